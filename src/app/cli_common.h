@@ -1,0 +1,26 @@
+#pragma once
+// What every CLI command shares: global options, exit codes, the one error boundary.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace cmap::app {
+
+enum Exit : int { kOk = 0, kInternal = 1, kBadInput = 2 };
+
+struct GlobalOptions {
+    std::string geodata;  ///< --geodata DIR, else $CONFLICTMAP_GEODATA, else the built-in default
+    bool verbose = false;
+};
+
+/// The geodata folder to use: the option, the environment, then next to the executable's
+/// source tree (geodata/out), then the current directory's geodata/out.
+std::filesystem::path geodataDir(const GlobalOptions& g);
+
+/// Runs a command body and turns every cmap::Error into one stderr line and exit code 2,
+/// anything else into exit code 1. The single place where the CLI catches.
+int guarded(const std::function<int()>& body);
+
+}  // namespace cmap::app

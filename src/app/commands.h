@@ -1,0 +1,22 @@
+#pragma once
+// Registration of the CLI commands. A parsed command leaves its body in CommandResult::run so
+// that main() runs it inside the single error boundary.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "app/cli_common.h"
+
+namespace cmap::app {
+
+struct CommandResult {
+    std::function<int()> run;
+};
+
+void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& result);
+void registerGazetteerCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
+
+/// No command: open the viewer on the built-in briefing (or explain why it cannot).
+int runDefault(const GlobalOptions& global);
+
+}  // namespace cmap::app

@@ -1,0 +1,15 @@
+#pragma once
+// Opens any OGR vector dataset (Shapefile first; GeoPackage, GeoJSON, KML, CSV with lon/lat too)
+// into an immutable FeatureSet in WGS 84 lon/lat.
+#include <filesystem>
+#include <string_view>
+
+#include "core/geo/feature_set.h"
+
+namespace cmap::geo {
+
+/// Loads one layer (the first when layer is empty), reprojected to EPSG:4326 when its CRS differs.
+/// Throws DataError naming the file for a missing, truncated, unreadable or wrongly-typed dataset.
+FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view layer = {});
+
+}  // namespace cmap::geo

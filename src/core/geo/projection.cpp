@@ -1,0 +1,178 @@
+#include "core/geo/projection.h"
+
+#include <proj.h>
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+
+#include "core/error.h"
+
+namespace cmap::geo {
+namespace {
+
+struct ContextDeleter {
+    void operator()(PJ_CONTEXT* c) const { proj_context_destroy(c); }
+};
+struct PjDeleter {
+    void operator()(PJ* p) const { proj_destroy(p); }
+};
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+std::string lastError(PJ_CONTEXT* ctx) {
+    const char* text = proj_context_errno_string(ctx, proj_context_errno(ctx));
+    return text ? text : "unknown PROJ error";
+}
+
+[[noreturn]] void reject(std::string_view definition, std::string_view why) {
+    throw InputError("projection '" + std::string(definition) + "': " + std::string(why));
+}
+
+// A bare "+proj=lcc ..." names an operation, not a CRS; users mean the CRS, as cs2cs does.
+PjPtr createCrs(PJ_CONTEXT* ctx, const std::string& definition) {
+    PjPtr crs(proj_create(ctx, definition.c_str()));
+    if (crs && proj_is_crs(crs.get())) return crs;
+    bool bareProjString = definition.find("+proj=") != std::string::npos &&
+                          definition.find("+type=crs") == std::string::npos &&
+                          definition.find("pipeline") == std::string::npos;
+    if (bareProjString) {
+        PjPtr retry(proj_create(ctx, (definition + " +type=crs").c_str()));
+        if (retry && proj_is_crs(retry.get())) return retry;
+    }
+    if (!crs) reject(definition, lastError(ctx));
+    reject(definition, "not a coordinate reference system");
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    return buf;
+}
+
+// PROJ marks failures with HUGE_VAL; callers test one thing, isnan.
+void failuresToNan(double* xy, size_t count) {
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    for (size_t i = 0; i < count; ++i) {
+        double& x = xy[2 * i];
+        double& y = xy[2 * i + 1];
+        if (!std::isfinite(x) || !std::isfinite(y)) x = y = nan;
+    }
+}
+
+}  // namespace
+
+struct Projection::Impl {
+    std::string definition;
+    ContextPtr ctx;
+    PjPtr transform;  // lon/lat (EPSG:4326, normalized) -> the CRS, normalized
+    bool geographic = false;
+
+    void run(PJ_DIRECTION direction, double* xy, size_t count) const {
+        if (count == 0) return;
+        proj_errno_reset(transform.get());
+        proj_trans_generic(transform.get(), direction, xy, 2 * sizeof(double), count, xy + 1,
+                           2 * sizeof(double), count, nullptr, 0, 0, nullptr, 0, 0);
+        failuresToNan(xy, count);
+    }
+};
+
+Projection::Projection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Projection::Projection(Projection&&) noexcept = default;
+Projection& Projection::operator=(Projection&&) noexcept = default;
+Projection::~Projection() = default;
+
+Projection Projection::create(std::string_view definitionView) {
+    std::string definition(definitionView);
+    if (definition.empty()) reject(definition, "empty definition");
+    auto impl = std::make_unique<Impl>();
+    impl->definition = definition;
+    impl->ctx.reset(proj_context_create());
+    if (!impl->ctx) reject(definition, "cannot create a PROJ context");
+    PJ_CONTEXT* ctx = impl->ctx.get();
+    // Errors become exceptions with the definition in them; PROJ's own stderr chatter would
+    // only duplicate them on the terminal.
+    proj_log_level(ctx, PJ_LOG_NONE);
+
+    PjPtr source(proj_create(ctx, "EPSG:4326"));
+    if (!source) reject(definition, "PROJ database unavailable: " + lastError(ctx));
+    PjPtr target = createCrs(ctx, definition);
+    PJ_TYPE type = proj_get_type(target.get());
+    impl->geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
+                       type == PJ_TYPE_GEOGRAPHIC_CRS;
+
+    PjPtr raw(proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
+    if (!raw) reject(definition, "no transformation from WGS 84: " + lastError(ctx));
+    impl->transform.reset(proj_normalize_for_visualization(ctx, raw.get()));
+    if (!impl->transform) reject(definition, lastError(ctx));
+    return Projection(std::move(impl));
+}
+
+Projection Projection::webMercator() { return create("EPSG:3857"); }
+
+Projection Projection::equalEarth(double centralLon) {
+    if (centralLon == 0) return create("EPSG:8857");
+    return create("+proj=eqearth +lon_0=" + number(centralLon) + " +datum=WGS84 +units=m +type=crs");
+}
+
+Projection Projection::plateCarree() {
+    return create("+proj=eqc +lat_ts=0 +lon_0=0 +datum=WGS84 +units=m +type=crs");
+}
+
+Projection Projection::fittedTo(const BBox& box) {
+    if (box.empty()) throw InputError("cannot fit a projection to an empty extent");
+    double lonSpan = box.maxLon - box.minLon;
+    double latSpan = box.maxLat - box.minLat;
+    LonLat c = box.center();
+    const std::string datum = " +datum=WGS84 +units=m +type=crs";
+    // Thresholds are judgement: a conic's scale error stays under ~2% for spans up to about 60 x
+    // 40 degrees; beyond that an azimuthal view keeps shapes, and near-global views need equal area.
+    if (lonSpan >= 180 || latSpan >= 110) return equalEarth(c.lon);
+    if (lonSpan > 70 || latSpan > 45 || box.maxLat > 80 || box.minLat < -80)
+        return create("+proj=stere +lat_0=" + number(c.lat) + " +lon_0=" + number(c.lon) + datum);
+    double lat1 = box.minLat + latSpan / 6;
+    double lat2 = box.minLat + latSpan * 5 / 6;
+    // A cone with parallels either side of the equator degenerates; Mercator is the conformal
+    // cylinder that a cone tends to there.
+    if (lat1 * lat2 <= 0 || std::abs(lat1 + lat2) < 2)
+        return create("+proj=merc +lon_0=" + number(c.lon) + datum);
+    return create("+proj=lcc +lat_0=" + number(c.lat) + " +lon_0=" + number(c.lon) +
+                  " +lat_1=" + number(lat1) + " +lat_2=" + number(lat2) + datum);
+}
+
+Projection Projection::clone() const { return create(impl_->definition); }
+
+const std::string& Projection::definition() const { return impl_->definition; }
+
+bool Projection::isGeographic() const { return impl_->geographic; }
+
+// LonLat and Vec2 are both two packed doubles; copying in and transforming in place lets
+// proj_trans_generic walk the caller's array with a stride instead of a PJ_COORD copy.
+static_assert(sizeof(LonLat) == 2 * sizeof(double) && sizeof(Vec2) == 2 * sizeof(double));
+
+void Projection::forward(std::span<const LonLat> in, std::span<Vec2> out) const {
+    if (in.size() != out.size()) throw Error("Projection::forward: input and output sizes differ");
+    for (size_t i = 0; i < in.size(); ++i) out[i] = {in[i].lon, in[i].lat};
+    impl_->run(PJ_FWD, &out.data()->x, out.size());
+}
+
+void Projection::inverse(std::span<const Vec2> in, std::span<LonLat> out) const {
+    if (in.size() != out.size()) throw Error("Projection::inverse: input and output sizes differ");
+    for (size_t i = 0; i < in.size(); ++i) out[i] = {in[i].x, in[i].y};
+    impl_->run(PJ_INV, &out.data()->lon, out.size());
+}
+
+Vec2 Projection::forward(LonLat p) const {
+    Vec2 out;
+    forward(std::span<const LonLat>(&p, 1), std::span<Vec2>(&out, 1));
+    return out;
+}
+
+LonLat Projection::inverse(Vec2 p) const {
+    LonLat out;
+    inverse(std::span<const Vec2>(&p, 1), std::span<LonLat>(&out, 1));
+    return out;
+}
+
+}  // namespace cmap::geo

@@ -1,0 +1,59 @@
+#pragma once
+// The one seam to PROJ (DESIGN.md, STYLE.md 3): everything else sees LonLat in and Vec2 out, so the
+// renderer never learns which projection it draws and nothing but projection.cpp includes proj.h.
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/geo/lonlat.h"
+#include "core/geo/vec2.h"
+
+namespace cmap::geo {
+
+/// A map projection from WGS 84 lon/lat to planar coordinates, in (lon, lat) / (x, y) order
+/// whatever the CRS's official axis order. Owns its own PROJ context: one object may be used by
+/// one thread at a time; give another thread a clone().
+class Projection {
+public:
+    /// Builds from a PROJ string ("+proj=lcc ...", with or without +type=crs), "EPSG:N", WKT or
+    /// PROJJSON. Throws InputError naming the definition when PROJ rejects it.
+    static Projection create(std::string_view definition);
+
+    /// EPSG:3857, the web's tiles projection: conformal, areas grow badly towards the poles.
+    static Projection webMercator();
+    /// EPSG:8857 (or the same centred on centralLon): equal-area, for world and continent maps.
+    static Projection equalEarth(double centralLon = 0);
+    /// Equirectangular in metres (x = R * lon): what a lon/lat plot looks like, at map scale.
+    static Projection plateCarree();
+    /// The default view of a region: Lambert conformal conic with standard parallels at 1/6 and
+    /// 5/6 of the latitude span; Mercator near the equator, stereographic for large extents and
+    /// Equal Earth for (nearly) the whole world. Throws InputError for an empty box.
+    static Projection fittedTo(const BBox& box);
+
+    Projection(Projection&&) noexcept;
+    Projection& operator=(Projection&&) noexcept;
+    ~Projection();
+
+    /// An independent copy with its own PROJ context, for use on another thread.
+    Projection clone() const;
+
+    /// The definition as given (or as built by a factory): create(definition()) gives the same.
+    const std::string& definition() const;
+    /// Whether x/y are degrees (a geographic CRS such as EPSG:4326) rather than linear units.
+    bool isGeographic() const;
+
+    /// Projects in.size() points into out (same size). A point PROJ cannot project is NaN.
+    void forward(std::span<const LonLat> in, std::span<Vec2> out) const;
+    /// Inverse of forward; unprojectable points come back as NaN.
+    void inverse(std::span<const Vec2> in, std::span<LonLat> out) const;
+    Vec2 forward(LonLat p) const;
+    LonLat inverse(Vec2 p) const;
+
+private:
+    struct Impl;
+    explicit Projection(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cmap::geo

@@ -1,0 +1,92 @@
+#include "core/geo/feature_set.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cmap::geo {
+namespace {
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// Signed area (shoelace) in squared degrees; only used to pick the largest part.
+double ringArea(const LonLat* v, size_t n) {
+    double a = 0;
+    for (size_t i = 0, j = n - 1; i < n; j = i++) a += (v[j].lon + v[i].lon) * (v[j].lat - v[i].lat);
+    return a / 2;
+}
+
+}  // namespace
+
+std::optional<size_t> FeatureSet::field(std::string_view name) const {
+    for (size_t i = 0; i < fieldNames.size(); ++i)
+        if (equalsIgnoreCase(fieldNames[i], name)) return i;
+    return std::nullopt;
+}
+
+bool FeatureSet::contains(size_t feature, LonLat p) const {
+    if (kind != GeometryKind::Polygon || !featureBox[feature].contains(p)) return false;
+    bool inside = false;
+    // Even-odd over every ring of every part: holes flip back, separate parts add.
+    for (uint32_t part = featureStart[feature]; part < featureStart[feature + 1]; ++part) {
+        for (uint32_t ring = partStart[part]; ring < partStart[part + 1]; ++ring) {
+            const LonLat* v = coords.data() + ringStart[ring];
+            size_t n = ringStart[ring + 1] - ringStart[ring];
+            for (size_t i = 0, j = n - 1; i < n; j = i++) {
+                if ((v[i].lat > p.lat) != (v[j].lat > p.lat) &&
+                    p.lon < (v[j].lon - v[i].lon) * (p.lat - v[i].lat) / (v[j].lat - v[i].lat) + v[i].lon)
+                    inside = !inside;
+            }
+        }
+    }
+    return inside;
+}
+
+LonLat FeatureSet::representativePoint(size_t feature) const {
+    const BBox& b = featureBox[feature];
+    if (b.empty()) return {std::nan(""), std::nan("")};
+    if (kind != GeometryKind::Polygon) return coords[ringStart[partStart[featureStart[feature]]]];
+
+    // Largest part by exterior ring area.
+    uint32_t best = featureStart[feature];
+    double bestArea = -1;
+    for (uint32_t part = featureStart[feature]; part < featureStart[feature + 1]; ++part) {
+        uint32_t ring = partStart[part];
+        double a = std::abs(ringArea(coords.data() + ringStart[ring], ringStart[ring + 1] - ringStart[ring]));
+        if (a > bestArea) bestArea = a, best = part;
+    }
+    // Scan a few latitudes through the part; take the middle of the widest inside interval.
+    // Unlike a centroid this always lands inside (crescents, countries with big holes).
+    BBox pb;
+    for (uint32_t i = ringStart[partStart[best]]; i < ringStart[partStart[best] + 1]; ++i) pb.extend(coords[i]);
+    LonLat bestPoint = pb.center();
+    double bestWidth = -1;
+    for (double frac : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+        double lat = pb.minLat + (pb.maxLat - pb.minLat) * frac;
+        std::vector<double> xs;
+        for (uint32_t ring = partStart[best]; ring < partStart[best + 1]; ++ring) {
+            const LonLat* v = coords.data() + ringStart[ring];
+            size_t n = ringStart[ring + 1] - ringStart[ring];
+            for (size_t i = 0, j = n - 1; i < n; j = i++)
+                if ((v[i].lat > lat) != (v[j].lat > lat))
+                    xs.push_back((v[j].lon - v[i].lon) * (lat - v[i].lat) / (v[j].lat - v[i].lat) + v[i].lon);
+        }
+        std::sort(xs.begin(), xs.end());
+        for (size_t i = 0; i + 1 < xs.size(); i += 2) {
+            if (xs[i + 1] - xs[i] > bestWidth) {
+                bestWidth = xs[i + 1] - xs[i];
+                bestPoint = {(xs[i] + xs[i + 1]) / 2, lat};
+            }
+        }
+        if (bestWidth > 0 && frac == 0.5) {
+            // The middle scanline is usually good; keep looking only if it is a sliver.
+            if (bestWidth > (pb.maxLon - pb.minLon) * 0.25) break;
+        }
+    }
+    return bestPoint;
+}
+
+}  // namespace cmap::geo

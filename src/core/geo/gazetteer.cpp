@@ -1,0 +1,382 @@
+#include "core/geo/gazetteer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/geo/gazetteer_cache.h"
+#include "core/geo/normalize.h"
+#include "core/geo/vector_source.h"
+#include "core/log.h"
+
+namespace cmap::geo {
+
+namespace {
+
+constexpr std::string_view kKindNames[] = {"country", "admin1", "region", "city", "poi", "water"};
+
+struct LayerSpec {
+    Layer layer;
+    GeometryKind geometry;
+    PlaceKind defaultKind;
+};
+constexpr LayerSpec kLayers[] = {
+    {Layer::Places, GeometryKind::Point, PlaceKind::City},
+    {Layer::Admin0, GeometryKind::Polygon, PlaceKind::Country},
+    {Layer::Admin1, GeometryKind::Polygon, PlaceKind::Admin1},
+    {Layer::Regions, GeometryKind::Polygon, PlaceKind::Region},
+    {Layer::Facilities, GeometryKind::Point, PlaceKind::Poi},
+};
+
+std::string_view geometryName(GeometryKind k) {
+    switch (k) {
+    case GeometryKind::Point: return "points";
+    case GeometryKind::Line: return "lines";
+    case GeometryKind::Polygon: return "polygons";
+    case GeometryKind::None: return "no geometry";
+    }
+    return "";
+}
+
+int64_t toInt(std::string_view s) {
+    if (s.empty()) return 0;
+    return std::strtoll(std::string(s).c_str(), nullptr, 10);
+}
+
+template <size_t N>
+void copyPadded(char (&dst)[N], std::string_view src) {
+    std::memset(dst, 0, N);
+    std::memcpy(dst, src.data(), std::min(N, src.size()));
+}
+
+}  // namespace
+
+std::string_view kindName(PlaceKind kind) { return kKindNames[static_cast<size_t>(kind)]; }
+
+std::optional<PlaceKind> parseKind(std::string_view name) {
+    for (size_t i = 0; i < std::size(kKindNames); ++i)
+        if (kKindNames[i] == name) return static_cast<PlaceKind>(i);
+    return std::nullopt;
+}
+
+std::string_view Place::fcode() const { return {featureCode, strnlen(featureCode, sizeof featureCode)}; }
+
+uint64_t hashKey(std::string_view key) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : key) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::filesystem::path GazetteerOptions::defaultCacheDir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "conflictmap";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".cache" / "conflictmap";
+    return {};
+}
+
+// Collects places and names, then freezes them into the sorted index.
+class GazetteerBuilder {
+public:
+    explicit GazetteerBuilder(Gazetteer& g) : g_(g) {}
+
+    void loadLayer(const LayerSpec& spec) {
+        const std::string layerName(kLayerNames[static_cast<size_t>(spec.layer)]);
+        const auto shp = g_.dir_ / (layerName + ".shp");
+        for (const char* ext : {".shp", ".shx", ".dbf"}) {
+            auto part = g_.dir_ / (layerName + ext);
+            if (!std::filesystem::exists(part))
+                throw DataError(part.string(), "no such file (a shapefile needs its .shp, .shx and .dbf)");
+        }
+        FeatureSetPtr fs = loadVector(shp);
+        if (fs->featureCount() > 0 && fs->kind != spec.geometry)
+            throw DataError(shp.string(), "has " + std::string(geometryName(fs->kind)) + ", expected " +
+                                              std::string(geometryName(spec.geometry)));
+        auto fId = fs->field("id"), fName = fs->field("name");
+        if (!fId || !fName) throw DataError(shp.string(), std::string("missing the '") + (fId ? "name" : "id") + "' field");
+        auto fKind = fs->field("kind"), fCountry = fs->field("country"), fPop = fs->field("pop"),
+             fGeo = fs->field("geonameid"), fCode = fs->field("fcode"), fAdmin1 = fs->field("admin1");
+
+        auto& ids = idMaps_[static_cast<size_t>(spec.layer)];
+        for (size_t f = 0; f < fs->featureCount(); ++f) {
+            Place p;
+            p.layer = spec.layer;
+            p.feature = static_cast<uint32_t>(f);
+            p.kind = spec.defaultKind;
+            if (fKind) {
+                if (auto k = parseKind(fs->attr(f, *fKind))) p.kind = *k;
+            }
+            if (fCountry) copyPadded(p.country, fs->attr(f, *fCountry).substr(0, 2));
+            if (p.country[0] && !std::isupper(static_cast<unsigned char>(p.country[0]))) std::memset(p.country, 0, 2);
+            if (fPop) p.population = toInt(fs->attr(f, *fPop));
+            if (fGeo) p.geonameid = toInt(fs->attr(f, *fGeo));
+            if (fCode) copyPadded(p.featureCode, fs->attr(f, *fCode));
+            if (fAdmin1) copyPadded(p.admin1, fs->attr(f, *fAdmin1));
+            BBox b = fs->featureBox[f];
+            if (b.empty()) continue;  // a feature without geometry cannot be placed on a map
+            p.box[0] = static_cast<float>(b.minLon), p.box[1] = static_cast<float>(b.minLat);
+            p.box[2] = static_cast<float>(b.maxLon), p.box[3] = static_cast<float>(b.maxLat);
+            p.point = fs->representativePoint(f);
+            std::string_view name = fs->attr(f, *fName);
+            p.nameOffset = static_cast<uint32_t>(g_.strings_.size());
+            g_.strings_.append(name);
+            g_.strings_.push_back('\0');
+            auto id = static_cast<uint32_t>(g_.places_.size());
+            g_.places_.push_back(p);
+            ids.emplace(toInt(fs->attr(f, *fId)), id);
+            if (p.geonameid) byGeonameid_.emplace(p.geonameid, id);
+            addName(name, id, NameKind::Preferred);
+        }
+        if (spec.layer == Layer::Places) {
+            // asciiname is a cheap, reliable alternate (e.g. without diacritics).
+            if (auto fAscii = fs->field("asciiname"))
+                for (size_t f = 0; f < fs->featureCount(); ++f)
+                    if (auto it = ids.find(toInt(fs->attr(f, *fId))); it != ids.end())
+                        addName(fs->attr(f, *fAscii), it->second, NameKind::Alternate);
+        }
+
+        const auto side = g_.dir_ / (layerName + "_names.csv");
+        if (std::filesystem::exists(side)) loadSideNames(side, ids);
+    }
+
+    void loadSideNames(const std::filesystem::path& csv, const std::unordered_map<int64_t, uint32_t>& ids) {
+        FeatureSetPtr t = loadVector(csv);
+        auto fId = t->field("id"), fName = t->field("name");
+        if (!fId || !fName) throw DataError(csv.string(), "expected the columns id,name");
+        for (size_t r = 0; r < t->featureCount(); ++r) {
+            auto it = ids.find(toInt(t->attr(r, *fId)));
+            if (it != ids.end()) addName(t->attr(r, *fName), it->second, NameKind::Alternate);
+        }
+    }
+
+    // aliases.csv / demonyms.csv: NAME,kind,country,geonameid,name -> an existing entry.
+    void loadCurated(const std::string& file, NameKind how) {
+        const auto path = g_.dir_ / file;
+        if (!std::filesystem::exists(path)) throw DataError(path.string(), "no such file");
+        FeatureSetPtr t = loadVector(path);
+        if (t->fieldNames.size() < 5) throw DataError(path.string(), "expected 5 columns: NAME,kind,country,geonameid,name");
+        auto fKind = t->field("kind"), fCountry = t->field("country"), fGeo = t->field("geonameid"),
+             fTarget = t->field("name");
+        if (!fKind || !fCountry || !fGeo || !fTarget)
+            throw DataError(path.string(), "expected the columns kind,country,geonameid,name");
+        for (size_t r = 0; r < t->featureCount(); ++r) {
+            std::string_view alias = t->attr(r, 0), target = t->attr(r, *fTarget);
+            auto target_id = resolveTarget(toInt(t->attr(r, *fGeo)), target, parseKind(t->attr(r, *fKind)),
+                                           t->attr(r, *fCountry));
+            if (!target_id) {
+                g_.warnings_.push_back(path.filename().string() + ": row " + std::to_string(r + 2) + ": no entry '" +
+                                       std::string(target) + "' for '" + std::string(alias) + "'");
+                continue;
+            }
+            addName(alias, *target_id, how);
+        }
+    }
+
+    void freeze() {
+        // Sort (key, place) pairs so equal keys are adjacent; keep the best name kind per place.
+        std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+            if (a.hash != b.hash) return a.hash < b.hash;
+            int c = key(a).compare(key(b));
+            if (c != 0) return c < 0;
+            if (a.post.place != b.post.place) return a.post.place < b.post.place;
+            return a.post.how < b.post.how;
+        });
+        for (size_t i = 0; i < entries_.size();) {
+            size_t j = i;
+            g_.keys_.append(key(entries_[i]));
+            while (j < entries_.size() && entries_[j].hash == entries_[i].hash && key(entries_[j]) == key(entries_[i])) {
+                if (j == i || entries_[j].post.place != entries_[j - 1].post.place) g_.postings_.push_back(entries_[j].post);
+                ++j;
+            }
+            g_.keyOffset_.push_back(static_cast<uint32_t>(g_.keys_.size()));
+            g_.postStart_.push_back(static_cast<uint32_t>(g_.postings_.size()));
+            i = j;
+        }
+        size_t nKeys = g_.keyOffset_.size() - 1;
+        size_t cap = 16;
+        while (cap < nKeys * 2) cap <<= 1;
+        g_.slots_.assign(cap, 0);
+        for (uint32_t k = 0; k < nKeys; ++k) {
+            std::string_view s(g_.keys_.data() + g_.keyOffset_[k], g_.keyOffset_[k + 1] - g_.keyOffset_[k]);
+            size_t slot = hashKey(s) & (cap - 1);
+            while (g_.slots_[slot]) slot = (slot + 1) & (cap - 1);
+            g_.slots_[slot] = k + 1;
+        }
+        entries_.clear();
+        entries_.shrink_to_fit();
+        arena_.clear();
+        arena_.shrink_to_fit();
+    }
+
+private:
+    struct Entry {
+        uint64_t hash;
+        uint32_t off, len;
+        Posting post;
+    };
+    std::string_view key(const Entry& e) const { return {arena_.data() + e.off, e.len}; }
+
+    void addName(std::string_view name, uint32_t place, NameKind how) {
+        auto off = arena_.size();
+        appendNormalized(name, arena_);
+        auto len = arena_.size() - off;
+        if (len == 0) return;
+        entries_.push_back({hashKey(std::string_view(arena_.data() + off, len)), static_cast<uint32_t>(off),
+                            static_cast<uint32_t>(len), {place, how}});
+    }
+
+    std::optional<uint32_t> resolveTarget(int64_t geonameid, std::string_view name, std::optional<PlaceKind> kind,
+                                          std::string_view country) {
+        if (geonameid) {
+            if (auto it = byGeonameid_.find(geonameid); it != byGeonameid_.end()) return it->second;
+        }
+        const std::string key = normalizeName(name);
+        std::optional<uint32_t> best;
+        for (const Entry& e : entries_) {  // curated tables are small; a linear scan is fine here
+            if (e.post.how != NameKind::Preferred || e.len != key.size() || this->key(e) != key) continue;
+            const Place& p = g_.places_[e.post.place];
+            if (kind && p.kind != *kind) continue;
+            if (!country.empty() && p.countryCode() != country) continue;
+            if (!best || p.population > g_.places_[*best].population) best = e.post.place;
+        }
+        return best;
+    }
+
+    Gazetteer& g_;
+    std::string arena_;
+    std::vector<Entry> entries_;
+    std::unordered_map<int64_t, uint32_t> idMaps_[5];
+    std::unordered_map<int64_t, uint32_t> byGeonameid_;
+
+    friend class Gazetteer;
+
+public:
+    void loadAll() {
+        for (const auto& spec : kLayers) loadLayer(spec);
+        // Curated names resolve against the preferred names, so they come after every layer.
+        loadCurated("aliases.csv", NameKind::Alias);
+        loadCurated("demonyms.csv", NameKind::Demonym);
+        freeze();
+    }
+};
+
+std::shared_ptr<const Gazetteer> Gazetteer::load(const std::filesystem::path& dir, const GazetteerOptions& opt) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) throw DataError(dir.string(), "no such geodata folder");
+    auto g = std::make_shared<Gazetteer>();
+    g->dir_ = dir;
+
+    const auto sources = GazetteerCache::sources(dir);
+    const auto cacheFile = GazetteerCache::file(opt.cacheDir, dir);
+    if (!cacheFile.empty() && GazetteerCache::read(cacheFile, sources, *g)) {
+        g->fromCache_ = true;
+        g->indexCountries();
+        return g;
+    }
+    GazetteerBuilder(*g).loadAll();
+    g->indexCountries();
+    if (!cacheFile.empty()) GazetteerCache::write(cacheFile, sources, *g);
+    return g;
+}
+
+std::optional<uint32_t> Gazetteer::findKey(std::string_view key) const {
+    if (slots_.empty()) return std::nullopt;
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = hashKey(key) & mask;; slot = (slot + 1) & mask) {
+        uint32_t k = slots_[slot];
+        if (!k) return std::nullopt;
+        --k;
+        if (std::string_view(keys_.data() + keyOffset_[k], keyOffset_[k + 1] - keyOffset_[k]) == key) return k;
+    }
+}
+
+std::span<const Posting> Gazetteer::postings(std::string_view normalizedKey) const {
+    auto k = findKey(normalizedKey);
+    if (!k) return {};
+    return {postings_.data() + postStart_[*k], postStart_[*k + 1] - postStart_[*k]};
+}
+
+std::string_view Gazetteer::name(uint32_t id) const { return strings_.data() + places_[id].nameOffset; }
+
+double Gazetteer::prior(const Posting& post) const {
+    const Place& p = places_[post.place];
+    // Areas carry no population in the data; a floor per kind ranks a country above any city
+    // of the same name, and a sizeable city above the province named after it.
+    double floor = 0;
+    switch (p.kind) {
+    case PlaceKind::Country: floor = 3e8; break;
+    case PlaceKind::Region:
+    case PlaceKind::Water: floor = 1e8; break;
+    case PlaceKind::Admin1: floor = 1e5; break;
+    case PlaceKind::Poi: floor = 3e5; break;
+    case PlaceKind::City: floor = 1; break;
+    }
+    double s = std::log10(std::max<double>(static_cast<double>(p.population), floor) + 10);
+    std::string_view code = p.fcode();
+    if (code == "PPLC") s += 0.5;
+    else if (code == "PPLA") s += 0.2;
+    else if (code == "PPLX" || code == "PPLH" || code == "PPLW" || code == "PPLQ") s -= 1;  // sections, historical
+    switch (post.how) {
+    case NameKind::Preferred:
+    case NameKind::Alias: s += 1; break;
+    case NameKind::Demonym: s += 0.5; break;
+    case NameKind::Alternate: break;
+    }
+    return s;
+}
+
+std::vector<Candidate> Gazetteer::lookup(std::string_view name, size_t limit) const {
+    std::string key = normalizeName(name);
+    auto posts = postings(key);
+    if (posts.empty() && key.starts_with("the ")) posts = postings(std::string_view(key).substr(4));
+    std::vector<Candidate> out;
+    out.reserve(posts.size());
+    for (const Posting& p : posts) out.push_back({p.place, p.how, prior(p)});
+    std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
+std::optional<uint32_t> Gazetteer::countryPlace(std::string_view iso2) const {
+    if (iso2.size() != 2 || !std::isupper(static_cast<unsigned char>(iso2[0])) ||
+        !std::isupper(static_cast<unsigned char>(iso2[1])))
+        return std::nullopt;
+    uint32_t id = countryIndex_[static_cast<size_t>((iso2[0] - 'A') * 26 + (iso2[1] - 'A'))];
+    if (id == kNone) return std::nullopt;
+    return id;
+}
+
+void Gazetteer::indexCountries() {
+    countryIndex_.fill(kNone);
+    for (uint32_t i = 0; i < places_.size(); ++i) {
+        const Place& p = places_[i];
+        if (p.layer != Layer::Admin0 || p.kind != PlaceKind::Country) continue;
+        std::string_view c = p.countryCode();
+        if (c.size() == 2 && std::isupper(static_cast<unsigned char>(c[0])) && std::isupper(static_cast<unsigned char>(c[1])))
+            countryIndex_[static_cast<size_t>((c[0] - 'A') * 26 + (c[1] - 'A'))] = i;
+    }
+}
+
+FeatureSetPtr Gazetteer::polygons(Layer layer) const {
+    std::lock_guard lock(polygonMutex_);
+    auto& slot = polygons_[static_cast<size_t>(layer)];
+    if (!slot) slot = loadVector(dir_ / (std::string(kLayerNames[static_cast<size_t>(layer)]) + ".shp"));
+    return slot;
+}
+
+bool Gazetteer::covers(uint32_t id, LonLat p, double km) const {
+    const Place& pl = places_[id];
+    if (pl.isArea()) {
+        FeatureSetPtr fs = polygons(pl.layer);
+        return pl.feature < fs->featureCount() && fs->contains(pl.feature, p);
+    }
+    return haversineKm(pl.point, p) <= km;
+}
+
+}  // namespace cmap::geo

@@ -1,0 +1,137 @@
+#pragma once
+// The gazetteer: every named place of the geodata layers in one normalized-name index.
+// Built from FeatureSets loaded through GDAL and the curated alias/demonym tables; a binary
+// cache makes later start-ups a single read. Immutable after load, safe to share across threads.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/geo/feature_set.h"
+#include "core/geo/lonlat.h"
+
+namespace cmap::geo {
+
+enum class PlaceKind : uint8_t { Country, Admin1, Region, City, Poi, Water };
+
+/// "country", "admin1", "region", "city", "poi", "water".
+std::string_view kindName(PlaceKind kind);
+std::optional<PlaceKind> parseKind(std::string_view name);
+
+/// The gazetteer layers of a geodata folder, in the order their places are numbered.
+enum class Layer : uint8_t { Places, Admin0, Admin1, Regions, Facilities };
+inline constexpr std::string_view kLayerNames[] = {"places", "admin0", "admin1", "regions", "facilities"};
+
+/// One gazetteer entry. Plain data with fixed-size fields so the cache can store it as is.
+struct Place {
+    uint32_t nameOffset = 0;  ///< into the gazetteer's string arena; use Gazetteer::name()
+    uint32_t feature = 0;     ///< index of the feature in its layer
+    int64_t geonameid = 0;    ///< 0 when none
+    int64_t population = 0;   ///< 0 when unknown
+    LonLat point;             ///< representative point (inside the polygon for areas)
+    float box[4] = {0, 0, 0, 0};  ///< minLon, minLat, maxLon, maxLat
+    PlaceKind kind = PlaceKind::City;
+    Layer layer = Layer::Places;
+    char country[2] = {0, 0};  ///< ISO 3166-1 alpha-2, zeros when none
+    char featureCode[6] = {};  ///< GeoNames feature code (PPLC, PPLA, ...), NUL-padded
+    char admin1[8] = {};       ///< GeoNames admin1 code, NUL-padded
+
+    std::string_view countryCode() const { return {country, country[0] ? 2u : 0u}; }
+    std::string_view fcode() const;
+    BBox bbox() const { return {box[0], box[1], box[2], box[3]}; }
+    bool isArea() const { return layer == Layer::Admin0 || layer == Layer::Admin1 || layer == Layer::Regions; }
+};
+
+/// How a name reached a place; better names rank higher.
+enum class NameKind : uint8_t { Preferred = 0, Alias = 1, Demonym = 2, Alternate = 3 };
+
+struct Posting {
+    uint32_t place;
+    NameKind how;
+};
+
+struct Candidate {
+    uint32_t place;
+    NameKind how;
+    double score;  ///< higher is better; comparable within one lookup
+};
+
+struct GazetteerOptions {
+    /// Where the binary cache lives; empty disables it. Default: $XDG_CACHE_HOME/conflictmap.
+    std::filesystem::path cacheDir = defaultCacheDir();
+    static std::filesystem::path defaultCacheDir();
+};
+
+class Gazetteer {
+public:
+    /// Loads the geodata folder (places, admin0, admin1, regions, facilities shapefiles with
+    /// their *_names.csv side tables, aliases.csv, demonyms.csv). Throws DataError naming the
+    /// file that is missing, truncated or of the wrong shape.
+    static std::shared_ptr<const Gazetteer> load(const std::filesystem::path& dir, const GazetteerOptions& opt = {});
+
+    /// Ranked candidates for a name as a user types it (normalized here), best first.
+    std::vector<Candidate> lookup(std::string_view name, size_t limit = 10) const;
+    /// All postings of an already-normalized key (see normalizeName); empty when unknown.
+    std::span<const Posting> postings(std::string_view normalizedKey) const;
+    /// Context-free prior of a candidate: kind, population, capital status, name quality.
+    double prior(const Posting& p) const;
+
+    const Place& place(uint32_t id) const { return places_[id]; }
+    size_t placeCount() const { return places_.size(); }
+    size_t nameCount() const { return keyOffset_.size() - 1; }
+    std::string_view name(uint32_t id) const;
+    /// The country entry (admin0) for an ISO alpha-2 code.
+    std::optional<uint32_t> countryPlace(std::string_view iso2) const;
+
+    /// The polygons of an area layer, loaded on first use (geoparsing never needs them).
+    /// Throws DataError when the file changed into something unreadable since the index was built.
+    FeatureSetPtr polygons(Layer layer) const;
+    /// Whether an area place covers p; for points, whether p is within km of it.
+    bool covers(uint32_t place, LonLat p, double km = 0) const;
+
+    const std::filesystem::path& dir() const { return dir_; }
+    /// Problems with curated rows that were skipped (an alias whose target does not exist, ...).
+    const std::vector<std::string>& warnings() const { return warnings_; }
+    bool fromCache() const { return fromCache_; }
+
+    Gazetteer() = default;
+
+private:
+    friend class GazetteerBuilder;
+    friend struct GazetteerCache;
+
+    std::filesystem::path dir_;
+    std::vector<Place> places_;
+    std::string strings_;  ///< place names, NUL-separated
+    // Index: key k is keys_[keyOffset_[k], keyOffset_[k+1]); its postings are
+    // postings_[postStart_[k], postStart_[k+1]); slots_ is an open-addressing table of k+1.
+    std::string keys_;
+    std::vector<uint32_t> keyOffset_{0};
+    std::vector<uint32_t> postStart_{0};
+    std::vector<Posting> postings_;
+    std::vector<uint32_t> slots_;
+    std::vector<std::string> warnings_;
+    bool fromCache_ = false;
+
+    mutable std::mutex polygonMutex_;
+    mutable FeatureSetPtr polygons_[5];
+
+    static constexpr uint32_t kNone = ~0u;
+    std::array<uint32_t, 26 * 26> countryIndex_{};  ///< ISO alpha-2 -> admin0 place
+
+    std::optional<uint32_t> findKey(std::string_view key) const;
+    void indexCountries();
+};
+
+using GazetteerPtr = std::shared_ptr<const Gazetteer>;
+
+/// 64-bit FNV-1a; the index and its cache both use it, so it is part of the cache format.
+uint64_t hashKey(std::string_view key);
+
+}  // namespace cmap::geo

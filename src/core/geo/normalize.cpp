@@ -1,0 +1,90 @@
+#include "core/geo/normalize.h"
+
+#include <utf8proc.h>
+
+namespace cmap::geo {
+namespace {
+
+bool isApostrophe(utf8proc_int32_t c) {
+    return c == '\'' || c == '`' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x02BF ||
+           c == 0x02BE || c == 0x00B4;
+}
+
+// Appends a separator unless the output is empty or already ends with one, so runs collapse.
+void separate(std::string& out, size_t start) {
+    if (out.size() > start && out.back() != ' ') out.push_back(' ');
+}
+
+void trimSeparator(std::string& out, size_t start) {
+    if (out.size() > start && out.back() == ' ') out.pop_back();
+}
+
+}  // namespace
+
+void appendNormalized(std::string_view name, std::string& out) {
+    const size_t start = out.size();
+    bool ascii = true;
+    for (char ch : name) ascii &= static_cast<unsigned char>(ch) < 0x80;
+
+    if (ascii) {  // The common case in English news: no Unicode tables needed.
+        for (char ch : name) {
+            auto c = static_cast<unsigned char>(ch);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(ch);
+            else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
+            else if (c == '\'' || c == '`') continue;
+            else separate(out, start);
+        }
+        trimSeparator(out, start);
+        return;
+    }
+
+    auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
+    utf8proc_ssize_t n = static_cast<utf8proc_ssize_t>(name.size());
+    utf8proc_ssize_t i = 0;
+    utf8proc_int32_t buf[32];
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(bytes + i, n - i, &cp);
+        if (len <= 0) {  // an invalid byte: treat as a separator and move on
+            separate(out, start);
+            ++i;
+            continue;
+        }
+        i += len;
+        int last = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(
+            cp, buf, 32,
+            static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE),
+            &last);
+        if (m < 0) {
+            separate(out, start);
+            continue;
+        }
+        for (utf8proc_ssize_t k = 0; k < m && k < 32; ++k) {
+            utf8proc_int32_t c = buf[k];
+            if (isApostrophe(c)) continue;
+            auto cat = utf8proc_category(c);
+            if (cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_SK) continue;
+            bool letterOrDigit = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                                 (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+                                 cat == UTF8PROC_CATEGORY_MC;  // spacing marks carry vowels in Indic scripts
+            if (!letterOrDigit) {
+                separate(out, start);
+                continue;
+            }
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t w = utf8proc_encode_char(c, enc);
+            out.append(reinterpret_cast<const char*>(enc), static_cast<size_t>(w));
+        }
+    }
+    trimSeparator(out, start);
+}
+
+std::string normalizeName(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    appendNormalized(name, out);
+    return out;
+}
+
+}  // namespace cmap::geo

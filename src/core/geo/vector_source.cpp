@@ -1,0 +1,196 @@
+#include "core/geo/vector_source.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+#include <mutex>
+#include <system_error>
+
+#include "core/error.h"
+
+namespace cmap::geo {
+namespace {
+
+// GDAL reports problems through a per-thread error state; collect them instead of printing.
+class QuietErrors {
+public:
+    QuietErrors() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietErrors() { CPLPopErrorHandler(); }
+    QuietErrors(const QuietErrors&) = delete;
+    QuietErrors& operator=(const QuietErrors&) = delete;
+    /// The last failure message since the previous check, or empty.
+    std::string failure() {
+        std::string msg;
+        if (CPLGetLastErrorType() >= CE_Failure) msg = CPLGetLastErrorMsg();
+        CPLErrorReset();
+        return msg;
+    }
+};
+
+void registerDrivers() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // Shapefiles with a .cpg are decoded by it; without one, assume UTF-8 rather than
+        // Latin-1 garbling names.
+        CPLSetConfigOption("SHAPE_ENCODING", "");
+    });
+}
+
+GeometryKind kindOf(OGRwkbGeometryType t) {
+    switch (wkbFlatten(t)) {
+    case wkbPoint:
+    case wkbMultiPoint: return GeometryKind::Point;
+    case wkbLineString:
+    case wkbMultiLineString: return GeometryKind::Line;
+    case wkbPolygon:
+    case wkbMultiPolygon: return GeometryKind::Polygon;
+    default: return GeometryKind::None;
+    }
+}
+
+class Flattener {
+public:
+    explicit Flattener(FeatureSet& fs) : fs_(fs) {}
+
+    void ring(const OGRSimpleCurve& curve) {
+        int n = curve.getNumPoints();
+        for (int i = 0; i < n; ++i) push({curve.getX(i), curve.getY(i)});
+        // Closed rings repeat their first vertex; the consumers close rings themselves.
+        if (fs_.kind == GeometryKind::Polygon && n > 1 && curve.getX(0) == curve.getX(n - 1) &&
+            curve.getY(0) == curve.getY(n - 1)) {
+            fs_.coords.pop_back();
+        }
+        fs_.ringStart.push_back(static_cast<uint32_t>(fs_.coords.size()));
+    }
+    void endPart() { fs_.partStart.push_back(static_cast<uint32_t>(fs_.ringStart.size() - 1)); }
+
+    void geometry(const OGRGeometry* g) {
+        if (!g || g->IsEmpty()) return;
+        switch (wkbFlatten(g->getGeometryType())) {
+        case wkbPoint: {
+            auto* p = g->toPoint();
+            push({p->getX(), p->getY()});
+            fs_.ringStart.push_back(static_cast<uint32_t>(fs_.coords.size()));
+            endPart();
+            break;
+        }
+        case wkbLineString:
+            ring(*g->toLineString());
+            endPart();
+            break;
+        case wkbPolygon: {
+            auto* poly = g->toPolygon();
+            for (const auto* r : *poly) ring(*r);
+            endPart();
+            break;
+        }
+        case wkbMultiPoint:
+        case wkbMultiLineString:
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (const auto* sub : *g->toGeometryCollection()) geometry(sub);
+            break;
+        default: {
+            // Curves and other exotic types: linearize, then flatten.
+            std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
+            if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(g->getGeometryType()))
+                geometry(linear.get());
+        }
+        }
+    }
+
+    BBox box;
+
+private:
+    void push(LonLat p) {
+        fs_.coords.push_back(p);
+        box.extend(p);
+    }
+    FeatureSet& fs_;
+};
+
+}  // namespace
+
+FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view layerName) {
+    registerDrivers();
+    const std::string file = path.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
+    if (std::filesystem::is_directory(path, ec) && path.extension() != ".gdb")
+        throw DataError(file, "is a folder, not a vector file");
+
+    QuietErrors errors;
+    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
+        GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    if (!ds) {
+        std::string why = errors.failure();
+        throw DataError(file, why.empty() ? "not a readable vector dataset" : why);
+    }
+    if (ds->GetLayerCount() == 0) throw DataError(file, "contains no vector layer");
+    OGRLayer* layer = layerName.empty() ? ds->GetLayer(0) : ds->GetLayerByName(std::string(layerName).c_str());
+    if (!layer) throw DataError(file, "has no layer named '" + std::string(layerName) + "'");
+
+    auto fs = std::make_shared<FeatureSet>();
+    fs->path = file;
+    fs->layer = layer->GetName();
+    fs->kind = kindOf(layer->GetGeomType());
+
+    // Reproject to lon/lat WGS 84 when the layer says it is in another CRS.
+    std::unique_ptr<OGRCoordinateTransformation> toWgs84;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        OGRSpatialReference wgs84;
+        wgs84.SetWellKnownGeogCS("WGS84");
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        if (!srs->IsSame(&wgs84)) {
+            toWgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
+            if (!toWgs84) throw DataError(file, "its coordinate system cannot be converted to WGS 84");
+        }
+    }
+
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int nFields = defn->GetFieldCount();
+    for (int i = 0; i < nFields; ++i) fs->fieldNames.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    fs->columns.resize(static_cast<size_t>(nFields));
+    if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
+
+    GIntBig expected = layer->GetFeatureCount(FALSE);
+    if (expected > 0) {
+        for (auto& c : fs->columns) c.reserve(static_cast<size_t>(expected));
+        fs->featureBox.reserve(static_cast<size_t>(expected));
+    }
+
+    Flattener flat(*fs);
+    layer->ResetReading();
+    for (;;) {
+        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        // A truncated or corrupt file shows up as a failure on the way, not only as a null.
+        if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
+        if (!f) break;
+        for (int i = 0; i < nFields; ++i)
+            fs->columns[static_cast<size_t>(i)].emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+        OGRGeometry* g = f->GetGeometryRef();
+        if (g && toWgs84 && g->transform(toWgs84.get()) != OGRERR_NONE)
+            throw DataError(file, "feature " + std::to_string(f->GetFID()) + " cannot be reprojected to WGS 84");
+        if (g && fs->kind == GeometryKind::None) fs->kind = kindOf(g->getGeometryType());
+        if (g && kindOf(g->getGeometryType()) != fs->kind && kindOf(g->getGeometryType()) != GeometryKind::None)
+            throw DataError(file, "mixes geometry types (feature " + std::to_string(f->GetFID()) + ")");
+        flat.box = BBox{};
+        flat.geometry(g);
+        fs->featureBox.push_back(flat.box);
+        fs->box.extend(flat.box);
+        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
+    }
+    if (expected >= 0 && static_cast<GIntBig>(fs->featureCount()) < expected)
+        throw DataError(file, "truncated: read " + std::to_string(fs->featureCount()) + " of " +
+                                  std::to_string(expected) + " features");
+    return fs;
+}
+
+}  // namespace cmap::geo

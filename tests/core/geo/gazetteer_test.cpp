@@ -1,0 +1,126 @@
+#include "core/geo/gazetteer.h"
+
+#include <doctest/doctest.h>
+
+#include "core/error.h"
+#include "geo/test_geodata.h"
+
+using namespace cmap;
+using cmap::test::TempDir;
+
+namespace {
+
+struct MiniGazetteer {
+    TempDir data, cache;
+    MiniGazetteer() { test::writeMiniGeodata(data.path); }
+    geo::GazetteerPtr load() const { return geo::Gazetteer::load(data.path, {cache.path}); }
+};
+
+std::string best(const geo::Gazetteer& g, std::string_view name) {
+    auto c = g.lookup(name, 1);
+    if (c.empty()) return "none";
+    const auto& p = g.place(c[0].place);
+    return std::string(g.name(c[0].place)) + "/" + std::string(geo::kindName(p.kind)) + "/" + std::string(p.countryCode());
+}
+
+}  // namespace
+
+TEST_CASE("gazetteer ranks by kind, population and name quality") {
+    MiniGazetteer mini;
+    auto g = mini.load();
+    CHECK(best(*g, "Damascus") == "Damascus/city/SY");                // population beats Maryland
+    CHECK(best(*g, "Washington") == "Washington, D.C./city/US");      // curated alias beats the town and state
+    CHECK(best(*g, "US") == "United States of America/country/US");   // alias
+    CHECK(best(*g, "united states") == "United States of America/country/US");  // side-table name
+    CHECK(best(*g, "Syrian") == "Syria/country/SY");                  // demonym
+    CHECK(best(*g, "Latakia") == "Latakia/city/SY");                  // a city over its province
+    CHECK(best(*g, "AL LADHIQIYAH") == "Latakia/city/SY");            // alternate name, folded
+    CHECK(best(*g, "Laodicea ad Mare") == "Latakia/city/SY");         // quoted CSV value with a comma
+    CHECK(best(*g, "Grozny") == "Groznyy/city/RU");
+    CHECK(best(*g, "the Kremlin") == "Kremlin/poi/RU");
+    CHECK(best(*g, "Atlantis") == "none");
+    auto all = g->lookup("Damascus", 10);
+    CHECK(all.size() == 2);
+    CHECK(all[0].score > all[1].score);
+}
+
+TEST_CASE("areas know their polygons; points their distance") {
+    MiniGazetteer mini;
+    auto g = mini.load();
+    auto nc = g->lookup("North Caucasus", 1);
+    REQUIRE(nc.size() == 1);
+    CHECK(g->place(nc[0].place).kind == geo::PlaceKind::Region);
+    CHECK(g->covers(nc[0].place, {45.69, 43.31}));       // Grozny
+    CHECK_FALSE(g->covers(nc[0].place, {37.62, 55.75}));  // Moscow
+    CHECK_FALSE(g->covers(nc[0].place, {47.5, 45.0}));    // in the hole
+    auto moscow = g->lookup("Moscow", 1)[0].place;
+    CHECK(g->covers(moscow, {37.6175, 55.752}, 5));
+    CHECK_FALSE(g->covers(moscow, {37.6175, 55.752}, 0.1));
+    auto sy = g->countryPlace("SY");
+    REQUIRE(sy);
+    CHECK(g->name(*sy) == "Syria");
+    CHECK_FALSE(g->countryPlace("ZZ"));
+}
+
+TEST_CASE("curated rows that point nowhere are reported, not fatal") {
+    MiniGazetteer mini;
+    auto g = mini.load();
+    REQUIRE(g->warnings().size() == 1);
+    CHECK(g->warnings()[0].find("Atlantis") != std::string::npos);
+}
+
+TEST_CASE("the cache gives the same answers and is rebuilt when a source changes") {
+    MiniGazetteer mini;
+    auto first = mini.load();
+    CHECK_FALSE(first->fromCache());
+    auto second = mini.load();
+    CHECK(second->fromCache());
+    CHECK(second->placeCount() == first->placeCount());
+    CHECK(second->nameCount() == first->nameCount());
+    CHECK(best(*second, "Washington") == "Washington, D.C./city/US");
+    CHECK(second->warnings() == first->warnings());
+
+    test::writeText(mini.data / "demonyms.csv", "demonym,kind,country,geonameid,name\nMuscovite,city,RU,524901,Moscow\n");
+    auto third = mini.load();
+    CHECK_FALSE(third->fromCache());
+    CHECK(best(*third, "Muscovite") == "Moscow/city/RU");
+
+    // A damaged cache is rejected and rebuilt, never trusted.
+    for (auto& e : std::filesystem::directory_iterator(mini.cache.path)) std::filesystem::resize_file(e.path(), 100);
+    auto fourth = mini.load();
+    CHECK_FALSE(fourth->fromCache());
+    CHECK(best(*fourth, "Muscovite") == "Moscow/city/RU");
+}
+
+TEST_CASE("a broken geodata folder names the file that is wrong") {
+    MiniGazetteer mini;
+    auto failure = [&] {
+        try {
+            mini.load();
+        } catch (const DataError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    SUBCASE("missing layer") {
+        std::filesystem::remove(mini.data / "regions.shp");
+        CHECK(failure().starts_with((mini.data / "regions.shp").string() + ": no such file"));
+    }
+    SUBCASE("missing .dbf") {
+        std::filesystem::remove(mini.data / "places.dbf");
+        CHECK(failure().starts_with((mini.data / "places.dbf").string() + ": no such file"));
+    }
+    SUBCASE("wrong geometry type") {
+        for (auto ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) std::filesystem::remove(mini.data / ("admin0" + std::string(ext)));
+        test::writeShapefile(mini.data / "admin0.shp", wkbPoint, {"id", "name"}, {{"POINT (1 1)", {"1", "X"}}});
+        CHECK(failure() == (mini.data / "admin0.shp").string() + ": has points, expected polygons");
+    }
+    SUBCASE("truncated places") {
+        std::filesystem::resize_file(mini.data / "places.shp", 150);
+        CHECK(failure().starts_with((mini.data / "places.shp").string() + ": "));
+    }
+    SUBCASE("no folder") {
+        std::filesystem::remove_all(mini.data.path);
+        CHECK(failure() == mini.data.path.string() + ": no such geodata folder");
+    }
+}

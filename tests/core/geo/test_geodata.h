@@ -1,0 +1,112 @@
+#pragma once
+// Writes small vector files with GDAL for tests: a layer is a list of rows (WKT + attributes).
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace cmap::test {
+
+/// A fresh, empty folder under the system temp dir, removed when the object dies.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::random_device rd;
+        path = std::filesystem::temp_directory_path() / ("cmap-test-" + std::to_string(rd()) + std::to_string(rd()));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::filesystem::path operator/(const std::string& name) const { return path / name; }
+};
+
+struct Row {
+    std::string wkt;
+    std::vector<std::string> values;  ///< in the order of the field list
+};
+
+/// Writes an ESRI Shapefile (EPSG:4326, UTF-8) with string fields, except the ones named in intFields.
+inline void writeShapefile(const std::filesystem::path& shp, OGRwkbGeometryType type,
+                           const std::vector<std::string>& fields, const std::vector<Row>& rows,
+                           const std::vector<std::string>& intFields = {"id", "pop", "geonameid"}) {
+    GDALAllRegister();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+    char** opts = CSLSetNameValue(nullptr, "ENCODING", "UTF-8");
+    std::unique_ptr<GDALDataset> ds(drv->Create(shp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4326);
+    OGRLayer* layer = ds->CreateLayer(shp.stem().string().c_str(), &srs, type, opts);
+    CSLDestroy(opts);
+    for (const auto& f : fields) {
+        bool isInt = std::find(intFields.begin(), intFields.end(), f) != intFields.end();
+        OGRFieldDefn def(f.c_str(), isInt ? OFTInteger64 : OFTString);
+        if (!isInt) def.SetWidth(254);
+        layer->CreateField(&def);
+    }
+    for (const auto& r : rows) {
+        OGRFeature* feat = OGRFeature::CreateFeature(layer->GetLayerDefn());
+        for (size_t i = 0; i < r.values.size(); ++i) feat->SetField(static_cast<int>(i), r.values[i].c_str());
+        OGRGeometry* g = nullptr;
+        OGRGeometryFactory::createFromWkt(r.wkt.c_str(), nullptr, &g);
+        feat->SetGeometryDirectly(g);
+        layer->CreateFeature(feat);
+        OGRFeature::DestroyFeature(feat);
+    }
+}
+
+inline void writeText(const std::filesystem::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+/// A complete, tiny geodata folder in the project's layout (see geodata/build_geodata.py).
+inline void writeMiniGeodata(const std::filesystem::path& dir) {
+    const std::vector<std::string> core = {"id", "name", "kind", "country", "pop", "geonameid"};
+    auto withExtra = [&](std::vector<std::string> extra) {
+        auto f = core;
+        f.insert(f.end(), extra.begin(), extra.end());
+        return f;
+    };
+    writeShapefile(dir / "places.shp", wkbPoint, withExtra({"asciiname", "fcode", "admin1"}),
+                   {
+                       {"POINT (36.29 33.51)", {"170654", "Damascus", "city", "SY", "1569394", "170654", "Damascus", "PPLC", "13"}},
+                       {"POINT (-77.15 39.27)", {"4354087", "Damascus", "city", "US", "15000", "4354087", "Damascus", "PPL", "MD"}},
+                       {"POINT (35.79 35.52)", {"173579", "Latakia", "city", "SY", "340181", "173579", "Latakia", "PPLA", "02"}},
+                       {"POINT (-77.04 38.90)", {"4140963", "Washington, D.C.", "city", "US", "601723", "4140963", "Washington, D.C.", "PPLC", "DC"}},
+                       {"POINT (-87.15 38.66)", {"4263681", "Washington", "city", "US", "11509", "4263681", "Washington", "PPL", "IN"}},
+                       {"POINT (45.69 43.31)", {"557893", "Groznyy", "city", "RU", "271573", "557893", "Groznyy", "PPLA", "12"}},
+                       {"POINT (37.62 55.75)", {"524901", "Moscow", "city", "RU", "10381222", "524901", "Moscow", "PPLC", "48"}},
+                   });
+    writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n");
+    writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
+                   {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
+                     {"1", "Syria", "country", "SY", "0", "0", "SYR"}},
+                    {"MULTIPOLYGON (((27 41, 180 41, 180 78, 27 78, 27 41)))", {"2", "Russia", "country", "RU", "0", "0", "RUS"}},
+                    {"MULTIPOLYGON (((-125 25, -66 25, -66 49, -125 49, -125 25)))",
+                     {"3", "United States of America", "country", "US", "0", "0", "USA"}}});
+    writeText(dir / "admin0_names.csv", "id,name\n3,United States\n");
+    writeShapefile(dir / "admin1.shp", wkbMultiPolygon, withExtra({"admin"}),
+                   {{"MULTIPOLYGON (((35.7 35.2, 36.3 35.2, 36.3 36.0, 35.7 36.0, 35.7 35.2)))",
+                     {"1", "Latakia", "admin1", "SY", "0", "0", "Syria"}},
+                    {"MULTIPOLYGON (((-124.7 45.5, -117 45.5, -117 49, -124.7 49, -124.7 45.5)))",
+                     {"2", "Washington", "admin1", "US", "0", "0", "United States of America"}}});
+    // A region with a hole: the test checks even-odd containment through the gazetteer.
+    writeShapefile(dir / "regions.shp", wkbMultiPolygon, withExtra({"members"}),
+                   {{"MULTIPOLYGON (((40 41, 49 41, 49 46, 40 46, 40 41), (47 44.5, 48 44.5, 48 45.5, 47 45.5, 47 44.5)))",
+                     {"1", "North Caucasus", "region", "", "0", "0", "RU-CE;RU-DA"}}});
+    writeShapefile(dir / "facilities.shp", wkbPoint, withExtra({"category", "source"}),
+                   {{"POINT (37.6175 55.752)", {"1", "Kremlin", "poi", "RU", "0", "0", "government", "ours"}}});
+    writeText(dir / "facilities_names.csv", "id,name\n1,Moscow Kremlin\n");
+    writeText(dir / "aliases.csv", "alias,kind,country,geonameid,name\nUS,country,US,,United States of America\n"
+                                   "Washington,city,US,4140963,Washington D.C.\nNowhere,city,ZZ,,Atlantis\n");
+    writeText(dir / "demonyms.csv", "demonym,kind,country,geonameid,name\nSyrian,country,SY,,Syria\n");
+}
+
+}  // namespace cmap::test

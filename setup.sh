@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# conflictmap setup: installs the Debian packages and the geodata, builds, then runs.
+#   ./setup.sh [run] [ARGS...]   set up, build, open the viewer (on the built-in briefing)
+#   ./setup.sh test              set up, build, run every test (render tests under xvfb-run)
+#   ./setup.sh build             set up and build only
+# Idempotent: each step skips what is already done. Needs root (or sudo) only to install
+# missing packages.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+action=${1:-run}
+[ $# -gt 0 ] && shift
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 2; }
+
+install_packages() {
+    local wanted missing=()
+    wanted=$(grep -vE '^\s*(#|$)' scripts/debian-packages.txt)
+    for p in $wanted; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    command -v npm >/dev/null || missing+=(npm)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=(sudo)
+        else die "these Debian packages are missing and installing them needs root: ${missing[*]} (run: sudo apt-get install ${missing[*]})"; fi
+    fi
+    say "installing ${#missing[@]} Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q >/dev/null
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build_geodata() {
+    bash geodata/fetch_sources.sh "$ROOT/.cache/sources"
+    /usr/bin/python3 geodata/build_geodata.py --sources "$ROOT/.cache/sources" --out "$ROOT/geodata/out"
+}
+
+build() {
+    if [ ! -f build/CMakeCache.txt ]; then
+        say "configuring build/"
+        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    fi
+    say "building"
+    cmake --build build -j"$(nproc)"
+}
+
+install_packages
+build_geodata
+build
+
+case "$action" in
+run)
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        say "no display: starting the viewer under xvfb-run (use a desktop session to see it)"
+        exec xvfb-run -a build/conflictmap "$@"
+    fi
+    exec build/conflictmap "$@" ;;
+test)
+    # One X server for the whole run: render tests need it, the rest do not mind.
+    exec xvfb-run -a ctest --test-dir build --output-on-failure "$@" ;;
+build) ;;
+*) die "unknown action '$action' (expected run, test or build)" ;;
+esac

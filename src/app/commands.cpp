@@ -7,6 +7,7 @@ namespace cmap::app {
 void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& result) {
     app.require_subcommand(0, 1);
     registerGazetteerCommand(app, global, result);
+    registerGeoparseCommand(app, global, result);
 }
 
 int runDefault(const GlobalOptions&) {

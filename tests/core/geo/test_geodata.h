@@ -57,7 +57,7 @@ inline void writeShapefile(const std::filesystem::path& shp, OGRwkbGeometryType 
         OGRGeometry* g = nullptr;
         OGRGeometryFactory::createFromWkt(r.wkt.c_str(), nullptr, &g);
         feat->SetGeometryDirectly(g);
-        layer->CreateFeature(feat);
+        if (layer->CreateFeature(feat) != OGRERR_NONE) throw std::runtime_error("cannot write a test feature");
         OGRFeature::DestroyFeature(feat);
     }
 }
@@ -83,6 +83,15 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (-87.15 38.66)", {"4263681", "Washington", "city", "US", "11509", "4263681", "Washington", "PPL", "IN"}},
                        {"POINT (45.69 43.31)", {"557893", "Groznyy", "city", "RU", "271573", "557893", "Groznyy", "PPLA", "12"}},
                        {"POINT (37.62 55.75)", {"524901", "Moscow", "city", "RU", "10381222", "524901", "Moscow", "PPLC", "48"}},
+                       {"POINT (36.72 34.73)", {"169577", "Homs", "city", "SY", "1300000", "169577", "Homs", "PPLA", "11"}},
+                       {"POINT (35.89 34.89)", {"163345", "Tartus", "city", "SY", "115769", "163345", "Tartus", "PPLA", "14"}},
+                       // Homonyms of people and organisations the recognizer must not take for places.
+                       {"POINT (40.40 56.14)", {"473247", "Vladimir", "city", "RU", "350087", "473247", "Vladimir", "PPLA", "83"}},
+                       {"POINT (135.75 35.50)", {"1854487", "Obama", "city", "JP", "30000", "1854487", "Obama", "PPL", "10"}},
+                       {"POINT (-79.24 42.10)", {"5122534", "Jamestown", "city", "US", "30000", "5122534", "Jamestown", "PPL", "NY"}},
+                       {"POINT (-96.80 44.31)", {"5226534", "Brookings", "city", "US", "23000", "5226534", "Brookings", "PPL", "SD"}},
+                       {"POINT (-82.43 8.43)", {"3712076", "David", "city", "PA", "82907", "3712076", "David", "PPLA", "04"}},
+                       {"POINT (-97.92 29.56)", {"4738000", "Nice", "city", "US", "1000", "4738000", "Nice", "PPL", "TX"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
@@ -106,7 +115,8 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
     writeText(dir / "facilities_names.csv", "id,name\n1,Moscow Kremlin\n");
     writeText(dir / "aliases.csv", "alias,kind,country,geonameid,name\nUS,country,US,,United States of America\n"
                                    "Washington,city,US,4140963,Washington D.C.\nNowhere,city,ZZ,,Atlantis\n");
-    writeText(dir / "demonyms.csv", "demonym,kind,country,geonameid,name\nSyrian,country,SY,,Syria\n");
+    writeText(dir / "demonyms.csv", "demonym,kind,country,geonameid,name\nSyrian,country,SY,,Syria\n"
+                                    "Russian,country,RU,,Russia\nAmerican,country,US,,United States of America\n");
 }
 
 }  // namespace cmap::test

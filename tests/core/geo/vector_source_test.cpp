@@ -58,7 +58,7 @@ TEST_CASE("loadVector reads a projected layer as WGS 84 lon/lat") {
     OGRFeature f(layer->GetLayerDefn());
     OGRPoint p(3984189.0, 4235830.0);  // about 35.79E 35.52N
     f.SetGeometry(&p);
-    layer->CreateFeature(&f);
+    REQUIRE(layer->CreateFeature(&f) == OGRERR_NONE);
     ds.reset();
     auto fs = geo::loadVector(dir / "m.geojson");
     REQUIRE(fs->coords.size() == 1);

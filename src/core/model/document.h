@@ -1,0 +1,70 @@
+#pragma once
+// What geoparsing one article produces: mentions of places, each resolved, dated and traceable
+// to its sentence, and sentence-level events. Offsets are byte offsets into the file as read.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/geo/gazetteer.h"
+#include "core/model/date.h"
+
+namespace cmap::model {
+
+/// Where a mention was resolved to: a copy of the gazetteer entry, so a document outlives the
+/// gazetteer it was made with and a correction can place a mention anywhere.
+struct ResolvedPlace {
+    std::string name;
+    geo::PlaceKind kind = geo::PlaceKind::City;
+    std::string country;  ///< ISO alpha-2 or empty
+    geo::LonLat point;
+    geo::BBox box;
+    int64_t geonameid = 0;
+    geo::Layer layer = geo::Layer::Places;
+    uint32_t feature = 0;     ///< polygon feature in its layer, for areas
+    uint32_t gazetteerId = 0;  ///< valid for the gazetteer the document was made with
+};
+
+struct ByteRange {
+    uint32_t start = 0;
+    uint32_t end = 0;
+    friend bool operator==(const ByteRange&, const ByteRange&) = default;
+};
+
+struct Mention {
+    ByteRange range;      ///< in the file
+    std::string text;     ///< the bytes of the file at range
+    ResolvedPlace place;
+    double confidence = 0;  ///< 0..1
+    std::optional<Date> date;
+    ByteRange sentence;   ///< in the file
+    uint32_t event = 0;   ///< index into Document::events
+};
+
+enum class EventCategory : uint8_t { Deployment, Base, Airstrike, Attack, Meeting, Statement, Other };
+
+/// "deployment", "base", "airstrike", "attack", "meeting", "statement", "other".
+std::string_view categoryName(EventCategory c);
+
+struct Event {
+    std::optional<Date> date;
+    EventCategory category = EventCategory::Other;
+    std::vector<uint32_t> mentions;  ///< indexes into Document::mentions
+    ByteRange sentence;
+};
+
+struct DocumentMeta {
+    std::optional<std::string> title, source, author;
+    std::optional<Date> published;
+};
+
+struct Document {
+    std::string file;
+    DocumentMeta meta;
+    std::vector<Mention> mentions;  ///< in text order
+    std::vector<Event> events;      ///< in text order
+    std::vector<std::string> warnings;
+};
+
+}  // namespace cmap::model

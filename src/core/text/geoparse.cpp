@@ -1,0 +1,84 @@
+#include "core/text/geoparse.h"
+
+#include "core/text/dates.h"
+#include "core/text/events.h"
+#include "core/text/recognizer.h"
+#include "core/text/resolver.h"
+#include "core/text/sentences.h"
+
+namespace cmap::text {
+namespace {
+
+model::ResolvedPlace resolvedPlace(const geo::Gazetteer& g, uint32_t id) {
+    const geo::Place& p = g.place(id);
+    model::ResolvedPlace r;
+    r.name = g.name(id);
+    r.kind = p.kind;
+    r.country = p.countryCode();
+    r.point = p.point;
+    r.box = p.bbox();
+    r.geonameid = p.geonameid;
+    r.layer = p.layer;
+    r.feature = p.feature;
+    r.gazetteerId = id;
+    return r;
+}
+
+}  // namespace
+
+model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer) {
+    const std::string_view text = article.decoded.text;
+    const DecodedText& dec = article.decoded;
+    // An end offset maps through its last byte: the byte after it may come from far later in
+    // the file (after a closing tag).
+    auto toFile = [&](Span s) {
+        if (s.empty()) return model::ByteRange{dec.sourceOffset(s.start), dec.sourceOffset(s.start)};
+        return model::ByteRange{dec.sourceOffset(s.start), dec.sourceOffset(s.end - 1) + 1};
+    };
+
+    model::Document doc;
+    doc.file = article.path;
+    doc.meta.title = article.meta.title;
+    doc.meta.source = article.meta.source;
+    doc.meta.author = article.meta.author;
+    doc.meta.published = article.meta.published;
+    doc.warnings = article.warnings;
+
+    const std::vector<Span> sentences = splitSentences(text);
+    Recognizer recognizer(gazetteer);
+    std::vector<Recognized> found;
+    for (uint32_t i = 0; i < sentences.size(); ++i) recognizer.sentence(text, sentences[i], i, found);
+    recognizer.dropPersonNames(text, found);
+    const std::vector<Resolution> resolved = resolve(found, gazetteer);
+
+    // Dates and events only for sentences that mention a place: most sentences do not.
+    uint32_t eventSentence = UINT32_MAX;
+    for (size_t k = 0; k < found.size(); ++k) {
+        const Recognized& r = found[k];
+        if (r.sentence != eventSentence) {
+            eventSentence = r.sentence;
+            const Span s = sentences[r.sentence];
+            model::Event e;
+            auto dates = findDates(s.in(text), s.start, article.meta.published);
+            e.date = sentenceDate(dates);
+            if (!e.date) e.date = article.meta.published;
+            e.category = categorize(s.in(text));
+            e.sentence = toFile(s);
+            doc.events.push_back(std::move(e));
+        }
+        model::Mention m;
+        m.range = toFile(r.span);
+        m.text = std::string(r.span.in(text));
+        if (dec.identity()) m.text = article.bytes.substr(m.range.start, m.range.end - m.range.start);
+        m.place = resolvedPlace(gazetteer, resolved[k].place);
+        m.confidence = resolved[k].confidence;
+        m.date = doc.events.back().date;
+        m.sentence = doc.events.back().sentence;
+        m.event = static_cast<uint32_t>(doc.events.size() - 1);
+        doc.events.back().mentions.push_back(static_cast<uint32_t>(doc.mentions.size()));
+        doc.mentions.push_back(std::move(m));
+    }
+    return doc;
+}
+
+}  // namespace cmap::text

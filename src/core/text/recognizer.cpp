@@ -1,0 +1,198 @@
+#include "core/text/recognizer.h"
+
+#include <algorithm>
+
+#include "core/geo/normalize.h"
+#include "core/text/word_lists.h"
+
+namespace cmap::text {
+namespace {
+
+constexpr size_t kMaxTokens = 8;  // "Bassel al Assad International Airport" is 5
+
+std::string_view tokenText(std::string_view text, const Token& t) { return t.span.in(text); }
+
+// Lower-case ASCII copy for the word lists (non-ASCII words are never in them).
+const std::string& lowered(std::string_view word, std::string& buf) {
+    buf.assign(word);
+    for (char& c : buf)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return buf;
+}
+
+bool joins(Gap g) { return g == Gap::Space || g == Gap::Hyphen || g == Gap::Apostrophe || g == Gap::Period; }
+
+}  // namespace
+
+bool Recognizer::strong(const std::vector<geo::Posting>& postings) const {
+    for (const auto& p : postings) {
+        const geo::Place& pl = gaz_.place(p.place);
+        switch (pl.kind) {
+        case geo::PlaceKind::Country:
+        case geo::PlaceKind::Region:
+        case geo::PlaceKind::Water:
+        case geo::PlaceKind::Admin1: return true;
+        case geo::PlaceKind::City:
+            if (pl.population >= 300000) return true;
+            break;
+        case geo::PlaceKind::Poi: break;
+        }
+    }
+    return false;
+}
+
+bool Recognizer::placeWord(std::string_view word) {
+    key_.clear();
+    geo::appendNormalized(word, key_);
+    auto posts = gaz_.postings(key_);
+    return strong(std::vector<geo::Posting>(posts.begin(), posts.end()));
+}
+
+Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) {
+    Match best{first, {}};
+    key_.clear();
+    for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
+        const Token& t = tokens_[j];
+        if (j > first) {
+            Gap g = tokens_[j - 1].gapAfter;
+            if (!joins(g)) break;
+            // A period joins abbreviations ("U.S.", "St. Louis"), not words that end a clause.
+            if (g == Gap::Period && tokens_[j - 1].span.size() > 3) break;
+            if (g != Gap::Apostrophe) key_.push_back(' ');
+        }
+        if (!t.upper()) {
+            if (j == first || (t.flags & kDigit) || !words::isConnector(lowered(tokenText(text, t), lower_))) break;
+            geo::appendNormalized(tokenText(text, t), key_);
+            continue;  // a connector never ends a name
+        }
+        geo::appendNormalized(tokenText(text, t), key_);
+        auto posts = gaz_.postings(key_);
+        if (!posts.empty()) {
+            best.last = j;
+            best.postings.assign(posts.begin(), posts.end());
+        } else if (key_.size() > 4 && key_.back() == 's') {
+            // Plural demonyms: "Mexicans", "South Koreans".
+            std::string_view singular(key_.data(), key_.size() - 1);
+            std::vector<geo::Posting> demonyms;
+            for (const auto& p : gaz_.postings(singular))
+                if (p.how == geo::NameKind::Demonym) demonyms.push_back(p);
+            if (!demonyms.empty()) best = {j, std::move(demonyms)};
+        }
+    }
+    return best;
+}
+
+void Recognizer::rememberPerson(std::string_view text, size_t from, size_t to) {
+    for (size_t k = from; k <= to && k < tokens_.size(); ++k)
+        if (tokens_[k].upper()) personWords_.emplace(tokenText(text, tokens_[k]));
+}
+
+bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool sentenceInitial) {
+    const bool single = m.last == first;
+    const bool isStrong = strong(m.postings);
+    bool countryLevel = false;  // countries, regions and their demonyms are never a person
+    for (const auto& p : m.postings) {
+        auto k = gaz_.place(p.place).kind;
+        countryLevel |= k == geo::PlaceKind::Country || k == geo::PlaceKind::Region || k == geo::PlaceKind::Water;
+    }
+    std::string buf;
+    const std::string firstLower = lowered(tokenText(text, tokens_[first]), buf);
+
+    // Ordinary words: "May", "Split", "Reading". Sentence-initial capitals say nothing.
+    if (single && tokens_[first].span.size() < 2) return false;
+    if (single && words::isCommon(firstLower)) {
+        if (!isStrong) return false;
+        if (sentenceInitial && !countryLevel) return false;
+    }
+    if (single && words::isTitle(firstLower) && !countryLevel) return false;
+
+    // The capitalized run the match sits in: [runStart, runEnd].
+    size_t runStart = first, runEnd = m.last;
+    while (runStart > 0 && tokens_[runStart - 1].upper() && tokens_[runStart - 1].gapAfter == Gap::Space) --runStart;
+    while (runEnd + 1 < tokens_.size() && tokens_[runEnd + 1].upper() && tokens_[runEnd].gapAfter == Gap::Space)
+        ++runEnd;
+
+    // Organisations named after a place: keep well-known places ("European Commission",
+    // "New York Times"), drop small towns that are someone's surname ("Brookings Institute").
+    for (size_t k = m.last + 1; k <= runEnd && k <= m.last + 3; ++k) {
+        if (words::isOrgSuffix(lowered(tokenText(text, tokens_[k]), buf))) {
+            if (!isStrong) return false;
+            break;
+        }
+    }
+    if (countryLevel) return true;
+
+    // A title before the run makes it a person: "Major Genieve David", "General David Petraeus".
+    size_t before = runStart;
+    for (size_t k = runStart; k < first; ++k) {
+        if (words::isTitle(lowered(tokenText(text, tokens_[k]), buf))) {
+            rememberPerson(text, k + 1, runEnd);
+            return false;
+        }
+    }
+    if (before > 0 && tokens_[before - 1].gapAfter == Gap::Space &&
+        words::isTitle(lowered(tokenText(text, tokens_[before - 1]), buf))) {
+        rememberPerson(text, runStart, runEnd);
+        return false;
+    }
+
+    if (!single) return true;
+    // First name + surname: "Vladimir Putin", "Barack Obama", "Bashar al-Assad".
+    auto nameLike = [&](size_t k) {
+        const std::string& w = lowered(tokenText(text, tokens_[k]), buf);
+        return tokens_[k].upper() && !tokens_[k].allCaps() && !words::isCommon(w) && !words::isTitle(w) &&
+               !words::isConnector(w) &&
+               !words::isOrgSuffix(w) && !placeWord(tokenText(text, tokens_[k]));
+    };
+    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(m.last + 1)) {
+        rememberPerson(text, first, runEnd);
+        return false;
+    }
+    size_t prev = first;
+    if (prev > 0 && (tokens_[prev - 1].gapAfter == Gap::Hyphen || tokens_[prev - 1].gapAfter == Gap::Space) &&
+        !tokens_[prev - 1].upper() && words::isConnector(lowered(tokenText(text, tokens_[prev - 1]), buf)))
+        --prev;  // "al-" in "Bashar al-Assad"
+    if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space &&
+        nameLike(prev - 1) && !(prev - 1 == 0 && words::isCommon(lowered(tokenText(text, tokens_[0]), buf)))) {
+        rememberPerson(text, prev - 1, m.last);
+        return false;
+    }
+    return true;
+}
+
+void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, std::vector<Recognized>& out) {
+    tokens_.clear();
+    tokenize(text, sentence, tokens_);
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
+        if (!t.upper()) continue;
+        Match m = longestMatch(text, i);
+        if (m.postings.empty()) continue;
+        const bool initial = i == 0;
+        if (keep(text, i, m, initial)) {
+            Recognized r;
+            r.span = {t.span.start, tokens_[m.last].span.end};
+            r.postings = std::move(m.postings);
+            r.sentence = index;
+            r.singleToken = m.last == i;
+            r.sentenceInitial = initial;
+            r.certainty = initial && r.singleToken ? 0.8f : 1.0f;
+            out.push_back(std::move(r));
+        }
+        i = m.last;
+    }
+}
+
+void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const {
+    if (personWords_.empty()) return;
+    std::erase_if(mentions, [&](const Recognized& r) {
+        if (!r.singleToken || personWords_.count(std::string(r.span.in(text))) == 0) return false;
+        for (const auto& p : r.postings) {
+            auto k = gaz_.place(p.place).kind;
+            if (k == geo::PlaceKind::Country || k == geo::PlaceKind::Region || k == geo::PlaceKind::Water) return false;
+        }
+        return true;
+    });
+}
+
+}  // namespace cmap::text

@@ -1,0 +1,53 @@
+#pragma once
+// Recognition: spans of a sentence that name places, by longest match of capitalized token
+// runs against the gazetteer's name index, minus what context says is a person, an
+// organisation or an ordinary word.
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/geo/gazetteer.h"
+#include "core/text/span.h"
+#include "core/text/tokens.h"
+
+namespace cmap::text {
+
+struct Recognized {
+    Span span;                           ///< in the decoded text
+    std::vector<geo::Posting> postings;  ///< every gazetteer entry the words can name
+    uint32_t sentence = 0;               ///< index of its sentence
+    bool singleToken = false;
+    bool sentenceInitial = false;
+    float certainty = 1;                 ///< how sure recognition is that this is a place at all
+};
+
+/// Recognizes place names sentence by sentence and remembers, across the document, the words
+/// it has seen used as people's names ("Kerry" after "John Kerry").
+class Recognizer {
+public:
+    explicit Recognizer(const geo::Gazetteer& g) : gaz_(g) {}
+
+    /// Adds the places named in text[sentence] to out.
+    void sentence(std::string_view text, Span sentence, uint32_t index, std::vector<Recognized>& out);
+    /// Drops single-word mentions that the document elsewhere uses as a person's name.
+    void dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const;
+
+private:
+    struct Match {
+        size_t last;  ///< last token of the match
+        std::vector<geo::Posting> postings;
+    };
+    Match longestMatch(std::string_view text, size_t first);
+    bool strong(const std::vector<geo::Posting>& postings) const;
+    bool placeWord(std::string_view word);
+    bool keep(std::string_view text, size_t first, const Match& m, bool sentenceInitial);
+    void rememberPerson(std::string_view text, size_t from, size_t to);
+
+    const geo::Gazetteer& gaz_;
+    std::vector<Token> tokens_;
+    std::string key_, lower_;
+    std::unordered_set<std::string> personWords_;
+};
+
+}  // namespace cmap::text

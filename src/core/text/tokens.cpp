@@ -1,0 +1,110 @@
+#include "core/text/tokens.h"
+
+#include <utf8proc.h>
+
+namespace cmap::text {
+namespace {
+
+// Decodes one code point at i (bytes are known to be valid UTF-8 after decoding, but a stray
+// byte must still not stop us: it counts as one code point of its own).
+utf8proc_int32_t codePoint(std::string_view s, size_t i, size_t& len) {
+    utf8proc_int32_t cp = -1;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    len = n > 0 ? static_cast<size_t>(n) : 1;
+    return n > 0 ? cp : -1;
+}
+
+bool isWordCodePoint(utf8proc_int32_t cp) {
+    if (cp < 0) return false;
+    auto cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||  // letters and marks
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+bool isApostrophe(utf8proc_int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+
+}  // namespace
+
+void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
+    size_t i = span.start;
+    const size_t end = std::min<size_t>(span.end, text.size());
+    while (i < end) {
+        // Skip to the next word character.
+        auto c = static_cast<unsigned char>(text[i]);
+        size_t len = 1;
+        bool word;
+        if (c < 0x80) word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        else word = isWordCodePoint(codePoint(text, i, len));
+        if (!word) {
+            i += len;
+            continue;
+        }
+        Token t;
+        t.span.start = static_cast<uint32_t>(i);
+        // Flags from the first character.
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') t.flags |= kUpper;
+            else if (c >= '0' && c <= '9') t.flags |= kDigit;
+        } else {
+            auto cat = utf8proc_category(codePoint(text, i, len));
+            if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
+                t.flags |= kUpper;
+        }
+        int letters = 0, uppers = 0;
+        while (i < end) {
+            c = static_cast<unsigned char>(text[i]);
+            if (c < 0x80) {
+                bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                if (!alpha && !(c >= '0' && c <= '9')) break;
+                letters += alpha;
+                uppers += (c >= 'A' && c <= 'Z');
+                ++i;
+            } else {
+                auto cp = codePoint(text, i, len);
+                if (!isWordCodePoint(cp)) break;
+                auto cat = utf8proc_category(cp);
+                letters += cat <= UTF8PROC_CATEGORY_LO;
+                uppers += cat == UTF8PROC_CATEGORY_LU;
+                i += len;
+            }
+        }
+        t.span.end = static_cast<uint32_t>(i);
+        if (letters >= 2 && uppers == letters) t.flags |= kAllCaps;
+
+        // Classify what follows, up to the next word character.
+        size_t j = i;
+        int spaces = 0, hyphens = 0, apostrophes = 0, periods = 0, others = 0;
+        while (j < end) {
+            auto d = static_cast<unsigned char>(text[j]);
+            if (d < 0x80) {
+                if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9')) break;
+                if (d == ' ' || d == '\t') ++spaces;
+                else if (d == '-') ++hyphens;
+                else if (d == '\'') ++apostrophes;
+                else if (d == '.') ++periods;
+                else ++others;
+                ++j;
+            } else {
+                auto cp = codePoint(text, j, len);
+                if (isWordCodePoint(cp)) break;
+                if (isApostrophe(cp)) ++apostrophes;
+                else if (cp == 0x00A0) ++spaces;
+                else if (cp == 0x2010 || cp == 0x2011) ++hyphens;
+                else ++others;
+                j += len;
+            }
+        }
+        if (j >= end || others) t.gapAfter = Gap::Other;
+        else if (periods == 1 && !hyphens && !apostrophes) t.gapAfter = Gap::Period;
+        else if (periods) t.gapAfter = Gap::Other;
+        else if (hyphens == 1 && !spaces && !apostrophes) t.gapAfter = Gap::Hyphen;
+        else if (apostrophes == 1 && !spaces && !hyphens) t.gapAfter = Gap::Apostrophe;
+        else if (spaces && !hyphens && !apostrophes) t.gapAfter = Gap::Space;
+        else t.gapAfter = Gap::Other;
+        out.push_back(t);
+        i = j;
+    }
+}
+
+}  // namespace cmap::text

@@ -1,0 +1,17 @@
+#pragma once
+// Small closed word classes the recognizer needs to tell a place from a person, an organisation
+// or an ordinary word. Our own lists; all lookups take a lower-case ASCII word.
+#include <string_view>
+
+namespace cmap::text::words {
+
+/// Frequent English words that are also names of some place somewhere ("May", "Nice", "Split").
+bool isCommon(std::string_view lower);
+/// Words that introduce a person's name ("President", "Gen", "Secretary", "Mr").
+bool isTitle(std::string_view lower);
+/// Words that end an organisation's name ("Foundation", "Institute", "Group", "Times").
+bool isOrgSuffix(std::string_view lower);
+/// Lower-case words allowed inside a multi-word name ("of", "al", "de", "and").
+bool isConnector(std::string_view lower);
+
+}  // namespace cmap::text::words

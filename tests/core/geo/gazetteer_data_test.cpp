@@ -1,0 +1,55 @@
+// Checks on the real geodata folder that setup.sh builds (geodata/out). They fail, not skip,
+// when it is missing: every test run is meant to run on the data users get.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "core/geo/gazetteer.h"
+
+using namespace cmap;
+
+namespace {
+
+const geo::Gazetteer& real() {
+    static geo::GazetteerPtr g = [] {
+        REQUIRE_MESSAGE(std::filesystem::exists(CMAP_GEODATA_DIR "/places.shp"),
+                        "geodata not built in " CMAP_GEODATA_DIR ": run ./setup.sh");
+        return geo::Gazetteer::load(CMAP_GEODATA_DIR);
+    }();
+    return *g;
+}
+
+uint32_t first(std::string_view name) {
+    auto c = real().lookup(name, 1);
+    REQUIRE_MESSAGE(!c.empty(), "no candidate for ", name);
+    return c[0].place;
+}
+
+}  // namespace
+
+TEST_CASE("real geodata: regions are polygons that cover their members") {
+    auto nc = first("North Caucasus");
+    CHECK(real().place(nc).kind == geo::PlaceKind::Region);
+    CHECK(real().covers(nc, {45.70, 43.31}));        // Grozny
+    CHECK_FALSE(real().covers(nc, {37.62, 55.75}));  // Moscow
+    auto ca = first("Central Asia");
+    CHECK(real().covers(ca, {69.24, 41.30}));        // Tashkent
+    auto bs = first("Black Sea");
+    CHECK(real().place(bs).kind == geo::PlaceKind::Water);
+    CHECK(real().covers(bs, {34.0, 43.5}));
+    CHECK_FALSE(real().covers(bs, {32.85, 39.93}));  // Ankara
+}
+
+TEST_CASE("real geodata: the Syrian cities of the seed briefing") {
+    for (auto name : {"Latakia", "Tartus", "Homs", "Damascus", "Al Lādhiqīyah", "Lattakia"}) {
+        auto id = first(name);
+        CHECK_MESSAGE(real().place(id).countryCode() == "SY", name);
+    }
+    CHECK(geo::haversineKm(real().place(first("Latakia")).point, {35.79, 35.53}) < 40);
+    auto sy = real().countryPlace("SY");
+    REQUIRE(sy);
+    CHECK(real().covers(*sy, real().place(first("Homs")).point));
+    // Every country has a proper ISO code (Natural Earth marks some -99).
+    for (auto iso : {"FR", "NO", "RU", "US", "GB", "DE", "TR", "IR", "UA", "GE"}) CHECK_MESSAGE(real().countryPlace(iso), iso);
+    CHECK(real().warnings().empty());
+}

@@ -1,0 +1,243 @@
+#include "core/model/workspace.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/error.h"
+
+namespace cmap::model {
+namespace {
+
+using nlohmann::json;
+
+const char* modeName(TimeMode m) {
+    switch (m) {
+    case TimeMode::Cumulative: return "cumulative";
+    case TimeMode::Window: return "window";
+    case TimeMode::AsOf: return "asof";
+    }
+    return "cumulative";
+}
+
+json placeJson(const ResolvedPlace& p) {
+    return {{"name", p.name},        {"kind", geo::kindName(p.kind)}, {"country", p.country},
+            {"lon", p.point.lon},    {"lat", p.point.lat},            {"geonameid", p.geonameid},
+            {"layer", static_cast<int>(p.layer)}, {"feature", p.feature}};
+}
+
+// Reading: every accessor names the JSON path of a wrong value, so the error line says where.
+struct Reader {
+    std::string file;
+    [[noreturn]] void fail(const std::string& where, const std::string& what) const {
+        throw DataError(file, where + ": " + what);
+    }
+    const json& field(const json& obj, const char* key, const std::string& where) const {
+        if (!obj.is_object()) fail(where, "expected an object");
+        auto it = obj.find(key);
+        if (it == obj.end()) fail(where + "." + key, "missing");
+        return *it;
+    }
+    std::string str(const json& v, const std::string& where) const {
+        if (!v.is_string()) fail(where, "expected a string");
+        return v.get<std::string>();
+    }
+    double num(const json& v, const std::string& where, double lo, double hi) const {
+        if (!v.is_number()) fail(where, "expected a number");
+        double d = v.get<double>();
+        if (!(d >= lo && d <= hi)) fail(where, std::to_string(d) + " is out of range");
+        return d;
+    }
+    bool boolean(const json& v, const std::string& where) const {
+        if (!v.is_boolean()) fail(where, "expected true or false");
+        return v.get<bool>();
+    }
+    std::optional<Date> date(const json& v, const std::string& where) const {
+        if (v.is_null()) return std::nullopt;
+        auto d = Date::parse(str(v, where));
+        if (!d) fail(where, "'" + v.get<std::string>() + "' is not a valid date");
+        return d;
+    }
+    ResolvedPlace place(const json& v, const std::string& w) const {
+        ResolvedPlace p;
+        p.name = str(field(v, "name", w), w + ".name");
+        auto k = geo::parseKind(str(field(v, "kind", w), w + ".kind"));
+        if (!k) fail(w + ".kind", "unknown kind");
+        p.kind = *k;
+        p.country = str(field(v, "country", w), w + ".country");
+        p.point.lon = num(field(v, "lon", w), w + ".lon", -180, 180);
+        p.point.lat = num(field(v, "lat", w), w + ".lat", -90, 90);
+        p.box.extend(p.point);
+        if (v.contains("geonameid")) p.geonameid = static_cast<int64_t>(num(v["geonameid"], w + ".geonameid", 0, 1e12));
+        if (v.contains("layer")) p.layer = static_cast<geo::Layer>(static_cast<int>(num(v["layer"], w + ".layer", 0, 4)));
+        if (v.contains("feature")) p.feature = static_cast<uint32_t>(num(v["feature"], w + ".feature", 0, 4e9));
+        return p;
+    }
+};
+
+}  // namespace
+
+void applyCorrections(Document& doc, const std::vector<Correction>& corrections) {
+    bool dropped = false;
+    for (const Correction& c : corrections) {
+        if (c.file != doc.file) continue;
+        for (Mention& m : doc.mentions) {
+            if (m.range != c.range) continue;
+            if (c.action == Correction::Action::NotAPlace) {
+                m.confidence = -1;  // marked for removal below
+                dropped = true;
+            } else if (c.place) {
+                m.place = *c.place;
+                m.confidence = 1;
+            }
+        }
+    }
+    if (!dropped) return;
+    // Renumber: event mention lists refer to positions in doc.mentions.
+    std::vector<Mention> kept;
+    std::vector<uint32_t> newIndex(doc.mentions.size(), UINT32_MAX);
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+        if (doc.mentions[i].confidence < 0) continue;
+        newIndex[i] = static_cast<uint32_t>(kept.size());
+        kept.push_back(std::move(doc.mentions[i]));
+    }
+    doc.mentions = std::move(kept);
+    for (Event& e : doc.events) {
+        std::vector<uint32_t> ms;
+        for (uint32_t i : e.mentions)
+            if (newIndex[i] != UINT32_MAX) ms.push_back(newIndex[i]);
+        e.mentions = std::move(ms);
+    }
+}
+
+void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
+    json j;
+    j["version"] = Workspace::kVersion;
+    j["title"] = ws.title;
+    j["articles"] = json::array();
+    for (const auto& a : ws.articles)
+        j["articles"].push_back({{"path", a.path}, {"published", a.published ? json(a.published->iso()) : json(nullptr)}});
+    j["corrections"] = json::array();
+    for (const auto& c : ws.corrections) {
+        json cj = {{"file", c.file},
+                   {"start", c.range.start},
+                   {"end", c.range.end},
+                   {"action", c.action == Correction::Action::NotAPlace ? "not_a_place" : "place"}};
+        if (c.place) cj["place"] = placeJson(*c.place);
+        j["corrections"].push_back(std::move(cj));
+    }
+    j["layers"] = json::object();
+    for (const auto& [id, s] : ws.layers)
+        j["layers"][id] = {{"visible", s.visible}, {"rgba", s.rgba}, {"size", s.size}, {"opacity", s.opacity}, {"labels", s.labels}};
+    j["view"] = {{"projection", ws.view.projection}, {"center_lon", ws.view.centerLon},
+                 {"center_lat", ws.view.centerLat},   {"scale", ws.view.scale}};
+    j["timeline"] = {{"mode", modeName(ws.timeline.mode)},
+                     {"date", ws.timeline.date ? json(ws.timeline.date->iso()) : json(nullptr)},
+                     {"window_days", ws.timeline.windowDays}};
+
+    const std::string text = j.dump(2) + "\n";
+    auto tmp = path;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw DataError(path.string(), "cannot write here (" + tmp.filename().string() + " cannot be created)");
+        out << text;
+        out.flush();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            throw DataError(path.string(), "writing failed (disk full?); the previous file is unchanged");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        throw DataError(path.string(), "cannot replace the file: " + ec.message());
+    }
+}
+
+Workspace loadWorkspace(const std::filesystem::path& path) {
+    const std::string file = path.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
+    if (std::filesystem::is_directory(path, ec)) throw DataError(file, "is a folder, not a workspace");
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (!in && !in.eof()) throw DataError(file, "cannot be read");
+    json j = json::parse(buf.str(), nullptr, false);
+    if (j.is_discarded()) throw DataError(file, "not valid JSON");
+    Reader r{file};
+    Workspace ws;
+    int version = static_cast<int>(r.num(r.field(j, "version", "workspace"), "version", 1, 1e6));
+    if (version > Workspace::kVersion)
+        throw DataError(file, "version " + std::to_string(version) + " is newer than this conflictmap reads (" +
+                                  std::to_string(Workspace::kVersion) + ")");
+    if (j.contains("title")) ws.title = r.str(j["title"], "title");
+    if (j.contains("articles")) {
+        if (!j["articles"].is_array()) r.fail("articles", "expected a list");
+        for (size_t i = 0; i < j["articles"].size(); ++i) {
+            const json& a = j["articles"][i];
+            std::string w = "articles[" + std::to_string(i) + "]";
+            ArticleRef ref;
+            ref.path = r.str(r.field(a, "path", w), w + ".path");
+            if (a.contains("published")) ref.published = r.date(a["published"], w + ".published");
+            ws.articles.push_back(std::move(ref));
+        }
+    }
+    if (j.contains("corrections")) {
+        if (!j["corrections"].is_array()) r.fail("corrections", "expected a list");
+        for (size_t i = 0; i < j["corrections"].size(); ++i) {
+            const json& c = j["corrections"][i];
+            std::string w = "corrections[" + std::to_string(i) + "]";
+            Correction corr;
+            corr.file = r.str(r.field(c, "file", w), w + ".file");
+            corr.range.start = static_cast<uint32_t>(r.num(r.field(c, "start", w), w + ".start", 0, 4e9));
+            corr.range.end = static_cast<uint32_t>(r.num(r.field(c, "end", w), w + ".end", corr.range.start, 4e9));
+            std::string action = r.str(r.field(c, "action", w), w + ".action");
+            if (action == "not_a_place") corr.action = Correction::Action::NotAPlace;
+            else if (action == "place") corr.place = r.place(r.field(c, "place", w), w + ".place");
+            else r.fail(w + ".action", "'" + action + "' is neither 'place' nor 'not_a_place'");
+            ws.corrections.push_back(std::move(corr));
+        }
+    }
+    if (j.contains("layers")) {
+        if (!j["layers"].is_object()) r.fail("layers", "expected an object");
+        for (const auto& [id, s] : j["layers"].items()) {
+            std::string w = "layers." + id;
+            LayerStyle st;
+            if (s.contains("visible")) st.visible = r.boolean(s["visible"], w + ".visible");
+            if (s.contains("rgba")) st.rgba = static_cast<uint32_t>(r.num(s["rgba"], w + ".rgba", 0, 4294967295.0));
+            if (s.contains("size")) st.size = static_cast<float>(r.num(s["size"], w + ".size", 0.01, 100));
+            if (s.contains("opacity")) st.opacity = static_cast<float>(r.num(s["opacity"], w + ".opacity", 0, 1));
+            if (s.contains("labels")) st.labels = r.boolean(s["labels"], w + ".labels");
+            ws.layers[id] = st;
+        }
+    }
+    if (j.contains("view")) {
+        const json& v = j["view"];
+        if (v.contains("projection")) ws.view.projection = r.str(v["projection"], "view.projection");
+        if (v.contains("center_lon")) ws.view.centerLon = r.num(v["center_lon"], "view.center_lon", -180, 180);
+        if (v.contains("center_lat")) ws.view.centerLat = r.num(v["center_lat"], "view.center_lat", -90, 90);
+        if (v.contains("scale")) ws.view.scale = r.num(v["scale"], "view.scale", 0, 1e9);
+    }
+    if (j.contains("timeline")) {
+        const json& t = j["timeline"];
+        if (t.contains("mode")) {
+            std::string m = r.str(t["mode"], "timeline.mode");
+            if (m == "cumulative") ws.timeline.mode = TimeMode::Cumulative;
+            else if (m == "window") ws.timeline.mode = TimeMode::Window;
+            else if (m == "asof") ws.timeline.mode = TimeMode::AsOf;
+            else r.fail("timeline.mode", "'" + m + "' is not cumulative, window or asof");
+        }
+        if (t.contains("date")) ws.timeline.date = r.date(t["date"], "timeline.date");
+        if (t.contains("window_days")) ws.timeline.windowDays = static_cast<int>(r.num(t["window_days"], "timeline.window_days", 1, 36500));
+    }
+    return ws;
+}
+
+}  // namespace cmap::model

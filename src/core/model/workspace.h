@@ -1,0 +1,74 @@
+#pragma once
+// Everything a user makes: the articles, corrections of geocodes and dates, layer styles, the
+// view and the timeline state. Saved as one JSON file, written atomically; a load that fails
+// throws and leaves whatever the caller holds untouched.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/date.h"
+#include "core/model/document.h"
+#include "core/model/timeline.h"
+
+namespace cmap::model {
+
+struct ArticleRef {
+    std::string path;                  ///< as the user gave it (relative paths are to the workspace file)
+    std::optional<Date> published;     ///< the user's correction of the article's date, if any
+};
+
+/// A user's decision about one mention, keyed by its file and byte range so it survives
+/// re-geoparsing. Corrections win over what the geoparser says.
+struct Correction {
+    enum class Action : uint8_t { NotAPlace, Place };
+    std::string file;
+    ByteRange range;
+    Action action = Action::Place;
+    std::optional<ResolvedPlace> place;  ///< for Place
+};
+
+struct LayerStyle {
+    bool visible = true;
+    uint32_t rgba = 0xd62728ff;
+    float size = 1.f;     ///< marker scale
+    float opacity = 1.f;
+    bool labels = true;
+};
+
+struct ViewState {
+    std::string projection;   ///< PROJ string or EPSG code; empty = fitted to the data
+    double centerLon = 0, centerLat = 0;
+    double scale = 0;         ///< map units per pixel; 0 = fit to the data
+};
+
+struct TimelineState {
+    TimeMode mode = TimeMode::Cumulative;
+    std::optional<Date> date;  ///< empty = show everything
+    int windowDays = 30;
+};
+
+struct Workspace {
+    static constexpr int kVersion = 1;
+    std::string title;
+    std::vector<ArticleRef> articles;
+    std::vector<Correction> corrections;
+    std::map<std::string, LayerStyle> layers;  ///< by layer id ("article:FILE", "category:airstrike")
+    ViewState view;
+    TimelineState timeline;
+};
+
+/// Applies the corrections of one file to its geoparsed document: drops "not a place" mentions,
+/// re-places corrected ones, keeps event indexes consistent. Throws nothing.
+void applyCorrections(Document& doc, const std::vector<Correction>& corrections);
+
+/// Writes the workspace as JSON to a temporary file beside path, then renames it over path, so
+/// a crash or a full disk never leaves a half-written workspace. Throws DataError naming path.
+void saveWorkspace(const Workspace& ws, const std::filesystem::path& path);
+
+/// Reads a workspace. Throws DataError naming path for unreadable, malformed or future-version
+/// files and for values of the wrong type or range.
+Workspace loadWorkspace(const std::filesystem::path& path);
+
+}  // namespace cmap::model

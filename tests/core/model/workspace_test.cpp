@@ -1,0 +1,107 @@
+#include "core/model/workspace.h"
+
+#include <doctest/doctest.h>
+
+#include "core/error.h"
+#include "geo/test_geodata.h"
+
+using namespace cmap;
+using namespace cmap::model;
+
+namespace {
+
+Workspace sample() {
+    Workspace ws;
+    ws.title = "Build-up";
+    ws.articles.push_back({"a.txt", Date{2015, 9, 30}});
+    ws.articles.push_back({"b.txt", std::nullopt});
+    ws.corrections.push_back({"a.txt", {10, 17}, Correction::Action::NotAPlace, std::nullopt});
+    ResolvedPlace p;
+    p.name = "Latakia";
+    p.kind = geo::PlaceKind::City;
+    p.country = "SY";
+    p.point = {35.79, 35.52};
+    ws.corrections.push_back({"a.txt", {30, 37}, Correction::Action::Place, p});
+    ws.layers["category:airstrike"] = LayerStyle{false, 0x112233ff, 2.f, 0.5f, false};
+    ws.view = {"EPSG:3857", 36.0, 35.0, 1200.0};
+    ws.timeline = {TimeMode::Window, Date{2015, 9, 15}, 60};
+    return ws;
+}
+
+std::string loadError(const std::filesystem::path& p) {
+    try {
+        loadWorkspace(p);
+    } catch (const DataError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("a workspace round-trips through its JSON file") {
+    test::TempDir dir;
+    saveWorkspace(sample(), dir / "w.json");
+    Workspace back = loadWorkspace(dir / "w.json");
+    CHECK(back.title == "Build-up");
+    REQUIRE(back.articles.size() == 2);
+    CHECK(back.articles[0].published->iso() == "2015-09-30");
+    CHECK_FALSE(back.articles[1].published);
+    REQUIRE(back.corrections.size() == 2);
+    CHECK(back.corrections[0].action == Correction::Action::NotAPlace);
+    CHECK(back.corrections[1].place->name == "Latakia");
+    CHECK(back.corrections[1].place->point.lat == doctest::Approx(35.52));
+    CHECK(back.layers["category:airstrike"].rgba == 0x112233ff);
+    CHECK_FALSE(back.layers["category:airstrike"].visible);
+    CHECK(back.view.projection == "EPSG:3857");
+    CHECK(back.timeline.mode == TimeMode::Window);
+    CHECK(back.timeline.date->iso() == "2015-09-15");
+    CHECK(back.timeline.windowDays == 60);
+    // Nothing is left beside it.
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path), {}) == 1);
+}
+
+TEST_CASE("a bad workspace is a DataError naming the file and the field") {
+    test::TempDir dir;
+    auto w = dir / "w.json";
+    test::writeText(w, "{not json");
+    CHECK(loadError(w) == w.string() + ": not valid JSON");
+    test::writeText(w, R"({"version": 99})");
+    CHECK(loadError(w).find("newer than this conflictmap") != std::string::npos);
+    test::writeText(w, R"({"version": 1, "timeline": {"date": "2015-02-30"}})");
+    CHECK(loadError(w) == w.string() + ": timeline.date: '2015-02-30' is not a valid date");
+    test::writeText(w, R"({"version": 1, "articles": [{"path": 3}]})");
+    CHECK(loadError(w) == w.string() + ": articles[0].path: expected a string");
+    test::writeText(w, R"({"version": 1, "view": {"scale": 1e300}})");
+    CHECK(loadError(w).find("view.scale") != std::string::npos);
+    CHECK(loadError(dir / "none.json") == (dir / "none.json").string() + ": no such file");
+}
+
+TEST_CASE("a failed save leaves the previous workspace intact") {
+    test::TempDir dir;
+    saveWorkspace(sample(), dir / "w.json");
+    std::filesystem::create_directory(dir / "sub");
+    // Saving over a folder fails; saving into a missing folder fails; neither touches w.json.
+    CHECK_THROWS_AS(saveWorkspace(sample(), dir / "sub"), DataError);
+    CHECK_THROWS_AS(saveWorkspace(sample(), dir / "missing" / "w.json"), DataError);
+    CHECK(loadWorkspace(dir / "w.json").title == "Build-up");
+}
+
+TEST_CASE("corrections win over geoparsing and keep event indexes consistent") {
+    Document doc;
+    doc.file = "a.txt";
+    for (uint32_t s : {10u, 20u, 30u}) {
+        Mention m;
+        m.range = {s, s + 7};
+        m.place.name = "Somewhere";
+        m.event = 0;
+        doc.mentions.push_back(m);
+    }
+    doc.events.push_back({std::nullopt, EventCategory::Other, {0, 1, 2}, {0, 40}});
+    Workspace ws = sample();
+    applyCorrections(doc, ws.corrections);
+    REQUIRE(doc.mentions.size() == 2);  // the mention at 10 is not a place
+    CHECK(doc.mentions[0].range.start == 20);
+    CHECK(doc.mentions[1].place.name == "Latakia");
+    CHECK(doc.events[0].mentions == std::vector<uint32_t>{0, 1});
+}

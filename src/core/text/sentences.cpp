@@ -3,7 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 
 namespace cmap::text {
 namespace {
@@ -51,7 +51,7 @@ bool isOpener(char32_t cp) {
 
 // Abbreviations after which a period never ends a sentence: titles before names, months and
 // "No." before numbers, Latin abbreviations mid-sentence.
-constexpr std::array<std::string_view, 46> kNeverFinal = {
+constexpr std::string_view kNeverFinal[] = {
     "Mr",   "Mrs",  "Ms",   "Dr",   "Prof", "Gen",  "Lt",  "Col",  "Sgt",  "Capt", "Maj",  "Cmdr",
     "Adm",  "Brig", "Gov",  "Sen",  "Rep",  "Pres", "Rev", "Hon",  "St",   "Mt",   "Ft",   "Jan",
     "Feb",  "Mar",  "Apr",  "Jun",  "Jul",  "Aug",  "Sep", "Sept", "Oct",  "Nov",  "Dec",  "No",
@@ -59,9 +59,9 @@ constexpr std::array<std::string_view, 46> kNeverFinal = {
 
 // Abbreviations that often end a sentence too ("... moved to the U.S. The ..."): these end one
 // only when the next word is one that typically starts a sentence.
-constexpr std::array<std::string_view, 9> kSometimesFinal = {"Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "etc", "Bros", "Esq"};
+constexpr std::string_view kSometimesFinal[] = {"Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "etc", "Bros", "Esq"};
 
-constexpr std::array<std::string_view, 52> kSentenceStarters = {
+constexpr std::string_view kSentenceStarters[] = {
     "The",   "A",     "An",    "It",     "He",      "She",     "They",  "We",    "I",     "You",
     "But",   "And",   "Or",    "So",     "Yet",     "In",      "On",    "At",    "As",    "After",
     "Before", "When", "While", "If",     "This",    "That",    "These", "Those", "There", "Their",
@@ -70,12 +70,12 @@ constexpr std::array<std::string_view, 52> kSentenceStarters = {
     "How",   "Officials"};
 
 // German ordinal dates write a period after the day ("25. Januar 2005").
-constexpr std::array<std::string_view, 12> kGermanMonths = {
+constexpr std::string_view kGermanMonths[] = {
     "Januar", "Februar", "M\u00E4rz", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"};
 
 template <size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
+bool contains(const std::string_view (&list)[N], std::string_view w) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
 // Whether a word is dotted initials such as "U.S", "a.m" or "J.R.R" (final period excluded).

@@ -1,0 +1,188 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/text/dates.h"
+
+using cmap::model::Date;
+using namespace cmap::text;
+
+namespace {
+
+// "ISO=words" for every date found, e.g. "2015-09-15=September 15, 2015".
+std::vector<std::string> found(std::string_view s, std::optional<Date> ref = std::nullopt) {
+    std::vector<std::string> out;
+    for (const auto& m : findDates(s, 0, ref)) out.push_back(m.date.iso() + "=" + std::string(m.span.in(s)));
+    return out;
+}
+
+using V = std::vector<std::string>;
+const Date kSep30{2015, 9, 30};  // a Wednesday
+const Date kSep2015{2015, 9, 0};
+
+}  // namespace
+
+TEST_CASE("English month-first and day-first dates") {
+    CHECK(found("The blast came on September 15, 2015 in Homs.") == V{"2015-09-15=September 15, 2015"});
+    CHECK(found("Talks began Sept. 15, 2015.") == V{"2015-09-15=Sept. 15, 2015"});
+    CHECK(found("Talks began Sep 15 2015 at noon.") == V{"2015-09-15=Sep 15 2015"});
+    CHECK(found("It was signed on March 3rd, 2011.") == V{"2011-03-03=March 3rd, 2011"});
+    CHECK(found("He arrived on 15 September 2015.") == V{"2015-09-15=15 September 2015"});
+    CHECK(found("He arrived on the 15th of September, 2015.") == V{"2015-09-15=15th of September, 2015"});
+    CHECK(found("SEPTEMBER 15, 2015: a headline") == V{"2015-09-15=SEPTEMBER 15, 2015"});
+}
+
+TEST_CASE("a date without a year takes it from the reference, or is skipped") {
+    CHECK(found("A car bomb exploded on September 15.", kSep2015) == V{"2015-09-15=September 15"});
+    CHECK(found("A car bomb exploded on September 15th.", kSep30) == V{"2015-09-15=September 15th"});
+    CHECK(found("They met on 3 October.", kSep30) == V{"2015-10-03=3 October"});
+    CHECK(found("A car bomb exploded on September 15.").empty());
+    // The reference's year, except near New Year when the neighbouring year's date is close.
+    CHECK(found("Fighting resumed on December 28.", Date{2016, 1, 5}) == V{"2015-12-28=December 28"});
+    CHECK(found("The vote is on January 4.", Date{2015, 12, 30}) == V{"2016-01-04=January 4"});
+    CHECK(found("That happened in March.", kSep30) == V{"2015-03=March"});
+    CHECK(found("Talks are due on December 20.", kSep30) == V{"2015-12-20=December 20"});
+    // The 2001 attacks are no date of this year.
+    CHECK(found("Since the September 11 attacks, the region changed.", kSep30).empty());
+}
+
+TEST_CASE("month and year give month precision") {
+    CHECK(found("He defected in June 2015 to join them.") == V{"2015-06=June 2015"});
+    CHECK(found("Prices rose in June, 2015.") == V{"2015-06=June, 2015"});
+    CHECK(found("In the June of 2015 it rained.") == V{"2015-06=June of 2015"});
+    CHECK(found("By early June 2015 the road was open.") == V{"2015-06=early June 2015"});
+    CHECK(found("In Dec. 2014 and Jan 2015.") == V{"2014-12=Dec. 2014", "2015-01=Jan 2015"});
+}
+
+TEST_CASE("a month alone needs a preposition and a reference") {
+    CHECK(found("Elections were held in June.", kSep30) == V{"2015-06=June"});
+    CHECK(found("Fighting has continued since March.", kSep30) == V{"2015-03=March"});
+    CHECK(found("Last June the base opened.", kSep30) == V{"2015-06=Last June"});
+    CHECK(found("Last June the base opened.", Date{2015, 6, 10}) == V{"2014-06=Last June"});
+    CHECK(found("It peaked in mid-June.", kSep30) == V{"2015-06=mid-June"});
+    CHECK(found("Elections were held in June.").empty());
+    CHECK(found("You may go. They march in May.", kSep30) == V{"2015-05=May"});
+    CHECK(found("Theresa May spoke. March on, he said.", kSep30).empty());
+    CHECK(found("The Long March ended.", kSep30).empty());
+}
+
+TEST_CASE("bare years need a preposition or qualifier") {
+    CHECK(found("Putin and Assad met in Moscow in 2006.") == V{"2006=2006"});
+    CHECK(found("The war has raged since 2011.") == V{"2011=2011"});
+    CHECK(found("By 2020 the port will be ready.") == V{"2020=2020"});
+    CHECK(found("Growth stalled in mid-2014.") == V{"2014=mid-2014"});
+    CHECK(found("Sanctions were eased in early 2015.") == V{"2015=early 2015"});
+    CHECK(found("Weapons were removed by the end of 2013.") == V{"2013=2013"});
+    CHECK(found("He served from 2011 to 2013.") == V{"2011=2011", "2013=2013"});
+    CHECK(found("They fought between 2011 and 2013.") == V{"2011=2011", "2013=2013"});
+    CHECK(found("They fought in 2011-2013.") == V{"2011=2011", "2013=2013"});
+    CHECK(found("Borders narrower than since 1917 remain.") == V{"1917=1917"});
+}
+
+TEST_CASE("numbers that only look like years are not dates") {
+    CHECK(found("About 2,000 troops arrived.").empty());
+    CHECK(found("The army lost 2006 people and 2015 tanks.").empty());
+    CHECK(found("In 2015 people fled.") == V{"2015=2015"});  // after "in" it is a year
+    CHECK(found("It rose by 2015 votes.").empty());
+    CHECK(found("Room 2015 is in 1990s style, 60km away, for $2015.").empty());
+    CHECK(found("The growth was 2015.5 units in 3000 BC, in 1750, in 2150.").empty());
+    CHECK(found("Results (2006) are cited.").empty());
+    CHECK(found("In the 1990s things changed.").empty());
+}
+
+TEST_CASE("numeric dates: ISO, slashes, and day-first only when unambiguous") {
+    CHECK(found("Filed 2015-09-15 by staff.") == V{"2015-09-15=2015-09-15"});
+    CHECK(found("Filed 2015/09/15 by staff.") == V{"2015-09-15=2015/09/15"});
+    CHECK(found("Am 15.09.2015 und 25/12/2014 und 12/25/2014.") ==
+          V{"2015-09-15=15.09.2015", "2014-12-25=25/12/2014", "2014-12-25=12/25/2014"});
+    CHECK(found("On 03/04/2015 something happened.").empty());  // March 4 or 3 April?
+    CHECK(found("Version 2015-02-30 and 2015-13-01 and 1.2.3.4 and 2015-09-15-7.").empty());
+}
+
+TEST_CASE("weekdays are the latest such day before a day-precise reference") {
+    CHECK(found("Putin spoke at the assembly on Monday.", kSep30) == V{"2015-09-28=Monday"});
+    CHECK(found("Putin spoke last Tuesday.", kSep30) == V{"2015-09-29=last Tuesday"});
+    CHECK(found("The ministry said Wednesday that it had agreed.", kSep30) == V{"2015-09-23=Wednesday"});
+    CHECK(found("On Thursday the ships left.", kSep30) == V{"2015-09-24=Thursday"});
+    CHECK(found("JETS STRUCK ON MONDAY", kSep30) == V{"2015-09-28=MONDAY"});
+    // A month-precise reference gives the month, never an invented day.
+    CHECK(found("Putin spoke on Monday.", kSep2015) == V{"2015-09=Monday"});
+    CHECK(found("Putin spoke on Monday.", Date{2015, 0, 0}) == V{"2015=Monday"});
+    CHECK(found("Putin spoke on Monday.").empty());
+    // Plans and named days are not reports of a past day.
+    CHECK(found("They meet next Monday.", kSep30).empty());
+    CHECK(found("It recalled Bloody Sunday and Black Friday.", kSep30).empty());
+    // A weekday before a full date just names it.
+    CHECK(found("It was Monday, September 28, 2015.", kSep30) == V{"2015-09-28=Monday, September 28, 2015"});
+}
+
+TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
+    CHECK(found("Yesterday the convoy moved; today it rests; tomorrow it leaves.", kSep30) ==
+          V{"2015-09-29=Yesterday", "2015-09-30=today", "2015-10-01=tomorrow"});
+    CHECK(found("Yesterday the convoy moved.", kSep2015) == V{"2015-09=Yesterday"});
+    CHECK(found("It was read on USA Today.", kSep30).empty());
+    CHECK(found("Last month and last year, but not last week.", kSep30) == V{"2015-08=Last month", "2014=last year"});
+    CHECK(found("Next year it grows; this month it shrank.", Date{2015, 1, 10}) == V{"2016=Next year", "2015-01=this month"});
+    CHECK(found("Over the last year it grew.", kSep30).empty());  // a duration
+    CHECK(found("It was last month.", Date{2015, 0, 0}).empty());  // the month is unknown
+    CHECK(found("Two days ago and 3 years ago and a month ago.", kSep30) ==
+          V{"2015-09-28=Two days ago", "2012=3 years ago", "2015-08=a month ago"});
+}
+
+TEST_CASE("Spanish, French and German dates") {
+    CHECK(found("Se reunieron en el Kremlin, celebrada el 25 de enero de 2005.") == V{"2005-01-25=25 de enero de 2005"});
+    CHECK(found("Lleg\xC3\xB3 el 25 de enero.", kSep30) == V{"2015-01-25=25 de enero"});
+    CHECK(found("Ocurri\xC3\xB3 en enero de 2005.") == V{"2005-01=enero de 2005"});
+    CHECK(found("Ocurri\xC3\xB3 en 2005.") == V{"2005=2005"});
+    CHECK(found("Il est arriv\xC3\xA9 le 25 janvier 2005 et le 1er f\xC3\xA9vrier 2005.") ==
+          V{"2005-01-25=25 janvier 2005", "2005-02-01=1er f\xC3\xA9vrier 2005"});
+    CHECK(found("Am 25. Januar 2005 und im M\xC3\xA4rz 2006.") == V{"2005-01-25=25. Januar 2005", "2006-03=M\xC3\xA4rz 2006"});
+    CHECK(found("El lunes hubo combates.", kSep30) == V{"2015-09-28=lunes"});
+    // Capitalised Spanish month names in English text are names.
+    CHECK(found("Julio Iglesias sang in Mayo.", kSep30).empty());
+}
+
+TEST_CASE("several dates in one sentence come in order with offsets in the whole text") {
+    const std::string text = "Intro. On Monday he recalled talks in 2006 and the deal of June 2013.";
+    const uint32_t base = 7;
+    const auto ms = findDates(std::string_view(text).substr(base), base, kSep30);
+    REQUIRE(ms.size() == 3);
+    CHECK(ms[0].span.in(text) == "Monday");
+    CHECK(ms[0].relative);
+    CHECK(ms[1].span.in(text) == "2006");
+    CHECK_FALSE(ms[1].relative);
+    CHECK(ms[2].span.in(text) == "June 2013");
+    CHECK(sentenceDate(ms) == Date{2015, 9, 28});
+    CHECK_FALSE(sentenceDate({}));
+}
+
+TEST_CASE("ranges of days give both ends") {
+    CHECK(found("Talks ran September 15-17, 2015 in Vienna.") == V{"2015-09-15=September 15", "2015-09-17=17, 2015"});
+}
+
+TEST_CASE("findDates survives odd input") {
+    CHECK(found("").empty());
+    CHECK(found("...,,,---///").empty());
+    CHECK(found("\xFF\xFE broken \xC3 utf8 2015-09-15").size() == 1);
+    CHECK(found("99999999999999999999 September 99999999999999 in 20150").empty());
+    CHECK(found("On February 29.", Date{2015, 3, 1}).empty());  // not a day of 2015
+    CHECK(found("On February 29.", Date{2016, 3, 1}) == V{"2016-02-29=February 29"});
+}
+
+TEST_CASE("inferPublicationDate reads labels and date lines, conservatively") {
+    CHECK(inferPublicationDate("Title\nPublished: September 30, 2015\nBody in 2006.") == Date{2015, 9, 30});
+    CHECK(inferPublicationDate("Title\nBy A. Writer | Posted on 2015-09-30 10:42\nBody.") == Date{2015, 9, 30});
+    CHECK(inferPublicationDate("Title\nUpdated 1 October 2015 | Published 30 September 2015\n") == Date{2015, 9, 30});
+    CHECK(inferPublicationDate("Published in September 2015\nText.") == Date{2015, 9, 0});
+    CHECK(inferPublicationDate("Wednesday 30 September 2015 10.42 BST\nHeadline\nBody") == Date{2015, 9, 30});
+    CHECK(inferPublicationDate("MOSCOW, Sept. 30, 2015 - Russian jets struck targets.") == Date{2015, 9, 30});
+    // Dates inside the story are not publication dates.
+    CHECK_FALSE(inferPublicationDate("Bomb kills ten in Homs on September 15, 2015\nText"));
+    CHECK_FALSE(inferPublicationDate("This story is old.\n\nHeadline\nPutin met Assad on 25 January 2005."));
+    CHECK_FALSE(inferPublicationDate("Published on Monday\nText"));
+    CHECK_FALSE(inferPublicationDate("Unpublished draft, September 30, 2015 notes"));
+    CHECK_FALSE(inferPublicationDate(""));
+    // Only the head of the text counts.
+    CHECK_FALSE(inferPublicationDate(std::string(2000, 'x') + "\nPublished: September 30, 2015"));
+}

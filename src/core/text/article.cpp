@@ -1,0 +1,142 @@
+#include "core/text/article.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <system_error>
+
+#include "core/error.h"
+#include "core/text/dates.h"
+
+namespace cmap::text {
+namespace {
+
+// nlohmann prefixes messages with "[json.exception.parse_error.101] "; users need the rest.
+std::string cleanJsonMessage(const std::string& what) {
+    const size_t close = what.find("] ");
+    return close != std::string::npos && what.rfind("[json.exception", 0) == 0 ? what.substr(close + 2) : what;
+}
+
+// One read into a string of the file's size; falls back to chunked reads for files whose size
+// is not known in advance (pipes, /dev/stdin).
+std::string readFile(const std::filesystem::path& path) {
+    const std::string name = path.string();
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) throw DataError(name, "no such file");
+    if (std::filesystem::is_directory(status)) throw DataError(name, "is a directory, not an article file");
+
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(name.c_str(), "rb"), &std::fclose);
+    if (!f) throw DataError(name, std::string("cannot open: ") + std::strerror(errno));
+    std::string bytes;
+    if (std::filesystem::is_regular_file(status)) {
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec) bytes.resize(static_cast<size_t>(size));
+        const size_t got = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), f.get());
+        if (std::ferror(f.get())) throw DataError(name, std::string("cannot read: ") + std::strerror(errno));
+        bytes.resize(got);  // the file may have shrunk since we asked
+    }
+    char buf[65536];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) bytes.append(buf, n);
+    if (std::ferror(f.get())) throw DataError(name, std::string("cannot read: ") + std::strerror(errno));
+    return bytes;
+}
+
+std::optional<std::string> readFileIfPresent(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    return readFile(path);
+}
+
+void finish(Article& a) {
+    for (const auto& w : a.decoded.warnings) a.warnings.push_back(a.path + ": " + w);
+    if (!a.meta.published) {
+        if (auto d = inferPublicationDate(a.decoded.text)) {
+            a.meta.published = d;
+            a.meta.publishedFrom = PublishedFrom::Text;
+        }
+    }
+}
+
+}  // namespace
+
+std::filesystem::path sidecarPath(const std::filesystem::path& article) {
+    std::filesystem::path p = article;
+    p.replace_extension(".meta.json");
+    return p;
+}
+
+ArticleMeta parseSidecar(std::string_view json, const std::string& name, std::vector<std::string>& warnings) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(json.begin(), json.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        throw DataError(name, "not valid JSON: " + cleanJsonMessage(e.what()));
+    }
+    if (!j.is_object()) throw DataError(name, std::string("expected a JSON object, got ") + j.type_name());
+
+    ArticleMeta meta;
+    for (const auto& [key, value] : j.items()) {
+        std::optional<std::string>* field = nullptr;
+        if (key == "title") field = &meta.title;
+        else if (key == "source") field = &meta.source;
+        else if (key == "author") field = &meta.author;
+        else if (key == "kind") field = &meta.kind;
+        else if (key != "published") {
+            warnings.push_back(name + ": unknown key '" + key + "' ignored");
+            continue;
+        }
+        if (value.is_null()) continue;
+        if (!value.is_string())
+            throw DataError(name, key + ": expected a string or null, got " + value.type_name());
+        const auto& text = value.get_ref<const std::string&>();
+        if (field) {
+            *field = text;
+            continue;
+        }
+        const auto date = model::Date::parse(text);
+        if (!date) {
+            // Say which rule failed: the shape, or the calendar.
+            bool shaped = text.size() == 4 || text.size() == 7 || text.size() == 10;
+            for (size_t k = 0; k < text.size() && shaped; ++k)
+                shaped = (k == 4 || k == 7) ? text[k] == '-' : (text[k] >= '0' && text[k] <= '9');
+            throw DataError(name, "published: " + text +
+                                      (shaped ? " is not a valid date" : " is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"));
+        }
+        meta.published = date;
+        meta.publishedFrom = PublishedFrom::Sidecar;
+    }
+    return meta;
+}
+
+Article loadArticle(const std::filesystem::path& path, std::optional<model::Date> publishedOverride) {
+    Article a;
+    a.path = path.string();
+    a.bytes = readFile(path);
+    a.decoded = decodeText(a.bytes, formatForPath(path), a.path);
+
+    const auto sidecar = sidecarPath(path);
+    if (auto json = readFileIfPresent(sidecar)) a.meta = parseSidecar(*json, sidecar.string(), a.warnings);
+    if (publishedOverride) {
+        a.meta.published = publishedOverride;
+        a.meta.publishedFrom = PublishedFrom::Override;
+    }
+    finish(a);
+    return a;
+}
+
+Article makeArticle(std::string name, std::string bytes, Format format, ArticleMeta meta) {
+    Article a;
+    a.path = std::move(name);
+    a.bytes = std::move(bytes);
+    a.decoded = decodeText(a.bytes, format, a.path);
+    a.meta = std::move(meta);
+    if (a.meta.published && a.meta.publishedFrom == PublishedFrom::Unknown) a.meta.publishedFrom = PublishedFrom::Sidecar;
+    finish(a);
+    return a;
+}
+
+}  // namespace cmap::text

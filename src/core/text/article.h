@@ -1,0 +1,48 @@
+#pragma once
+// An article as the user gave it: the file's bytes (so that a mention can be cited as a slice of
+// the file), its decoded text, and what is known about it from its sidecar NAME.meta.json.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/date.h"
+#include "core/text/decode.h"
+
+namespace cmap::text {
+
+/// Where the publication date came from; a date read from the text deserves less trust.
+enum class PublishedFrom { Unknown, Override, Sidecar, Text };
+
+struct ArticleMeta {
+    std::optional<std::string> title, source, author, kind;
+    std::optional<model::Date> published;
+    PublishedFrom publishedFrom = PublishedFrom::Unknown;
+};
+
+struct Article {
+    std::string path;   ///< as given (a name for in-memory articles)
+    std::string bytes;  ///< the file as read; decoded.sourceOffset() indexes it
+    DecodedText decoded;
+    ArticleMeta meta;
+    std::vector<std::string> warnings;  ///< decoding and sidecar notes, each naming its file
+};
+
+/// The sidecar of an article: x/foo.txt -> x/foo.meta.json. Throws nothing.
+std::filesystem::path sidecarPath(const std::filesystem::path& article);
+
+/// Parses sidecar JSON text. name is used in messages. Unknown keys are reported in warnings.
+/// Throws DataError(name, ...) for malformed JSON, a non-object, wrong types or impossible dates.
+ArticleMeta parseSidecar(std::string_view json, const std::string& name, std::vector<std::string>& warnings);
+
+/// Reads and decodes an article and its sidecar, if any. The publication date is the override,
+/// else the sidecar's, else one stated in the text, else unknown.
+/// Throws DataError naming the file for a missing, unreadable or binary file or a directory, and
+/// naming the sidecar for a bad sidecar.
+Article loadArticle(const std::filesystem::path& path, std::optional<model::Date> publishedOverride = {});
+
+/// The same from memory: meta is taken as given; a missing publication date is looked for in
+/// the text. Throws DataError(name, ...) for binary bytes.
+Article makeArticle(std::string name, std::string bytes, Format format, ArticleMeta meta);
+
+}  // namespace cmap::text

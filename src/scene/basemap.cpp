@@ -1,0 +1,136 @@
+#include "scene/basemap.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+
+#include "core/error.h"
+#include "core/geo/projection.h"
+
+namespace cmap::scene {
+namespace {
+
+std::optional<size_t> firstField(const geo::FeatureSet& fs, const std::vector<std::string>& names) {
+    for (const std::string& n : names)
+        if (auto f = fs.field(n)) return f;
+    return std::nullopt;
+}
+
+struct Town {
+    size_t feature;
+    geo::LonLat at;
+    double population;
+};
+
+// Places inside the image, most populous first, at most `limit` of them.
+std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, const geo::Projection& projection,
+                              const View& view, double width, double height, size_t limit) {
+    std::vector<Town> towns;
+    std::vector<geo::LonLat> at;
+    for (size_t f = 0; f < places.featureCount(); ++f) {
+        uint32_t part = places.featureStart[f];
+        if (part == places.featureStart[f + 1]) continue;
+        uint32_t ring = places.partStart[part];
+        geo::LonLat p = places.coords[places.ringStart[ring]];
+        double pop = std::strtod(std::string(places.attr(f, population)).c_str(), nullptr);
+        towns.push_back({f, p, pop});
+        at.push_back(p);
+    }
+    std::vector<geo::Vec2> xy(at.size());
+    projection.forward(at, xy);
+    std::vector<Town> inView;
+    for (size_t i = 0; i < towns.size(); ++i) {
+        if (std::isnan(xy[i].x)) continue;
+        geo::Vec2 px = view.toPixel(xy[i], width, height);
+        if (px.x >= 0 && px.y >= 0 && px.x <= width && px.y <= height) inView.push_back(towns[i]);
+    }
+    std::stable_sort(inView.begin(), inView.end(),
+                     [](const Town& a, const Town& b) { return a.population > b.population; });
+    if (inView.size() > limit) inView.resize(limit);
+    return inView;
+}
+
+void addTowns(Scene& scene, const geo::FeatureSet& places, const geo::Projection& projection, const View& view,
+              double width, double height, const BasemapStyle& style) {
+    auto name = firstField(places, style.nameFields);
+    auto population = firstField(places, style.populationFields);
+    if (!name || !population) return;  // a places layer without them has nothing to rank by
+    auto limit = static_cast<size_t>(std::max(1.0, width * height / style.pixelsPerTown));
+    std::vector<Town> towns = townsInView(places, *population, projection, view, width, height, limit);
+
+    PointLayer dots;
+    dots.shape = PointShape::Circle;
+    dots.outline = rgb(0xffffff, 0.9f);
+    dots.outlineWidthPx = 1;
+    LabelLayer labels;
+    labels.halo = rgb(0xffffff, 0.8f);
+    labels.haloPx = 1.5f;
+    for (const Town& t : towns) {
+        // Three tiers are enough to read size at a glance without a legend.
+        float size = t.population >= 5e6 ? 7.0f : t.population >= 1e6 ? 5.5f : 4.0f;
+        dots.points.push_back({t.at, size, style.cityDot});
+        Label l;
+        l.text = std::string(places.attr(t.feature, *name));
+        l.anchor = t.at;
+        l.priority = static_cast<float>(std::log10(std::max(t.population, 1.0)));
+        l.sizePx = t.population >= 1e6 ? 12.5f : 11.0f;
+        l.color = style.cityLabel;
+        l.markerPx = size;
+        labels.labels.push_back(std::move(l));
+    }
+    // Towns are drawn in reverse so the most populous dot ends on top where they touch.
+    std::reverse(dots.points.begin(), dots.points.end());
+    scene.add("towns", std::move(dots));
+    scene.add("town labels", std::move(labels));
+}
+
+void addCountryLabels(Scene& scene, const geo::FeatureSet& admin0, const geo::Projection& projection,
+                      const View& view, double width, double height, const BasemapStyle& style) {
+    auto name = firstField(admin0, style.nameFields);
+    if (!name) return;
+    LabelLayer labels;
+    labels.halo = rgb(0xffffff, 0.6f);
+    labels.haloPx = 1.2f;
+    for (size_t f = 0; f < admin0.featureCount(); ++f) {
+        const geo::BBox& box = admin0.featureBox[f];
+        if (box.empty()) continue;
+        // Only countries that are large on screen get a name; small ones are named by their towns.
+        geo::Vec2 a = projection.forward(geo::LonLat{box.minLon, box.minLat});
+        geo::Vec2 b = projection.forward(geo::LonLat{box.maxLon, box.maxLat});
+        double extentPx = std::min(std::abs(b.x - a.x), std::abs(b.y - a.y)) / view.unitsPerPixel;
+        if (std::isnan(extentPx) || extentPx < 60) continue;
+        Label l;
+        l.text = std::string(admin0.attr(f, *name));
+        l.anchor = admin0.representativePoint(f);
+        // Between a town of one and of ten million: capitals stay, country names beat small towns.
+        l.priority = 6.5f + static_cast<float>(std::min(extentPx, 2000.0) / 2000.0);
+        l.sizePx = 13;
+        l.color = style.countryLabel;
+        l.placement = LabelPlacement::Centred;
+        labels.labels.push_back(std::move(l));
+    }
+    scene.add("country labels", std::move(labels));
+    (void)width;
+    (void)height;
+}
+
+}  // namespace
+
+Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
+                   double height, const BasemapStyle& style) {
+    if (!data.admin0) throw InputError("a basemap needs the admin0 (countries) layer");
+    Scene scene;
+    scene.projection = projection.definition();
+    scene.view = view;
+    scene.background = style.sea;
+    if (style.graticule) scene.add("graticule", style.graticuleStyle);
+    scene.add("land", FillLayer{data.admin0, style.land, {}, std::nullopt});
+    if (data.admin1) scene.add("admin-1 borders", LineLayer{data.admin1, style.admin1Border, style.admin1BorderPx});
+    scene.add("country borders", LineLayer{data.admin0, style.countryBorder, style.countryBorderPx});
+    if (style.countryLabels) addCountryLabels(scene, *data.admin0, projection, view, width, height, style);
+    if (data.places) addTowns(scene, *data.places, projection, view, width, height, style);
+    return scene;
+}
+
+}  // namespace cmap::scene

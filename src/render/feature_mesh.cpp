@@ -1,0 +1,133 @@
+#include "render/feature_mesh.h"
+
+#include <cmath>
+#include <limits>
+
+#include "render/triangulate.h"
+
+namespace cmap::render {
+namespace {
+
+struct MeshVertex {
+    float x, y;
+    uint32_t feature;
+};
+
+bool valid(const geo::Vec2& p) { return !std::isnan(p.x) && !std::isnan(p.y); }
+
+}  // namespace
+
+FeatureMesh::FeatureMesh(geo::FeatureSetPtr features, const geo::Projection& projection)
+    : features_(std::move(features)) {
+    const geo::FeatureSet& fs = *features_;
+    projected_.resize(fs.coords.size());
+    projection.forward(fs.coords, projected_);
+
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double minX = inf, minY = inf, maxX = -inf, maxY = -inf;
+    for (const geo::Vec2& p : projected_) {
+        if (!valid(p)) continue;
+        minX = std::min(minX, p.x);
+        maxX = std::max(maxX, p.x);
+        minY = std::min(minY, p.y);
+        maxY = std::max(maxY, p.y);
+    }
+    if (minX <= maxX) origin_ = {(minX + maxX) / 2, (minY + maxY) / 2};
+
+    // Feature of each vertex, for per-feature colours: walk the offset tables once.
+    std::vector<MeshVertex> vertices(projected_.size());
+    for (size_t f = 0; f < fs.featureCount(); ++f) {
+        for (uint32_t part = fs.featureStart[f]; part < fs.featureStart[f + 1]; ++part) {
+            for (uint32_t ring = fs.partStart[part]; ring < fs.partStart[part + 1]; ++ring) {
+                for (uint32_t v = fs.ringStart[ring]; v < fs.ringStart[ring + 1]; ++v) {
+                    const geo::Vec2& p = projected_[v];
+                    // NaN vertices are never indexed; zero keeps the buffer free of NaN anyway.
+                    vertices[v] = valid(p) ? MeshVertex{static_cast<float>(p.x - origin_.x),
+                                                        static_cast<float>(p.y - origin_.y), static_cast<uint32_t>(f)}
+                                           : MeshVertex{0, 0, static_cast<uint32_t>(f)};
+                }
+            }
+        }
+    }
+
+    vao_ = makeVertexArray();
+    vertices_ = makeBuffer();
+    glBindVertexArray(vao_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(MeshVertex)), vertices.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(MeshVertex),
+                           reinterpret_cast<const void*>(offsetof(MeshVertex, feature)));
+    glBindVertexArray(0);
+}
+
+void FeatureMesh::buildFill() {
+    const geo::FeatureSet& fs = *features_;
+    std::vector<uint32_t> indices;
+    if (fs.kind == geo::GeometryKind::Polygon) {
+        std::vector<RingRange> rings;
+        for (size_t part = 0; part + 1 < fs.partStart.size(); ++part) {
+            rings.clear();
+            for (uint32_t r = fs.partStart[part]; r < fs.partStart[part + 1]; ++r)
+                rings.push_back({fs.ringStart[r], fs.ringStart[r + 1] - fs.ringStart[r]});
+            triangulatePolygon(projected_, rings, indices);
+        }
+    }
+    fillIndices_ = makeBuffer();
+    glBindVertexArray(vao_.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fillIndices_.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)), indices.data(),
+                 GL_STATIC_DRAW);
+    glBindVertexArray(0);
+    fillCount_ = static_cast<GLsizei>(indices.size());
+}
+
+void FeatureMesh::buildSegments() {
+    const geo::FeatureSet& fs = *features_;
+    std::vector<uint32_t> indices;
+    bool closeRings = fs.kind == geo::GeometryKind::Polygon;
+    if (fs.kind == geo::GeometryKind::Polygon || fs.kind == geo::GeometryKind::Line) {
+        for (size_t r = 0; r + 1 < fs.ringStart.size(); ++r) {
+            uint32_t first = fs.ringStart[r];
+            uint32_t end = fs.ringStart[r + 1];
+            if (end - first < 2) continue;
+            auto segment = [&](uint32_t a, uint32_t b) {
+                const geo::Vec2& pa = projected_[a];
+                const geo::Vec2& pb = projected_[b];
+                if (!valid(pa) || !valid(pb) || (pa.x == pb.x && pa.y == pb.y)) return;
+                indices.push_back(a);
+                indices.push_back(b);
+            };
+            for (uint32_t v = first; v + 1 < end; ++v) segment(v, v + 1);
+            if (closeRings) segment(end - 1, first);  // no-op for rings stored closed
+        }
+    }
+    segmentIndices_ = makeBuffer();
+    glBindVertexArray(vao_.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, segmentIndices_.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)), indices.data(),
+                 GL_STATIC_DRAW);
+    glBindVertexArray(0);
+    segmentCount_ = static_cast<GLsizei>(indices.size());
+}
+
+void FeatureMesh::drawFill() {
+    if (fillCount_ < 0) buildFill();
+    if (fillCount_ == 0) return;
+    glBindVertexArray(vao_.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fillIndices_.get());
+    glDrawElements(GL_TRIANGLES, fillCount_, GL_UNSIGNED_INT, nullptr);
+}
+
+void FeatureMesh::drawSegments() {
+    if (segmentCount_ < 0) buildSegments();
+    if (segmentCount_ == 0) return;
+    glBindVertexArray(vao_.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, segmentIndices_.get());
+    glDrawElements(GL_LINES, segmentCount_, GL_UNSIGNED_INT, nullptr);
+}
+
+}  // namespace cmap::render

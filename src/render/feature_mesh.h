@@ -1,0 +1,48 @@
+#pragma once
+// A FeatureSet projected once and uploaded once: one vertex buffer that fills (triangles) and
+// outlines (segments) both index, each index buffer built the first time a layer needs it.
+#include <glad/gl.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "core/geo/feature_set.h"
+#include "core/geo/projection.h"
+#include "render/gl_objects.h"
+
+namespace cmap::render {
+
+class FeatureMesh {
+public:
+    /// Projects every coordinate and uploads them relative to the projected centre (float
+    /// precision stays at centimetres to metres for any region).
+    FeatureMesh(geo::FeatureSetPtr features, const geo::Projection& projection);
+
+    /// The projected point that vertex (0, 0) stands for.
+    geo::Vec2 origin() const { return origin_; }
+    const geo::FeatureSetPtr& features() const { return features_; }
+
+    /// Draws the polygon fills (nothing for points and lines). Triangulates on first call.
+    void drawFill();
+    /// Draws every ring or line string as GL_LINES pairs (for the line geometry shader).
+    void drawSegments();
+
+    /// Whether drawFill() has triangulated (for tests of what is cached).
+    bool triangulated() const { return fillCount_ >= 0; }
+
+private:
+    void buildFill();
+    void buildSegments();
+
+    geo::FeatureSetPtr features_;
+    std::vector<geo::Vec2> projected_;  // kept for the lazy index builds
+    geo::Vec2 origin_;
+    VertexArray vao_;
+    Buffer vertices_;
+    Buffer fillIndices_;
+    Buffer segmentIndices_;
+    GLsizei fillCount_ = -1;
+    GLsizei segmentCount_ = -1;
+};
+
+}  // namespace cmap::render

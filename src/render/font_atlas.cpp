@@ -1,0 +1,188 @@
+#include "render/font_atlas.h"
+
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include "core/error.h"
+
+namespace cmap::render {
+namespace {
+
+// Latin with extensions, Greek, Cyrillic, Latin Extended Additional (Vietnamese), punctuation:
+// what place names in transliteration use. ImGui keeps a pointer, so this must be static.
+constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
+                                    0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF,
+                                    0};
+
+// Decodes one code point and advances; malformed bytes become U+FFFD so labels never stop early.
+unsigned nextCodePoint(std::string_view s, size_t& i) {
+    unsigned c = static_cast<unsigned char>(s[i]);
+    size_t extra = 0;
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    if ((c & 0xE0) == 0xC0) {
+        extra = 1;
+        c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        extra = 2;
+        c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        extra = 3;
+        c &= 0x07;
+    }
+    if (extra == 0 || i + extra > s.size() - 1) {
+        ++i;
+        return 0xFFFD;
+    }
+    for (size_t k = 1; k <= extra; ++k) {
+        unsigned next = static_cast<unsigned char>(s[i + k]);
+        if ((next & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        c = (c << 6) | (next & 0x3F);
+    }
+    i += extra + 1;
+    return c;
+}
+
+}  // namespace
+
+std::filesystem::path defaultFontFile() {
+    if (const char* env = std::getenv("CMAP_FONT"); env && *env) {
+        if (!std::filesystem::exists(env)) throw DataError(env, "font file (from CMAP_FONT) not found");
+        return env;
+    }
+    for (const char* candidate : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                  "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"}) {
+        if (std::filesystem::exists(candidate)) return candidate;
+    }
+    throw DataError("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                    "no label font found (install fonts-dejavu-core or set CMAP_FONT)");
+}
+
+struct FontAtlas::Impl {
+    std::string file;
+    ImFontAtlas atlas;
+    std::map<int, ImFont*> fonts;
+    Texture texture;
+    bool uploaded = false;
+
+    void build(const std::vector<int>& sizes) {
+        atlas.Clear();
+        fonts.clear();
+        atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+        atlas.TexGlyphPadding = 2;
+        for (int size : sizes) {
+            ImFontConfig config;
+            config.GlyphRanges = kGlyphRanges;
+            config.OversampleH = 1;
+            config.OversampleV = 1;
+            config.PixelSnapH = true;
+            fonts[size] = atlas.AddFontFromFileTTF(file.c_str(), static_cast<float>(size), &config);
+            if (!fonts[size]) throw DataError(file, "cannot read the font");
+        }
+        if (!atlas.Build()) throw DataError(file, "FreeType cannot rasterise the font");
+        uploaded = false;
+    }
+
+    const ImFont& font(int size) const {
+        auto it = fonts.find(size);
+        if (it == fonts.end()) throw Error("font size " + std::to_string(size) + " used before require()");
+        return *it->second;
+    }
+};
+
+FontAtlas::FontAtlas(std::filesystem::path fontFile) : impl_(std::make_unique<Impl>()) {
+    // Checked here because ImGui asserts (or aborts) on a missing file instead of failing softly.
+    if (!std::filesystem::is_regular_file(fontFile)) throw DataError(fontFile.string(), "font file not found");
+    impl_->file = fontFile.string();
+}
+
+FontAtlas::~FontAtlas() = default;
+
+void FontAtlas::require(std::span<const int> sizes) {
+    std::vector<int> all;
+    for (auto& [size, font] : impl_->fonts) all.push_back(size);
+    bool grew = false;
+    for (int s : sizes) {
+        if (s > 0 && std::find(all.begin(), all.end(), s) == all.end()) {
+            all.push_back(s);
+            grew = true;
+        }
+    }
+    if (grew || impl_->fonts.empty()) impl_->build(all);
+}
+
+float FontAtlas::width(int size, std::string_view utf8) const {
+    const ImFont& font = impl_->font(size);
+    float w = 0;
+    for (size_t i = 0; i < utf8.size();) {
+        unsigned cp = nextCodePoint(utf8, i);
+        w += font.GetCharAdvance(static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp));
+    }
+    return w;
+}
+
+float FontAtlas::lineHeight(int size) const {
+    const ImFont& font = impl_->font(size);
+    return font.Ascent - font.Descent;
+}
+
+void FontAtlas::layout(int size, std::string_view utf8, float x, float y, const uint8_t rgba[4],
+                       std::vector<GlyphVertex>& out) const {
+    const ImFont& font = impl_->font(size);
+    float pen = std::round(x);
+    float top = std::round(y);
+    for (size_t i = 0; i < utf8.size();) {
+        unsigned cp = nextCodePoint(utf8, i);
+        const ImFontGlyph* g = font.FindGlyph(static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp));
+        if (!g) continue;
+        if (g->Visible) {
+            float x0 = std::round(pen + g->X0);
+            float y0 = top + g->Y0;
+            float x1 = x0 + (g->X1 - g->X0);
+            float y1 = y0 + (g->Y1 - g->Y0);
+            auto v = [&](float px, float py, float u, float t) {
+                out.push_back(GlyphVertex{px, py, u, t, {rgba[0], rgba[1], rgba[2], rgba[3]}});
+            };
+            v(x0, y0, g->U0, g->V0);
+            v(x1, y0, g->U1, g->V0);
+            v(x0, y1, g->U0, g->V1);
+            v(x1, y0, g->U1, g->V0);
+            v(x1, y1, g->U1, g->V1);
+            v(x0, y1, g->U0, g->V1);
+        }
+        pen += g->AdvanceX;
+    }
+}
+
+GLuint FontAtlas::texture() {
+    if (!impl_->uploaded) {
+        unsigned char* pixels = nullptr;
+        int w = 0;
+        int h = 0;
+        impl_->atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+        if (!impl_->texture) impl_->texture = makeTexture();
+        glBindTexture(GL_TEXTURE_2D, impl_->texture.get());
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        impl_->uploaded = true;
+    }
+    return impl_->texture.get();
+}
+
+}  // namespace cmap::render

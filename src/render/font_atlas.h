@@ -1,0 +1,50 @@
+#pragma once
+// Label text from ImGui's font atlas, rasterised by FreeType at each pixel size in use, so map text
+// on screen and in exports is the same bitmap. Only glyph metrics and a GL texture leave this
+// file; ImGui stays out of the renderer's headers.
+#include <glad/gl.h>
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "render/gl_objects.h"
+
+namespace cmap::render {
+
+struct GlyphVertex {
+    float x, y;  ///< whole-image device pixels
+    float u, v;
+    uint8_t rgba[4];
+};
+
+/// The font used for map labels: $CMAP_FONT when set, else DejaVu Sans, else Noto Sans.
+/// Throws DataError naming the file when none can be found.
+std::filesystem::path defaultFontFile();
+
+class FontAtlas {
+public:
+    /// Throws DataError naming the file when it does not exist or FreeType cannot read it.
+    explicit FontAtlas(std::filesystem::path fontFile);
+    ~FontAtlas();
+
+    /// Makes sure these pixel sizes are rasterised; rebuilds the atlas when one is new.
+    void require(std::span<const int> sizes);
+    /// Advance width and line height of text at a required size, in device pixels.
+    float width(int size, std::string_view utf8) const;
+    float lineHeight(int size) const;
+    /// Appends two triangles per visible glyph, the line's top-left at (x, y), snapped to whole
+    /// pixels so that glyph bitmaps land texel for pixel.
+    void layout(int size, std::string_view utf8, float x, float y, const uint8_t rgba[4],
+                std::vector<GlyphVertex>& out) const;
+    /// The atlas as a single-channel texture, uploaded again after a rebuild.
+    GLuint texture();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cmap::render

@@ -1,0 +1,109 @@
+#include "render/label_placer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace cmap::render {
+namespace {
+
+// A uniform grid of box indices: labels are small against the image, so a cell test is cheap
+// and placement stays linear in the number of labels.
+class BoxGrid {
+public:
+    BoxGrid(float width, float height, float cell)
+        : cell_(cell),
+          cols_(std::max(1, static_cast<int>(std::ceil(width / cell)))),
+          rows_(std::max(1, static_cast<int>(std::ceil(height / cell)))),
+          cells_(static_cast<size_t>(cols_ * rows_)) {}
+
+    bool free(const Box& b) const {
+        bool clear = true;
+        visit(b, [&](const std::vector<size_t>& cell) {
+            for (size_t i : cell)
+                if (boxes_[i].overlaps(b)) clear = false;
+        });
+        return clear;
+    }
+
+    void add(const Box& b) {
+        size_t index = boxes_.size();
+        boxes_.push_back(b);
+        visitMutable(b, [&](std::vector<size_t>& cell) { cell.push_back(index); });
+    }
+
+private:
+    template <class F>
+    void visit(const Box& b, F&& f) const {
+        int c0 = clampCol(b.x0), c1 = clampCol(b.x1), r0 = clampRow(b.y0), r1 = clampRow(b.y1);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c) f(cells_[static_cast<size_t>(r * cols_ + c)]);
+    }
+    template <class F>
+    void visitMutable(const Box& b, F&& f) {
+        int c0 = clampCol(b.x0), c1 = clampCol(b.x1), r0 = clampRow(b.y0), r1 = clampRow(b.y1);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c) f(cells_[static_cast<size_t>(r * cols_ + c)]);
+    }
+    int clampCol(float x) const { return std::clamp(static_cast<int>(std::floor(x / cell_)), 0, cols_ - 1); }
+    int clampRow(float y) const { return std::clamp(static_cast<int>(std::floor(y / cell_)), 0, rows_ - 1); }
+
+    float cell_;
+    int cols_;
+    int rows_;
+    std::vector<std::vector<size_t>> cells_;
+    std::vector<Box> boxes_;
+};
+
+Box grow(const Box& b, float by) { return {b.x0 - by, b.y0 - by, b.x1 + by, b.y1 + by}; }
+
+// Candidate boxes in cartographic order of preference: right, left, above, below, then diagonals.
+std::vector<Box> candidates(const LabelRequest& r, float padding) {
+    float w = r.width;
+    float h = r.height;
+    float x = r.anchorX;
+    float y = r.anchorY;
+    if (r.centred) return {{x - w / 2, y - h / 2, x + w / 2, y + h / 2}};
+    // Clear of the marker even after the padding test, which would otherwise hit its own marker.
+    float gap = r.markerRadius + padding + 1;
+    float d = gap * 0.7071f;
+    return {
+        {x + gap, y - h / 2, x + gap + w, y + h / 2},
+        {x - gap - w, y - h / 2, x - gap, y + h / 2},
+        {x - w / 2, y - gap - h, x + w / 2, y - gap},
+        {x - w / 2, y + gap, x + w / 2, y + gap + h},
+        {x + d, y - d - h, x + d + w, y - d},
+        {x + d, y + d, x + d + w, y + d + h},
+        {x - d - w, y - d - h, x - d, y - d},
+        {x - d - w, y + d, x - d, y + d + h},
+    };
+}
+
+}  // namespace
+
+std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std::span<const Box> obstacles,
+                                     float width, float height, float padding) {
+    std::vector<size_t> order(requests.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return requests[a].priority > requests[b].priority; });
+
+    BoxGrid grid(width, height, 64);
+    for (const Box& o : obstacles) grid.add(o);
+    Box image{0, 0, width, height};
+    std::vector<PlacedLabel> placed;
+    for (size_t i : order) {
+        const LabelRequest& r = requests[i];
+        if (r.anchorX < 0 || r.anchorY < 0 || r.anchorX > width || r.anchorY > height) continue;
+        for (const Box& c : candidates(r, padding)) {
+            bool inside = c.x0 >= image.x0 && c.y0 >= image.y0 && c.x1 <= image.x1 && c.y1 <= image.y1;
+            if (!inside || !grid.free(grow(c, padding))) continue;
+            grid.add(c);
+            placed.push_back({i, c});
+            break;
+        }
+    }
+    return placed;
+}
+
+}  // namespace cmap::render

@@ -1,0 +1,632 @@
+// The renderer in two halves: prepare() turns a Scene into GPU-ready state for a whole image
+// (projection, cached meshes, point buffers, placed labels), then every tile of the image is drawn
+// from that state by drawTile(). Tiles differ only in the uTile uniform, so they join exactly.
+#include "render/renderer.h"
+
+#include <glad/gl.h>
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numbers>
+#include <optional>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/geo/projection.h"
+#include "render/feature_mesh.h"
+#include "render/font_atlas.h"
+#include "render/gl_objects.h"
+#include "render/label_placer.h"
+#include "scene/graticule.h"
+
+namespace cmap::render {
+namespace {
+
+// Meshes of layers that leave the scene stay this many frames, so toggling a layer is instant.
+constexpr uint64_t kKeepFrames = 120;
+// Bounds the offscreen buffers (4x multisampled RGBA: 64 MiB at 2048 squared) below GL limits.
+constexpr int kDefaultMaxTile = 2048;
+
+struct PointInstance {
+    float x, y;  // relative to the buffer's origin
+    float size;  // logical pixels
+    uint8_t rgba[4];
+};
+
+uint8_t toByte(float v) { return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); }
+
+void setColor(GLint location, const scene::Color& c) { glUniform4f(location, c.r, c.g, c.b, c.a); }
+
+// FNV-1a over the bytes of trivially copyable values: decides whether a point layer changed.
+struct Hasher {
+    uint64_t h = 1469598103934665603ull;
+    template <class T>
+    void add(const T& value) {
+        unsigned char bytes[sizeof(T)];
+        std::memcpy(bytes, &value, sizeof(T));
+        for (unsigned char b : bytes) h = (h ^ b) * 1099511628211ull;
+    }
+};
+
+struct PointBuffer {
+    VertexArray vao;
+    Buffer vbo;
+    GLsizei count = 0;
+    geo::Vec2 origin;
+    std::vector<geo::Vec2> projected;
+    uint64_t lastFrame = 0;
+};
+
+struct Tile {
+    int x = 0, y = 0, width = 0, height = 0;  // device pixels in the whole image, y down
+};
+
+struct PreparedLayer {
+    const scene::Layer* layer = nullptr;
+    FeatureMesh* mesh = nullptr;
+    PointBuffer* points = nullptr;
+    GLint textFirst = 0;
+    GLsizei textCount = 0;
+};
+
+struct Frame {
+    const scene::Scene* scene = nullptr;
+    int width = 0;
+    int height = 0;
+    float scale = 1;
+    double pxPerUnit = 1;  // device pixels per projected unit
+    std::vector<PreparedLayer> layers;
+};
+
+}  // namespace
+
+struct Renderer::Impl {
+    Program fill{"fill.vert", "fill.frag"};
+    Program line{"line.vert", "line.frag", "line.geom"};
+    Program composite{"composite.vert", "composite.frag"};
+    Program point{"point.vert", "point.frag"};
+    Program text{"text.vert", "text.frag"};
+
+    std::string projectionDefinition;
+    std::optional<geo::Projection> projection;
+
+    struct MeshEntry {
+        std::unique_ptr<FeatureMesh> mesh;
+        uint64_t lastFrame = 0;
+    };
+    std::unordered_map<const geo::FeatureSet*, MeshEntry> meshes;
+    std::unordered_map<uint64_t, geo::FeatureSetPtr> graticules;  // by step in micro-degrees
+    std::unordered_map<uint64_t, PointBuffer> pointBuffers;       // by content hash
+    std::unique_ptr<FontAtlas> font;
+
+    VertexArray emptyVao = makeVertexArray();  // core profile draws need one bound
+    VertexArray textVao = makeVertexArray();
+    Buffer textVbo = makeBuffer();
+    Buffer colorBuffer = makeBuffer();
+    Texture colorTexture = makeTexture();
+
+    Framebuffer msaaFbo, resolveFbo, coverageFbo;
+    Renderbuffer msaaColor, resolveColor;
+    Texture coverage;
+    int targetWidth = 0;
+    int targetHeight = 0;
+    int samples = 4;
+    int hardwareMaxTile = kDefaultMaxTile;
+    int maxTile = kDefaultMaxTile;
+
+    RenderStats stats;
+    uint64_t frameNumber = 0;
+
+    Impl() {
+        GLint maxSamples = 0;
+        glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+        samples = std::clamp(maxSamples, 1, 4);
+        GLint maxRenderbuffer = 0;
+        GLint maxViewport[2] = {0, 0};
+        GLint maxTexture = 0;
+        glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxRenderbuffer);
+        glGetIntegerv(GL_MAX_VIEWPORT_DIMS, maxViewport);
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
+        hardwareMaxTile = maxTile = std::min({kDefaultMaxTile, static_cast<int>(maxRenderbuffer), static_cast<int>(maxViewport[0]),
+                            static_cast<int>(maxViewport[1]), static_cast<int>(maxTexture)});
+
+        glBindVertexArray(textVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(GlyphVertex), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(GlyphVertex),
+                              reinterpret_cast<const void*>(offsetof(GlyphVertex, u)));
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(GlyphVertex),
+                              reinterpret_cast<const void*>(offsetof(GlyphVertex, rgba)));
+        glBindVertexArray(0);
+    }
+
+    // ---- preparation: everything that does not depend on the tile ----
+
+    void useProjection(const std::string& definition) {
+        if (projection && definition == projectionDefinition) return;
+        auto created = geo::Projection::create(definition);  // throws InputError before any change
+        meshes.clear();
+        pointBuffers.clear();
+        projection.emplace(std::move(created));
+        projectionDefinition = definition;
+    }
+
+    FeatureMesh* meshFor(const geo::FeatureSetPtr& features) {
+        if (!features) return nullptr;
+        MeshEntry& entry = meshes[features.get()];
+        if (!entry.mesh) {
+            entry.mesh = std::make_unique<FeatureMesh>(features, *projection);
+            ++stats.meshesBuilt;
+        }
+        entry.lastFrame = frameNumber;
+        return entry.mesh.get();
+    }
+
+    geo::FeatureSetPtr graticuleFor(double stepDeg) {
+        auto key = static_cast<uint64_t>(std::llround(stepDeg * 1e6));
+        auto& set = graticules[key];
+        if (!set) set = scene::graticuleLines(stepDeg);
+        return set;
+    }
+
+    PointBuffer* pointsFor(std::span<const geo::LonLat> at, std::span<const float> sizes,
+                           std::span<const scene::Color> colors) {
+        Hasher hash;
+        hash.add(at.size());
+        for (size_t i = 0; i < at.size(); ++i) {
+            hash.add(at[i].lon);
+            hash.add(at[i].lat);
+            hash.add(sizes[i]);
+            hash.add(colors[i]);
+        }
+        PointBuffer& buffer = pointBuffers[hash.h];
+        buffer.lastFrame = frameNumber;
+        if (buffer.vao) return &buffer;
+
+        ++stats.pointLayersProjected;
+        buffer.projected.resize(at.size());
+        projection->forward(at, buffer.projected);
+        for (const geo::Vec2& p : buffer.projected) {
+            if (!std::isnan(p.x)) {
+                buffer.origin = p;
+                break;
+            }
+        }
+        std::vector<PointInstance> instances;
+        instances.reserve(at.size());
+        for (size_t i = 0; i < at.size(); ++i) {
+            const geo::Vec2& p = buffer.projected[i];
+            if (std::isnan(p.x) || std::isnan(p.y)) continue;
+            const scene::Color& c = colors[i];
+            instances.push_back({static_cast<float>(p.x - buffer.origin.x), static_cast<float>(p.y - buffer.origin.y),
+                                 sizes[i], {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)}});
+        }
+        buffer.count = static_cast<GLsizei>(instances.size());
+        buffer.vao = makeVertexArray();
+        buffer.vbo = makeBuffer();
+        glBindVertexArray(buffer.vao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(PointInstance)),
+                     instances.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
+        glVertexAttribDivisor(0, 1);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
+                              reinterpret_cast<const void*>(offsetof(PointInstance, size)));
+        glVertexAttribDivisor(1, 1);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointInstance),
+                              reinterpret_cast<const void*>(offsetof(PointInstance, rgba)));
+        glVertexAttribDivisor(2, 1);
+        glBindVertexArray(0);
+        return &buffer;
+    }
+
+    geo::Vec2 toPixel(const Frame& f, geo::Vec2 p) const {
+        const scene::View& v = f.scene->view;
+        return {f.width / 2.0 + (p.x - v.center.x) * f.pxPerUnit, f.height / 2.0 - (p.y - v.center.y) * f.pxPerUnit};
+    }
+
+    Frame prepare(const scene::Scene& scene, int width, int height, float scale) {
+        if (width <= 0 || height <= 0) throw InputError("image size must be positive");
+        if (!(scale > 0)) throw InputError("render scale must be positive");
+        if (!(scene.view.unitsPerPixel > 0)) throw InputError("the view's scale must be positive");
+        ++frameNumber;
+        useProjection(scene.projection);
+        Frame f;
+        f.scene = &scene;
+        f.width = width;
+        f.height = height;
+        f.scale = scale;
+        f.pxPerUnit = scale / scene.view.unitsPerPixel;
+
+        std::vector<Box> obstacles;
+        for (const scene::Layer& layer : scene.layers) {
+            PreparedLayer& p = f.layers.emplace_back();
+            p.layer = &layer;
+            if (auto* fills = std::get_if<scene::FillLayer>(&layer.content)) p.mesh = meshFor(fills->features);
+            else if (auto* lines = std::get_if<scene::LineLayer>(&layer.content)) p.mesh = meshFor(lines->features);
+            else if (auto* grid = std::get_if<scene::GraticuleLayer>(&layer.content)) {
+                if (grid->stepDeg > 0) p.mesh = meshFor(graticuleFor(grid->stepDeg));
+            } else if (auto* points = std::get_if<scene::PointLayer>(&layer.content)) {
+                preparePoints(f, *points, p, obstacles);
+            }
+        }
+        prepareLabels(f, obstacles);
+        evict();
+        return f;
+    }
+
+    void preparePoints(const Frame& f, const scene::PointLayer& layer, PreparedLayer& p, std::vector<Box>& obstacles) {
+        if (layer.points.empty()) return;
+        std::vector<geo::LonLat> at;
+        std::vector<float> sizes;
+        std::vector<scene::Color> colors;
+        for (const scene::Point& pt : layer.points) {
+            at.push_back(pt.at);
+            sizes.push_back(pt.sizePx);
+            colors.push_back(pt.color);
+        }
+        p.points = pointsFor(at, sizes, colors);
+        // Markers are obstacles for labels: a label never hides a place.
+        for (size_t i = 0; i < at.size(); ++i) {
+            const geo::Vec2& xy = p.points->projected[i];
+            if (std::isnan(xy.x)) continue;
+            geo::Vec2 px = toPixel(f, xy);
+            auto r = static_cast<float>((sizes[i] / 2 + layer.outlineWidthPx) * f.scale);
+            auto x = static_cast<float>(px.x);
+            auto y = static_cast<float>(px.y);
+            if (x + r < 0 || y + r < 0 || x - r > static_cast<float>(f.width) || y - r > static_cast<float>(f.height))
+                continue;
+            obstacles.push_back({x - r, y - r, x + r, y + r});
+        }
+    }
+
+    int fontSize(const scene::Label& label, float scale) const {
+        return std::max(6, static_cast<int>(std::lround(label.sizePx * scale)));
+    }
+
+    void prepareLabels(Frame& f, const std::vector<Box>& obstacles) {
+        struct Source {
+            size_t layer;
+            const scene::Label* label;
+        };
+        std::vector<Source> sources;
+        std::vector<int> sizes;
+        for (size_t i = 0; i < f.layers.size(); ++i) {
+            if (auto* labels = std::get_if<scene::LabelLayer>(&f.layers[i].layer->content)) {
+                for (const scene::Label& l : labels->labels) {
+                    if (l.text.empty()) continue;
+                    sources.push_back({i, &l});
+                    sizes.push_back(fontSize(l, f.scale));
+                }
+            }
+        }
+        stats.labelsPlaced = stats.labelsDropped = 0;
+        if (sources.empty()) return;
+        if (!font) font = std::make_unique<FontAtlas>(defaultFontFile());
+        font->require(sizes);
+
+        std::vector<geo::LonLat> anchors;
+        for (const Source& s : sources) anchors.push_back(s.label->anchor);
+        std::vector<geo::Vec2> projected(anchors.size());
+        projection->forward(anchors, projected);
+
+        std::vector<LabelRequest> requests;
+        for (size_t i = 0; i < sources.size(); ++i) {
+            const scene::Label& l = *sources[i].label;
+            LabelRequest r;
+            if (std::isnan(projected[i].x)) {
+                r.anchorX = r.anchorY = -1;  // outside: never placed
+            } else {
+                geo::Vec2 px = toPixel(f, projected[i]);
+                r.anchorX = static_cast<float>(px.x);
+                r.anchorY = static_cast<float>(px.y);
+            }
+            r.width = font->width(sizes[i], l.text);
+            r.height = font->lineHeight(sizes[i]);
+            r.centred = l.placement == scene::LabelPlacement::Centred;
+            r.markerRadius = l.markerPx * f.scale / 2;
+            r.priority = l.priority;
+            requests.push_back(r);
+        }
+        auto placed = placeLabels(requests, obstacles, static_cast<float>(f.width), static_cast<float>(f.height),
+                                  2 * f.scale);
+        stats.labelsPlaced = placed.size();
+        stats.labelsDropped = requests.size() - placed.size();
+        std::stable_sort(placed.begin(), placed.end(), [&](const PlacedLabel& a, const PlacedLabel& b) {
+            return sources[a.request].layer < sources[b.request].layer;
+        });
+
+        std::vector<GlyphVertex> vertices;
+        for (const PlacedLabel& pl : placed) {
+            const Source& s = sources[pl.request];
+            PreparedLayer& layer = f.layers[s.layer];
+            if (layer.textCount == 0) layer.textFirst = static_cast<GLint>(vertices.size());
+            const scene::Color& c = s.label->color;
+            uint8_t rgba[4] = {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)};
+            size_t before = vertices.size();
+            font->layout(sizes[pl.request], s.label->text, pl.box.x0, pl.box.y0, rgba, vertices);
+            layer.textCount += static_cast<GLsizei>(vertices.size() - before);
+        }
+        glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(GlyphVertex)), vertices.data(),
+                     GL_STREAM_DRAW);
+    }
+
+    void evict() {
+        std::erase_if(meshes, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
+        std::erase_if(pointBuffers, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
+    }
+
+    // ---- drawing one tile ----
+
+    void ensureTargets(int width, int height) {
+        if (width <= targetWidth && height <= targetHeight) return;
+        targetWidth = std::max(width, targetWidth);
+        targetHeight = std::max(height, targetHeight);
+        msaaFbo = makeFramebuffer();
+        resolveFbo = makeFramebuffer();
+        coverageFbo = makeFramebuffer();
+        msaaColor = makeRenderbuffer();
+        resolveColor = makeRenderbuffer();
+        coverage = makeTexture();
+
+        glBindRenderbuffer(GL_RENDERBUFFER, msaaColor.get());
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, targetWidth, targetHeight);
+        glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaaColor.get());
+        checkFramebuffer("multisampled");
+
+        glBindRenderbuffer(GL_RENDERBUFFER, resolveColor.get());
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, targetWidth, targetHeight);
+        glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo.get());
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolveColor.get());
+        checkFramebuffer("resolve");
+
+        glBindTexture(GL_TEXTURE_2D, coverage.get());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, targetWidth, targetHeight, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, coverageFbo.get());
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, coverage.get(), 0);
+        checkFramebuffer("coverage");
+    }
+
+    static void checkFramebuffer(const char* which) {
+        GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+        if (status != GL_FRAMEBUFFER_COMPLETE)
+            throw Error(std::string("the ") + which + " framebuffer is incomplete (status " + std::to_string(status) +
+                        ")");
+    }
+
+    void setTransform(const Program& p, const Frame& f, const Tile& t, geo::Vec2 origin) const {
+        geo::Vec2 o = toPixel(f, origin);
+        glUniform2f(p.uniform("uScale"), static_cast<float>(f.pxPerUnit), static_cast<float>(-f.pxPerUnit));
+        glUniform2f(p.uniform("uOffset"), static_cast<float>(o.x), static_cast<float>(o.y));
+        glUniform4f(p.uniform("uTile"), static_cast<float>(t.x), static_cast<float>(t.y), static_cast<float>(t.width),
+                    static_cast<float>(t.height));
+    }
+
+    static void blendOver() {
+        glBlendEquation(GL_FUNC_ADD);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    }
+
+    // Starts a coverage pass: later draws max-blend coverage into the single-channel buffer.
+    void beginCoverage() {
+        glBindFramebuffer(GL_FRAMEBUFFER, coverageFbo.get());
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glBlendEquation(GL_MAX);
+    }
+
+    // Ends a coverage pass: paints color through the coverage onto the tile.
+    void compositeCoverage(const scene::Color& color) {
+        glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
+        blendOver();
+        composite.use();
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, coverage.get());
+        glUniform1i(composite.uniform("uCoverage"), 0);
+        setColor(composite.uniform("uColor"), color);
+        glBindVertexArray(emptyVao.get());
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
+
+    void drawFill(const Frame& f, const Tile& t, const scene::FillLayer& layer, FeatureMesh& mesh) {
+        bool perFeature = !layer.featureColors.empty();
+        if (perFeature) {
+            std::vector<uint8_t> bytes;
+            size_t n = mesh.features()->featureCount();
+            bytes.reserve(n * 4);
+            for (size_t i = 0; i < n; ++i) {
+                const scene::Color& c = i < layer.featureColors.size() ? layer.featureColors[i] : layer.color;
+                for (float v : {c.r, c.g, c.b, c.a}) bytes.push_back(toByte(v));
+            }
+            glBindBuffer(GL_TEXTURE_BUFFER, colorBuffer.get());
+            glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(bytes.size()), bytes.data(), GL_STREAM_DRAW);
+            glActiveTexture(GL_TEXTURE1);
+            glBindTexture(GL_TEXTURE_BUFFER, colorTexture.get());
+            glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA8, colorBuffer.get());
+        }
+        fill.use();
+        setTransform(fill, f, t, mesh.origin());
+        setColor(fill.uniform("uColor"), layer.color);
+        glUniform1i(fill.uniform("uPerFeature"), perFeature ? 1 : 0);
+        glUniform1i(fill.uniform("uFeatureColors"), 1);
+        if (layer.hatch) {
+            const scene::Hatch& h = *layer.hatch;
+            double angle = h.angleDeg * std::numbers::pi / 180;
+            glUniform4f(fill.uniform("uHatch"), std::max(h.spacingPx, 1.0f) * f.scale, h.widthPx * f.scale,
+                        static_cast<float>(std::cos(angle)), static_cast<float>(std::sin(angle)));
+            setColor(fill.uniform("uHatchColor"), h.color);
+        } else {
+            glUniform4f(fill.uniform("uHatch"), 0, 0, 1, 0);
+        }
+        const bool before = mesh.triangulated();
+        mesh.drawFill();
+        if (!before) ++stats.triangulations;
+    }
+
+    void drawLines(const Frame& f, const Tile& t, FeatureMesh& mesh, const scene::Color& color, float widthPx) {
+        float width = widthPx * f.scale;
+        if (width <= 0 || color.a <= 0) return;
+        beginCoverage();
+        line.use();
+        setTransform(line, f, t, mesh.origin());
+        glUniform1f(line.uniform("uHalfWidth"), std::max(width, 1.0f) / 2);
+        glUniform1f(line.uniform("uOpacity"), std::min(width, 1.0f));
+        mesh.drawSegments();
+        compositeCoverage(color);
+    }
+
+    void drawPoints(const Frame& f, const Tile& t, const scene::PointLayer& layer, const PointBuffer& buffer) {
+        if (buffer.count == 0) return;
+        point.use();
+        setTransform(point, f, t, buffer.origin);
+        glUniform1f(point.uniform("uSizeScale"), f.scale);
+        glUniform1f(point.uniform("uOutline"), layer.outlineWidthPx * f.scale);
+        setColor(point.uniform("uOutlineColor"), layer.outline);
+        glUniform1i(point.uniform("uShape"), static_cast<int>(layer.shape));
+        glBindVertexArray(buffer.vao.get());
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, buffer.count);
+    }
+
+    void drawLabels(const Frame& f, const Tile& t, const scene::LabelLayer& layer, const PreparedLayer& p) {
+        if (p.textCount == 0) return;
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, font->texture());
+        glBindVertexArray(textVao.get());
+        text.use();
+        setTransform(text, f, t, {});
+        glUniform1i(text.uniform("uAtlas"), 0);
+        GLint shift = text.uniform("uShift");
+        float radius = layer.haloPx * f.scale;
+        if (radius > 0 && layer.halo.a > 0) {
+            // The halo is the text dilated: drawn at offsets round a circle into the max-blended
+            // coverage buffer, so overlapping offsets do not darken it.
+            beginCoverage();
+            text.use();
+            glUniform1i(text.uniform("uCoverageOnly"), 1);
+            for (float ring : {radius, radius * 0.5f}) {
+                for (int k = 0; k < 16; ++k) {
+                    double angle = k * std::numbers::pi / 8;
+                    glUniform2f(shift, ring * static_cast<float>(std::cos(angle)), ring * static_cast<float>(std::sin(angle)));
+                    glDrawArrays(GL_TRIANGLES, p.textFirst, p.textCount);
+                }
+            }
+            compositeCoverage(layer.halo);
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, font->texture());
+            glBindVertexArray(textVao.get());
+            text.use();
+        }
+        glUniform1i(text.uniform("uCoverageOnly"), 0);
+        glUniform2f(shift, 0, 0);
+        glDrawArrays(GL_TRIANGLES, p.textFirst, p.textCount);
+    }
+
+    void drawTile(const Frame& f, const Tile& t) {
+        ensureTargets(t.width, t.height);
+        glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
+        glViewport(0, 0, t.width, t.height);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+        glDisable(GL_SCISSOR_TEST);
+        glEnable(GL_BLEND);
+        blendOver();
+        const scene::Color& bg = f.scene->background;
+        glClearColor(bg.r, bg.g, bg.b, bg.a);
+        glClear(GL_COLOR_BUFFER_BIT);
+
+        for (const PreparedLayer& p : f.layers) {
+            const auto& content = p.layer->content;
+            if (auto* fillLayer = std::get_if<scene::FillLayer>(&content)) {
+                if (p.mesh) drawFill(f, t, *fillLayer, *p.mesh);
+            } else if (auto* lines = std::get_if<scene::LineLayer>(&content)) {
+                if (p.mesh) drawLines(f, t, *p.mesh, lines->color, lines->widthPx);
+            } else if (auto* grid = std::get_if<scene::GraticuleLayer>(&content)) {
+                if (p.mesh) drawLines(f, t, *p.mesh, grid->color, grid->widthPx);
+            } else if (auto* points = std::get_if<scene::PointLayer>(&content)) {
+                if (p.points) drawPoints(f, t, *points, *p.points);
+            }
+        }
+        // Labels last, above every layer, in layer order.
+        for (const PreparedLayer& p : f.layers)
+            if (auto* labels = std::get_if<scene::LabelLayer>(&p.layer->content)) drawLabels(f, t, *labels, p);
+
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFbo.get());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo.get());
+        glBlitFramebuffer(0, 0, t.width, t.height, 0, 0, t.width, t.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo.get());
+        ++stats.tilesDrawn;
+    }
+
+    template <class Each>
+    void forEachTile(const Frame& f, Each&& each) {
+        for (int y = 0; y < f.height; y += maxTile) {
+            for (int x = 0; x < f.width; x += maxTile) {
+                Tile t{x, y, std::min(maxTile, f.width - x), std::min(maxTile, f.height - y)};
+                drawTile(f, t);
+                each(t);
+            }
+        }
+    }
+};
+
+Renderer::Renderer() {
+    // Loads GL entry points when the caller's context was made without glad (the viewer's).
+    if (!GLAD_GL_VERSION_3_3 && !gladLoadGL(glfwGetProcAddress))
+        throw Error("no current OpenGL 3.3 core context for the renderer");
+    impl_ = std::make_unique<Impl>();
+}
+
+Renderer::~Renderer() = default;
+
+Image Renderer::renderToImage(const scene::Scene& scene, int width, int height, float scale) {
+    Frame f = impl_->prepare(scene, width, height, scale);
+    Image image(width, height);
+    std::vector<uint8_t> rows;
+    impl_->forEachTile(f, [&](const Tile& t) {
+        rows.resize(static_cast<size_t>(t.width) * static_cast<size_t>(t.height) * 4);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, t.width, t.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+        // GL rows run bottom-up; the image's top-down.
+        size_t rowBytes = static_cast<size_t>(t.width) * 4;
+        for (int r = 0; r < t.height; ++r) {
+            const uint8_t* src = &rows[static_cast<size_t>(t.height - 1 - r) * rowBytes];
+            std::memcpy(image.pixel(t.x, t.y + r), src, rowBytes);
+        }
+    });
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return image;
+}
+
+void Renderer::draw(const scene::Scene& scene, Viewport target, float scale) {
+    GLint framebuffer = 0;
+    GLint viewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer);
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    Frame f = impl_->prepare(scene, target.width, target.height, scale);
+    impl_->forEachTile(f, [&](const Tile& t) {
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
+        int x = target.x + t.x;
+        int y = target.y + (target.height - t.y - t.height);
+        glBlitFramebuffer(0, 0, t.width, t.height, x, y, x + t.width, y + t.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    });
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
+    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+}
+
+void Renderer::setMaxTileSize(int pixels) { impl_->maxTile = std::clamp(pixels, 16, impl_->hardwareMaxTile); }
+
+const RenderStats& Renderer::stats() const { return impl_->stats; }
+
+}  // namespace cmap::render

@@ -1,0 +1,57 @@
+#pragma once
+// Draws a scene::Scene with OpenGL 3.3 core. One render path (DESIGN.md): export, render tests and
+// the GUI's screenshot call renderToImage; the viewer's frame calls draw(), which renders the same
+// way into the same offscreen buffers and copies the result into the window.
+#include <memory>
+
+#include "render/image.h"
+#include "scene/scene.h"
+
+namespace cmap::render {
+
+/// A rectangle of the current draw framebuffer in device pixels, GL convention (origin bottom-left).
+struct Viewport {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+};
+
+/// What the renderer had to (re)build, for tests and the viewer's debug panel.
+struct RenderStats {
+    size_t meshesBuilt = 0;          ///< FeatureSets projected and uploaded
+    size_t triangulations = 0;       ///< fill index buffers built
+    size_t pointLayersProjected = 0; ///< point and label layers projected
+    size_t tilesDrawn = 0;
+    size_t labelsPlaced = 0;         ///< in the last frame
+    size_t labelsDropped = 0;        ///< in the last frame, for lack of room
+};
+
+class Renderer {
+public:
+    /// Needs a current GL 3.3 core context (a GlContext, or the viewer's window), current for every
+    /// later call too. Throws Error when the shaders do not build.
+    Renderer();
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    /// Renders into an offscreen buffer of width x height device pixels, scale device pixels per
+    /// logical pixel (line widths, marker and text sizes, and the view's unitsPerPixel are logical).
+    /// Larger than the GL limits, it renders in tiles. Throws InputError for a bad projection or
+    /// size, DataError when the label font is missing.
+    Image renderToImage(const scene::Scene& scene, int width, int height, float scale = 1);
+
+    /// Renders the same way into target of the currently bound draw framebuffer.
+    void draw(const scene::Scene& scene, Viewport target, float scale = 1);
+
+    /// Caps the tile size below the GL limits (tests use it to check that tiles join seamlessly).
+    void setMaxTileSize(int pixels);
+    const RenderStats& stats() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cmap::render

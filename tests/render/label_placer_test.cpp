@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include "render/label_placer.h"
+
+using namespace cmap::render;
+
+namespace {
+LabelRequest beside(float x, float y, float priority) {
+    LabelRequest r;
+    r.anchorX = x;
+    r.anchorY = y;
+    r.width = 40;
+    r.height = 12;
+    r.markerRadius = 3;
+    r.priority = priority;
+    return r;
+}
+}  // namespace
+
+TEST_CASE("labels: the higher priority gets the preferred spot, the other moves") {
+    std::vector<LabelRequest> rs{beside(100, 100, 1), beside(100, 104, 2)};
+    auto placed = placeLabels(rs, {}, 400, 300, 2);
+    REQUIRE(placed.size() == 2);
+    CHECK(placed[0].request == 1);
+    CHECK(placed[0].box.x0 > 100);  // right of its anchor
+    CHECK_FALSE(placed[0].box.overlaps(placed[1].box));
+}
+
+TEST_CASE("labels: never overlap, never leave the image, never cover obstacles") {
+    std::vector<LabelRequest> rs;
+    for (int i = 0; i < 200; ++i) rs.push_back(beside(static_cast<float>(20 + (i * 37) % 360), static_cast<float>(10 + (i * 53) % 280), static_cast<float>(i % 7)));
+    std::vector<Box> obstacles{{150, 140, 170, 160}};
+    auto placed = placeLabels(rs, obstacles, 400, 300, 2);
+    CHECK(placed.size() > 20);
+    CHECK(placed.size() < rs.size());
+    for (size_t i = 0; i < placed.size(); ++i) {
+        const Box& b = placed[i].box;
+        CHECK((b.x0 >= 0 && b.y0 >= 0 && b.x1 <= 400 && b.y1 <= 300));
+        CHECK_FALSE(b.overlaps(obstacles[0]));
+        for (size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(b.overlaps(placed[j].box));
+    }
+}
+
+TEST_CASE("labels: a centred label sits on its anchor; outside anchors are dropped") {
+    LabelRequest area = beside(200, 150, 0);
+    area.centred = true;
+    LabelRequest outside = beside(-5, 150, 9);
+    auto placed = placeLabels(std::vector{area, outside}, {}, 400, 300, 2);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].box.x0 == doctest::Approx(180));
+    CHECK(placed[0].box.y0 == doctest::Approx(144));
+}

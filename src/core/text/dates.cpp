@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <string>
+#include <unordered_set>
 
 // Sections: 1. tokens  2. word tables  3. resolution against the reference
 //           4. the matcher (one method per family of expressions)  5. public functions
@@ -24,7 +25,7 @@ struct Tok {
     Kind kind = Kind::Punct;
     uint32_t b = 0, e = 0;
     bool spaceBefore = true;
-    std::string lower;        // Word: lower-cased text
+    std::string_view lower;   // Word: lower-cased text (in the tokenizer's buffer)
     bool firstUpper = false;  // Word: starts with a capital
     bool allUpper = false;    // Word: capitals only, two letters or more
     int value = -1;           // Number: its value (-1 when over 9 digits)
@@ -36,6 +37,7 @@ struct Tok {
 };
 
 std::pair<char32_t, size_t> codePointAt(std::string_view s, size_t i) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) return {static_cast<unsigned char>(s[i]), 1};
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                     static_cast<utf8proc_ssize_t>(std::min<size_t>(4, s.size() - i)), &cp);
@@ -71,8 +73,11 @@ std::string lowerAscii(std::string_view s) {
     return r;
 }
 
-std::vector<Tok> tokenize(std::string_view s) {
+// Tokens of s; their lower-cased words live in `lower`, which must outlive them.
+std::vector<Tok> tokenize(std::string_view s, std::string& lower) {
     std::vector<Tok> toks;
+    std::vector<std::pair<size_t, size_t>> wordAt;  // (token, offset in lower) to point at later
+    lower.clear();
     const size_t n = s.size();
     bool space = true;
     for (size_t i = 0; i < n;) {
@@ -123,8 +128,18 @@ std::vector<Tok> tokenize(std::string_view s) {
             t.kind = Kind::Word;
             size_t j = i;
             bool anyLower = false;
+            const size_t from = lower.size();
             while (j < n) {
                 const auto [c2, l2] = codePointAt(s, j);
+                if (c2 < 0x80) {  // the common case, without table look-ups
+                    if (!isAsciiAlpha(c2)) break;
+                    const bool upper = c2 <= 'Z';
+                    if (upper && j == i) t.firstUpper = true;
+                    anyLower = anyLower || !upper;
+                    lower.push_back(static_cast<char>(upper ? c2 - 'A' + 'a' : c2));
+                    ++j;
+                    continue;
+                }
                 if (!isWordCp(c2)) break;
                 const auto lc = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c2)));
                 if (lc != c2) {
@@ -132,9 +147,11 @@ std::vector<Tok> tokenize(std::string_view s) {
                 } else if (utf8proc_category(static_cast<utf8proc_int32_t>(c2)) == UTF8PROC_CATEGORY_LL) {
                     anyLower = true;
                 }
-                appendUtf8(t.lower, lc);
+                appendUtf8(lower, lc);
                 j += l2;
             }
+            wordAt.emplace_back(toks.size(), from);
+            t.lower = std::string_view(lower).substr(from, lower.size() - from);  // fixed below
             t.allUpper = t.firstUpper && !anyLower && j - i > 1;
             t.e = static_cast<uint32_t>(j);
             i = j;
@@ -144,8 +161,10 @@ std::vector<Tok> tokenize(std::string_view s) {
             t.e = static_cast<uint32_t>(i + len);
             i += len;
         }
-        toks.push_back(std::move(t));
+        toks.push_back(t);
     }
+    // The buffer may have moved while it grew: point the words at its final place.
+    for (const auto& [k, from] : wordAt) toks[k].lower = std::string_view(lower).substr(from, toks[k].lower.size());
     return toks;
 }
 
@@ -278,6 +297,22 @@ int numberWordValue(std::string_view w) {
     return 0;
 }
 
+// Whether a word can start a date expression. Almost no word can, and the matcher only needs to
+// look closer at those few: this keeps findDates at tokenizer speed on long texts.
+bool mayStartDate(std::string_view w) {
+    static const std::unordered_set<std::string_view> kTriggers = [] {
+        std::unordered_set<std::string_view> set;
+        for (const auto& m : kMonths) set.insert(m.name);
+        for (const auto& d : kWeekdays) set.insert(d.name);
+        for (const auto x : kNumberWords) set.insert(x);
+        for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy",
+                                          "gestern", "heute", "last", "this", "next"})
+            set.insert(x);
+        return set;
+    }();
+    return kTriggers.count(w) != 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. Resolution against the reference (publication) date
 
@@ -341,7 +376,7 @@ constexpr int kMaxYear = 2100;
 class Matcher {
 public:
     Matcher(std::string_view s, uint32_t base, std::optional<Date> ref)
-        : toks_(tokenize(s)), base_(base), ref_(ref) {}
+        : toks_(tokenize(s, lower_)), base_(base), ref_(ref) {}
 
     std::vector<DateMention> run() {
         size_t i = 0;
@@ -419,7 +454,7 @@ private:
             end = explicitDate(i, i);
             if (end == i) end = barYear(i);
             if (end == i) end = agoPhrase(i);
-        } else if (t.kind == Kind::Word) {
+        } else if (t.kind == Kind::Word && mayStartDate(t.lower)) {
             end = weekday(i);
             if (end == i) end = explicitDate(i, i);
             if (end == i) end = monthAlone(i);
@@ -683,7 +718,7 @@ private:
     // "yesterday", "today", "tomorrow", "ayer", "hoy"; "last month", "this year", "next year".
     size_t relativeWord(size_t i) {
         const Tok& t = toks_[i];
-        const std::string& w = t.lower;
+        const std::string_view w = t.lower;
         std::optional<int> days;
         if (w == "yesterday" || w == "ayer" || w == "gestern") days = -1;
         else if (w == "today" || w == "tonight" || w == "hoy" || w == "heute") days = 0;
@@ -715,7 +750,7 @@ private:
         if (n <= 0 || !word(i + 2, "ago")) return i;
         const Tok* unit = tok(i + 1);
         if (!unit || unit->kind != Kind::Word) return i;
-        const std::string& u = unit->lower;
+        const std::string_view u = unit->lower;
         std::optional<Date> d;
         if (u == "day" || u == "days") d = shiftDays(-n, ref_);
         else if (u == "month" || u == "months") d = shiftMonths(-n, ref_);
@@ -725,6 +760,7 @@ private:
         return i + 3;
     }
 
+    std::string lower_;  // declared before toks_: tokenize() fills it first
     std::vector<Tok> toks_;
     uint32_t base_;
     std::optional<Date> ref_;
@@ -794,15 +830,17 @@ std::optional<model::Date> inferPublicationDate(std::string_view text) {
         const std::string_view pre = line.substr(0, m.span.start);
         const std::string_view post = line.substr(m.span.end);
         // Dateline: capitals and a comma before the date ("MOSCOW, Sept. 30, 2015 -").
-        const auto preToks = tokenize(pre);
+        std::string buf;
+        const auto preToks = tokenize(pre, buf);
         bool dateline = !preToks.empty() && preToks.back().kind == Kind::Punct && preToks.back().cp == ',';
         for (size_t k = 0; k + 1 < preToks.size() && dateline; ++k)
             if (preToks[k].kind != Kind::Word || !preToks[k].allUpper) dateline = false;
         if (dateline) return m.date;
         // Otherwise only time words, weekdays, times and punctuation may share the line.
         bool onlyDateWords = true;
+        std::string partBuf;
         for (const std::string_view part : {pre, post})
-            for (const Tok& t : tokenize(part))
+            for (const Tok& t : tokenize(part, partBuf))
                 if (t.kind == Kind::Word && !in(kDateLineWords, t.lower) && !isWeekdayWord(t.lower)) onlyDateWords = false;
         if (onlyDateWords) return m.date;
     }

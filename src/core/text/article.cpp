@@ -27,7 +27,7 @@ std::string readFile(const std::filesystem::path& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) throw DataError(name, "no such file");
-    if (std::filesystem::is_directory(status)) throw DataError(name, "is a directory, not an article file");
+    if (std::filesystem::is_directory(status)) throw DataError(name, "is a directory, not a file");
 
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(name.c_str(), "rb"), &std::fclose);
     if (!f) throw DataError(name, std::string("cannot open: ") + std::strerror(errno));

@@ -106,7 +106,7 @@ TEST_CASE("bad files are DataErrors naming the file") {
     TempDir dir;
     const auto missing = dir.path / "missing.txt";
     CHECK(dataError([&] { loadArticle(missing); }) == missing.string() + ": no such file");
-    CHECK(dataError([&] { loadArticle(dir.path); }) == dir.path.string() + ": is a directory, not an article file");
+    CHECK(dataError([&] { loadArticle(dir.path); }) == dir.path.string() + ": is a directory, not a file");
     const auto bin = dir.write("b.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
     CHECK(dataError([&] { loadArticle(bin); }) == bin.string() + ": binary file, not text");
 }
@@ -141,6 +141,11 @@ TEST_CASE("bad sidecars are DataErrors naming the sidecar and the problem") {
     // Even with an override the sidecar must be sound: it is the user's data and it is wrong.
     dir.write("x.meta.json", R"({"published": "2015-13"})");
     CHECK_FALSE(dataError([&] { loadArticle(art, Date{2015, 9, 30}); }).empty());
+
+    fs::remove(side);
+    fs::create_directory(side);
+    CHECK(dataError([&] { loadArticle(art); }) == s + ": is a directory, not a file");
+    fs::remove(side);
 
     // Unknown keys are only warnings.
     dir.write("x.meta.json", R"({"published": "2015", "tags": ["a"]})");

@@ -139,6 +139,9 @@ TEST_CASE("Spanish, French and German dates") {
           V{"2005-01-25=25 janvier 2005", "2005-02-01=1er f\xC3\xA9vrier 2005"});
     CHECK(found("Am 25. Januar 2005 und im M\xC3\xA4rz 2006.") == V{"2005-01-25=25. Januar 2005", "2006-03=M\xC3\xA4rz 2006"});
     CHECK(found("El lunes hubo combates.", kSep30) == V{"2015-09-28=lunes"});
+    CHECK(found("Fue el lunes 28 de septiembre de 2015.") == V{"2015-09-28=lunes 28 de septiembre de 2015"});
+    CHECK(found("Il est venu lundi dernier.", kSep30) == V{"2015-09-28=lundi"});
+    CHECK(found("Er kam am Montag.", kSep30) == V{"2015-09-28=Montag"});
     // Capitalised Spanish month names in English text are names.
     CHECK(found("Julio Iglesias sang in Mayo.", kSep30).empty());
 }

@@ -520,9 +520,14 @@ class Build:
             if key in busy:
                 fail(f"{where}: members refer back to this region")
             busy.add(key)
-            geoms, countries = [], set()
+            geoms, minus, countries = [], [], set()
             for tok in split_list(r["members"]):
-                if tok.startswith("@"):
+                if tok.startswith("-@"):
+                    ref = norm(tok[2:])
+                    if ref not in by_name:
+                        fail(f"{where}: member {tok} names no region in regions.csv")
+                    minus.append(resolve(ref)[0])
+                elif tok.startswith("@"):
                     ref = norm(tok[1:])
                     if ref not in by_name:
                         fail(f"{where}: member {tok} names no region in regions.csv")
@@ -545,6 +550,8 @@ class Build:
                 g = union_all(geoms)
                 if r["wkt"]:
                     g = make_valid_multi(g.Intersection(geom_from_wkt(r["wkt"], where)), 1e-6)
+                if minus:
+                    g = make_valid_multi(g.Difference(union_all(minus)), 1e-6)
             else:
                 outline = geom_from_wkt(r["wkt"], where)
                 land = self.land_near(outline.GetEnvelope())

@@ -29,12 +29,9 @@ model::ResolvedPlace resolvedPlace(const geo::Gazetteer& g, uint32_t id) {
 model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer) {
     const std::string_view text = article.decoded.text;
     const DecodedText& dec = article.decoded;
-    // An end offset maps through its last byte: the byte after it may come from far later in
-    // the file (after a closing tag).
-    auto toFile = [&](Span s) {
-        if (s.empty()) return model::ByteRange{dec.sourceOffset(s.start), dec.sourceOffset(s.start)};
-        return model::ByteRange{dec.sourceOffset(s.start), dec.sourceOffset(s.end - 1) + 1};
-    };
+    // sourceEnd, not sourceOffset: the byte after a span may come from far later in the file
+    // (after a closing tag).
+    auto toFile = [&](Span s) { return model::ByteRange{dec.sourceOffset(s.start), dec.sourceEnd(s.end)}; };
 
     model::Document doc;
     doc.file = article.path;

@@ -26,7 +26,10 @@ FeatureMesh::FeatureMesh(geo::FeatureSetPtr features, const geo::Projection& pro
     constexpr double inf = std::numeric_limits<double>::infinity();
     double minX = inf, minY = inf, maxX = -inf, maxY = -inf;
     for (const geo::Vec2& p : projected_) {
-        if (!valid(p)) continue;
+        if (!valid(p)) {
+            complete_ = false;
+            continue;
+        }
         minX = std::min(minX, p.x);
         maxX = std::max(maxX, p.x);
         minY = std::min(minY, p.y);

@@ -29,6 +29,8 @@ public:
 
     /// Whether drawFill() has triangulated (for tests of what is cached).
     bool triangulated() const { return fillCount_ >= 0; }
+    /// Whether every coordinate projected (none fell off the projection).
+    bool complete() const { return complete_; }
 
 private:
     void buildFill();
@@ -37,6 +39,7 @@ private:
     geo::FeatureSetPtr features_;
     std::vector<geo::Vec2> projected_;  // kept for the lazy index builds
     geo::Vec2 origin_;
+    bool complete_ = true;
     VertexArray vao_;
     Buffer vertices_;
     Buffer fillIndices_;

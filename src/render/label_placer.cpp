@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace cmap::render {
 namespace {
@@ -17,18 +18,23 @@ public:
           rows_(std::max(1, static_cast<int>(std::ceil(height / cell)))),
           cells_(static_cast<size_t>(cols_ * rows_)) {}
 
-    bool free(const Box& b) const {
+    /// Whether b overlaps nothing, not counting obstacles that contain the point (x, y).
+    bool free(const Box& b, float x, float y) const {
         bool clear = true;
         visit(b, [&](const std::vector<size_t>& cell) {
-            for (size_t i : cell)
-                if (boxes_[i].overlaps(b)) clear = false;
+            for (size_t i : cell) {
+                const Box& o = boxes_[i];
+                bool own = obstacle_[i] && x >= o.x0 && x <= o.x1 && y >= o.y0 && y <= o.y1;
+                if (!own && o.overlaps(b)) clear = false;
+            }
         });
         return clear;
     }
 
-    void add(const Box& b) {
+    void add(const Box& b, bool obstacle) {
         size_t index = boxes_.size();
         boxes_.push_back(b);
+        obstacle_.push_back(obstacle);
         visitMutable(b, [&](std::vector<size_t>& cell) { cell.push_back(index); });
     }
 
@@ -53,6 +59,7 @@ private:
     int rows_;
     std::vector<std::vector<size_t>> cells_;
     std::vector<Box> boxes_;
+    std::vector<bool> obstacle_;
 };
 
 Box grow(const Box& b, float by) { return {b.x0 - by, b.y0 - by, b.x1 + by, b.y1 + by}; }
@@ -64,7 +71,7 @@ std::vector<Box> candidates(const LabelRequest& r, float padding) {
     float x = r.anchorX;
     float y = r.anchorY;
     if (r.centred) return {{x - w / 2, y - h / 2, x + w / 2, y + h / 2}};
-    // Clear of the marker even after the padding test, which would otherwise hit its own marker.
+    // The text keeps the same distance from its marker as labels keep from each other.
     float gap = r.markerRadius + padding + 1;
     float d = gap * 0.7071f;
     return {
@@ -88,20 +95,41 @@ std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return requests[a].priority > requests[b].priority; });
 
+    auto markerOf = [](const LabelRequest& r) {
+        return Box{r.anchorX - r.markerRadius, r.anchorY - r.markerRadius, r.anchorX + r.markerRadius,
+                   r.anchorY + r.markerRadius};
+    };
     BoxGrid grid(width, height, 64);
-    for (const Box& o : obstacles) grid.add(o);
+    for (const Box& o : obstacles) grid.add(o, true);
+    // Every label's marker, placed or not yet: a label first tries spots that leave other places
+    // free, so a capital's name does not cost the neighbouring capital its dot.
+    BoxGrid markers(width, height, 64);
+    for (const LabelRequest& r : requests)
+        if (r.ownMarker) markers.add(markerOf(r), true);
+
     Box image{0, 0, width, height};
     std::vector<PlacedLabel> placed;
     for (size_t i : order) {
         const LabelRequest& r = requests[i];
         if (r.anchorX < 0 || r.anchorY < 0 || r.anchorX > width || r.anchorY > height) continue;
-        for (const Box& c : candidates(r, padding)) {
-            bool inside = c.x0 >= image.x0 && c.y0 >= image.y0 && c.x1 <= image.x1 && c.y1 <= image.y1;
-            if (!inside || !grid.free(grow(c, padding))) continue;
-            grid.add(c);
-            placed.push_back({i, c});
-            break;
+        Box marker = markerOf(r);
+        if (r.ownMarker && !grid.free(marker, r.anchorX, r.anchorY)) continue;
+        auto spots = candidates(r, padding);
+        std::optional<Box> chosen;
+        for (int pass = 0; pass < 2 && !chosen; ++pass) {
+            for (const Box& c : spots) {
+                bool inside = c.x0 >= image.x0 && c.y0 >= image.y0 && c.x1 <= image.x1 && c.y1 <= image.y1;
+                Box padded = grow(c, padding);
+                if (!inside || !grid.free(padded, r.anchorX, r.anchorY)) continue;
+                if (pass == 0 && !markers.free(padded, r.anchorX, r.anchorY)) continue;
+                chosen = c;
+                break;
+            }
         }
+        if (!chosen) continue;
+        grid.add(*chosen, false);
+        if (r.ownMarker) grid.add(marker, false);
+        placed.push_back({i, *chosen});
     }
     return placed;
 }

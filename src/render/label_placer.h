@@ -20,6 +20,9 @@ struct LabelRequest {
     bool centred = false;            ///< on the anchor (areas), else beside a marker
     float markerRadius = 0;          ///< kept clear around the anchor when beside
     float priority = 0;
+    /// A marker that comes and goes with the label: it must be free too, and once placed it
+    /// blocks later labels. (Markers drawn anyway are obstacles instead.)
+    bool ownMarker = false;
 };
 
 struct PlacedLabel {
@@ -28,7 +31,8 @@ struct PlacedLabel {
 };
 
 /// Places labels in a width x height image. padding keeps labels that far apart from each other
-/// and from obstacles. Ties in priority keep request order, so the result is deterministic.
+/// and from obstacles; an obstacle under a label's own anchor (its marker, drawn by a point
+/// layer) does not block it. Ties in priority keep request order, so the result is deterministic.
 std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std::span<const Box> obstacles,
                                      float width, float height, float padding);
 

@@ -67,8 +67,10 @@ struct PreparedLayer {
     const scene::Layer* layer = nullptr;
     FeatureMesh* mesh = nullptr;
     PointBuffer* points = nullptr;
-    GLint textFirst = 0;
+    GLint textFirst = 0;  // glyph vertices of a label layer
     GLsizei textCount = 0;
+    size_t markerFirst = 0;  // marker instances of a label layer's placed labels
+    GLsizei markerCount = 0;
 };
 
 struct Frame {
@@ -98,12 +100,15 @@ struct Renderer::Impl {
     };
     std::unordered_map<const geo::FeatureSet*, MeshEntry> meshes;
     std::unordered_map<uint64_t, geo::FeatureSetPtr> graticules;  // by step in micro-degrees
+    geo::FeatureSetPtr globe;                                      // outline for the projection
     std::unordered_map<uint64_t, PointBuffer> pointBuffers;       // by content hash
     std::unique_ptr<FontAtlas> font;
 
     VertexArray emptyVao = makeVertexArray();  // core profile draws need one bound
     VertexArray textVao = makeVertexArray();
     Buffer textVbo = makeBuffer();
+    VertexArray markerVao = makeVertexArray();
+    Buffer markerVbo = makeBuffer();
     Buffer colorBuffer = makeBuffer();
     Texture colorTexture = makeTexture();
 
@@ -152,6 +157,7 @@ struct Renderer::Impl {
         auto created = geo::Projection::create(definition);  // throws InputError before any change
         meshes.clear();
         pointBuffers.clear();
+        globe = scene::worldOutline(created.centralMeridian());
         projection.emplace(std::move(created));
         projectionDefinition = definition;
     }
@@ -213,17 +219,7 @@ struct Renderer::Impl {
         glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(PointInstance)),
                      instances.data(), GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
-        glVertexAttribDivisor(0, 1);
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
-                              reinterpret_cast<const void*>(offsetof(PointInstance, size)));
-        glVertexAttribDivisor(1, 1);
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointInstance),
-                              reinterpret_cast<const void*>(offsetof(PointInstance, rgba)));
-        glVertexAttribDivisor(2, 1);
+        pointAttributes(0);
         glBindVertexArray(0);
         return &buffer;
     }
@@ -254,6 +250,8 @@ struct Renderer::Impl {
             else if (auto* lines = std::get_if<scene::LineLayer>(&layer.content)) p.mesh = meshFor(lines->features);
             else if (auto* grid = std::get_if<scene::GraticuleLayer>(&layer.content)) {
                 if (grid->stepDeg > 0) p.mesh = meshFor(graticuleFor(grid->stepDeg));
+            } else if (std::holds_alternative<scene::GlobeLayer>(layer.content)) {
+                p.mesh = meshFor(globe);
             } else if (auto* points = std::get_if<scene::PointLayer>(&layer.content)) {
                 preparePoints(f, *points, p, obstacles);
             }
@@ -333,6 +331,10 @@ struct Renderer::Impl {
             r.height = font->lineHeight(sizes[i]);
             r.centred = l.placement == scene::LabelPlacement::Centred;
             r.markerRadius = l.markerPx * f.scale / 2;
+            if (const auto& marker = std::get<scene::LabelLayer>(f.layers[sources[i].layer].layer->content).marker) {
+                r.ownMarker = true;
+                r.markerRadius += marker->outlineWidthPx * f.scale;
+            }
             r.priority = l.priority;
             requests.push_back(r);
         }
@@ -345,10 +347,20 @@ struct Renderer::Impl {
         });
 
         std::vector<GlyphVertex> vertices;
+        std::vector<PointInstance> markers;
+        const geo::Vec2 centre = f.scene->view.center;
         for (const PlacedLabel& pl : placed) {
             const Source& s = sources[pl.request];
             PreparedLayer& layer = f.layers[s.layer];
             if (layer.textCount == 0) layer.textFirst = static_cast<GLint>(vertices.size());
+            if (const auto& marker = std::get<scene::LabelLayer>(layer.layer->content).marker) {
+                if (layer.markerCount == 0) layer.markerFirst = markers.size();
+                const geo::Vec2& at = projected[pl.request];
+                const scene::Color& c = marker->color;
+                markers.push_back({static_cast<float>(at.x - centre.x), static_cast<float>(at.y - centre.y),
+                                   s.label->markerPx, {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)}});
+                ++layer.markerCount;
+            }
             const scene::Color& c = s.label->color;
             uint8_t rgba[4] = {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)};
             size_t before = vertices.size();
@@ -358,6 +370,24 @@ struct Renderer::Impl {
         glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(GlyphVertex)), vertices.data(),
                      GL_STREAM_DRAW);
+        glBindBuffer(GL_ARRAY_BUFFER, markerVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(PointInstance)), markers.data(),
+                     GL_STREAM_DRAW);
+    }
+
+    // Instance attributes of the point program, starting at instance `first` of the bound buffer
+    // (GL 3.3 has no base-instance draw, so the pointers move instead).
+    static void pointAttributes(size_t first) {
+        auto at = [&](size_t offset) { return reinterpret_cast<const void*>(first * sizeof(PointInstance) + offset); };
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), at(0));
+        glVertexAttribDivisor(0, 1);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(PointInstance), at(offsetof(PointInstance, size)));
+        glVertexAttribDivisor(1, 1);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointInstance), at(offsetof(PointInstance, rgba)));
+        glVertexAttribDivisor(2, 1);
     }
 
     void evict() {
@@ -487,19 +517,42 @@ struct Renderer::Impl {
         compositeCoverage(color);
     }
 
+    void usePointStyle(const Frame& f, const Tile& t, geo::Vec2 origin, scene::PointShape shape,
+                       const scene::Color& outline, float outlineWidthPx) {
+        point.use();
+        setTransform(point, f, t, origin);
+        glUniform1f(point.uniform("uSizeScale"), f.scale);
+        glUniform1f(point.uniform("uOutline"), outlineWidthPx * f.scale);
+        setColor(point.uniform("uOutlineColor"), outline);
+        glUniform1i(point.uniform("uShape"), static_cast<int>(shape));
+    }
+
     void drawPoints(const Frame& f, const Tile& t, const scene::PointLayer& layer, const PointBuffer& buffer) {
         if (buffer.count == 0) return;
-        point.use();
-        setTransform(point, f, t, buffer.origin);
-        glUniform1f(point.uniform("uSizeScale"), f.scale);
-        glUniform1f(point.uniform("uOutline"), layer.outlineWidthPx * f.scale);
-        setColor(point.uniform("uOutlineColor"), layer.outline);
-        glUniform1i(point.uniform("uShape"), static_cast<int>(layer.shape));
+        usePointStyle(f, t, buffer.origin, layer.shape, layer.outline, layer.outlineWidthPx);
         glBindVertexArray(buffer.vao.get());
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, buffer.count);
     }
 
+    void drawGlobe(const Frame& f, const Tile& t, const scene::GlobeLayer& layer, FeatureMesh& mesh) {
+        if (!mesh.complete()) {
+            // No finite outline (an azimuthal view): the globe fills the plane.
+            glClearColor(layer.color.r, layer.color.g, layer.color.b, layer.color.a);
+            glClear(GL_COLOR_BUFFER_BIT);
+            return;
+        }
+        drawFill(f, t, scene::FillLayer{mesh.features(), layer.color, {}, std::nullopt}, mesh);
+    }
+
     void drawLabels(const Frame& f, const Tile& t, const scene::LabelLayer& layer, const PreparedLayer& p) {
+        if (p.markerCount > 0 && layer.marker) {
+            usePointStyle(f, t, f.scene->view.center, layer.marker->shape, layer.marker->outline,
+                          layer.marker->outlineWidthPx);
+            glBindVertexArray(markerVao.get());
+            glBindBuffer(GL_ARRAY_BUFFER, markerVbo.get());
+            pointAttributes(p.markerFirst);
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, p.markerCount);
+        }
         if (p.textCount == 0) return;
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, font->texture());
@@ -556,6 +609,8 @@ struct Renderer::Impl {
                 if (p.mesh) drawLines(f, t, *p.mesh, grid->color, grid->widthPx);
             } else if (auto* points = std::get_if<scene::PointLayer>(&content)) {
                 if (p.points) drawPoints(f, t, *points, *p.points);
+            } else if (auto* globeLayer = std::get_if<scene::GlobeLayer>(&content)) {
+                if (p.mesh) drawGlobe(f, t, *globeLayer, *p.mesh);
             }
         }
         // Labels last, above every layer, in layer order.

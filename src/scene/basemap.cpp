@@ -21,11 +21,13 @@ struct Town {
     size_t feature;
     geo::LonLat at;
     double population;
+    bool capital;
 };
 
 // Places inside the image, most populous first, at most `limit` of them.
-std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, const geo::Projection& projection,
-                              const View& view, double width, double height, size_t limit) {
+std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, std::optional<size_t> code,
+                              const geo::Projection& projection, const View& view, double width, double height,
+                              size_t limit) {
     std::vector<Town> towns;
     std::vector<geo::LonLat> at;
     for (size_t f = 0; f < places.featureCount(); ++f) {
@@ -34,7 +36,8 @@ std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, 
         uint32_t ring = places.partStart[part];
         geo::LonLat p = places.coords[places.ringStart[ring]];
         double pop = std::strtod(std::string(places.attr(f, population)).c_str(), nullptr);
-        towns.push_back({f, p, pop});
+        bool capital = code && places.attr(f, *code).starts_with("PPLC");
+        towns.push_back({f, p, pop, capital});
         at.push_back(p);
     }
     std::vector<geo::Vec2> xy(at.size());
@@ -45,8 +48,9 @@ std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, 
         geo::Vec2 px = view.toPixel(xy[i], width, height);
         if (px.x >= 0 && px.y >= 0 && px.x <= width && px.y <= height) inView.push_back(towns[i]);
     }
-    std::stable_sort(inView.begin(), inView.end(),
-                     [](const Town& a, const Town& b) { return a.population > b.population; });
+    std::stable_sort(inView.begin(), inView.end(), [](const Town& a, const Town& b) {
+        return a.capital != b.capital ? a.capital : a.population > b.population;
+    });
     if (inView.size() > limit) inView.resize(limit);
     return inView;
 }
@@ -57,49 +61,59 @@ void addTowns(Scene& scene, const geo::FeatureSet& places, const geo::Projection
     auto population = firstField(places, style.populationFields);
     if (!name || !population) return;  // a places layer without them has nothing to rank by
     auto limit = static_cast<size_t>(std::max(1.0, width * height / style.pixelsPerTown));
-    std::vector<Town> towns = townsInView(places, *population, projection, view, width, height, limit);
+    std::vector<Town> towns = townsInView(places, *population, firstField(places, style.featureCodeFields),
+                                          projection, view, width, height, limit);
 
-    PointLayer dots;
-    dots.shape = PointShape::Circle;
-    dots.outline = rgb(0xffffff, 0.9f);
-    dots.outlineWidthPx = 1;
     LabelLayer labels;
     labels.halo = rgb(0xffffff, 0.8f);
     labels.haloPx = 1.5f;
+    labels.marker = LabelMarker{PointShape::Circle, style.cityDot, rgb(0xffffff, 0.9f), 1};
     for (const Town& t : towns) {
         // Three tiers are enough to read size at a glance without a legend.
         float size = t.population >= 5e6 ? 7.0f : t.population >= 1e6 ? 5.5f : 4.0f;
-        dots.points.push_back({t.at, size, style.cityDot});
         Label l;
         l.text = std::string(places.attr(t.feature, *name));
         l.anchor = t.at;
-        l.priority = static_cast<float>(std::log10(std::max(t.population, 1.0)));
+        // log10(population), a capital counting as a town ten times its size.
+        l.priority = static_cast<float>(std::log10(std::max(t.population, 1.0)) + (t.capital ? 1 : 0));
         l.sizePx = t.population >= 1e6 ? 12.5f : 11.0f;
         l.color = style.cityLabel;
         l.markerPx = size;
         labels.labels.push_back(std::move(l));
     }
-    // Towns are drawn in reverse so the most populous dot ends on top where they touch.
-    std::reverse(dots.points.begin(), dots.points.end());
-    scene.add("towns", std::move(dots));
-    scene.add("town labels", std::move(labels));
+    scene.add("towns", std::move(labels));
+}
+
+// On-screen size of a country: the smaller side of its largest part's projected box, so that
+// island states spread over an ocean do not count as large.
+double largestPartExtentPx(const geo::FeatureSet& fs, size_t feature, const geo::Projection& projection,
+                           const View& view) {
+    double best = 0;
+    for (uint32_t part = fs.featureStart[feature]; part < fs.featureStart[feature + 1]; ++part) {
+        uint32_t ring = fs.partStart[part];
+        if (ring == fs.partStart[part + 1]) continue;
+        geo::BBox box;
+        for (uint32_t v = fs.ringStart[ring]; v < fs.ringStart[ring + 1]; ++v) box.extend(fs.coords[v]);
+        if (box.empty()) continue;
+        geo::Vec2 a = projection.forward(geo::LonLat{box.minLon, box.minLat});
+        geo::Vec2 b = projection.forward(geo::LonLat{box.maxLon, box.maxLat});
+        double extent = std::min(std::abs(b.x - a.x), std::abs(b.y - a.y)) / view.unitsPerPixel;
+        if (!std::isnan(extent)) best = std::max(best, extent);
+    }
+    return best;
 }
 
 void addCountryLabels(Scene& scene, const geo::FeatureSet& admin0, const geo::Projection& projection,
-                      const View& view, double width, double height, const BasemapStyle& style) {
+                      const View& view, const BasemapStyle& style) {
     auto name = firstField(admin0, style.nameFields);
     if (!name) return;
     LabelLayer labels;
     labels.halo = rgb(0xffffff, 0.6f);
     labels.haloPx = 1.2f;
     for (size_t f = 0; f < admin0.featureCount(); ++f) {
-        const geo::BBox& box = admin0.featureBox[f];
-        if (box.empty()) continue;
         // Only countries that are large on screen get a name; small ones are named by their towns.
-        geo::Vec2 a = projection.forward(geo::LonLat{box.minLon, box.minLat});
-        geo::Vec2 b = projection.forward(geo::LonLat{box.maxLon, box.maxLat});
-        double extentPx = std::min(std::abs(b.x - a.x), std::abs(b.y - a.y)) / view.unitsPerPixel;
-        if (std::isnan(extentPx) || extentPx < 60) continue;
+        double extentPx = largestPartExtentPx(admin0, f, projection, view);
+        if (extentPx < 60) continue;
         Label l;
         l.text = std::string(admin0.attr(f, *name));
         l.anchor = admin0.representativePoint(f);
@@ -111,8 +125,6 @@ void addCountryLabels(Scene& scene, const geo::FeatureSet& admin0, const geo::Pr
         labels.labels.push_back(std::move(l));
     }
     scene.add("country labels", std::move(labels));
-    (void)width;
-    (void)height;
 }
 
 }  // namespace
@@ -123,12 +135,13 @@ Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, c
     Scene scene;
     scene.projection = projection.definition();
     scene.view = view;
-    scene.background = style.sea;
+    scene.background = style.paper;
+    scene.add("sea", GlobeLayer{style.sea});
     if (style.graticule) scene.add("graticule", style.graticuleStyle);
     scene.add("land", FillLayer{data.admin0, style.land, {}, std::nullopt});
     if (data.admin1) scene.add("admin-1 borders", LineLayer{data.admin1, style.admin1Border, style.admin1BorderPx});
     scene.add("country borders", LineLayer{data.admin0, style.countryBorder, style.countryBorderPx});
-    if (style.countryLabels) addCountryLabels(scene, *data.admin0, projection, view, width, height, style);
+    if (style.countryLabels) addCountryLabels(scene, *data.admin0, projection, view, style);
     if (data.places) addTowns(scene, *data.places, projection, view, width, height, style);
     return scene;
 }

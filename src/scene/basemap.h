@@ -20,6 +20,7 @@ struct BasemapData {
 };
 
 struct BasemapStyle {
+    Color paper = rgb(0xfbfbf9);  ///< outside the globe, where a world projection ends
     Color sea = rgb(0xdde7ec);
     Color land = rgb(0xf3f0e8);
     Color countryBorder = rgb(0x6b6b6b);
@@ -38,11 +39,14 @@ struct BasemapStyle {
     /// Attribute names tried in order (case-insensitive).
     std::vector<std::string> nameFields{"name", "name_en", "admin", "asciiname"};
     std::vector<std::string> populationFields{"population", "pop_max", "pop_est", "pop"};
+    /// GeoNames feature code: capitals (PPLC) are named before larger towns around them.
+    std::vector<std::string> featureCodeFields{"fcode", "feature_code"};
 };
 
 /// A scene of the basemap under projection, seen through view in a width x height (logical
-/// pixels) image: background sea, land fill, admin-1 borders, country borders, graticule, the
-/// most populous towns in view as dots with labels, and country names. The scene's projection is
+/// pixels) image: sea (the globe's outline where the projection has one), graticule, land,
+/// admin-1 borders, country borders, names of countries large on screen, and the most populous
+/// towns in view as dots with names (a town whose name finds no room is left out). The scene's projection is
 /// projection.definition(); towns are chosen for this view, so build again after a large zoom.
 Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
                    double height, const BasemapStyle& style = {});

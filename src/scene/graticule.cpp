@@ -50,4 +50,30 @@ geo::FeatureSetPtr graticuleLines(double stepDeg) {
     return fs;
 }
 
+geo::FeatureSetPtr worldOutline(double centralLon) {
+    auto fs = std::make_shared<geo::FeatureSet>();
+    fs->path = "world outline";
+    fs->layer = "world outline";
+    fs->kind = geo::GeometryKind::Polygon;
+    // Just inside the edge, where every projection still has a finite, unwrapped image.
+    constexpr double e = 1e-6;
+    const double west = centralLon - 180 + e;
+    const double east = centralLon + 180 - e;
+    const geo::LonLat corners[] = {{west, -90 + e}, {east, -90 + e}, {east, 90 - e}, {west, 90 - e}};
+    for (int side = 0; side < 4; ++side) {
+        geo::LonLat a = corners[side];
+        geo::LonLat b = corners[(side + 1) % 4];
+        for (int i = 0; i < 360; ++i) {
+            double t = i / 360.0;
+            fs->coords.push_back({a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
+        }
+    }
+    for (const geo::LonLat& p : fs->coords) fs->box.extend(p);
+    fs->featureBox.push_back(fs->box);
+    fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
+    fs->partStart.push_back(1);
+    fs->featureStart.push_back(1);
+    return fs;
+}
+
 }  // namespace cmap::scene

@@ -68,11 +68,21 @@ struct Label {
     float markerPx = 6;  ///< diameter of the marker to keep clear of (BesidePoint)
 };
 
+/// A marker drawn under each placed label of a layer (of the label's markerPx), and only then: a
+/// town with no room for its name is left out whole instead of as an anonymous dot.
+struct LabelMarker {
+    PointShape shape = PointShape::Circle;
+    Color color = rgb(0x3c3c3c);
+    Color outline = rgb(0xffffff, 0.9f);
+    float outlineWidthPx = 1;
+};
+
 /// Labels of all label layers are placed together, by priority, and drawn above everything else.
 struct LabelLayer {
     std::vector<Label> labels;
     Color halo = rgb(0xffffff, 0.85f);
     float haloPx = 1.5f;
+    std::optional<LabelMarker> marker;
 };
 
 /// Meridians and parallels every stepDeg degrees, projected like any other line.
@@ -82,9 +92,16 @@ struct GraticuleLayer {
     float widthPx = 0.75f;
 };
 
+/// The whole globe filled, as the projection shows it: the sea under a world map, with the
+/// scene's background outside the projection's outline. Where the outline has no finite image
+/// (azimuthal views), the globe covers the whole image. Meant as the first layer.
+struct GlobeLayer {
+    Color color;
+};
+
 struct Layer {
     std::string name;  ///< for layer lists and log lines
-    std::variant<FillLayer, LineLayer, PointLayer, LabelLayer, GraticuleLayer> content;
+    std::variant<FillLayer, LineLayer, PointLayer, LabelLayer, GraticuleLayer, GlobeLayer> content;
 };
 
 struct Scene {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <string>
 
@@ -68,6 +69,7 @@ struct Projection::Impl {
     ContextPtr ctx;
     PjPtr transform;  // lon/lat (EPSG:4326, normalized) -> the CRS, normalized
     bool geographic = false;
+    double centralMeridian = 0;
 
     void run(PJ_DIRECTION direction, double* xy, size_t count) const {
         if (count == 0) return;
@@ -101,6 +103,16 @@ Projection Projection::create(std::string_view definitionView) {
     PJ_TYPE type = proj_get_type(target.get());
     impl->geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
                        type == PJ_TYPE_GEOGRAPHIC_CRS;
+
+    // PROJ's own PROJ-string export names the central meridian the same way for every projection.
+    // UTM names a zone instead.
+    if (const char* text = proj_as_proj_string(ctx, target.get(), PJ_PROJ_5, nullptr)) {
+        std::string_view s(text);
+        if (size_t at = s.find("+lon_0="); at != std::string_view::npos)
+            impl->centralMeridian = std::strtod(text + at + 7, nullptr);
+        else if (size_t zone = s.find("+zone="); zone != std::string_view::npos)
+            impl->centralMeridian = -183 + 6 * std::strtod(text + zone + 6, nullptr);
+    }
 
     PjPtr raw(proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
     if (!raw) reject(definition, "no transformation from WGS 84: " + lastError(ctx));
@@ -146,6 +158,8 @@ Projection Projection::clone() const { return create(impl_->definition); }
 const std::string& Projection::definition() const { return impl_->definition; }
 
 bool Projection::isGeographic() const { return impl_->geographic; }
+
+double Projection::centralMeridian() const { return impl_->centralMeridian; }
 
 // LonLat and Vec2 are both two packed doubles; copying in and transforming in place lets
 // proj_trans_generic walk the caller's array with a stride instead of a PJ_COORD copy.

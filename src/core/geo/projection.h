@@ -42,6 +42,9 @@ public:
     const std::string& definition() const;
     /// Whether x/y are degrees (a geographic CRS such as EPSG:4326) rather than linear units.
     bool isGeographic() const;
+    /// The longitude the map is centred on (+lon_0; 0 when the definition has none): the world's
+    /// edge, where the map is cut, is the meridian opposite it.
+    double centralMeridian() const;
 
     /// Projects in.size() points into out (same size). A point PROJ cannot project is NaN.
     void forward(std::span<const LonLat> in, std::span<Vec2> out) const;

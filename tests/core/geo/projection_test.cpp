@@ -157,3 +157,11 @@ TEST_CASE("clones project the same on other threads") {
     worker.join();
     CHECK(metres(here, there) < 1e-6);
 }
+
+TEST_CASE("the central meridian comes from the definition, whatever its form") {
+    CHECK(Projection::webMercator().centralMeridian() == 0);
+    CHECK(Projection::equalEarth(44).centralMeridian() == doctest::Approx(44));
+    CHECK(Projection::fittedTo(BBox{25, 12, 63, 42}).centralMeridian() == doctest::Approx(44));
+    CHECK(Projection::create("EPSG:4326").centralMeridian() == 0);
+    CHECK(Projection::create("EPSG:32637").centralMeridian() == doctest::Approx(39));  // UTM 37N
+}

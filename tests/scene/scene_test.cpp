@@ -1,0 +1,135 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "core/error.h"
+#include "core/geo/projection.h"
+#include "scene/basemap.h"
+#include "scene/graticule.h"
+#include "scene/view.h"
+
+using namespace cmap;
+using namespace cmap::scene;
+
+namespace {
+
+// A tiny admin0 of two square "countries" and a places layer of four towns, in memory.
+geo::FeatureSetPtr countries() {
+    auto fs = std::make_shared<geo::FeatureSet>();
+    fs->kind = geo::GeometryKind::Polygon;
+    fs->fieldNames = {"name"};
+    fs->columns = {{"Westland", "Eastland"}};
+    for (double west : {30.0, 36.0}) {
+        geo::BBox box;
+        for (geo::LonLat p : {geo::LonLat{west, 30}, {west + 6, 30}, {west + 6, 36}, {west, 36}}) {
+            fs->coords.push_back(p);
+            box.extend(p);
+        }
+        fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
+        fs->partStart.push_back(static_cast<uint32_t>(fs->ringStart.size() - 1));
+        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
+        fs->featureBox.push_back(box);
+        fs->box.extend(box);
+    }
+    return fs;
+}
+
+geo::FeatureSetPtr towns() {
+    auto fs = std::make_shared<geo::FeatureSet>();
+    fs->kind = geo::GeometryKind::Point;
+    fs->fieldNames = {"NAME", "pop", "fcode"};
+    fs->columns = {{"Bigton", "Smallville", "Capital", "Faraway"}, {"5000000", "20000", "300000", "9000000"},
+                   {"PPL", "PPL", "PPLC", "PPL"}};
+    for (geo::LonLat p : {geo::LonLat{33, 33}, {34, 32}, {38, 34}, {120, 10}}) {
+        fs->coords.push_back(p);
+        fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
+        fs->partStart.push_back(static_cast<uint32_t>(fs->ringStart.size() - 1));
+        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
+        geo::BBox b;
+        b.extend(p);
+        fs->featureBox.push_back(b);
+    }
+    return fs;
+}
+
+template <class T>
+const T* findLayer(const Scene& s, std::string_view name) {
+    for (const Layer& l : s.layers)
+        if (l.name == name) return std::get_if<T>(&l.content);
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("View maps pixels and projected coordinates both ways, and zooms about a pixel") {
+    View v{{1000, 2000}, 10};
+    geo::Vec2 px = v.toPixel({1000, 2000}, 200, 100);
+    CHECK(px.x == doctest::Approx(100));
+    CHECK(px.y == doctest::Approx(50));
+    geo::Vec2 corner = v.unproject(0, 0, 200, 100);
+    CHECK(corner.x == doctest::Approx(0));
+    CHECK(corner.y == doctest::Approx(2500));  // image y grows down, projected y up
+    geo::Vec2 before = v.unproject(30, 70, 200, 100);
+    v.zoomAbout(2, 30, 70, 200, 100);
+    geo::Vec2 after = v.unproject(30, 70, 200, 100);
+    CHECK(v.unitsPerPixel == doctest::Approx(5));
+    CHECK(after.x == doctest::Approx(before.x));
+    CHECK(after.y == doctest::Approx(before.y));
+}
+
+TEST_CASE("fitBox shows the whole region with its margin") {
+    auto p = geo::Projection::fittedTo({25, 12, 63, 42});
+    View v = fitBox(p, {25, 12, 63, 42}, 1200, 800, 20);
+    for (geo::LonLat corner : {geo::LonLat{25, 12}, {63, 12}, {25, 42}, {63, 42}}) {
+        geo::Vec2 px = v.toPixel(p.forward(corner), 1200, 800);
+        CHECK(px.x >= 19.9);
+        CHECK(px.x <= 1180.1);
+        CHECK(px.y >= 19.9);
+        CHECK(px.y <= 780.1);
+    }
+}
+
+TEST_CASE("graticule and world outline are plain FeatureSets") {
+    auto g = graticuleLines(30);
+    CHECK(g->kind == geo::GeometryKind::Line);
+    CHECK(g->featureCount() == 13 + 5);  // meridians -180..180, parallels -60..60
+    CHECK_THROWS_AS(graticuleLines(0), InputError);
+    auto w = worldOutline(44);
+    CHECK(w->kind == geo::GeometryKind::Polygon);
+    CHECK(w->box.minLon == doctest::Approx(-136));
+    CHECK(w->box.maxLon == doctest::Approx(224));
+}
+
+TEST_CASE("the basemap draws sea, land, borders, then names, in that order") {
+    auto p = geo::Projection::fittedTo({28, 28, 44, 38});
+    View v = fitBox(p, {28, 28, 44, 38}, 400, 300);
+    Scene s = buildBasemap({countries(), nullptr, towns()}, p, v, 400, 300);
+    CHECK(s.projection == p.definition());
+    std::vector<std::string> names;
+    for (const Layer& l : s.layers) names.push_back(l.name);
+    CHECK(names == std::vector<std::string>{"sea", "graticule", "land", "country borders", "country labels", "towns"});
+    const LabelLayer* townLabels = findLayer<LabelLayer>(s, "towns");
+    REQUIRE(townLabels);
+    REQUIRE(townLabels->marker);
+    // Faraway is outside the view; the capital is chosen first, the larger town next.
+    REQUIRE(townLabels->labels.size() == 3);
+    CHECK(townLabels->labels[0].text == "Capital");
+    CHECK(townLabels->labels[1].text == "Bigton");
+    CHECK(townLabels->labels[0].priority == doctest::Approx(std::log10(3e6)));  // counts as ten times its size
+    const LabelLayer* countryLabels = findLayer<LabelLayer>(s, "country labels");
+    REQUIRE(countryLabels);
+    CHECK(countryLabels->labels.size() == 2);
+}
+
+TEST_CASE("the basemap keeps towns to the room there is") {
+    auto p = geo::Projection::fittedTo({28, 28, 44, 38});
+    View v = fitBox(p, {28, 28, 44, 38}, 400, 300);
+    BasemapStyle style;
+    style.pixelsPerTown = 400 * 300 / 2.0;  // room for two
+    style.graticule = false;
+    Scene s = buildBasemap({countries(), nullptr, towns()}, p, v, 400, 300, style);
+    CHECK(findLayer<LabelLayer>(s, "towns")->labels.size() == 2);
+    CHECK(findLayer<GraticuleLayer>(s, "graticule") == nullptr);
+    CHECK_THROWS_AS(buildBasemap({}, p, v, 400, 300), InputError);
+}

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "render/meridian_cut.h"
 #include "render/triangulate.h"
 
 namespace cmap::render {
@@ -18,10 +19,16 @@ bool valid(const geo::Vec2& p) { return !std::isnan(p.x) && !std::isnan(p.y); }
 }  // namespace
 
 FeatureMesh::FeatureMesh(geo::FeatureSetPtr features, const geo::Projection& projection)
-    : features_(std::move(features)) {
+    : features_(std::move(features)), centralLon_(projection.centralMeridian()) {
     const geo::FeatureSet& fs = *features_;
     projected_.resize(fs.coords.size());
     projection.forward(fs.coords, projected_);
+    std::vector<uint32_t> vertexFeature(fs.coords.size(), 0);
+    for (size_t f = 0; f < fs.featureCount(); ++f)
+        for (uint32_t part = fs.featureStart[f]; part < fs.featureStart[f + 1]; ++part)
+            for (uint32_t v = fs.ringStart[fs.partStart[part]]; v < fs.ringStart[fs.partStart[part + 1]]; ++v)
+                vertexFeature[v] = static_cast<uint32_t>(f);
+    cutCrossingParts(projection, vertexFeature);
 
     constexpr double inf = std::numeric_limits<double>::infinity();
     double minX = inf, minY = inf, maxX = -inf, maxY = -inf;
@@ -37,20 +44,13 @@ FeatureMesh::FeatureMesh(geo::FeatureSetPtr features, const geo::Projection& pro
     }
     if (minX <= maxX) origin_ = {(minX + maxX) / 2, (minY + maxY) / 2};
 
-    // Feature of each vertex, for per-feature colours: walk the offset tables once.
     std::vector<MeshVertex> vertices(projected_.size());
-    for (size_t f = 0; f < fs.featureCount(); ++f) {
-        for (uint32_t part = fs.featureStart[f]; part < fs.featureStart[f + 1]; ++part) {
-            for (uint32_t ring = fs.partStart[part]; ring < fs.partStart[part + 1]; ++ring) {
-                for (uint32_t v = fs.ringStart[ring]; v < fs.ringStart[ring + 1]; ++v) {
-                    const geo::Vec2& p = projected_[v];
-                    // NaN vertices are never indexed; zero keeps the buffer free of NaN anyway.
-                    vertices[v] = valid(p) ? MeshVertex{static_cast<float>(p.x - origin_.x),
-                                                        static_cast<float>(p.y - origin_.y), static_cast<uint32_t>(f)}
-                                           : MeshVertex{0, 0, static_cast<uint32_t>(f)};
-                }
-            }
-        }
+    for (size_t v = 0; v < projected_.size(); ++v) {
+        const geo::Vec2& p = projected_[v];
+        // NaN vertices are never indexed; zero keeps the buffer free of NaN anyway.
+        vertices[v] = valid(p) ? MeshVertex{static_cast<float>(p.x - origin_.x), static_cast<float>(p.y - origin_.y),
+                                            vertexFeature[v]}
+                               : MeshVertex{0, 0, vertexFeature[v]};
     }
 
     vao_ = makeVertexArray();
@@ -67,17 +67,58 @@ FeatureMesh::FeatureMesh(geo::FeatureSetPtr features, const geo::Projection& pro
     glBindVertexArray(0);
 }
 
+void FeatureMesh::cutCrossingParts(const geo::Projection& projection, std::vector<uint32_t>& vertexFeature) {
+    const geo::FeatureSet& fs = *features_;
+    partIsCut_.assign(fs.partStart.size() - 1, false);
+    if (fs.kind != geo::GeometryKind::Polygon) return;
+    auto ringOf = [&](uint32_t r) {
+        return std::span<const geo::LonLat>(fs.coords.data() + fs.ringStart[r], fs.ringStart[r + 1] - fs.ringStart[r]);
+    };
+    for (size_t f = 0; f < fs.featureCount(); ++f) {
+        for (uint32_t part = fs.featureStart[f]; part < fs.featureStart[f + 1]; ++part) {
+            bool crosses = false;
+            for (uint32_t r = fs.partStart[part]; r < fs.partStart[part + 1] && !crosses; ++r) {
+                auto ring = ringOf(r);
+                for (size_t i = 0; i + 1 < ring.size() && !crosses; ++i) crosses = crossesCut(ring[i], ring[i + 1], centralLon_);
+            }
+            if (!crosses) continue;
+            partIsCut_[part] = true;
+            std::vector<std::vector<geo::LonLat>> holes;
+            for (uint32_t r = fs.partStart[part] + 1; r < fs.partStart[part + 1]; ++r)
+                for (auto& piece : cutRing(ringOf(r), centralLon_)) holes.push_back(std::move(piece));
+            for (auto& outer : cutRing(ringOf(fs.partStart[part]), centralLon_)) {
+                geo::BBox box;
+                for (const geo::LonLat& p : outer) box.extend(p);
+                std::vector<RingRange> rings;
+                auto append = [&](const std::vector<geo::LonLat>& ring) {
+                    auto first = static_cast<uint32_t>(projected_.size());
+                    projected_.resize(projected_.size() + ring.size());
+                    projection.forward(ring, std::span<geo::Vec2>(projected_.data() + first, ring.size()));
+                    vertexFeature.resize(projected_.size(), static_cast<uint32_t>(f));
+                    rings.push_back({first, static_cast<uint32_t>(ring.size())});
+                };
+                append(outer);
+                for (const auto& hole : holes)
+                    if (!hole.empty() && box.contains(hole.front())) append(hole);
+                cutPolygons_.push_back(std::move(rings));
+            }
+        }
+    }
+}
+
 void FeatureMesh::buildFill() {
     const geo::FeatureSet& fs = *features_;
     std::vector<uint32_t> indices;
     if (fs.kind == geo::GeometryKind::Polygon) {
         std::vector<RingRange> rings;
         for (size_t part = 0; part + 1 < fs.partStart.size(); ++part) {
+            if (partIsCut_[part]) continue;
             rings.clear();
             for (uint32_t r = fs.partStart[part]; r < fs.partStart[part + 1]; ++r)
                 rings.push_back({fs.ringStart[r], fs.ringStart[r + 1] - fs.ringStart[r]});
             triangulatePolygon(projected_, rings, indices);
         }
+        for (const auto& cut : cutPolygons_) triangulatePolygon(projected_, cut, indices);
     }
     fillIndices_ = makeBuffer();
     glBindVertexArray(vao_.get());
@@ -101,6 +142,7 @@ void FeatureMesh::buildSegments() {
                 const geo::Vec2& pa = projected_[a];
                 const geo::Vec2& pb = projected_[b];
                 if (!valid(pa) || !valid(pb) || (pa.x == pb.x && pa.y == pb.y)) return;
+                if (crossesCut(fs.coords[a], fs.coords[b], centralLon_)) return;
                 indices.push_back(a);
                 indices.push_back(b);
             };

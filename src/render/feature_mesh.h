@@ -9,6 +9,7 @@
 #include "core/geo/feature_set.h"
 #include "core/geo/projection.h"
 #include "render/gl_objects.h"
+#include "render/triangulate.h"
 
 namespace cmap::render {
 
@@ -36,8 +37,15 @@ private:
     void buildFill();
     void buildSegments();
 
+    // Polygon parts that cross the map's cut are filled from their pieces either side, whose
+    // vertices follow the FeatureSet's own in projected_ and the vertex buffer.
+    void cutCrossingParts(const geo::Projection& projection, std::vector<uint32_t>& vertexFeature);
+
     geo::FeatureSetPtr features_;
+    double centralLon_ = 0;
     std::vector<geo::Vec2> projected_;  // kept for the lazy index builds
+    std::vector<bool> partIsCut_;
+    std::vector<std::vector<RingRange>> cutPolygons_;
     geo::Vec2 origin_;
     bool complete_ = true;
     VertexArray vao_;

@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STAMP_VERSION = 1
 
 CURATED = ["countries.csv", "admin1_fixes.csv", "regions.csv", "facilities.csv",
-           "aliases.csv", "demonyms.csv"]
+           "aliases.csv", "demonyms.csv", "label_points.csv"]
 SOURCES = ["cities1000.txt", "world_map.gpkg"]
 LAYERS = ["places", "admin0", "admin1", "regions", "facilities"]
 KINDS = {"country", "admin1", "region", "city", "poi", "water"}
@@ -656,6 +656,29 @@ class Build:
                      "(names must match the layer's 'name' field)")
         return len(rows)
 
+    def apply_label_points(self):
+        """label_points.csv: kind (country|region|water), key (ISO alpha-2 or region name), lat, lon."""
+        path = os.path.join(HERE, "label_points.csv")
+        for lineno, r in read_table(path, ["kind", "key", "lat", "lon", "source"]):
+            where = f"label_points.csv:{lineno}"
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except ValueError:
+                fail(f"{where}: lat and lon must be numbers")
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                fail(f"{where}: {lat},{lon} is not a coordinate")
+            if r["kind"] == "country":
+                target = self.admin0.get(r["key"])
+            else:
+                target = next((x for x in self.regions if x["kind"] == r["kind"] and x["name"] == r["key"]), None)
+            if target is None:
+                fail(f"{where}: no {r['kind']} {r['key']!r}")
+            pt = ogr.Geometry(ogr.wkbPoint)
+            pt.AddPoint_2D(lon, lat)
+            if not target["geom"].Buffer(0.5).Contains(pt):
+                fail(f"{where}: {lat},{lon} is not inside {r['key']}")
+            target["label"] = (lat, lon)
+
     # --- writing -----------------------------------------------------------------------------
     def create_layer(self, tmp, name, geom_type, extras):
         drv = ogr.GetDriverByName("ESRI Shapefile")
@@ -713,7 +736,10 @@ class Build:
         return self.write_names(os.path.join(tmp, "places_names.csv"), names)
 
     def write_polygons(self, tmp, layer, recs, extras, extra_values):
-        ds, lyr = self.create_layer(tmp, layer, ogr.wkbMultiPolygon, extras)
+        # label_lat/label_lon: a published reference centre where one is curated (empty otherwise);
+        # the gazetteer prefers it to the polygon's computed centre.
+        ds, lyr = self.create_layer(tmp, layer, ogr.wkbMultiPolygon,
+                                    extras + [("label_lat", ogr.OFTReal, 0), ("label_lon", ogr.OFTReal, 0)])
         defn = lyr.GetLayerDefn()
         names = []
         for r in recs:
@@ -724,8 +750,12 @@ class Build:
             f.SetField(3, r["country"])
             f.SetField(4, r.get("pop", 0))
             f.SetField(5, 0)
-            for i, v in enumerate(extra_values(r)):
+            values = extra_values(r)
+            for i, v in enumerate(values):
                 f.SetField(6 + i, utf8_truncate(v))
+            if r.get("label"):
+                f.SetField(6 + len(values), r["label"][0])
+                f.SetField(7 + len(values), r["label"][1])
             g = r["geom"]
             if g.IsEmpty() or not g.IsValid():
                 fail(f"{layer}: geometry of {r['name']!r} is empty or invalid")
@@ -782,6 +812,7 @@ class Build:
         n_alias = self.check_targets("aliases.csv", "alias")
         n_demo = self.check_targets("demonyms.csv", "demonym")
 
+        self.apply_label_points()
         counts = {}
         counts["places_names"] = self.write_places(tmp, places)
         counts["places"] = len(places)

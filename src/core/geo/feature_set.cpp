@@ -50,7 +50,7 @@ LonLat FeatureSet::representativePoint(size_t feature) const {
     if (b.empty()) return {std::nan(""), std::nan("")};
     if (kind != GeometryKind::Polygon) return coords[ringStart[partStart[featureStart[feature]]]];
 
-    // Largest part by exterior ring area.
+    // Largest part by exterior ring area: the mainland, not an island or an exclave.
     uint32_t best = featureStart[feature];
     double bestArea = -1;
     for (uint32_t part = featureStart[feature]; part < featureStart[feature + 1]; ++part) {
@@ -58,8 +58,29 @@ LonLat FeatureSet::representativePoint(size_t feature) const {
         double a = std::abs(ringArea(coords.data() + ringStart[ring], ringStart[ring + 1] - ringStart[ring]));
         if (a > bestArea) bestArea = a, best = part;
     }
-    // Scan a few latitudes through the part; take the middle of the widest inside interval.
-    // Unlike a centroid this always lands inside (crescents, countries with big holes).
+    // Its area centroid (holes subtracted) is where people expect a country's centre; it is
+    // used whenever it falls inside the feature.
+    double cx = 0, cy = 0, area = 0;
+    for (uint32_t ring = partStart[best]; ring < partStart[best + 1]; ++ring) {
+        const LonLat* v = coords.data() + ringStart[ring];
+        size_t n = ringStart[ring + 1] - ringStart[ring];
+        double a = 0, mx = 0, my = 0;
+        for (size_t i = 0, j = n - 1; i < n; j = i++) {
+            double cross = v[j].lon * v[i].lat - v[i].lon * v[j].lat;
+            a += cross / 2;
+            mx += (v[j].lon + v[i].lon) * cross;
+            my += (v[j].lat + v[i].lat) * cross;
+        }
+        // Whatever the stored winding: the exterior adds, holes subtract.
+        double w = (a >= 0 ? 1.0 : -1.0) * (ring == partStart[best] ? 1.0 : -1.0);
+        area += w * a, cx += w * mx, cy += w * my;
+    }
+    if (area != 0) {
+        LonLat c{cx / (6 * area), cy / (6 * area)};
+        if (contains(feature, c)) return c;
+    }
+    // Otherwise scan a few latitudes through the part; take the middle of the widest inside
+    // interval. Unlike a centroid this always lands inside (crescents, archipelagos).
     BBox pb;
     for (uint32_t i = ringStart[partStart[best]]; i < ringStart[partStart[best] + 1]; ++i) pb.extend(coords[i]);
     LonLat bestPoint = pb.center();
@@ -81,10 +102,7 @@ LonLat FeatureSet::representativePoint(size_t feature) const {
                 bestPoint = {(xs[i] + xs[i + 1]) / 2, lat};
             }
         }
-        if (bestWidth > 0 && frac == 0.5) {
-            // The middle scanline is usually good; keep looking only if it is a sliver.
-            if (bestWidth > (pb.maxLon - pb.minLon) * 0.25) break;
-        }
+        if (bestWidth > (pb.maxLon - pb.minLon) * 0.25) break;  // a wide interval is good enough
     }
     return bestPoint;
 }

@@ -101,7 +101,8 @@ public:
         auto fId = fs->field("id"), fName = fs->field("name");
         if (!fId || !fName) throw DataError(shp.string(), std::string("missing the '") + (fId ? "name" : "id") + "' field");
         auto fKind = fs->field("kind"), fCountry = fs->field("country"), fPop = fs->field("pop"),
-             fGeo = fs->field("geonameid"), fCode = fs->field("fcode"), fAdmin1 = fs->field("admin1");
+             fGeo = fs->field("geonameid"), fCode = fs->field("fcode"), fAdmin1 = fs->field("admin1"),
+             fLabelLat = fs->field("label_lat"), fLabelLon = fs->field("label_lon");
 
         auto& ids = idMaps_[static_cast<size_t>(spec.layer)];
         for (size_t f = 0; f < fs->featureCount(); ++f) {
@@ -123,6 +124,10 @@ public:
             p.box[0] = static_cast<float>(b.minLon), p.box[1] = static_cast<float>(b.minLat);
             p.box[2] = static_cast<float>(b.maxLon), p.box[3] = static_cast<float>(b.maxLat);
             p.point = fs->representativePoint(f);
+            // A curated reference centre wins over the computed one (see geodata/label_points.csv).
+            if (fLabelLat && fLabelLon && !fs->attr(f, *fLabelLat).empty() && !fs->attr(f, *fLabelLon).empty())
+                p.point = {std::strtod(std::string(fs->attr(f, *fLabelLon)).c_str(), nullptr),
+                           std::strtod(std::string(fs->attr(f, *fLabelLat)).c_str(), nullptr)};
             std::string_view name = fs->attr(f, *fName);
             p.nameOffset = static_cast<uint32_t>(g_.strings_.size());
             g_.strings_.append(name);
@@ -322,10 +327,12 @@ double Gazetteer::prior(const Posting& post) const {
     if (code == "PPLC") s += 0.5;
     else if (code == "PPLA") s += 0.2;
     else if (code == "PPLX" || code == "PPLH" || code == "PPLW" || code == "PPLQ") s -= 1;  // sections, historical
+    // Alternate names include historical and foreign forms ("Salisbury" for Harare): a place's
+    // own name must outweigh a 30x larger place's alternate.
     switch (post.how) {
     case NameKind::Preferred:
-    case NameKind::Alias: s += 1; break;
-    case NameKind::Demonym: s += 0.5; break;
+    case NameKind::Alias: s += 1.5; break;
+    case NameKind::Demonym: s += 1; break;
     case NameKind::Alternate: break;
     }
     return s;

@@ -13,8 +13,8 @@ namespace cmap::geo {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
-// Bump when the index layout, normalization or ranking inputs change.
-constexpr uint32_t kFormatVersion = 3;
+// Bump when the index layout, normalization, representative points or ranking inputs change.
+constexpr uint32_t kFormatVersion = 5;
 
 struct Header {
     char magic[8];

@@ -41,6 +41,16 @@ bool Recognizer::strong(const std::vector<geo::Posting>& postings) const {
     return false;
 }
 
+bool Recognizer::major(const std::vector<geo::Posting>& postings) const {
+    for (const auto& p : postings) {
+        const geo::Place& pl = gaz_.place(p.place);
+        if (pl.kind == geo::PlaceKind::Country || pl.kind == geo::PlaceKind::Region ||
+            pl.kind == geo::PlaceKind::Water || pl.population >= 1000000)
+            return true;
+    }
+    return false;
+}
+
 bool Recognizer::placeWord(std::string_view word) {
     key_.clear();
     geo::appendNormalized(word, key_);
@@ -67,7 +77,15 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
         }
         geo::appendNormalized(tokenText(text, t), key_);
         auto posts = gaz_.postings(key_);
-        if (!posts.empty()) {
+        if (!posts.empty() && j == first && t.span.size() <= 2) {
+            // "US", "UK": two letters are a name only in capitals and only as curated ("Us",
+            // "SA" as some village's alternate name are not).
+            best.postings.clear();
+            if (t.allCaps())
+                for (const auto& p : posts)
+                    if (p.how != geo::NameKind::Alternate) best.postings.push_back(p);
+            if (!best.postings.empty()) best.last = j;
+        } else if (!posts.empty()) {
             best.last = j;
             best.postings.assign(posts.begin(), posts.end());
         } else if (key_.size() > 4 && key_.back() == 's') {
@@ -98,11 +116,10 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     std::string buf;
     const std::string firstLower = lowered(tokenText(text, tokens_[first]), buf);
 
-    // Ordinary words: "May", "Split", "Reading". Sentence-initial capitals say nothing.
+    // Ordinary words: "May", "Split", "Western". Sentence-initial capitals say nothing.
     if (single && tokens_[first].span.size() < 2) return false;
     if (single && words::isCommon(firstLower)) {
-        if (!isStrong) return false;
-        if (sentenceInitial && !countryLevel) return false;
+        if (!countryLevel && (sentenceInitial || !major(m.postings))) return false;
     }
     if (single && words::isTitle(firstLower) && !countryLevel) return false;
 
@@ -137,24 +154,29 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     }
 
     if (!single) return true;
-    // First name + surname: "Vladimir Putin", "Barack Obama", "Bashar al-Assad".
     auto nameLike = [&](size_t k) {
         const std::string& w = lowered(tokenText(text, tokens_[k]), buf);
         return tokens_[k].upper() && !tokens_[k].allCaps() && !words::isCommon(w) && !words::isTitle(w) &&
-               !words::isConnector(w) &&
-               !words::isOrgSuffix(w) && !placeWord(tokenText(text, tokens_[k]));
+               !words::isConnector(w) && !words::isOrgSuffix(w) && !placeWord(tokenText(text, tokens_[k]));
     };
-    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(m.last + 1)) {
-        rememberPerson(text, first, runEnd);
-        return false;
-    }
+    // A surname after a first name: "John Kerry", "Barack Obama", "Bashar al-Assad".
     size_t prev = first;
     if (prev > 0 && (tokens_[prev - 1].gapAfter == Gap::Hyphen || tokens_[prev - 1].gapAfter == Gap::Space) &&
         !tokens_[prev - 1].upper() && words::isConnector(lowered(tokenText(text, tokens_[prev - 1]), buf)))
         --prev;  // "al-" in "Bashar al-Assad"
-    if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space &&
-        nameLike(prev - 1) && !(prev - 1 == 0 && words::isCommon(lowered(tokenText(text, tokens_[0]), buf)))) {
+    if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(prev - 1) &&
+        !(prev - 1 == 0 && words::isCommon(lowered(tokenText(text, tokens_[0]), buf)))) {
         rememberPerson(text, prev - 1, m.last);
+        return false;
+    }
+    // A first name before a surname: "Vladimir Putin". Only towns: provinces and states name
+    // things ("Louisiana Purchase"), rarely people.
+    for (const auto& p : m.postings) {
+        auto k = gaz_.place(p.place).kind;
+        if (k != geo::PlaceKind::City && k != geo::PlaceKind::Poi) return true;
+    }
+    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(m.last + 1)) {
+        rememberPerson(text, first, runEnd);
         return false;
     }
     return true;

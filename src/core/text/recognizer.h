@@ -39,7 +39,10 @@ private:
         std::vector<geo::Posting> postings;
     };
     Match longestMatch(std::string_view text, size_t first);
+    /// A country, region, province or city of 300,000+: well known enough to name organisations.
     bool strong(const std::vector<geo::Posting>& postings) const;
+    /// A country, region or city of a million+: the only places an ordinary word can mean.
+    bool major(const std::vector<geo::Posting>& postings) const;
     bool placeWord(std::string_view word);
     bool keep(std::string_view text, size_t first, const Match& m, bool sentenceInitial);
     void rememberPerson(std::string_view text, size_t from, size_t to);

@@ -146,17 +146,20 @@ public:
                         addName(fs->attr(f, *fAscii), it->second, NameKind::Alternate);
         }
 
+        // Side names of the curated layers are our own aliases; those of GeoNames and Natural
+        // Earth include historical and machine-made forms, so they rank lower.
         const auto side = g_.dir_ / (layerName + "_names.csv");
-        if (std::filesystem::exists(side)) loadSideNames(side, ids);
+        const bool curated = spec.layer == Layer::Admin0 || spec.layer == Layer::Regions || spec.layer == Layer::Facilities;
+        if (std::filesystem::exists(side)) loadSideNames(side, ids, curated ? NameKind::Alias : NameKind::Alternate);
     }
 
-    void loadSideNames(const std::filesystem::path& csv, const std::unordered_map<int64_t, uint32_t>& ids) {
+    void loadSideNames(const std::filesystem::path& csv, const std::unordered_map<int64_t, uint32_t>& ids, NameKind how) {
         FeatureSetPtr t = loadVector(csv);
         auto fId = t->field("id"), fName = t->field("name");
         if (!fId || !fName) throw DataError(csv.string(), "expected the columns id,name");
         for (size_t r = 0; r < t->featureCount(); ++r) {
             auto it = ids.find(toInt(t->attr(r, *fId)));
-            if (it != ids.end()) addName(t->attr(r, *fName), it->second, NameKind::Alternate);
+            if (it != ids.end()) addName(t->attr(r, *fName), it->second, how);
         }
     }
 

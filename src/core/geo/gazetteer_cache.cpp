@@ -14,7 +14,7 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
-constexpr uint32_t kFormatVersion = 5;
+constexpr uint32_t kFormatVersion = 6;
 
 struct Header {
     char magic[8];

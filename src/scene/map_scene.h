@@ -1,0 +1,62 @@
+#pragma once
+// The briefing map as a Scene: the basemap, overlays, and the articles' mentions as layers the
+// timeline filters. The viewer's frame, `export` and the render tests all build their scene
+// here, so what the user sees is what the user exports (one render path, DESIGN.md).
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo/gazetteer.h"
+#include "core/model/document.h"
+#include "core/model/timeline.h"
+#include "core/model/workspace.h"
+#include "scene/basemap.h"
+#include "scene/scene.h"
+
+namespace cmap::scene {
+
+/// What a briefing map is made of: shared, immutable inputs (edits make new ones).
+struct MapContent {
+    BasemapData basemap;               ///< admin0 == nullptr: no basemap
+    geo::GazetteerPtr gazetteer;       ///< polygons of area mentions (countries, admin1, regions)
+    std::vector<std::shared_ptr<const model::Document>> documents;  ///< corrections applied
+    std::vector<geo::FeatureSetPtr> overlays;                      ///< user vector files
+};
+
+/// What the user chose: projection, view, time, styles.
+struct MapState {
+    std::string projection;          ///< PROJ/EPSG definition; empty = fitted to the mentions
+    std::optional<View> view;        ///< empty = fit the mentions (or the overlays) with a margin
+    std::optional<model::TimeQuery> time;  ///< empty = show everything
+    std::map<std::string, model::LayerStyle> styles;  ///< by layer id (see layerId*)
+    bool labels = true;
+};
+
+/// Layer ids, stable across runs: one layer per article and one per event category.
+std::string layerIdForArticle(const std::string& file);
+std::string layerIdForCategory(model::EventCategory c);
+
+/// A mention drawn on the map, for hover and click: which document and mention it is.
+struct MentionRef {
+    size_t document = 0;
+    size_t mention = 0;
+};
+
+/// The scene for a width x height (logical pixels) map. Mentions draw at the precision they
+/// have: cities and facilities as markers, countries as outlines, regions and provinces as
+/// translucent hatched areas; the timeline sets each one's opacity. Throws InputError for a
+/// projection PROJ rejects.
+Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height);
+
+/// The projection and view buildMapScene uses when state leaves them empty.
+std::string defaultProjection(const MapContent& content);
+View defaultView(const MapContent& content, const std::string& projection, double width, double height);
+
+/// The mention whose marker or area is under logical pixel (px, py) of a scene built with the
+/// same inputs, nearest first; empty when none is within a few pixels.
+std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width,
+                                      double height, double px, double py);
+
+}  // namespace cmap::scene

@@ -156,13 +156,16 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     if (!single) return true;
     auto nameLike = [&](size_t k) {
         const std::string& w = lowered(tokenText(text, tokens_[k]), buf);
-        return tokens_[k].upper() && !tokens_[k].allCaps() && !words::isCommon(w) && !words::isTitle(w) &&
+        bool digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return tokens_[k].upper() && !tokens_[k].allCaps() && !digits && !words::isCommon(w) && !words::isTitle(w) &&
                !words::isConnector(w) && !words::isOrgSuffix(w) && !placeWord(tokenText(text, tokens_[k]));
     };
-    // A surname after a first name: "John Kerry", "Barack Obama", "Bashar al-Assad".
+    // A surname after a first name: "John Kerry", "Barack Obama", "Bashar al-Assad". A city of a
+    // million is not somebody's surname often enough to lose it ("Baseball Toronto").
+    if (major(m.postings)) return true;
     size_t prev = first;
     if (prev > 0 && (tokens_[prev - 1].gapAfter == Gap::Hyphen || tokens_[prev - 1].gapAfter == Gap::Space) &&
-        !tokens_[prev - 1].upper() && words::isConnector(lowered(tokenText(text, tokens_[prev - 1]), buf)))
+        !tokens_[prev - 1].upper() && words::isNameParticle(lowered(tokenText(text, tokens_[prev - 1]), buf)))
         --prev;  // "al-" in "Bashar al-Assad"
     if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(prev - 1) &&
         !(prev - 1 == 0 && words::isCommon(lowered(tokenText(text, tokens_[0]), buf)))) {
@@ -175,10 +178,8 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
         auto k = gaz_.place(p.place).kind;
         if (k != geo::PlaceKind::City && k != geo::PlaceKind::Poi) return true;
     }
-    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(m.last + 1)) {
-        rememberPerson(text, first, runEnd);
-        return false;
-    }
+    // Not remembered: "Cambridge Analytica" does not make every later "Cambridge" a person.
+    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(m.last + 1)) return false;
     return true;
 }
 
@@ -208,7 +209,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
 void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const {
     if (personWords_.empty()) return;
     std::erase_if(mentions, [&](const Recognized& r) {
-        if (!r.singleToken || personWords_.count(std::string(r.span.in(text))) == 0) return false;
+        if (!r.singleToken || personWords_.count(std::string(r.span.in(text))) == 0 || major(r.postings)) return false;
         for (const auto& p : r.postings) {
             auto k = gaz_.place(p.place).kind;
             if (k == geo::PlaceKind::Country || k == geo::PlaceKind::Region || k == geo::PlaceKind::Water) return false;

@@ -121,8 +121,15 @@ const Set& connectors() {
     return s;
 }
 
+const Set& nameParticles() {
+    static const Set s = {"al", "el", "bin", "ibn", "ben", "abu", "van", "von", "der", "den", "de", "da",
+                          "di", "du", "del", "della", "dos", "das", "la", "le", "st", "mac", "ter"};
+    return s;
+}
+
 }  // namespace
 
+bool isNameParticle(std::string_view lower) { return nameParticles().count(lower) > 0; }
 bool isCommon(std::string_view lower) { return commonWords().count(lower) > 0; }
 bool isTitle(std::string_view lower) { return titles().count(lower) > 0; }
 bool isOrgSuffix(std::string_view lower) { return orgSuffixes().count(lower) > 0; }

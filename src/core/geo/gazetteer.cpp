@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -271,6 +272,21 @@ public:
         loadCurated("aliases.csv", NameKind::Alias);
         loadCurated("demonyms.csv", NameKind::Demonym);
         freeze();
+        markCommonWords();
+    }
+
+    // Optional: a geodata folder without the word list simply has no key marked.
+    void markCommonWords() {
+        g_.commonWord_.assign(g_.keyOffset_.size() - 1, 0);
+        const auto path = g_.dir_ / "common_words.txt";
+        std::ifstream in(path);
+        if (!in) return;
+        std::string line, key;
+        while (std::getline(in, line)) {
+            key.clear();
+            appendNormalized(line, key);
+            if (auto k = g_.findKey(key)) g_.commonWord_[*k] = 1;
+        }
     }
 };
 
@@ -308,6 +324,11 @@ std::span<const Posting> Gazetteer::postings(std::string_view normalizedKey) con
     auto k = findKey(normalizedKey);
     if (!k) return {};
     return {postings_.data() + postStart_[*k], postStart_[*k + 1] - postStart_[*k]};
+}
+
+bool Gazetteer::isCommonWord(std::string_view normalizedKey) const {
+    auto k = findKey(normalizedKey);
+    return k && *k < commonWord_.size() && commonWord_[*k];
 }
 
 std::string_view Gazetteer::name(uint32_t id) const { return strings_.data() + places_[id].nameOffset; }

@@ -79,6 +79,8 @@ public:
     std::vector<Candidate> lookup(std::string_view name, size_t limit = 10) const;
     /// All postings of an already-normalized key (see normalizeName); empty when unknown.
     std::span<const Posting> postings(std::string_view normalizedKey) const;
+    /// Whether an already-normalized key is also an ordinary English word (common_words.txt).
+    bool isCommonWord(std::string_view normalizedKey) const;
     /// Context-free prior of a candidate: kind, population, capital status, name quality.
     double prior(const Posting& p) const;
 
@@ -116,6 +118,7 @@ private:
     std::vector<uint32_t> postStart_{0};
     std::vector<Posting> postings_;
     std::vector<uint32_t> slots_;
+    std::vector<uint8_t> commonWord_;  ///< per key: 1 when the key is an ordinary English word
     std::vector<std::string> warnings_;
     bool fromCache_ = false;
 

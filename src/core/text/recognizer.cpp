@@ -77,13 +77,14 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
         }
         geo::appendNormalized(tokenText(text, t), key_);
         auto posts = gaz_.postings(key_);
-        if (!posts.empty() && j == first && t.span.size() <= 2) {
-            // "US", "UK": two letters are a name only in capitals and only as curated ("Us",
-            // "SA" as some village's alternate name are not).
+        if (!posts.empty() && j == first && (t.span.size() <= 2 || (t.allCaps() && t.span.size() <= 5))) {
+            // Short words and acronyms: "US", "UK", "NATO" are names only in capitals, and only
+            // through a curated alias or for a place everybody abbreviates; "Us", "BA" or "APC"
+            // matching some village's name or alternate name are not places.
             best.postings.clear();
             if (t.allCaps())
                 for (const auto& p : posts)
-                    if (p.how != geo::NameKind::Alternate) best.postings.push_back(p);
+                    if (p.how == geo::NameKind::Alias || p.how == geo::NameKind::Demonym) best.postings.push_back(p);
             if (!best.postings.empty()) best.last = j;
         } else if (!posts.empty()) {
             best.last = j;
@@ -116,10 +117,20 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     std::string buf;
     const std::string firstLower = lowered(tokenText(text, tokens_[first]), buf);
 
-    // Ordinary words: "May", "Split", "Western". Sentence-initial capitals say nothing.
+    // Ordinary words: "May", "Split", "Western" (our list) and "Mission", "Band" (the
+    // dictionary). Sentence-initial capitals say nothing; mid-sentence ones say a name, but not
+    // necessarily a place's: only a place well known enough to be meant survives.
     if (single && tokens_[first].span.size() < 2) return false;
-    if (single && words::isCommon(firstLower)) {
-        if (!countryLevel && (sentenceInitial || !major(m.postings))) return false;
+    if (single && !countryLevel) {
+        key_.clear();
+        geo::appendNormalized(tokenText(text, tokens_[first]), key_);
+        if (words::isCommon(firstLower) && (sentenceInitial || !major(m.postings))) return false;
+        if (gaz_.isCommonWord(key_) && !(sentenceInitial ? major(m.postings) : isStrong)) return false;
+        // Only alternate names (historical, foreign, transliterated): short ones are mostly
+        // somebody's first name ("Sam", "Riad"), and small places' ones mostly noise.
+        bool alternateOnly = std::all_of(m.postings.begin(), m.postings.end(),
+                                         [](const geo::Posting& p) { return p.how == geo::NameKind::Alternate; });
+        if (alternateOnly && (tokens_[first].span.size() <= 4 || !isStrong)) return false;
     }
     if (single && words::isTitle(firstLower) && !countryLevel) return false;
 

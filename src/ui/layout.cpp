@@ -1,0 +1,28 @@
+#include "ui/layout.h"
+
+#include <algorithm>
+
+namespace cmap::ui {
+
+Layout computeLayout(float width, float height, const LayoutOptions& opt) {
+    Layout l;
+    float top = opt.menuHeight;
+    float bodyH = std::max(0.f, height - top);
+    // On a narrow window the side panels give up width proportionally before the map does.
+    float sides = opt.leftWidth + opt.rightWidth;
+    float shrink = sides > 0 ? std::clamp((width - opt.minMap) / sides, 0.f, 1.f) : 1.f;
+    float left = opt.leftWidth * shrink;
+    float right = opt.rightWidth * shrink;
+    float bottom = std::min(opt.bottomHeight, std::max(0.f, bodyH - opt.minMap));
+    float console = std::min(opt.consoleHeight, bodyH * 0.5f);
+
+    l.menu = {0, 0, width, top};
+    l.articles = {width - right, top, right, bodyH};
+    l.layers = {0, top, left, bodyH - console};
+    l.console = {0, top + bodyH - console, left, console};
+    l.timeline = {left, top + bodyH - bottom, std::max(0.f, width - left - right), bottom};
+    l.map = {left, top, std::max(0.f, width - left - right), std::max(0.f, bodyH - bottom)};
+    return l;
+}
+
+}  // namespace cmap::ui

@@ -59,4 +59,34 @@ View defaultView(const MapContent& content, const std::string& projection, doubl
 std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width,
                                       double height, double px, double py);
 
+/// How a mention is drawn: the precision it has (for hover text and the legend).
+enum class MentionShape : uint8_t {
+    Marker,    ///< a town: a filled circle
+    Facility,  ///< a base, airport or other point of interest: a filled diamond
+    Area,      ///< a region or province with a polygon: a translucent hatched fill and outline
+    Outline,   ///< a country: its outline
+    Ring,      ///< an area without a polygon (no gazetteer): a hollow ring at its centre
+};
+
+/// A mention as a scene built with the same inputs draws it.
+struct PlacedMention {
+    MentionRef ref;
+    MentionShape shape = MentionShape::Marker;
+    geo::LonLat at;         ///< the marker, or the area's representative point
+    geo::Vec2 pixel;        ///< logical pixel of `at`; NaN where the projection cannot show it
+    float opacity = 1;      ///< timeline x layer opacity, > 0
+    Color color;            ///< the article layer's colour
+    float sizePx = 0;       ///< marker diameter before emphasis; 0 for areas and outlines
+};
+
+/// Every mention the timeline and the layer styles let through, in document and text order, with
+/// where it lands on a width x height image: for hover lists, tests and `export --debug-json`.
+/// Throws InputError for a projection PROJ rejects.
+std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,
+                                         double height);
+
+/// The style an article layer has until the user changes it: visible, labelled, the document
+/// index's colour from a categorical palette (red, blue, green, purple, ...).
+model::LayerStyle defaultArticleStyle(size_t documentIndex);
+
 }  // namespace cmap::scene

@@ -1,0 +1,610 @@
+// Sections: styles and ids | which mentions show (timeline, layer styles) | area shapes (cached
+// one-feature sets) | default projection and view | scene layers | picking.
+#include "scene/map_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <mutex>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "core/error.h"
+#include "core/geo/projection.h"
+#include "scene/graticule.h"
+
+namespace cmap::scene {
+namespace {
+
+// ---- styles and ids ----
+
+// Distinct, print-safe hues for articles (a categorical palette); red first, as LayerStyle's default.
+constexpr uint32_t kArticlePalette[] = {0xd62728, 0x1f77b4, 0x2ca02c, 0x9467bd,
+                                        0xff7f0e, 0x8c564b, 0xe377c2, 0x17becf};
+constexpr uint32_t kOverlayColor = 0x00695c;  // teal: apart from every article colour
+constexpr Color kLabelColor = rgb(0x1a1a1a);
+constexpr Color kAreaLabelColor = rgb(0x3a3a3a);
+
+// Marker diameters in logical pixels before the layer's size factor.
+constexpr float kCityPx = 11;
+constexpr float kFacilityPx = 13;
+constexpr float kRingPx = 16;
+// Labels of mentioned places outrank every basemap label (towns and countries stay below ~10).
+constexpr float kMarkerLabelPriority = 100;
+constexpr float kAreaLabelPriority = 90;
+constexpr double kPickPx = 8;
+
+Color fromRgba(uint32_t rgba, float opacity) {
+    Color c = rgb(rgba >> 8, static_cast<float>(rgba & 0xff) / 255.0f);
+    c.a *= opacity;
+    return c;
+}
+
+Color withAlpha(Color c, float a) {
+    c.a = a;
+    return c;
+}
+
+const model::LayerStyle* findStyle(const MapState& state, const std::string& id) {
+    auto it = state.styles.find(id);
+    return it == state.styles.end() ? nullptr : &it->second;
+}
+
+model::LayerStyle articleStyle(const MapContent& content, const MapState& state, size_t d) {
+    if (const auto* s = findStyle(state, layerIdForArticle(content.documents[d]->file))) return *s;
+    return defaultArticleStyle(d);
+}
+
+bool categoryVisible(const MapState& state, model::EventCategory c) {
+    const auto* s = findStyle(state, layerIdForCategory(c));
+    return !s || s->visible;
+}
+
+// ---- which mentions show ----
+
+bool hasPolygon(const MapContent& content, const model::ResolvedPlace& p) {
+    return content.gazetteer &&
+           (p.layer == geo::Layer::Admin0 || p.layer == geo::Layer::Admin1 || p.layer == geo::Layer::Regions);
+}
+
+// A mention drawn at the precision it has: towns and facilities as markers; areas with a polygon as
+// hatched fills (countries as outlines, their fill would bury the map); areas without one as rings.
+MentionShape shapeOf(const MapContent& content, const model::ResolvedPlace& p) {
+    if (p.kind == geo::PlaceKind::City) return MentionShape::Marker;
+    if (p.kind == geo::PlaceKind::Poi) return MentionShape::Facility;
+    if (!hasPolygon(content, p)) return MentionShape::Ring;
+    return p.layer == geo::Layer::Admin0 ? MentionShape::Outline : MentionShape::Area;
+}
+
+// One place, whichever article mentions it: what markers and labels are merged by.
+std::string placeKey(const model::ResolvedPlace& p) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "|%d|%.5f|%.5f", static_cast<int>(p.kind), p.point.lon, p.point.lat);
+    return p.name + buf;
+}
+
+struct Shown {
+    MentionRef ref;
+    const model::Mention* mention;
+    MentionShape shape;
+    float opacity;   // timeline x layer opacity
+    Color color;     // the article's, full alpha
+    float sizePx;    // marker diameter
+    bool labels;
+};
+
+// The visible mentions in document and text order: timeline first, then the article's and the
+// event category's layer styles.
+std::vector<Shown> shownMentions(const MapContent& content, const MapState& state) {
+    std::vector<model::TimeItem> items;
+    std::vector<MentionRef> dated;
+    std::unordered_map<std::string, uint32_t> keys;
+    for (size_t d = 0; d < content.documents.size(); ++d) {
+        const auto& doc = *content.documents[d];
+        for (size_t m = 0; m < doc.mentions.size(); ++m) {
+            const auto& date = doc.mentions[m].date;
+            if (!date || !state.time) continue;
+            auto key = keys.try_emplace(placeKey(doc.mentions[m].place), static_cast<uint32_t>(keys.size())).first->second;
+            items.push_back({date->firstDay(), date->lastDay(), key});
+            dated.push_back({d, m});
+        }
+    }
+    std::vector<float> timeOpacity = state.time ? model::evaluate(items, *state.time) : std::vector<float>{};
+    std::map<std::pair<size_t, size_t>, float> byRef;
+    for (size_t i = 0; i < dated.size(); ++i) byRef[{dated[i].document, dated[i].mention}] = timeOpacity[i];
+
+    std::vector<Shown> shown;
+    for (size_t d = 0; d < content.documents.size(); ++d) {
+        const auto& doc = *content.documents[d];
+        model::LayerStyle style = articleStyle(content, state, d);
+        if (!style.visible || style.opacity <= 0) continue;
+        for (size_t m = 0; m < doc.mentions.size(); ++m) {
+            const model::Mention& mention = doc.mentions[m];
+            if (mention.event < doc.events.size() && !categoryVisible(state, doc.events[mention.event].category))
+                continue;
+            float opacity = 1;  // undated mentions, and everything when no time is chosen
+            if (auto it = byRef.find({d, m}); it != byRef.end()) opacity = it->second;
+            opacity *= std::clamp(style.opacity, 0.f, 1.f);
+            if (opacity <= 0) continue;
+            MentionShape shape = shapeOf(content, mention.place);
+            float base = shape == MentionShape::Facility ? kFacilityPx : shape == MentionShape::Ring ? kRingPx : kCityPx;
+            shown.push_back({{d, m}, &mention, shape, opacity, fromRgba(style.rgba, 1), base * std::max(style.size, 0.1f),
+                             style.labels && state.labels});
+        }
+    }
+    return shown;
+}
+
+// ---- area shapes ----
+
+// One feature of a polygon layer as its own FeatureSet, so that an area draws (and triangulates)
+// alone rather than as the whole admin-1 or regions layer.
+geo::FeatureSetPtr extractFeature(const geo::FeatureSet& src, uint32_t f) {
+    auto out = std::make_shared<geo::FeatureSet>();
+    out->path = src.path;
+    out->layer = src.layer;
+    out->kind = src.kind;
+    for (uint32_t part = src.featureStart[f]; part < src.featureStart[f + 1]; ++part) {
+        for (uint32_t ring = src.partStart[part]; ring < src.partStart[part + 1]; ++ring) {
+            out->coords.insert(out->coords.end(), src.coords.begin() + src.ringStart[ring],
+                               src.coords.begin() + src.ringStart[ring + 1]);
+            out->ringStart.push_back(static_cast<uint32_t>(out->coords.size()));
+        }
+        out->partStart.push_back(static_cast<uint32_t>(out->ringStart.size() - 1));
+    }
+    out->featureStart.push_back(static_cast<uint32_t>(out->partStart.size() - 1));
+    out->featureBox.push_back(src.featureBox[f]);
+    out->box = src.featureBox[f];
+    out->fieldNames = src.fieldNames;
+    for (const auto& column : src.columns) out->columns.push_back({column[f]});
+    return out;
+}
+
+// The renderer keeps a mesh per FeatureSet pointer, so an area must come back as the same object
+// on every frame: one-feature sets are remembered here while anyone (a scene, the renderer's mesh
+// cache) still holds them. The source is held weakly too, so a freed layer is never mistaken for a
+// new one at the same address.
+class AreaShapes {
+public:
+    geo::FeatureSetPtr get(const geo::FeatureSetPtr& layer, uint32_t feature) {
+        std::lock_guard lock(mutex_);
+        Entry& e = entries_[{layer.get(), feature}];
+        auto source = e.source.lock();
+        if (auto shape = e.shape.lock(); shape && source == layer) return shape;
+        auto shape = extractFeature(*layer, feature);
+        e = {layer, shape};
+        if (entries_.size() > 512) prune();
+        return shape;
+    }
+
+private:
+    struct Entry {
+        std::weak_ptr<const geo::FeatureSet> source;
+        std::weak_ptr<const geo::FeatureSet> shape;
+    };
+    void prune() {
+        std::erase_if(entries_, [](const auto& kv) { return kv.second.shape.expired(); });
+    }
+    std::mutex mutex_;
+    std::map<std::pair<const geo::FeatureSet*, uint32_t>, Entry> entries_;
+};
+
+AreaShapes& areaShapes() {
+    static AreaShapes shapes;
+    return shapes;
+}
+
+geo::FeatureSetPtr areaShape(const MapContent& content, const model::ResolvedPlace& p) {
+    geo::FeatureSetPtr layer = content.gazetteer->polygons(p.layer);
+    if (!layer || layer->kind != geo::GeometryKind::Polygon || p.feature >= layer->featureCount()) return nullptr;
+    return areaShapes().get(layer, p.feature);
+}
+
+// ---- default projection and view ----
+
+// What the map should be about: the box of the mentioned towns, facilities and areas (their
+// points) without the far strays: a point more than 1.5 times as far from the median as the nearest
+// three quarters are is left out, so a namesake town abroad or a speech in New York does not zoom a
+// Syria briefing out to the world. Countries count only when nothing finer is mentioned: their
+// centres sit far from what an article is about.
+geo::BBox focusBox(const MapContent& content) {
+    std::vector<geo::LonLat> fine, all;
+    for (const auto& doc : content.documents) {
+        for (const auto& m : doc->mentions) {
+            all.push_back(m.place.point);
+            if (m.place.kind != geo::PlaceKind::Country) fine.push_back(m.place.point);
+        }
+    }
+    const std::vector<geo::LonLat>& pts = fine.empty() ? all : fine;
+    geo::BBox box;
+    if (!pts.empty()) {
+        std::vector<double> lon, lat;
+        for (const auto& p : pts) lon.push_back(p.lon), lat.push_back(p.lat);
+        std::nth_element(lon.begin(), lon.begin() + static_cast<long>(lon.size() / 2), lon.end());
+        std::nth_element(lat.begin(), lat.begin() + static_cast<long>(lat.size() / 2), lat.end());
+        geo::LonLat median{lon[lon.size() / 2], lat[lat.size() / 2]};
+        std::vector<double> km;
+        for (const auto& p : pts) km.push_back(geo::haversineKm(p, median));
+        std::vector<double> sorted = km;
+        std::sort(sorted.begin(), sorted.end());
+        double cutoff = 1.5 * sorted[(sorted.size() * 3) / 4] + 50;  // + 50 km: a cluster of one town
+        for (size_t i = 0; i < pts.size(); ++i)
+            if (km[i] <= cutoff) box.extend(pts[i]);
+    }
+    if (box.empty())
+        for (const auto& o : content.overlays) box.extend(o->box);
+    if (box.empty()) return {-180, -60, 180, 85};
+    // A single town is shown with its surroundings: at least ~4 degrees across.
+    constexpr double kMinSpan = 4;
+    if (box.maxLon - box.minLon < kMinSpan) {
+        double c = (box.minLon + box.maxLon) / 2;
+        box.minLon = c - kMinSpan / 2, box.maxLon = c + kMinSpan / 2;
+    }
+    if (box.maxLat - box.minLat < kMinSpan * 0.75) {
+        double c = (box.minLat + box.maxLat) / 2;
+        box.minLat = std::max(-89.0, c - kMinSpan * 0.375), box.maxLat = std::min(89.0, c + kMinSpan * 0.375);
+    }
+    return box;
+}
+
+double marginPx(double width, double height) { return std::max(24.0, 0.08 * std::min(width, height)); }
+
+// PROJ objects are costly to create and the viewer builds a scene every frame: keep the last one
+// per thread (a Projection may be used by one thread at a time).
+const geo::Projection& projectionFor(const std::string& definition) {
+    thread_local std::string cachedDefinition;
+    thread_local std::optional<geo::Projection> cached;
+    if (!cached || cachedDefinition != definition) {
+        cached.emplace(geo::Projection::create(definition));
+        cachedDefinition = definition;
+    }
+    return *cached;
+}
+
+// The basemap picks its towns for a view by projecting every place: reuse it while the inputs are
+// the same (scrubbing the timeline changes only the mentions).
+Scene basemapFor(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
+                 double height) {
+    struct Memo {
+        BasemapData data;
+        std::string projection;
+        View view;
+        double width = 0, height = 0;
+        Scene scene;
+    };
+    thread_local std::optional<Memo> memo;
+    if (memo && memo->data.admin0 == data.admin0 && memo->data.admin1 == data.admin1 &&
+        memo->data.places == data.places && memo->projection == projection.definition() &&
+        memo->view.center.x == view.center.x && memo->view.center.y == view.center.y &&
+        memo->view.unitsPerPixel == view.unitsPerPixel && memo->width == width && memo->height == height)
+        return memo->scene;
+    memo.emplace(Memo{data, projection.definition(), view, width, height, buildBasemap(data, projection, view, width, height)});
+    return memo->scene;
+}
+
+// ---- scene layers ----
+
+void addOverlays(Scene& scene, const MapContent& content) {
+    Color c = rgb(kOverlayColor);
+    for (const auto& o : content.overlays) {
+        if (!o) continue;
+        std::string name = "overlay " + o->path;
+        switch (o->kind) {
+        case geo::GeometryKind::Polygon:
+            scene.add(name, FillLayer{o, withAlpha(c, 0.15f), {}, std::nullopt});
+            scene.add(name + " outline", LineLayer{o, withAlpha(c, 0.9f), 1.2f});
+            break;
+        case geo::GeometryKind::Line:
+            scene.add(name, LineLayer{o, withAlpha(c, 0.9f), 1.8f});
+            break;
+        case geo::GeometryKind::Point: {
+            PointLayer points;
+            points.shape = PointShape::Square;
+            for (size_t part = 0; part + 1 < o->partStart.size(); ++part)
+                points.points.push_back({o->coords[o->ringStart[o->partStart[part]]], 7, c});
+            scene.add(name, std::move(points));
+            break;
+        }
+        case geo::GeometryKind::None:
+            break;
+        }
+    }
+}
+
+// One entry per drawn place and article (markers) or per place (areas): mentions merged.
+struct Mark {
+    const Shown* first;  // the most opaque mention, which gives colour and size
+    float opacity = 0;
+    int count = 0;
+    bool labels = false;
+    float strength = 1;  // areas: fainter when they cover much of the image
+};
+
+void merge(Mark& mark, const Shown& s) {
+    if (!mark.first || s.opacity > mark.opacity) mark.first = &s, mark.opacity = s.opacity;
+    ++mark.count;
+    mark.labels = mark.labels || s.labels;
+}
+
+// Marker size grows a little with how often the article names the place: emphasis, not a scale.
+float markerSize(const Mark& m) {
+    return m.first->sizePx * (1.0f + 0.12f * std::min(3.0f, std::log2(static_cast<float>(m.count))));
+}
+
+// Opacity steps for layers whose outline colour is per layer: a fading marker's white edge must
+// fade with it.
+float opacityStep(float opacity) { return std::ceil(opacity * 16.0f) / 16.0f; }
+
+// The share of the image a lon/lat box covers (its projected outline's bounding rectangle, clipped
+// to the image), from 0 to 1.
+double screenFraction(const geo::Projection& projection, const View& view, const geo::BBox& box, double width,
+                      double height) {
+    if (box.empty()) return 0;
+    constexpr int kSteps = 8;
+    std::vector<geo::LonLat> edge;
+    for (int i = 0; i <= kSteps; ++i) {
+        double t = static_cast<double>(i) / kSteps;
+        double lon = box.minLon + t * (box.maxLon - box.minLon);
+        double lat = box.minLat + t * (box.maxLat - box.minLat);
+        edge.insert(edge.end(), {{lon, box.minLat}, {lon, box.maxLat}, {box.minLon, lat}, {box.maxLon, lat}});
+    }
+    std::vector<geo::Vec2> xy(edge.size());
+    projection.forward(edge, xy);
+    double x0 = width, y0 = height, x1 = 0, y1 = 0;
+    for (const geo::Vec2& p : xy) {
+        if (std::isnan(p.x)) continue;
+        geo::Vec2 px = view.toPixel(p, width, height);
+        x0 = std::min(x0, px.x), y0 = std::min(y0, px.y), x1 = std::max(x1, px.x), y1 = std::max(y1, px.y);
+    }
+    double w = std::clamp(x1, 0.0, width) - std::clamp(x0, 0.0, width);
+    double h = std::clamp(y1, 0.0, height) - std::clamp(y0, 0.0, height);
+    return w > 0 && h > 0 ? w * h / (width * height) : 0;
+}
+
+// How strongly an area is filled: fully while it is a detail of the map, fading to a faint tint
+// once it covers much of the image ("the Middle East" must not bury the towns it contains).
+float fillStrength(double fraction) {
+    constexpr double kDetail = 0.03, kBackdrop = 0.2;
+    if (fraction <= kDetail) return 1;
+    if (fraction >= kBackdrop) return 0.2f;
+    return static_cast<float>(1 - 0.8 * (fraction - kDetail) / (kBackdrop - kDetail));
+}
+
+void addAreas(Scene& scene, const MapContent& content, const std::vector<Shown>& shown,
+              const geo::Projection& projection, double width, double height, std::vector<Label>& labels) {
+    std::map<std::string, Mark> areas;
+    std::vector<std::string> order;
+    for (const Shown& s : shown) {
+        if (s.shape != MentionShape::Area && s.shape != MentionShape::Outline) continue;
+        std::string key = placeKey(s.mention->place);
+        if (!areas.contains(key)) order.push_back(key);
+        merge(areas[key], s);
+    }
+    // Fills first (larger areas under smaller ones), then every outline above all fills.
+    std::vector<std::pair<double, const std::string*>> bySize;
+    for (const std::string& key : order) {
+        const geo::BBox& b = areas[key].first->mention->place.box;
+        bySize.push_back({b.empty() ? 0 : (b.maxLon - b.minLon) * (b.maxLat - b.minLat), &key});
+    }
+    std::stable_sort(bySize.begin(), bySize.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::pair<geo::FeatureSetPtr, const Mark*>> outlines;
+    for (const auto& [size, key] : bySize) {
+        Mark& m = areas[*key];
+        const model::ResolvedPlace& place = m.first->mention->place;
+        geo::FeatureSetPtr shape = areaShape(content, place);
+        if (!shape) continue;
+        if (m.first->shape == MentionShape::Area) {
+            Color c = m.first->color;
+            float strength = fillStrength(screenFraction(projection, scene.view, shape->box, width, height));
+            Hatch hatch{withAlpha(c, 0.6f * strength * m.opacity), strength < 1 ? 9.f : 7.f, 1.3f, 45};
+            scene.add("area " + place.name, FillLayer{shape, withAlpha(c, 0.16f * strength * m.opacity), {}, hatch});
+            m.strength = strength;
+            if (m.labels) {
+                Label l;
+                l.text = place.name;
+                l.anchor = place.point;
+                l.priority = kAreaLabelPriority + static_cast<float>(m.count);
+                l.sizePx = 12.5f;
+                l.color = withAlpha(kAreaLabelColor, std::max(0.35f, m.opacity));
+                l.placement = LabelPlacement::Centred;
+                labels.push_back(std::move(l));
+            }
+        }
+        outlines.push_back({shape, &m});
+    }
+    for (const auto& [shape, m] : outlines) {
+        bool country = m->first->shape == MentionShape::Outline;
+        scene.add((country ? "country " : "area outline ") + m->first->mention->place.name,
+                  LineLayer{shape,
+                            withAlpha(m->first->color, (country ? 0.85f : 0.75f * (0.4f + 0.6f * m->strength)) * m->opacity),
+                            country ? 2.0f : 1.2f});
+    }
+}
+
+void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown>& shown,
+                std::vector<Label>& labels) {
+    // Mentions of one place merge per article; the articles that share a place draw as concentric
+    // discs (the first article's in the middle, each further one a ring around it), so every source
+    // stays visible and the marker stays exactly on the place.
+    std::map<std::string, std::map<size_t, Mark>> places;
+    std::vector<std::string> order;
+    for (const Shown& s : shown) {
+        if (s.shape != MentionShape::Marker && s.shape != MentionShape::Facility && s.shape != MentionShape::Ring)
+            continue;
+        std::string key = placeKey(s.mention->place);
+        if (!places.contains(key)) order.push_back(key);
+        merge(places[key][s.ref.document], s);
+    }
+    struct LayerKey {
+        int ring;  // outer rings first
+        MentionShape shape;
+        size_t document;
+        float step;
+        bool operator<(const LayerKey& o) const {
+            if (ring != o.ring) return ring > o.ring;
+            return std::tie(shape, document, step) < std::tie(o.shape, o.document, o.step);
+        }
+    };
+    constexpr float kRingStepPx = 7;
+    std::map<LayerKey, PointLayer> layers;
+    for (const std::string& key : order) {
+        const auto& byDoc = places[key];
+        const Mark& first = byDoc.begin()->second;
+        const model::ResolvedPlace& place = first.first->mention->place;
+        float size = markerSize(first);
+        int ring = 0;
+        bool labelled = false;
+        float opacity = 0;
+        for (const auto& [d, m] : byDoc) {
+            float diameter = size + kRingStepPx * static_cast<float>(ring);
+            float step = opacityStep(m.opacity);
+            bool hollow = m.first->shape == MentionShape::Ring;
+            PointLayer& layer = layers[{ring, m.first->shape, d, step}];
+            layer.shape = m.first->shape == MentionShape::Facility ? PointShape::Diamond : PointShape::Circle;
+            layer.outline = hollow ? withAlpha(m.first->color, step) : rgb(0xffffff, step);
+            layer.outlineWidthPx = hollow ? 2.5f : 1.5f;
+            // A ring's fill is clear: an area without a polygon marks where, not how far.
+            layer.points.push_back({place.point, diameter, withAlpha(m.first->color, hollow ? 0.f : m.opacity)});
+            labelled = labelled || m.labels;
+            opacity = std::max(opacity, m.opacity);
+            ++ring;
+        }
+        if (!labelled) continue;
+        Label l;
+        l.text = place.name;
+        l.anchor = place.point;
+        l.priority = kMarkerLabelPriority + static_cast<float>(ring);
+        l.sizePx = 13;
+        l.color = withAlpha(kLabelColor, std::max(0.35f, opacity));
+        l.markerPx = size + kRingStepPx * static_cast<float>(ring - 1);
+        labels.push_back(std::move(l));
+    }
+    for (auto& [k, layer] : layers)
+        scene.add("markers " + content.documents[k.document]->file, std::move(layer));
+}
+
+// The basemap names the larger towns; a town the briefing marks is named by the briefing alone.
+void dropBasemapTowns(Scene& scene, const std::vector<Shown>& shown) {
+    std::vector<const model::ResolvedPlace*> marked;
+    for (const Shown& s : shown)
+        if (s.shape == MentionShape::Marker || s.shape == MentionShape::Facility) marked.push_back(&s.mention->place);
+    if (marked.empty()) return;
+    for (Layer& layer : scene.layers) {
+        auto* towns = std::get_if<LabelLayer>(&layer.content);
+        if (!towns || !towns->marker) continue;  // only town layers draw their own dots
+        std::erase_if(towns->labels, [&](const Label& l) {
+            return std::any_of(marked.begin(), marked.end(), [&](const model::ResolvedPlace* p) {
+                return p->name == l.text || geo::haversineKm(p->point, l.anchor) < 10;
+            });
+        });
+    }
+}
+
+struct Frame {
+    std::string projection;
+    View view;
+};
+
+Frame frameFor(const MapContent& content, const MapState& state, double width, double height) {
+    Frame f;
+    f.projection = state.projection.empty() ? defaultProjection(content) : state.projection;
+    f.view = state.view ? *state.view : defaultView(content, f.projection, width, height);
+    return f;
+}
+
+}  // namespace
+
+// ---- public ----
+
+std::string layerIdForArticle(const std::string& file) { return "article:" + file; }
+
+std::string layerIdForCategory(model::EventCategory c) { return "category:" + std::string(model::categoryName(c)); }
+
+model::LayerStyle defaultArticleStyle(size_t documentIndex) {
+    model::LayerStyle s;
+    s.rgba = (kArticlePalette[documentIndex % std::size(kArticlePalette)] << 8) | 0xffu;
+    return s;
+}
+
+std::string defaultProjection(const MapContent& content) {
+    return geo::Projection::fittedTo(focusBox(content)).definition();
+}
+
+View defaultView(const MapContent& content, const std::string& projection, double width, double height) {
+    return fitBox(projectionFor(projection), focusBox(content), width, height, marginPx(width, height));
+}
+
+std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,
+                                         double height) {
+    Frame f = frameFor(content, state, width, height);
+    const geo::Projection& projection = projectionFor(f.projection);
+    std::vector<PlacedMention> out;
+    for (const Shown& s : shownMentions(content, state)) {
+        geo::Vec2 xy = projection.forward(s.mention->place.point);
+        geo::Vec2 px = std::isnan(xy.x) ? geo::Vec2{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()} : f.view.toPixel(xy, width, height);
+        bool marker = s.shape == MentionShape::Marker || s.shape == MentionShape::Facility || s.shape == MentionShape::Ring;
+        out.push_back({s.ref, s.shape, s.mention->place.point, px, s.opacity, s.color, marker ? s.sizePx : 0.f});
+    }
+    return out;
+}
+
+Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height) {
+    Frame f = frameFor(content, state, width, height);
+    const geo::Projection& projection = projectionFor(f.projection);
+    Scene scene;
+    if (content.basemap.admin0) {
+        scene = basemapFor(content.basemap, projection, f.view, width, height);
+    } else {
+        scene.projection = projection.definition();
+        scene.view = f.view;
+        scene.background = rgb(0xfbfbf9);
+        scene.add("graticule", GraticuleLayer{10, rgb(0x5a7a8c, 0.25f), 0.6f});
+    }
+    std::vector<Shown> shown = shownMentions(content, state);
+    dropBasemapTowns(scene, shown);
+    addOverlays(scene, content);
+    std::vector<Label> labels;
+    addAreas(scene, content, shown, projection, width, height, labels);
+    addMarkers(scene, content, shown, labels);
+    if (!labels.empty()) {
+        LabelLayer layer;
+        layer.labels = std::move(labels);
+        layer.halo = rgb(0xffffff, 0.9f);
+        layer.haloPx = 2;
+        scene.add("mention labels", std::move(layer));
+    }
+    return scene;
+}
+
+std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width, double height,
+                                      double px, double py) {
+    std::vector<PlacedMention> placed = placeMentions(content, state, width, height);
+    // Markers first: the nearest whose edge is within a few pixels; later (drawn on top) wins ties.
+    std::optional<MentionRef> best;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (const PlacedMention& p : placed) {
+        if (p.sizePx <= 0 || std::isnan(p.pixel.x)) continue;
+        double d = std::hypot(p.pixel.x - px, p.pixel.y - py);
+        if (d <= std::max(kPickPx, p.sizePx / 2.0 + 3) && d <= bestDistance) best = p.ref, bestDistance = d;
+    }
+    if (best || !content.gazetteer) return best;
+    // Then the smallest area that contains the pixel.
+    Frame f = frameFor(content, state, width, height);
+    geo::LonLat at = projectionFor(f.projection).inverse(f.view.unproject(px, py, width, height));
+    if (std::isnan(at.lon)) return std::nullopt;
+    double smallest = std::numeric_limits<double>::infinity();
+    for (const PlacedMention& p : placed) {
+        if (p.shape != MentionShape::Area && p.shape != MentionShape::Outline) continue;
+        const model::ResolvedPlace& place = content.documents[p.ref.document]->mentions[p.ref.mention].place;
+        geo::FeatureSetPtr layer = content.gazetteer->polygons(place.layer);
+        if (!layer || place.feature >= layer->featureCount() || !layer->contains(place.feature, at)) continue;
+        const geo::BBox& b = layer->featureBox[place.feature];
+        double size = (b.maxLon - b.minLon) * (b.maxLat - b.minLat);
+        if (size < smallest) best = p.ref, smallest = size;
+    }
+    return best;
+}
+
+}  // namespace cmap::scene

@@ -8,6 +8,7 @@ void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& resul
     app.require_subcommand(0, 1);
     registerGazetteerCommand(app, global, result);
     registerGeoparseCommand(app, global, result);
+    registerExportCommand(app, global, result);
 }
 
 int runDefault(const GlobalOptions&) {

@@ -16,6 +16,7 @@ struct CommandResult {
 void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& result);
 void registerGazetteerCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
 void registerGeoparseCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
+void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
 
 /// No command: open the viewer on the built-in briefing (or explain why it cannot).
 int runDefault(const GlobalOptions& global);

@@ -1,0 +1,328 @@
+// `conflictmap export --out FILE.png [--size WxH] [--date D] [--mode M] [--window N] [--view BOX]
+// [--projection P] [--workspace FILE] [--layer FILE]... [--no-basemap] [ARTICLE...]`: the briefing
+// map as a PNG, drawn by the same scene builder and renderer as the viewer (DESIGN.md: one render
+// path). Every argument is checked before anything slow runs, and the PNG is written through a
+// temporary file, so bad input leaves no output behind.
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "app/commands.h"
+
+#if CMAP_HAVE_GUI
+#include "core/error.h"
+#include "core/geo/projection.h"
+#include "core/geo/vector_source.h"
+#include "core/model/briefing.h"
+#include "core/model/workspace.h"
+#include "core/text/geoparse.h"
+#include "render/gl_context.h"
+#include "render/renderer.h"
+#include "scene/map_scene.h"
+
+namespace cmap::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Images are rendered in tiles, so the GL limits do not bound the size; memory does (4 bytes a
+// pixel, twice over while reading back and encoding).
+constexpr int kMaxSide = 16384;
+constexpr long long kMaxPixels = 100'000'000;
+
+struct Options {
+    std::string out, size = "1600x1000", date, mode, window, view, projection, workspace, corpus, debugJson;
+    std::vector<std::string> layers, articles;
+    bool noBasemap = false;
+};
+
+struct Checked {
+    int width = 0, height = 0;
+    std::optional<model::Date> date;
+    std::optional<model::TimeMode> mode;
+    std::optional<int> windowDays;
+    std::optional<geo::BBox> view;
+};
+
+std::pair<int, int> parseSize(const std::string& text) {
+    int w = 0, h = 0;
+    char x = 0, extra = 0;
+    std::istringstream in(text);
+    if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || (in >> extra))
+        throw InputError("--size: '" + text + "' is not WIDTHxHEIGHT (for example 1600x1000)");
+    if (w < 1 || h < 1) throw InputError("--size: " + text + " is empty; width and height must be at least 1");
+    if (w > kMaxSide || h > kMaxSide || static_cast<long long>(w) * h > kMaxPixels)
+        throw InputError("--size: " + text + " is too large; the limit is " + std::to_string(kMaxSide) +
+                         " pixels a side and " + std::to_string(kMaxPixels / 1'000'000) + " megapixels");
+    return {w, h};
+}
+
+geo::BBox parseView(const std::string& text) {
+    double v[4];
+    char comma = 0;
+    std::istringstream in(text);
+    bool ok = static_cast<bool>(in >> v[0]);
+    for (int i = 1; ok && i < 4; ++i) ok = (in >> comma >> v[i]) && comma == ',';
+    char extra = 0;
+    if (!ok || (in >> extra))
+        throw InputError("--view: '" + text + "' is not LONMIN,LATMIN,LONMAX,LATMAX (for example 33,30,45,38)");
+    geo::BBox box{v[0], v[1], v[2], v[3]};
+    if (box.minLon < -180 || box.maxLon > 180 || box.minLat < -90 || box.maxLat > 90)
+        throw InputError("--view: '" + text + "' is outside the world (longitudes -180..180, latitudes -90..90)");
+    if (!(box.minLon < box.maxLon) || !(box.minLat < box.maxLat))
+        throw InputError("--view: '" + text + "' is empty; the minimum must come before the maximum");
+    return box;
+}
+
+// A file we may create: not a folder, in a folder that exists and that we may write to.
+void checkWritable(const std::string& out) {
+    fs::path path(out);
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw DataError(out, "is a directory");
+    fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    if (!fs::is_directory(dir, ec)) throw DataError(out, "cannot write: folder " + dir.string() + " does not exist");
+    if (::access(dir.c_str(), W_OK) != 0) throw DataError(out, "cannot write: folder " + dir.string() + " is not writable");
+}
+
+// All argument checks that need no file: they run before any loading.
+Checked check(const Options& opt) {
+    Checked c;
+    std::tie(c.width, c.height) = parseSize(opt.size);
+    std::string ext = fs::path(opt.out).extension().string();
+    for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (ext != ".png") throw InputError("--out: '" + opt.out + "' must end in .png");
+    checkWritable(opt.out);
+    if (!opt.debugJson.empty()) checkWritable(opt.debugJson);
+    if (!opt.date.empty()) {
+        c.date = model::Date::parse(opt.date);
+        if (!c.date || c.date->precision() != model::Precision::Day)
+            throw InputError("--date: '" + opt.date + "' is not a day (expected YYYY-MM-DD)");
+    }
+    if (!opt.mode.empty()) {
+        if (opt.mode == "cumulative") c.mode = model::TimeMode::Cumulative;
+        else if (opt.mode == "window") c.mode = model::TimeMode::Window;
+        else if (opt.mode == "asof") c.mode = model::TimeMode::AsOf;
+        else throw InputError("--mode: '" + opt.mode + "' is not one of cumulative, window, asof");
+    }
+    if (!opt.window.empty()) {
+        size_t used = 0;
+        int days = 0;
+        try {
+            days = std::stoi(opt.window, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != opt.window.size() || days < 1 || days > 36500)
+            throw InputError("--window: '" + opt.window + "' is not a number of days from 1 to 36500");
+        c.windowDays = days;
+    }
+    if (!opt.view.empty()) c.view = parseView(opt.view);
+    if (!opt.projection.empty()) {
+        try {
+            (void)geo::Projection::create(opt.projection);
+        } catch (const InputError& e) {
+            throw InputError(std::string("--projection: ") + e.what());
+        }
+    }
+    return c;
+}
+
+// Progress on the terminal only: a redirected stderr keeps to the one-line error contract.
+struct Progress {
+    bool on;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    void operator()(const std::string& what) const {
+        if (!on) return;
+        double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::fprintf(stderr, "conflictmap: export: %s (%.1f s)\n", what.c_str(), s);
+    }
+};
+
+fs::path corpusDir(const Options& opt) {
+    if (!opt.corpus.empty()) return opt.corpus;
+    if (const char* env = std::getenv("CONFLICTMAP_CORPUS"); env && *env) return env;
+#ifdef CMAP_SOURCE_DIR
+    return fs::path(CMAP_SOURCE_DIR) / ".." / "shared" / "corpus";
+#else
+    return {};
+#endif
+}
+
+std::shared_ptr<const model::Document> geoparseFile(const fs::path& path, const std::string& key,
+                                                    std::optional<model::Date> published, const geo::Gazetteer& gaz,
+                                                    const std::vector<model::Correction>& corrections) {
+    model::Document doc = text::geoparse(text::loadArticle(path, published), gaz);
+    doc.file = key;  // corrections and layer styles name the article as the user gave it
+    model::applyCorrections(doc, corrections);
+    return std::make_shared<const model::Document>(std::move(doc));
+}
+
+void writeDebugJson(const fs::path& path, const scene::MapContent& content, const scene::MapState& state,
+                    const scene::Scene& scene, int width, int height) {
+    nlohmann::json mentions = nlohmann::json::array();
+    for (const scene::PlacedMention& p : scene::placeMentions(content, state, width, height)) {
+        const model::Document& doc = *content.documents[p.ref.document];
+        const model::Mention& m = doc.mentions[p.ref.mention];
+        static constexpr const char* kShapes[] = {"marker", "facility", "area", "outline", "ring"};
+        auto byte = [](float v) { return static_cast<int>(std::lround(v * 255)); };
+        char color[8];
+        std::snprintf(color, sizeof color, "#%02x%02x%02x", byte(p.color.r), byte(p.color.g), byte(p.color.b));
+        mentions.push_back({{"document", p.ref.document},
+                            {"mention", p.ref.mention},
+                            {"file", doc.file},
+                            {"place", m.place.name},
+                            {"kind", geo::kindName(m.place.kind)},
+                            {"shape", kShapes[static_cast<int>(p.shape)]},
+                            {"lon", p.at.lon},
+                            {"lat", p.at.lat},
+                            {"x", std::isnan(p.pixel.x) ? nlohmann::json() : nlohmann::json(p.pixel.x)},
+                            {"y", std::isnan(p.pixel.y) ? nlohmann::json() : nlohmann::json(p.pixel.y)},
+                            {"opacity", p.opacity},
+                            {"color", color},
+                            {"date", m.date ? nlohmann::json(m.date->iso()) : nlohmann::json()}});
+    }
+    nlohmann::json out{{"width", width},
+                       {"height", height},
+                       {"projection", scene.projection},
+                       {"view", {{"x", scene.view.center.x}, {"y", scene.view.center.y}, {"unitsPerPixel", scene.view.unitsPerPixel}}},
+                       {"mentions", std::move(mentions)}};
+    fs::path tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream f(tmp);
+        f << out.dump(1) << "\n";
+        if (!f) throw DataError(path.string(), "cannot write");
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) throw DataError(path.string(), "cannot write: " + ec.message());
+}
+
+int run(const GlobalOptions& global, const Options& opt) {
+    const Checked c = check(opt);
+    Progress progress{global.verbose || ::isatty(STDERR_FILENO) != 0};
+
+    model::Workspace ws;
+    const bool haveWorkspace = !opt.workspace.empty();
+    if (haveWorkspace) ws = model::loadWorkspace(opt.workspace);
+    for (const std::string& layer : opt.layers)
+        if (!fs::is_regular_file(layer)) throw DataError(layer, fs::exists(layer) ? "is not a file" : "no such file");
+
+    scene::MapState state;
+    state.styles = ws.layers;
+    state.projection = !opt.projection.empty() ? opt.projection : ws.view.projection;
+    model::TimeQuery time;
+    time.mode = c.mode.value_or(ws.timeline.mode);
+    time.windowDays = c.windowDays.value_or(ws.timeline.windowDays);
+    if (std::optional<model::Date> date = c.date ? c.date : ws.timeline.date) {
+        time.day = date->lastDay();
+        state.time = time;
+    } else if (c.mode || c.windowDays) {
+        throw InputError("--mode and --window need --date (without it the map shows everything)");
+    }
+
+    const bool briefing = !haveWorkspace && opt.articles.empty();
+    scene::MapContent content;
+    progress("loading the gazetteer");
+    try {
+        content.gazetteer = geo::Gazetteer::load(geodataDir(global));
+    } catch (const DataError&) {
+        // The built-in briefing carries its own coordinates: without geodata it still draws, on
+        // plain paper, when the user asked for no basemap anyway.
+        if (!(briefing && opt.noBasemap)) throw;
+    }
+    if (briefing) {
+        for (auto& bd : model::briefingDocuments(model::builtinBriefing(), content.gazetteer.get(), corpusDir(opt)))
+            content.documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
+    } else {
+        progress("geoparsing articles");
+        fs::path base = haveWorkspace ? fs::path(opt.workspace).parent_path() : fs::path();
+        for (const model::ArticleRef& ref : ws.articles) {
+            fs::path p = fs::path(ref.path).is_absolute() ? fs::path(ref.path) : base / ref.path;
+            content.documents.push_back(geoparseFile(p, ref.path, ref.published, *content.gazetteer, ws.corrections));
+        }
+        for (const std::string& a : opt.articles)
+            content.documents.push_back(geoparseFile(a, a, std::nullopt, *content.gazetteer, ws.corrections));
+    }
+    for (const std::string& layer : opt.layers) content.overlays.push_back(geo::loadVector(layer));
+    if (!opt.noBasemap) {
+        progress("loading the basemap");
+        fs::path dir = geodataDir(global);
+        content.basemap = {geo::loadVector(dir / "admin0.shp"), geo::loadVector(dir / "admin1.shp"),
+                           geo::loadVector(dir / "places.shp")};
+    }
+
+    // The projection is settled before a view box is fitted in it.
+    if (state.projection.empty()) state.projection = scene::defaultProjection(content);
+    if (c.view) {
+        state.view = scene::fitBox(geo::Projection::create(state.projection), *c.view, c.width, c.height);
+    } else if (ws.view.scale > 0) {
+        geo::Vec2 centre =
+            geo::Projection::create(state.projection).forward(geo::LonLat{ws.view.centerLon, ws.view.centerLat});
+        state.view = scene::View{centre, ws.view.scale};
+    }
+
+    progress("building the map");
+    scene::Scene scene = scene::buildMapScene(content, state, c.width, c.height);
+    progress("rendering " + std::to_string(c.width) + "x" + std::to_string(c.height));
+    render::GlContext context;
+    render::Renderer renderer;
+    render::Image image = renderer.renderToImage(scene, c.width, c.height);
+    image.savePng(opt.out);
+    if (!opt.debugJson.empty()) writeDebugJson(opt.debugJson, content, state, scene, c.width, c.height);
+    progress("wrote " + opt.out);
+    return kOk;
+}
+
+}  // namespace
+
+void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& result) {
+    auto* cmd = app.add_subcommand("export", "Draw the briefing map (the built-in one without articles) into a PNG");
+    auto opt = std::make_shared<Options>();
+    cmd->add_option("ARTICLE", opt->articles, "Articles (.txt, .md, .html), each with an optional NAME.meta.json");
+    cmd->add_option("--out", opt->out, "The PNG to write")->required();
+    cmd->add_option("--size", opt->size, "Image size WIDTHxHEIGHT in pixels (default 1600x1000; at most 16384 a side, 100 megapixels)");
+    cmd->add_option("--date", opt->date, "Timeline position YYYY-MM-DD (default: show everything)");
+    cmd->add_option("--mode", opt->mode, "Timeline mode: cumulative (default), window or asof");
+    cmd->add_option("--window", opt->window, "Days in the window (and the age scale of asof); default 30");
+    cmd->add_option("--view", opt->view, "Show this box: LONMIN,LATMIN,LONMAX,LATMAX (default: fit the mentions)");
+    cmd->add_option("--projection", opt->projection, "EPSG:N or PROJ string (default: fitted to the mentions)");
+    cmd->add_option("--workspace", opt->workspace, "Workspace JSON: its articles, corrections, styles, view and time");
+    cmd->add_option("--layer", opt->layers, "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
+    cmd->add_flag("--no-basemap", opt->noBasemap, "Draw no basemap (sea, land, borders, towns)");
+    cmd->add_option("--corpus", opt->corpus,
+                    "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
+    // For tests and scripts: the drawn mentions with their pixel positions, as JSON.
+    cmd->add_option("--debug-json", opt->debugJson, "Also write the visible mentions with their pixel positions")
+        ->group("");
+    cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });
+}
+
+}  // namespace cmap::app
+
+#else  // built without GL: the command exists and says why it cannot draw
+
+namespace cmap::app {
+
+void registerExportCommand(CLI::App& app, GlobalOptions&, CommandResult& result) {
+    auto* cmd = app.add_subcommand("export", "Draw the briefing map into a PNG (needs a build with the viewer)");
+    cmd->allow_extras();
+    cmd->callback([&result] {
+        result.run = [] {
+            std::fprintf(stderr, "conflictmap: export needs OpenGL; this build has none (CMAP_BUILD_GUI=OFF)\n");
+            return kInternal;
+        };
+    });
+}
+
+}  // namespace cmap::app
+#endif

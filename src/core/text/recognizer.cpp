@@ -82,7 +82,8 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
             // through a curated alias or for a place everybody abbreviates; "Us", "BA" or "APC"
             // matching some village's name or alternate name are not places.
             best.postings.clear();
-            if (t.allCaps())
+            const bool abbreviation = t.gapAfter == Gap::Period && t.span.size() == 2;  // "Ga.", "Pa."
+            if (t.allCaps() || abbreviation)
                 for (const auto& p : posts)
                     if (p.how == geo::NameKind::Alias || p.how == geo::NameKind::Demonym) best.postings.push_back(p);
             if (!best.postings.empty()) best.last = j;
@@ -139,6 +140,12 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     while (runStart > 0 && tokens_[runStart - 1].upper() && tokens_[runStart - 1].gapAfter == Gap::Space) --runStart;
     while (runEnd + 1 < tokens_.size() && tokens_[runEnd + 1].upper() && tokens_[runEnd].gapAfter == Gap::Space)
         ++runEnd;
+
+    // "Collins Avenue", "Windsor Castle", "the Russian Embassy": a street or building named after
+    // a place is somewhere else; putting a marker at the place would mislead.
+    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && tokens_[m.last + 1].upper() &&
+        words::isFeatureNoun(lowered(tokenText(text, tokens_[m.last + 1]), buf)))
+        return false;
 
     // Organisations named after a place: keep well-known places ("European Commission",
     // "New York Times"), drop small towns that are someone's surname ("Brookings Institute").

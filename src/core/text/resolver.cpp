@@ -11,6 +11,7 @@ namespace {
 constexpr double kCountryContext = 1.5;  // prior units for a candidate in the document's main country
 constexpr double kNearby = 0.7;          // ... for one within kNearbyKm of a place already pinned down
 constexpr double kNearbyKm = 400;
+constexpr double kInProvince = 1.0;      // ... for a town inside a province the document names, and back
 
 struct Best {
     size_t index = 0;
@@ -23,6 +24,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     // Pass 1: what the document is about, from mentions that need no context.
     std::map<std::string, double> countryWeight;
     std::vector<geo::LonLat> anchors;
+    std::vector<const geo::Place*> provinces;
     for (const Recognized& m : mentions) {
         Best b;
         for (size_t i = 0; i < m.postings.size(); ++i) {
@@ -35,6 +37,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         if (p.country[0] && (p.kind == geo::PlaceKind::Country || clear))
             countryWeight[std::string(p.countryCode())] += p.kind == geo::PlaceKind::Country ? 1.0 : 0.5;
         if (clear && (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi)) anchors.push_back(p.point);
+        if (clear && p.kind == geo::PlaceKind::Admin1) provinces.push_back(&p);
     }
     double top = 0;
     for (auto& [c, w] : countryWeight) top = std::max(top, w);
@@ -56,6 +59,22 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
                     double d = geo::haversineKm(a, p.point);
                     if (d > 0.5 && d < kNearbyKm) {  // not itself
                         s += kNearby;
+                        break;
+                    }
+                }
+                // Boxes, not polygons: geoparsing never loads polygons, and a province's box
+                // within its own country is a fair test.
+                for (const geo::Place* prov : provinces) {
+                    if (prov->countryCode() == p.countryCode() && prov->bbox().contains(p.point)) {
+                        s += kInProvince;
+                        break;
+                    }
+                }
+            } else if (p.kind == geo::PlaceKind::Admin1) {
+                const geo::BBox box = p.bbox();
+                for (const auto& a : anchors) {
+                    if (box.contains(a) && a.lon != p.point.lon) {
+                        s += kInProvince;
                         break;
                     }
                 }

@@ -127,8 +127,18 @@ const Set& nameParticles() {
     return s;
 }
 
+const Set& featureNouns() {
+    static const Set s = {"avenue", "ave", "street", "st", "road", "rd", "drive", "boulevard", "blvd", "lane",
+                          "highway", "hwy", "parkway", "terrace", "crescent", "hotel", "inn", "motel", "castle",
+                          "farm", "farms", "mall", "theatre", "theater", "cinema", "embassy", "consulate",
+                          "hospital", "stadium", "arena", "academy", "restaurant", "tower", "towers", "building",
+                          "apartments", "estate", "plaza", "station", "market"};
+    return s;
+}
+
 }  // namespace
 
+bool isFeatureNoun(std::string_view lower) { return featureNouns().count(lower) > 0; }
 bool isNameParticle(std::string_view lower) { return nameParticles().count(lower) > 0; }
 bool isCommon(std::string_view lower) { return commonWords().count(lower) > 0; }
 bool isTitle(std::string_view lower) { return titles().count(lower) > 0; }

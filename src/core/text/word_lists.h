@@ -13,6 +13,9 @@ bool isTitle(std::string_view lower);
 bool isOrgSuffix(std::string_view lower);
 /// Lower-case words allowed inside a multi-word name ("of", "al", "de", "and").
 bool isConnector(std::string_view lower);
+/// Nouns that make "X Avenue", "X Castle", "X Embassy" a local feature named after X, somewhere
+/// else than X.
+bool isFeatureNoun(std::string_view lower);
 /// Lower-case particles inside people's names ("al" in "Bashar al-Assad", "van", "de").
 bool isNameParticle(std::string_view lower);
 

@@ -72,7 +72,16 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
                 }
             } else if (p.kind == geo::PlaceKind::Admin1) {
                 const geo::BBox box = p.bbox();
+                // A province named after its capital ("Latakia") means the city in news text;
+                // its own city's mentions must not vote for the province.
+                bool namesakeCity = false;
+                for (const geo::Posting& other : m.postings) {
+                    const geo::Place& o = g.place(other.place);
+                    namesakeCity |= o.kind == geo::PlaceKind::City && o.countryCode() == p.countryCode() &&
+                                    box.contains(o.point);
+                }
                 for (const auto& a : anchors) {
+                    if (namesakeCity) break;
                     if (box.contains(a) && a.lon != p.point.lon) {
                         s += kInProvince;
                         break;

@@ -8,12 +8,10 @@ void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& resul
     app.require_subcommand(0, 1);
     registerGazetteerCommand(app, global, result);
     registerGeoparseCommand(app, global, result);
+    registerViewCommand(app, global, result);
     registerExportCommand(app, global, result);
 }
 
-int runDefault(const GlobalOptions&) {
-    std::fprintf(stderr, "conflictmap: the viewer is not built yet; try 'conflictmap --help'\n");
-    return kBadInput;
-}
+int runDefault(const GlobalOptions& global) { return runView(global); }
 
 }  // namespace cmap::app

@@ -16,6 +16,9 @@ struct CommandResult {
 void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& result);
 void registerGazetteerCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
 void registerGeoparseCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
+void registerViewCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
+/// The viewer with nothing given: the built-in briefing.
+int runView(const GlobalOptions& global);
 void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
 
 /// No command: open the viewer on the built-in briefing (or explain why it cannot).

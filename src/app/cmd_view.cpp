@@ -1,0 +1,86 @@
+// `conflictmap view [--workspace FILE] [ARTICLE...] [--layer FILE]...`, and the viewer that opens
+// when no command is given. Hidden options (--screenshot, --frames, --size, --date, --scrub,
+// --timings) drive the same window for tests and frame-time measurements.
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/commands.h"
+#include "core/error.h"
+
+#ifdef CMAP_HAVE_GUI
+#include "ui/viewer.h"
+#endif
+
+namespace cmap::app {
+namespace {
+
+struct Options {
+    std::string workspace;
+    std::vector<std::string> articles, layers;
+    std::string screenshot, size = "1600x1000", date;
+    int frames = 3;
+    bool scrub = false, timings = false, noRecover = false;
+};
+
+// The seed articles the built-in briefing links to: $CMAP_SHARED_DIR/corpus, else the shared
+// folder beside the source tree.
+std::filesystem::path corpusDir() {
+    if (const char* s = std::getenv("CMAP_SHARED_DIR"); s && *s) return std::filesystem::path(s) / "corpus";
+#ifdef CMAP_SOURCE_DIR
+    return std::filesystem::path(CMAP_SOURCE_DIR) / ".." / "shared" / "corpus";
+#else
+    return {};
+#endif
+}
+
+int run(const GlobalOptions& global, const Options& opt) {
+#ifdef CMAP_HAVE_GUI
+    ui::ViewerOptions v;
+    v.geodata = geodataDir(global);
+    v.corpusDir = corpusDir();
+    if (!opt.workspace.empty()) v.workspace = opt.workspace;
+    v.articles = opt.articles;
+    v.layers = opt.layers;
+    if (std::sscanf(opt.size.c_str(), "%dx%d", &v.width, &v.height) != 2 || v.width < 320 || v.height < 240 ||
+        v.width > 8192 || v.height > 8192)
+        throw InputError("--size: '" + opt.size + "' is not WIDTHxHEIGHT between 320x240 and 8192x8192");
+    if (!opt.screenshot.empty()) v.screenshot = opt.screenshot;
+    if (opt.frames < 1) throw InputError("--frames: must be at least 1");
+    v.frames = opt.frames;
+    if (!opt.date.empty()) v.date = opt.date;
+    v.scrub = opt.scrub;
+    v.timings = opt.timings;
+    v.offerRecovery = !opt.noRecover;
+    for (const auto& a : opt.articles)
+        if (!std::filesystem::is_regular_file(a)) throw DataError(a, "no such article file");
+    return ui::runViewer(v);
+#else
+    (void)global;
+    (void)opt;
+    std::fprintf(stderr, "conflictmap: this build has no viewer (configured without GL/ImGui); try 'conflictmap --help'\n");
+    return kBadInput;
+#endif
+}
+
+}  // namespace
+
+void registerViewCommand(CLI::App& app, GlobalOptions& global, CommandResult& result) {
+    auto* cmd = app.add_subcommand("view", "Open the viewer (the built-in briefing when given nothing)");
+    auto opt = std::make_shared<Options>();
+    cmd->add_option("ARTICLE", opt->articles, "Articles to open (.txt, .md, .html)");
+    cmd->add_option("--workspace", opt->workspace, "Workspace JSON to open");
+    cmd->add_option("--layer", opt->layers, "Vector file to overlay (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
+    // For tests and measurements: render frames without showing the window, write it, exit.
+    cmd->add_option("--screenshot", opt->screenshot, "Write the window (panels included) to this PNG and exit")->group("");
+    cmd->add_option("--frames", opt->frames, "Frames to render after loading, before the screenshot")->group("");
+    cmd->add_option("--size", opt->size, "Window size WIDTHxHEIGHT")->group("");
+    cmd->add_option("--date", opt->date, "Start the timeline at this date")->group("");
+    cmd->add_flag("--scrub", opt->scrub, "Step the timeline a day every frame")->group("");
+    cmd->add_flag("--timings", opt->timings, "Print frame times on exit")->group("");
+    cmd->add_flag("--no-recover", opt->noRecover, "Do not offer an autosaved recovery copy")->group("");
+    cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });
+}
+
+int runView(const GlobalOptions& global) { return run(global, Options{}); }
+
+}  // namespace cmap::app

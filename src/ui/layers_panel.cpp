@@ -1,0 +1,133 @@
+#include "ui/layers_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+
+#include "ui/viewer.h"
+#include "ui/widgets.h"
+
+namespace cmap::ui {
+namespace {
+
+ImVec4 toVec4(uint32_t rgba) {
+    return ImVec4(static_cast<float>((rgba >> 24) & 0xff) / 255.f, static_cast<float>((rgba >> 16) & 0xff) / 255.f,
+                  static_cast<float>((rgba >> 8) & 0xff) / 255.f, static_cast<float>(rgba & 0xff) / 255.f);
+}
+
+uint32_t fromFloat4(const float c[4]) {
+    auto b = [](float f) { return static_cast<uint32_t>(std::clamp(f, 0.f, 1.f) * 255.f + 0.5f); };
+    return b(c[0]) << 24 | b(c[1]) << 16 | b(c[2]) << 8 | b(c[3]);
+}
+
+// One row: visibility, colour swatch, name; the rest of the style in a tree node under it.
+// The style is written into the workspace only when the user changes it.
+// Category layers only filter (the article's colour stays), so they show a toggle alone.
+void layerRow(Viewer& v, const std::string& id, const std::string& name, const std::string& detail,
+              const model::LayerStyle& fallback, bool styled) {
+    auto& styles = v.session.workspace.layers;
+    auto it = styles.find(id);
+    model::LayerStyle style = it != styles.end() ? it->second : fallback;
+    bool changed = false;
+    ImGui::PushID(id.c_str());
+    changed |= ImGui::Checkbox("##visible", &style.visible);
+    ImGui::SameLine();
+    if (!styled) {
+        ImGui::TextUnformatted(name.c_str());
+        ImGui::PopID();
+        if (changed) {
+            styles[id] = style;
+            v.session.markDirty();
+        }
+        return;
+    }
+    ImVec4 c = toVec4(style.rgba);
+    float col[4] = {c.x, c.y, c.z, c.w};
+    if (ImGui::ColorEdit4("##colour", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) {
+        style.rgba = fromFloat4(col);
+        changed = true;
+    }
+    ImGui::SameLine();
+    bool open = ImGui::TreeNodeEx("##style", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", name.c_str());
+    if (!detail.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", detail.c_str());
+    if (open) {
+        if (!detail.empty()) ImGui::TextDisabled("%s", detail.c_str());
+        ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
+        changed |= ImGui::SliderFloat("Size", &style.size, 0.25f, 4.f, "%.2fx");
+        ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
+        changed |= ImGui::SliderFloat("Opacity", &style.opacity, 0.f, 1.f, "%.2f");
+        changed |= ImGui::Checkbox("Labels", &style.labels);
+        ImGui::TreePop();
+    }
+    ImGui::PopID();
+    if (changed) {
+        styles[id] = style;
+        v.session.markDirty();
+    }
+}
+
+// "3 places, 1 area": the legend says at which precision the article's mentions are drawn.
+std::string precisionSummary(const model::Document& doc) {
+    size_t points = 0, areas = 0;
+    for (const auto& m : doc.mentions) {
+        bool area = m.place.kind == geo::PlaceKind::Country || m.place.kind == geo::PlaceKind::Admin1 ||
+                    m.place.kind == geo::PlaceKind::Region || m.place.kind == geo::PlaceKind::Water;
+        (area ? areas : points)++;
+    }
+    return std::to_string(points) + (points == 1 ? " place" : " places") + " as markers, " + std::to_string(areas) +
+           (areas == 1 ? " area" : " areas") + " as outlines or shading";
+}
+
+}  // namespace
+
+void drawLayersPanel(Viewer& v, const Rect& r) {
+    if (!beginPanel("Layers", r)) {
+        ImGui::End();
+        return;
+    }
+    const scene::MapContent& content = *v.session.content;
+    ImGui::Checkbox("Map labels", &v.layers.labels);
+
+    sectionHeader("Articles");
+    if (content.documents.empty()) ImGui::TextDisabled(v.jobs.busy() ? "Loading..." : "None: File > Add article");
+    for (size_t i = 0; i < content.documents.size(); ++i) {
+        const model::Document& doc = *content.documents[i];
+        std::string name = doc.meta.title ? *doc.meta.title : std::filesystem::path(doc.file).filename().string();
+        layerRow(v, scene::layerIdForArticle(doc.file), name, precisionSummary(doc), scene::defaultArticleStyle(i), true);
+    }
+
+    sectionHeader("Event categories");
+    std::set<model::EventCategory> present;
+    for (const auto& doc : content.documents)
+        for (const auto& e : doc->events) present.insert(e.category);
+    if (present.empty()) ImGui::TextDisabled("No events yet");
+    for (model::EventCategory c : present) {
+        std::string name(model::categoryName(c));
+        if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        layerRow(v, scene::layerIdForCategory(c), name, "", model::LayerStyle{}, false);
+    }
+
+    sectionHeader("Overlays");
+    if (v.session.overlays.empty()) ImGui::TextDisabled("File > Open layer, or drop a file");
+    for (size_t i = 0; i < v.session.overlays.size(); ++i) {
+        const Overlay& o = v.session.overlays[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("x")) {
+            v.removeLayer(i);
+            ImGui::PopID();
+            break;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this layer");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(std::filesystem::path(o.path).filename().string().c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%zu features", o.path.c_str(), o.features->featureCount());
+        ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+}  // namespace cmap::ui

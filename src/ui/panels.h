@@ -1,0 +1,19 @@
+#pragma once
+// The panels without state of their own (their state lives in Viewer): the menu bar with its
+// shortcuts, the error panel, the load progress and the crash-recovery offer.
+#include "ui/layout.h"
+
+namespace cmap::ui {
+
+struct Viewer;
+
+/// File / View menus; Ctrl+O, Ctrl+S, Ctrl+Shift+S. Returns the bar's height.
+float drawMenuBar(Viewer& v);
+/// Errors not yet dismissed, over the map's top-right corner; the app keeps running.
+void drawErrorPanel(Viewer& v, const Rect& map);
+/// The progress of background loading, over the map's bottom edge, while there is any.
+void drawProgress(Viewer& v, const Rect& map);
+/// Offers the recovery copy of a session that ended without saving.
+void drawRecoveryPrompt(Viewer& v);
+
+}  // namespace cmap::ui

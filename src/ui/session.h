@@ -1,0 +1,87 @@
+#pragma once
+// What the viewer has open: the workspace (what the user makes and saves) and what was loaded
+// for it (gazetteer, basemap, geoparsed articles, overlays). Loaded things are immutable
+// snapshots shared with the worker thread; corrections make new corrected documents, never
+// edit old ones (STYLE.md 4).
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/workspace.h"
+#include "core/text/decode.h"
+#include "scene/map_scene.h"
+
+namespace cmap::ui {
+
+/// One article as read and geoparsed, before corrections. Immutable once made.
+struct ArticleSource {
+    std::string key;            ///< the workspace's path for it (ArticleRef::path); the document's file
+    std::filesystem::path file; ///< where it was read from
+    std::string bytes;          ///< the file as read; mention ranges index it
+    text::DecodedText decoded;  ///< what the articles panel shows
+    model::Document raw;        ///< geoparsed; raw.file == key
+    std::vector<std::string> summaries;  ///< per event, for briefing facts (empty for articles)
+};
+
+/// The workspace article path that stands for the built-in briefing's sources.
+inline constexpr std::string_view kBuiltinBriefing = "builtin:briefing";
+
+struct Overlay {
+    std::string path;
+    geo::FeatureSetPtr features;
+};
+
+/// The geodata that everything else needs, loaded once.
+struct Geodata {
+    geo::GazetteerPtr gazetteer;
+    scene::BasemapData basemap;
+};
+
+struct Session {
+    model::Workspace workspace;
+    std::filesystem::path workspacePath;  ///< empty until saved or opened
+    bool dirty = false;
+
+    std::shared_ptr<const Geodata> geodata;
+    std::vector<std::shared_ptr<const ArticleSource>> articles;  ///< in workspace order
+    std::vector<Overlay> overlays;
+
+    /// Derived: the corrected documents and overlays as the map draws them. Rebuilt by
+    /// rebuildContent() after any change to articles, corrections or overlays.
+    std::shared_ptr<const scene::MapContent> content = std::make_shared<scene::MapContent>();
+    uint64_t revision = 0;  ///< bumped by rebuildContent, so caches know to refresh
+
+    void rebuildContent();
+    /// The article whose key is key, or nullptr.
+    const ArticleSource* article(std::string_view key) const;
+    /// Index into content->documents of the document for articles[i] (same order), for clarity.
+    static size_t documentIndex(size_t articleIndex) { return articleIndex; }
+    void markDirty() { dirty = true; }
+};
+
+/// Loads the gazetteer and the basemap layers of a geodata folder. Throws DataError.
+std::shared_ptr<const Geodata> loadGeodata(const std::filesystem::path& dir);
+
+/// Where an article key points: absolute stays, relative is to the workspace's folder (or the
+/// current directory for an unsaved workspace).
+std::filesystem::path resolveArticlePath(const std::string& key, const std::filesystem::path& workspacePath);
+
+/// Reads and geoparses one article. published overrides the sidecar's date. Throws DataError.
+std::shared_ptr<const ArticleSource> loadArticleSource(const std::string& key, const std::filesystem::path& file,
+                                                       std::optional<model::Date> published,
+                                                       const geo::Gazetteer& gazetteer);
+
+/// The built-in briefing's sources as articles, linked to the seed articles found in corpusDir
+/// (their text shown when linked). Throws DataError only when the gazetteer's files fail.
+std::vector<std::shared_ptr<const ArticleSource>> loadBriefingSources(const geo::Gazetteer* gazetteer,
+                                                                      const std::filesystem::path& corpusDir);
+
+/// Dated events of the documents as timeline items: one per event, spanning its date's days.
+std::vector<model::TimeItem> eventItems(const scene::MapContent& content);
+
+/// Text offset in decoded of a file byte offset (the first text byte at or after it).
+uint32_t textOffsetOf(const text::DecodedText& decoded, uint32_t fileOffset);
+
+}  // namespace cmap::ui

@@ -1,0 +1,96 @@
+#pragma once
+// The viewer: all state the app owns (the session and every panel's struct) and the actions
+// panels share (open, save, add an article or a layer, correct a mention). Panels are free
+// functions over Viewer&, one file each; none keeps state of its own.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/renderer.h"
+#include "ui/articles_panel.h"
+#include "ui/autosave.h"
+#include "ui/background_jobs.h"
+#include "ui/console_log.h"
+#include "ui/console_panel.h"
+#include "ui/correction_popup.h"
+#include "ui/file_dialog.h"
+#include "ui/layers_panel.h"
+#include "ui/map_canvas.h"
+#include "ui/session.h"
+#include "ui/timeline_panel.h"
+
+namespace cmap::ui {
+
+/// What `conflictmap view` was asked to open, and the hidden options tests use.
+struct ViewerOptions {
+    std::filesystem::path geodata;
+    std::filesystem::path corpusDir;  ///< where the built-in briefing looks for its articles
+    std::optional<std::filesystem::path> workspace;
+    std::vector<std::string> articles;
+    std::vector<std::string> layers;
+    int width = 1600, height = 1000;
+    std::optional<std::filesystem::path> screenshot;  ///< write the window here after frames, then exit
+    int frames = 3;
+    std::optional<std::string> date;  ///< start the timeline at this date
+    bool scrub = false;               ///< advance the timeline every frame (for frame timings)
+    bool timings = false;             ///< print frame times on exit
+    bool offerRecovery = true;
+};
+
+struct Viewer {
+    ViewerOptions options;
+    Session session;
+    ConsoleLog log;
+    BackgroundJobs jobs;
+    Autosave autosave;
+
+    MapCanvas canvas;
+    LayersPanel layers;
+    ArticlesPanel articles;
+    CorrectionPopup correction;
+    TimelinePanel timeline;
+    ConsolePanel console;
+    FileDialog fileDialog;
+    std::vector<std::string> errors;       ///< shown in the error panel until dismissed
+    std::optional<Recovery> recovery;      ///< offered at start-up
+    bool quit = false;
+    double now = 0;                        ///< seconds since start
+    std::unique_ptr<render::Renderer> renderer;
+
+    explicit Viewer(ViewerOptions opt);
+
+    // Actions. Each reports problems in the error panel and leaves the session as it was.
+    void start();                                   ///< posts the initial loads
+    void openWorkspace(const std::filesystem::path& path);
+    void useWorkspace(model::Workspace ws, std::filesystem::path path, bool dirty);
+    bool saveWorkspace(const std::filesystem::path& path);
+    void addArticle(const std::string& path);
+    void addLayer(const std::string& path);
+    void removeLayer(size_t index);
+    void openDropped(const std::vector<std::string>& paths);
+    void reloadArticle(size_t index);               ///< after its date changed
+    void correctionsChanged();                      ///< re-derive documents, mark dirty
+    void reportError(const std::string& message);
+    /// The scene state for the map now.
+    scene::MapState mapState() const;
+    /// Writes timeline, view and styles into the workspace before saving.
+    void syncWorkspace();
+    void tickAutosave();
+
+    /// Re-derives the map content after articles, corrections or overlays changed.
+    void contentChanged();
+
+private:
+    void loadWorkspaceArticles();
+    void applyPendingView();
+    std::optional<model::ViewState> pendingView_;  ///< a workspace's view, applied once its articles are in
+    uint64_t generation_ = 0;  ///< bumped by opening a workspace: stale loads are dropped
+};
+
+/// Opens the window and runs until it is closed (or the screenshot is written). Throws Error
+/// when there is no display or no GL 3.3.
+int runViewer(const ViewerOptions& options);
+
+}  // namespace cmap::ui

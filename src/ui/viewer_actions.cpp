@@ -1,0 +1,308 @@
+// Viewer actions shared by the panels: opening, saving, adding articles and layers, and the
+// background loads behind them. Every failure lands in the error panel and changes nothing.
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/geo/projection.h"
+#include "core/geo/vector_source.h"
+#include "core/log.h"
+#include "core/model/briefing.h"
+#include "core/text/decode.h"
+#include "ui/viewer.h"
+
+namespace cmap::ui {
+namespace {
+
+bool isArticleFile(const std::filesystem::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm";
+}
+
+// Loads the articles of refs in order; the ones that fail are reported and left out of the map
+// (their references stay in the workspace: nothing the user made is dropped).
+struct LoadedArticles {
+    std::vector<std::shared_ptr<const ArticleSource>> articles;
+    std::vector<std::string> errors;
+};
+
+LoadedArticles loadArticles(const std::vector<model::ArticleRef>& refs, const std::filesystem::path& wsPath,
+                            const ViewerOptions& opt, std::shared_ptr<const Geodata> geodata, Progress& progress) {
+    LoadedArticles out;
+    for (size_t i = 0; i < refs.size(); ++i) {
+        const auto& ref = refs[i];
+        progress.set(static_cast<float>(i) / static_cast<float>(refs.size()), "Reading " + ref.path);
+        try {
+            if (ref.path == kBuiltinBriefing) {
+                auto sources = loadBriefingSources(geodata->gazetteer.get(), opt.corpusDir);
+                out.articles.insert(out.articles.end(), sources.begin(), sources.end());
+            } else {
+                out.articles.push_back(loadArticleSource(ref.path, resolveArticlePath(ref.path, wsPath), ref.published,
+                                                         *geodata->gazetteer));
+            }
+        } catch (const Error& e) {
+            out.errors.push_back(e.what());
+        }
+    }
+    progress.set(1, "Done");
+    return out;
+}
+
+}  // namespace
+
+Viewer::Viewer(ViewerOptions opt)
+    : options(std::move(opt)), jobs([this](const std::string& m) { reportError(m); }) {}
+
+void Viewer::reportError(const std::string& message) {
+    log::error(message);
+    errors.push_back(message);
+}
+
+void Viewer::start() {
+    if (options.offerRecovery) {
+        try {
+            recovery = autosave.find();
+        } catch (const Error& e) {
+            log::warn(std::string("ignoring a recovery file that cannot be read: ") + e.what());
+            autosave.discard();
+        }
+    }
+    model::Workspace ws;
+    std::filesystem::path wsPath;
+    if (options.workspace) {
+        ws = model::loadWorkspace(*options.workspace);  // the CLI reports a bad one and exits
+        wsPath = *options.workspace;
+    } else if (!options.articles.empty()) {
+        for (const auto& a : options.articles) ws.articles.push_back({std::filesystem::absolute(a).string(), std::nullopt});
+    } else {
+        ws.title = model::builtinBriefing().title;
+        ws.articles.push_back({std::string(kBuiltinBriefing), std::nullopt});
+    }
+    useWorkspace(std::move(ws), std::move(wsPath), false);
+
+    std::filesystem::path dir = options.geodata;
+    log::info("loading geodata from " + dir.string());
+    jobs.post("Loading geodata", [this, dir](Progress& p) -> BackgroundJobs::Apply {
+        p.set(0.1f, "Loading the gazetteer");
+        auto g = loadGeodata(dir);
+        return [this, g] {
+            session.geodata = g;
+            log::info("gazetteer: " + std::to_string(g->gazetteer->placeCount()) + " places");
+            contentChanged();
+            loadWorkspaceArticles();
+        };
+    });
+    for (const auto& l : options.layers) addLayer(l);
+}
+
+void Viewer::openWorkspace(const std::filesystem::path& path) {
+    try {
+        useWorkspace(model::loadWorkspace(path), path, false);
+        log::info("opened " + path.string());
+    } catch (const Error& e) {
+        reportError(e.what());
+    }
+}
+
+void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool dirty) {
+    ++generation_;
+    session.workspace = std::move(ws);
+    session.workspacePath = std::move(path);
+    session.dirty = dirty;
+    session.articles.clear();
+    articles = ArticlesPanel{};
+
+    const model::Workspace& w = session.workspace;
+    canvas.projection = w.view.projection;
+    canvas.choice = w.view.projection.empty() ? ProjectionChoice::Fitted : ProjectionChoice::Custom;
+    for (ProjectionChoice c : {ProjectionChoice::WebMercator, ProjectionChoice::EqualEarth, ProjectionChoice::PlateCarree})
+        if (!w.view.projection.empty() && projectionDefinition(c, "") == w.view.projection) canvas.choice = c;
+    if (canvas.choice == ProjectionChoice::Custom) canvas.customDefinition = w.view.projection;
+    canvas.camera = Camera{};
+    pendingView_ = w.view.scale > 0 ? std::optional(w.view) : std::nullopt;
+
+    timeline.mode = w.timeline.mode;
+    timeline.windowDays = w.timeline.windowDays;
+    timeline.showAll = !w.timeline.date;
+    if (w.timeline.date) timeline.day = w.timeline.date->firstDay();
+    timeline.range.reset();
+    timeline.playing = false;
+
+    contentChanged();
+    if (session.geodata) loadWorkspaceArticles();
+}
+
+void Viewer::loadWorkspaceArticles() {
+    auto refs = session.workspace.articles;
+    auto wsPath = session.workspacePath;
+    auto geodata = session.geodata;
+    uint64_t gen = generation_;
+    jobs.post("Reading articles", [this, refs, wsPath, geodata, gen](Progress& p) -> BackgroundJobs::Apply {
+        auto loaded = std::make_shared<LoadedArticles>(loadArticles(refs, wsPath, options, geodata, p));
+        return [this, loaded, gen] {
+            for (const auto& e : loaded->errors) reportError(e);
+            if (gen != generation_) return;  // another workspace was opened meanwhile
+            session.articles = loaded->articles;
+            log::info("loaded " + std::to_string(session.articles.size()) + " article(s)");
+            contentChanged();
+            applyPendingView();
+        };
+    });
+}
+
+void Viewer::applyPendingView() {
+    if (!pendingView_) return;
+    try {
+        std::string def = canvas.projection.empty() ? scene::defaultProjection(*session.content) : canvas.projection;
+        geo::Projection proj = geo::Projection::create(def);
+        geo::Vec2 c = proj.forward(geo::LonLat{pendingView_->centerLon, pendingView_->centerLat});
+        if (!std::isnan(c.x)) canvas.camera.view = scene::View{c, pendingView_->scale};
+    } catch (const Error& e) {
+        log::warn(std::string("the workspace's view cannot be restored: ") + e.what());
+    }
+    pendingView_.reset();
+}
+
+void Viewer::contentChanged() {
+    session.rebuildContent();
+    auto items = eventItems(*session.content);
+    auto [first, last] = model::extent(items);
+    timeline.extentFirst = first;
+    timeline.extentLast = last;
+    if (!timeline.range && last >= first) timeline.fitTo(first, last);
+    if (articles.selected >= session.articles.size()) articles.selected = 0;
+}
+
+void Viewer::syncWorkspace() {
+    model::Workspace& w = session.workspace;
+    w.view.projection = canvas.projection;
+    w.view.scale = 0;
+    if (canvas.camera.view) {
+        try {
+            std::string def = canvas.projection.empty() ? scene::defaultProjection(*session.content) : canvas.projection;
+            geo::LonLat c = geo::Projection::create(def).inverse(canvas.camera.view->center);
+            if (!std::isnan(c.lon)) {
+                w.view.centerLon = c.lon;
+                w.view.centerLat = c.lat;
+                w.view.scale = canvas.camera.view->unitsPerPixel;
+            }
+        } catch (const Error&) {
+            // An unusable projection cannot have produced this view; keep "fit to the data".
+        }
+    }
+    w.timeline.mode = timeline.mode;
+    w.timeline.windowDays = timeline.windowDays;
+    w.timeline.date = timeline.showAll ? std::nullopt : std::optional(model::Date::fromDays(static_cast<int>(timeline.day)));
+}
+
+bool Viewer::saveWorkspace(const std::filesystem::path& path) {
+    syncWorkspace();
+    try {
+        model::saveWorkspace(session.workspace, path);
+    } catch (const Error& e) {
+        reportError(e.what());
+        return false;
+    }
+    session.workspacePath = path;
+    session.dirty = false;
+    autosave.discard();
+    log::info("saved " + path.string());
+    return true;
+}
+
+void Viewer::addArticle(const std::string& path) {
+    std::string key = std::filesystem::absolute(path).string();
+    for (size_t i = 0; i < session.articles.size(); ++i)
+        if (session.articles[i]->key == key) {
+            articles.selected = i;
+            return;
+        }
+    session.workspace.articles.push_back({key, std::nullopt});
+    session.markDirty();
+    if (!session.geodata) return;  // the initial load will read it with the others
+    auto geodata = session.geodata;
+    uint64_t gen = generation_;
+    jobs.post("Reading " + path, [this, key, geodata, gen](Progress&) -> BackgroundJobs::Apply {
+        auto src = loadArticleSource(key, key, std::nullopt, *geodata->gazetteer);
+        return [this, src, gen] {
+            if (gen != generation_) return;
+            session.articles.push_back(src);
+            articles.selected = session.articles.size() - 1;
+            log::info("added " + src->key + ": " + std::to_string(src->raw.mentions.size()) + " mentions");
+            contentChanged();
+        };
+    });
+}
+
+void Viewer::addLayer(const std::string& path) {
+    jobs.post("Opening " + path, [this, path](Progress&) -> BackgroundJobs::Apply {
+        auto features = geo::loadVector(path);
+        return [this, path, features] {
+            session.overlays.push_back({path, features});
+            log::info("layer " + path + ": " + std::to_string(features->featureCount()) + " features");
+            contentChanged();
+        };
+    });
+}
+
+void Viewer::removeLayer(size_t index) {
+    if (index >= session.overlays.size()) return;
+    session.overlays.erase(session.overlays.begin() + static_cast<std::ptrdiff_t>(index));
+    contentChanged();
+}
+
+void Viewer::openDropped(const std::vector<std::string>& paths) {
+    for (const auto& p : paths) {
+        if (isArticleFile(p)) addArticle(p);
+        else addLayer(p);
+    }
+}
+
+void Viewer::reloadArticle(size_t index) {
+    if (index >= session.articles.size() || !session.geodata) return;
+    auto src = session.articles[index];
+    if (src->file.empty()) return;  // a briefing source without its article: nothing to re-read
+    const model::ArticleRef* ref = nullptr;
+    for (const auto& a : session.workspace.articles)
+        if (a.path == src->key) ref = &a;
+    std::optional<model::Date> published = ref ? ref->published : std::nullopt;
+    auto geodata = session.geodata;
+    uint64_t gen = generation_;
+    jobs.post("Re-reading " + src->key, [this, src, published, geodata, gen](Progress&) -> BackgroundJobs::Apply {
+        auto fresh = loadArticleSource(src->key, src->file, published, *geodata->gazetteer);
+        return [this, fresh, gen] {
+            if (gen != generation_) return;
+            for (auto& a : session.articles)
+                if (a->key == fresh->key) a = fresh;
+            contentChanged();
+        };
+    });
+}
+
+void Viewer::correctionsChanged() {
+    session.markDirty();
+    contentChanged();
+}
+
+scene::MapState Viewer::mapState() const {
+    scene::MapState s;
+    s.projection = canvas.projection;
+    s.view = canvas.camera.view;
+    s.time = timeline.query();
+    s.styles = session.workspace.layers;
+    s.labels = layers.labels;
+    return s;
+}
+
+void Viewer::tickAutosave() {
+    if (!autosave.due(now, session.dirty)) return;
+    syncWorkspace();
+    try {
+        autosave.write(session.workspace, session.workspacePath.string(), now);
+        log::debug("autosaved to " + autosave.file().string());
+    } catch (const Error& e) {
+        log::warn(std::string("autosave failed: ") + e.what());
+    }
+}
+
+}  // namespace cmap::ui

@@ -1,0 +1,303 @@
+// The viewer's window and frame loop: GLFW window with a GL 3.3 core context, ImGui with
+// DejaVu Sans through FreeType, the map drawn by the renderer under the panels.
+#include <glad/gl.h>
+// glad before GLFW: GLFW must not pull in the system GL header.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <numeric>
+
+#include "core/error.h"
+#include "core/log.h"
+#include "render/font_atlas.h"
+#include "render/image.h"
+#include "ui/map_frame_cache.h"
+#include "ui/panels.h"
+#include "ui/viewer.h"
+
+namespace cmap::ui {
+namespace {
+
+// GLFW calls back with the window only; the viewer's pending drops live in this struct, which
+// the window's user pointer points at while the loop runs.
+// Latin with extensions, Greek, Cyrillic, general punctuation (dashes, quotes), currency and
+// arrows: what news text and transliterated place names use. ImGui keeps the pointer.
+constexpr ImWchar kUiGlyphRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
+                                      0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF, 0};
+
+struct WindowEvents {
+    std::vector<std::string> dropped;
+};
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    auto* events = static_cast<WindowEvents*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) events->dropped.emplace_back(paths[i]);
+}
+
+// One owner for the window and the ImGui context, so every exit path tears them down in order.
+class Window {
+public:
+    Window(int width, int height, bool visible) {
+        if (glfwInit() != GLFW_TRUE) {
+            const char* d = nullptr;
+            glfwGetError(&d);
+            throw Error(std::string("cannot open the viewer: no display (set DISPLAY, or run under xvfb-run -a)") +
+                        (d ? std::string(" [") + d + "]" : ""));
+        }
+        glfwDefaultWindowHints();
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+        window_ = glfwCreateWindow(width, height, "conflictmap", nullptr, nullptr);
+        if (!window_) throw Error("cannot open the viewer: no OpenGL 3.3 core context on this display");
+        glfwMakeContextCurrent(window_);
+        if (!gladLoadGL(glfwGetProcAddress)) throw Error("cannot load OpenGL 3.3 core functions");
+    }
+    ~Window() {
+        if (imgui_) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+            ImGui::DestroyContext();
+        }
+        if (window_) glfwDestroyWindow(window_);
+    }
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    void initImGui(float fontPx) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        imgui_ = true;
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // panels are laid out by code; nothing to remember in imgui.ini
+        io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+        std::string font = render::defaultFontFile().string();
+        ImFontConfig cfg;
+        cfg.OversampleH = cfg.OversampleV = 1;
+        io.Fonts->AddFontFromFileTTF(font.c_str(), fontPx, &cfg, kUiGlyphRanges);
+        styleCalm();
+        ImGui_ImplGlfw_InitForOpenGL(window_, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    GLFWwindow* get() const { return window_; }
+
+private:
+    // A light, quiet look: the map carries the colour, panels stay grey and flat.
+    static void styleCalm() {
+        ImGui::StyleColorsLight();
+        ImGuiStyle& s = ImGui::GetStyle();
+        s.WindowRounding = 0;
+        s.WindowBorderSize = 1;
+        s.FrameRounding = 3;
+        s.GrabRounding = 3;
+        s.PopupRounding = 4;
+        s.WindowPadding = ImVec2(10, 8);
+        s.FramePadding = ImVec2(6, 3);
+        s.ItemSpacing = ImVec2(8, 5);
+        ImVec4* c = s.Colors;
+        c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.965f, 0.955f, 1);
+        c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 0);
+        c[ImGuiCol_PopupBg] = ImVec4(0.99f, 0.99f, 0.985f, 0.98f);
+        c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = ImVec4(0.90f, 0.90f, 0.88f, 1);
+        c[ImGuiCol_MenuBarBg] = ImVec4(0.93f, 0.93f, 0.92f, 1);
+        c[ImGuiCol_Border] = ImVec4(0.78f, 0.78f, 0.76f, 1);
+        c[ImGuiCol_Header] = ImVec4(0.82f, 0.87f, 0.93f, 1);
+        c[ImGuiCol_HeaderHovered] = ImVec4(0.75f, 0.83f, 0.92f, 1);
+        c[ImGuiCol_Button] = ImVec4(0.88f, 0.89f, 0.90f, 1);
+        c[ImGuiCol_ButtonHovered] = ImVec4(0.78f, 0.84f, 0.92f, 1);
+        c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+        c[ImGuiCol_CheckMark] = ImVec4(0.12f, 0.31f, 0.47f, 1);
+    }
+
+    GLFWwindow* window_ = nullptr;
+    bool imgui_ = false;
+};
+
+// The whole window (panels included) as an image, read back from the frame just drawn.
+render::Image readWindow(int w, int h) {
+    render::Image img(w, h);
+    std::vector<uint8_t> rows(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+    size_t stride = static_cast<size_t>(w) * 4;
+    for (int y = 0; y < h; ++y) {  // GL rows go bottom-up
+        std::copy_n(rows.data() + static_cast<size_t>(h - 1 - y) * stride, stride, img.pixel(0, y));
+        for (int x = 0; x < w; ++x) img.pixel(x, y)[3] = 255;
+    }
+    return img;
+}
+
+struct MapTimes {
+    double buildMs = 0, drawMs = 0;
+    size_t meshes = 0, triangulations = 0, pointLayers = 0;  ///< renderer totals so far
+    size_t redraws = 0;
+};
+
+// The map into the cache when what it shows changed, then the cached pixels into the window.
+void drawMap(Viewer& v, MapFrameCache& cache, const Rect& r, float scale, int fbHeight, MapTimes& times) {
+    if (r.w < 1 || r.h < 1) return;
+    scene::MapState state = v.mapState();
+    int w = static_cast<int>(r.w * scale), h = static_cast<int>(r.h * scale);
+    std::string key = mapFrameKey(v.session.revision, state, r.w, r.h, scale);
+    if (!cache.holds(key, w, h)) {
+        auto t0 = std::chrono::steady_clock::now();
+        scene::Scene scene;
+        try {
+            scene = scene::buildMapScene(*v.session.content, state, r.w, r.h);
+        } catch (const Error& e) {
+            // A projection that passed the check may still fail for this content: go back.
+            v.reportError(e.what());
+            applyProjection(v.canvas, ProjectionChoice::Fitted);
+            return;
+        }
+        auto t1 = std::chrono::steady_clock::now();
+        cache.beginDraw(key, w, h);
+        v.renderer->draw(scene, render::Viewport{0, 0, w, h}, scale);
+        cache.endDraw();
+        times.buildMs += std::chrono::duration<double, std::milli>(t1 - t0).count();
+        times.drawMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+        ++times.redraws;
+    }
+    cache.blitToWindow(static_cast<int>(r.x * scale), fbHeight - static_cast<int>(r.y * scale) - h);
+    const render::RenderStats& st = v.renderer->stats();
+    times.meshes = st.meshesBuilt;
+    times.triangulations = st.triangulations;
+    times.pointLayers = st.pointLayersProjected;
+}
+
+struct FrameTimes {
+    std::vector<double> ms;
+    MapTimes map;
+    void print() const {
+        if (ms.empty()) return;
+        std::vector<double> s = ms;
+        std::sort(s.begin(), s.end());
+        double mean = std::accumulate(s.begin(), s.end(), 0.0) / static_cast<double>(s.size());
+        std::printf("frames %zu  mean %.1f ms  median %.1f ms  p95 %.1f ms  max %.1f ms\n", s.size(), mean,
+                    s[s.size() / 2], s[std::min(s.size() - 1, s.size() * 95 / 100)], s.back());
+        std::printf("map redrawn in %zu frames; per frame: scene %.1f ms, renderer %.1f ms; renderer built %zu meshes, %zu triangulations, "
+                    "%zu point layers in all\n",
+                    map.redraws, map.buildMs / static_cast<double>(s.size()), map.drawMs / static_cast<double>(s.size()), map.meshes,
+                    map.triangulations, map.pointLayers);
+    }
+};
+
+}  // namespace
+
+int runViewer(const ViewerOptions& options) {
+    bool headless = options.screenshot.has_value();
+    Window window(options.width, options.height, !headless);
+    glfwSwapInterval(headless || options.timings ? 0 : 1);
+
+    Viewer v(options);
+    auto sinkGuard = v.log.install();
+    log::setLevel(log::Level::Debug);  // the console filters by level; keep everything for it
+    v.renderer = std::make_unique<render::Renderer>();
+    window.initImGui(16.f);
+
+    MapFrameCache mapCache;  // before the window goes: its GL objects need the context
+    WindowEvents events;
+    glfwSetWindowUserPointer(window.get(), &events);
+    glfwSetDropCallback(window.get(), onDrop);
+
+    v.start();
+    if (options.date) {
+        if (auto d = model::Date::parse(*options.date)) {
+            v.timeline.showAll = false;
+            v.timeline.day = d->firstDay();
+        } else {
+            throw InputError("--date: '" + *options.date + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+    }
+
+    auto clock = std::chrono::steady_clock::now;
+    auto t0 = clock(), last = t0;
+    int settledFrames = 0;
+    FrameTimes times;
+    while (!glfwWindowShouldClose(window.get()) && !v.quit) {
+        glfwPollEvents();
+        auto t = clock();
+        double dt = std::chrono::duration<double>(t - last).count();
+        last = t;
+        v.now = std::chrono::duration<double>(t - t0).count();
+        if (!events.dropped.empty()) {
+            v.openDropped(events.dropped);
+            events.dropped.clear();
+        }
+        v.jobs.applyFinished();
+        if (options.scrub && !v.jobs.busy()) v.timeline.step(1);
+        v.timeline.advance(dt);
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+
+        int winW = 0, winH = 0, fbW = 0, fbH = 0;
+        glfwGetWindowSize(window.get(), &winW, &winH);
+        glfwGetFramebufferSize(window.get(), &fbW, &fbH);
+        float scale = winW > 0 ? static_cast<float>(fbW) / static_cast<float>(winW) : 1.f;
+
+        LayoutOptions lo;
+        lo.menuHeight = drawMenuBar(v);
+        Layout layout = computeLayout(static_cast<float>(winW), static_cast<float>(winH), lo);
+        v.canvas.rect = layout.map;
+        drawLayersPanel(v, layout.layers);
+        drawConsolePanel(v, layout.console);
+        drawArticlesPanel(v, layout.articles);
+        drawTimelinePanel(v, layout.timeline);
+        drawProjectionSwitcher(v);
+        drawErrorPanel(v, layout.map);
+        drawProgress(v, layout.map);
+        drawCorrectionPopup(v);
+        drawFileDialog(v);
+        if (!headless) drawRecoveryPrompt(v);
+        handleMapInput(v, dt);
+        drawMapTooltip(v);
+        ImGui::Render();
+
+        glViewport(0, 0, fbW, fbH);
+        glClearColor(0.965f, 0.965f, 0.955f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        MapTimes mapTimes;
+        drawMap(v, mapCache, layout.map, scale, fbH, mapTimes);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        v.tickAutosave();
+        bool settled = !v.jobs.busy();
+        if (settled) ++settledFrames;
+        if (options.timings && settledFrames > 1) {
+            glFinish();  // llvmpipe renders lazily: count the drawing in the frame that asked for it
+            times.ms.push_back(std::chrono::duration<double, std::milli>(clock() - t).count());
+            times.map.buildMs += mapTimes.buildMs;
+            times.map.drawMs += mapTimes.drawMs;
+            times.map.redraws += mapTimes.redraws;
+            times.map.meshes = mapTimes.meshes;
+            times.map.triangulations = mapTimes.triangulations;
+            times.map.pointLayers = mapTimes.pointLayers;
+        }
+        if (headless && settledFrames >= options.frames) {
+            glFinish();
+            readWindow(fbW, fbH).savePng(*options.screenshot);
+            log::info("wrote " + options.screenshot->string());
+            break;
+        }
+        glfwSwapBuffers(window.get());
+    }
+    if (options.timings) times.print();
+    // A clean exit: unsaved changes are the user's choice now, not a crash to recover from.
+    if (!headless) v.autosave.discard();
+    glfwSetWindowUserPointer(window.get(), nullptr);
+    return 0;
+}
+
+}  // namespace cmap::ui

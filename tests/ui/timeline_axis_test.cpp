@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include "core/model/date.h"
+#include "ui/timeline_axis.h"
+#include "ui/timeline_panel.h"
+
+using namespace cmap;
+
+namespace {
+int day(int y, int m, int d) { return model::daysFromCivil(y, m, d); }
+}  // namespace
+
+TEST_CASE("axis ticks: years over a decade, months over a season, days when zoomed in") {
+    ui::DayRange decade{static_cast<double>(day(2005, 1, 1)), static_cast<double>(day(2015, 12, 31))};
+    auto years = ui::axisTicks(decade, 800, 70);
+    REQUIRE(!years.empty());
+    CHECK(years.front().label == "2005");
+    for (const auto& t : years) CHECK(model::Date::fromDays(t.day).month == 1);
+
+    ui::DayRange autumn{static_cast<double>(day(2015, 8, 20)), static_cast<double>(day(2015, 12, 10))};
+    auto months = ui::axisTicks(autumn, 800, 70);
+    REQUIRE(months.size() == 4);
+    CHECK(months[0].label == "Sep 2015");
+    CHECK(months[0].day == day(2015, 9, 1));
+
+    ui::DayRange week{static_cast<double>(day(2015, 9, 27)), static_cast<double>(day(2015, 10, 3))};
+    auto days = ui::axisTicks(week, 800, 70);
+    REQUIRE(days.size() == 7);
+    CHECK(days[0].label == "27 Sep");
+    CHECK(days[4].major);  // 1 Oct starts a month
+
+    // Labels never crowd: ticks stay at least the spacing apart on screen.
+    for (auto r : {decade, autumn, week}) {
+        auto ticks = ui::axisTicks(r, 800, 70);
+        for (size_t i = 1; i < ticks.size(); ++i)
+            CHECK(r.toX(ticks[i].day, 0, 800) - r.toX(ticks[i - 1].day, 0, 800) >= 70 * 0.9);
+    }
+}
+
+TEST_CASE("timeline zoom keeps the day under the pointer and stops at a few days") {
+    ui::DayRange r{0, 1000};
+    auto z = ui::zoomRange(r, 4, 200);
+    CHECK(z.span() == doctest::Approx(250));
+    CHECK((200 - z.first) / z.span() == doctest::Approx(0.2));
+    for (int i = 0; i < 20; ++i) z = ui::zoomRange(z, 4, 200);
+    CHECK(z.span() == doctest::Approx(3));
+}
+
+TEST_CASE("histogram counts day events in their bin; month events are spans, not counts") {
+    ui::DayRange r{0, 100};
+    std::vector<model::TimeItem> items{{10, 10, 0}, {12, 12, 0}, {95, 95, 0}, {0, 29, 0}, {150, 150, 0}};
+    auto h = ui::histogram(items, r, 10);
+    CHECK(h[1] == 2);
+    CHECK(h[9] == 1);
+    CHECK(h[0] == 0);
+    int total = 0;
+    for (int c : h) total += c;
+    CHECK(total == 3);
+}
+
+TEST_CASE("playback advances by speed and stops at the last event; step stays in the data") {
+    ui::TimelinePanel t;
+    t.extentFirst = 100;
+    t.extentLast = 200;
+    t.fitTo(100, 200);
+    t.day = 100;
+    t.playing = true;
+    t.speed = 40;
+    CHECK(t.advance(1.0));
+    CHECK(t.day == doctest::Approx(140));
+    CHECK_FALSE(t.showAll);
+    t.advance(10);
+    CHECK(t.day == 200);
+    CHECK_FALSE(t.playing);
+    t.step(5);
+    CHECK(t.day == 200);
+    t.step(-3);
+    CHECK(t.day == 197);
+    REQUIRE(t.query());
+    CHECK(t.query()->day == 197);
+    t.showAll = true;
+    CHECK_FALSE(t.query());
+}

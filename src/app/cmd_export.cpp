@@ -210,6 +210,8 @@ void writeDebugJson(const fs::path& path, const scene::MapContent& content, cons
 int run(const GlobalOptions& global, const Options& opt) {
     const Checked c = check(opt);
     Progress progress{global.verbose || ::isatty(STDERR_FILENO) != 0};
+    // First, before any loading: without a display there is nothing to render with.
+    render::GlContext context;
 
     model::Workspace ws;
     const bool haveWorkspace = !opt.workspace.empty();
@@ -274,7 +276,6 @@ int run(const GlobalOptions& global, const Options& opt) {
     progress("building the map");
     scene::Scene scene = scene::buildMapScene(content, state, c.width, c.height);
     progress("rendering " + std::to_string(c.width) + "x" + std::to_string(c.height));
-    render::GlContext context;
     render::Renderer renderer;
     render::Image image = renderer.renderToImage(scene, c.width, c.height);
     image.savePng(opt.out);

@@ -12,88 +12,117 @@ constexpr double kCountryContext = 1.5;  // prior units for a candidate in the d
 constexpr double kNearby = 0.7;          // ... for one within kNearbyKm of a place already pinned down
 constexpr double kNearbyKm = 400;
 constexpr double kInProvince = 1.0;      // ... for a town inside a province the document names, and back
+constexpr double kClearMargin = 1.5;     // a choice this far ahead of the runner-up is context for others
 
-struct Best {
-    size_t index = 0;
-    double score = -1e9, runnerUp = -1e9;
-};
-
-}  // namespace
-
-std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const geo::Gazetteer& g) {
-    // Pass 1: what the document is about, from mentions that need no context.
+// What the rest of the document says: its countries, the towns and provinces it pins down.
+struct Context {
     std::map<std::string, double> countryWeight;
+    double topWeight = 0;
     std::vector<geo::LonLat> anchors;
     std::vector<const geo::Place*> provinces;
-    for (const Recognized& m : mentions) {
-        Best b;
-        for (size_t i = 0; i < m.postings.size(); ++i) {
-            double s = g.prior(m.postings[i]);
-            if (s > b.score) b.runnerUp = b.score, b.score = s, b.index = i;
-            else b.runnerUp = std::max(b.runnerUp, s);
-        }
-        const geo::Place& p = g.place(m.postings[b.index].place);
-        const bool clear = m.postings.size() == 1 || b.score - b.runnerUp >= 1.5;
+
+    void add(const geo::Place& p, bool clear) {
         if (p.country[0] && (p.kind == geo::PlaceKind::Country || clear))
             countryWeight[std::string(p.countryCode())] += p.kind == geo::PlaceKind::Country ? 1.0 : 0.5;
         if (clear && (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi)) anchors.push_back(p.point);
         if (clear && p.kind == geo::PlaceKind::Admin1) provinces.push_back(&p);
     }
-    double top = 0;
-    for (auto& [c, w] : countryWeight) top = std::max(top, w);
+    void finish() {
+        for (auto& [c, w] : countryWeight) topWeight = std::max(topWeight, w);
+    }
+};
 
-    // Pass 2: prior plus context.
+struct Choice {
+    size_t index = 0;
+    double score = -1e9, runnerUp = -1e9;
+    double margin(size_t candidates) const { return candidates == 1 ? 3.0 : score - runnerUp; }
+};
+
+double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Place& p, const Context& ctx) {
+    double s = 0;
+    if (p.country[0] && ctx.topWeight > 0) {
+        auto it = ctx.countryWeight.find(std::string(p.countryCode()));
+        if (it != ctx.countryWeight.end()) s += kCountryContext * std::min(1.0, it->second / ctx.topWeight);
+    }
+    if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi) {
+        // Being near the document's other towns and inside its provinces are one piece of
+        // evidence, not two: they count once, or a small town near them beats a big one far off.
+        double local = 0;
+        for (const auto& a : ctx.anchors) {
+            double d = geo::haversineKm(a, p.point);
+            if (d > 0.5 && d < kNearbyKm) {  // not itself
+                local = kNearby;
+                break;
+            }
+        }
+        // Boxes, not polygons: geoparsing never loads polygons, and a province's box within its
+        // own country is a fair test.
+        for (const geo::Place* prov : ctx.provinces) {
+            if (prov->countryCode() == p.countryCode() && prov->bbox().contains(p.point)) {
+                local = kInProvince;
+                break;
+            }
+        }
+        s += local;
+    } else if (p.kind == geo::PlaceKind::Admin1) {
+        const geo::BBox box = p.bbox();
+        // A province named after its capital ("Latakia") means the city in news text; its own
+        // city's mentions must not vote for the province.
+        for (const geo::Posting& other : m.postings) {
+            const geo::Place& o = g.place(other.place);
+            if (o.kind == geo::PlaceKind::City && o.countryCode() == p.countryCode() && box.contains(o.point)) return s;
+        }
+        for (const auto& a : ctx.anchors) {
+            if (box.contains(a) && a.lon != p.point.lon) {
+                s += kInProvince;
+                break;
+            }
+        }
+    }
+    return s;
+}
+
+Choice choose(const geo::Gazetteer& g, const Recognized& m, const Context* ctx) {
+    Choice c;
+    for (size_t i = 0; i < m.postings.size(); ++i) {
+        const geo::Place& p = g.place(m.postings[i].place);
+        double s = g.prior(m.postings[i]) + (ctx ? contextScore(g, m, p, *ctx) : 0);
+        if (s > c.score) c.runnerUp = c.score, c.score = s, c.index = i;
+        else c.runnerUp = std::max(c.runnerUp, s);
+    }
+    return c;
+}
+
+}  // namespace
+
+std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const geo::Gazetteer& g) {
+    // Round 1: context from what needs none (priors alone); round 2: context from round 1's
+    // confident choices, so a province resolved in context ("Florida" over Uruguay's) can in turn
+    // place its towns ("Parkland").
+    std::vector<Choice> choices(mentions.size());
+    Context ctx;
+    for (size_t k = 0; k < mentions.size(); ++k) {
+        choices[k] = choose(g, mentions[k], nullptr);
+        ctx.add(g.place(mentions[k].postings[choices[k].index].place), choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
+    }
+    ctx.finish();
+    for (int round = 0; round < 2; ++round) {
+        Context next;
+        for (size_t k = 0; k < mentions.size(); ++k) {
+            choices[k] = choose(g, mentions[k], &ctx);
+            next.add(g.place(mentions[k].postings[choices[k].index].place),
+                     choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
+        }
+        next.finish();
+        ctx = std::move(next);
+    }
+
     std::vector<Resolution> out;
     out.reserve(mentions.size());
-    for (const Recognized& m : mentions) {
-        Best b;
-        for (size_t i = 0; i < m.postings.size(); ++i) {
-            const geo::Place& p = g.place(m.postings[i].place);
-            double s = g.prior(m.postings[i]);
-            if (p.country[0] && top > 0) {
-                auto it = countryWeight.find(std::string(p.countryCode()));
-                if (it != countryWeight.end()) s += kCountryContext * std::min(1.0, it->second / top);
-            }
-            if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi) {
-                for (const auto& a : anchors) {
-                    double d = geo::haversineKm(a, p.point);
-                    if (d > 0.5 && d < kNearbyKm) {  // not itself
-                        s += kNearby;
-                        break;
-                    }
-                }
-                // Boxes, not polygons: geoparsing never loads polygons, and a province's box
-                // within its own country is a fair test.
-                for (const geo::Place* prov : provinces) {
-                    if (prov->countryCode() == p.countryCode() && prov->bbox().contains(p.point)) {
-                        s += kInProvince;
-                        break;
-                    }
-                }
-            } else if (p.kind == geo::PlaceKind::Admin1) {
-                const geo::BBox box = p.bbox();
-                // A province named after its capital ("Latakia") means the city in news text;
-                // its own city's mentions must not vote for the province.
-                bool namesakeCity = false;
-                for (const geo::Posting& other : m.postings) {
-                    const geo::Place& o = g.place(other.place);
-                    namesakeCity |= o.kind == geo::PlaceKind::City && o.countryCode() == p.countryCode() &&
-                                    box.contains(o.point);
-                }
-                for (const auto& a : anchors) {
-                    if (namesakeCity) break;
-                    if (box.contains(a) && a.lon != p.point.lon) {
-                        s += kInProvince;
-                        break;
-                    }
-                }
-            }
-            if (s > b.score) b.runnerUp = b.score, b.score = s, b.index = i;
-            else b.runnerUp = std::max(b.runnerUp, s);
-        }
-        double margin = m.postings.size() == 1 ? 3.0 : b.score - b.runnerUp;
-        double c = m.certainty / (1.0 + std::exp(-2.0 * margin));  // a tie gives 0.5
-        out.push_back({m.postings[b.index].place, std::round(c * 1000) / 1000});
+    for (size_t k = 0; k < mentions.size(); ++k) {
+        double margin = choices[k].margin(mentions[k].postings.size());
+        double c = mentions[k].certainty / (1.0 + std::exp(-2.0 * margin));  // a tie gives 0.5
+        out.push_back({mentions[k].postings[choices[k].index].place, std::round(c * 1000) / 1000});
     }
     return out;
 }

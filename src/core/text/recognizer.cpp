@@ -146,6 +146,12 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && tokens_[m.last + 1].upper() &&
         words::isFeatureNoun(lowered(tokenText(text, tokens_[m.last + 1]), buf)))
         return false;
+    // ... and "Hotel Kyjev", "University of California", "Camp Murray".
+    if (first > 0 && tokens_[first - 1].gapAfter == Gap::Space) {
+        size_t k = first - 1;
+        if (k > 0 && lowered(tokenText(text, tokens_[k]), buf) == "of" && tokens_[k - 1].gapAfter == Gap::Space) --k;
+        if (tokens_[k].upper() && words::isFeaturePrefix(lowered(tokenText(text, tokens_[k]), buf))) return false;
+    }
 
     // Organisations named after a place: keep well-known places ("European Commission",
     // "New York Times"), drop small towns that are someone's surname ("Brookings Institute").

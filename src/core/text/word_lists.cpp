@@ -132,12 +132,20 @@ const Set& featureNouns() {
                           "highway", "hwy", "parkway", "terrace", "crescent", "hotel", "inn", "motel", "castle",
                           "farm", "farms", "mall", "theatre", "theater", "cinema", "embassy", "consulate",
                           "hospital", "stadium", "arena", "academy", "restaurant", "tower", "towers", "building",
-                          "apartments", "estate", "plaza", "station", "market"};
+                          "apartments", "estate", "plaza", "station", "market", "square", "university", "college",
+                          "school", "county", "township", "parish", "borough"};
+    return s;
+}
+
+const Set& featurePrefixes() {
+    static const Set s = {"hotel", "camp", "university", "college", "school", "embassy", "consulate", "mall",
+                          "hospital", "stadium", "museum", "cathedral", "church"};
     return s;
 }
 
 }  // namespace
 
+bool isFeaturePrefix(std::string_view lower) { return featurePrefixes().count(lower) > 0; }
 bool isFeatureNoun(std::string_view lower) { return featureNouns().count(lower) > 0; }
 bool isNameParticle(std::string_view lower) { return nameParticles().count(lower) > 0; }
 bool isCommon(std::string_view lower) { return commonWords().count(lower) > 0; }

@@ -16,6 +16,8 @@ bool isConnector(std::string_view lower);
 /// Nouns that make "X Avenue", "X Castle", "X Embassy" a local feature named after X, somewhere
 /// else than X.
 bool isFeatureNoun(std::string_view lower);
+/// Nouns that make "Hotel X", "University of X" a building named after X.
+bool isFeaturePrefix(std::string_view lower);
 /// Lower-case particles inside people's names ("al" in "Bashar al-Assad", "van", "de").
 bool isNameParticle(std::string_view lower);
 

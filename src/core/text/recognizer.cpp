@@ -224,6 +224,12 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.singleToken = m.last == i;
             r.sentenceInitial = initial;
             r.certainty = initial && r.singleToken ? 0.8f : 1.0f;
+            if (!out.empty() && out.back().sentence == index) {
+                std::string_view between = text.substr(out.back().span.end, r.span.start - out.back().span.end);
+                if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&
+                    between.find_first_not_of(", ") == std::string_view::npos)
+                    r.containerOf = out.back().span.start;
+            }
             out.push_back(std::move(r));
         }
         i = m.last;

@@ -2,6 +2,7 @@
 // Recognition: spans of a sentence that name places, by longest match of capitalized token
 // runs against the gazetteer's name index, minus what context says is a person, an
 // organisation or an ordinary word.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -20,6 +21,9 @@ struct Recognized {
     bool singleToken = false;
     bool sentenceInitial = false;
     float certainty = 1;                 ///< how sure recognition is that this is a place at all
+    /// Start of the mention just before this one when only a comma separates them ("Tacoma,
+    /// Washington"): this one then probably names the other's province or country.
+    std::optional<uint32_t> containerOf;
 };
 
 /// Recognizes place names sentence by sentence and remembers, across the document, the words

@@ -12,7 +12,8 @@ constexpr double kCountryContext = 1.5;  // prior units for a candidate in the d
 constexpr double kNearby = 0.7;          // ... for one within kNearbyKm of a place already pinned down
 constexpr double kNearbyKm = 400;
 constexpr double kInProvince = 1.0;      // ... for a town inside a province the document names, and back
-constexpr double kClearMargin = 1.5;     // a choice this far ahead of the runner-up is context for others
+constexpr double kClearMargin = 1.5;
+constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first     // a choice this far ahead of the runner-up is context for others
 
 // What the rest of the document says: its countries, the towns and provinces it pins down.
 struct Context {
@@ -82,11 +83,25 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
     return s;
 }
 
-Choice choose(const geo::Gazetteer& g, const Recognized& m, const Context* ctx) {
+bool holds(const geo::Place& area, const geo::Place& p) {
+    return (area.kind == geo::PlaceKind::Admin1 || area.kind == geo::PlaceKind::Country) &&
+           (area.kind != geo::PlaceKind::Admin1 || area.countryCode() == p.countryCode()) && area.bbox().contains(p.point);
+}
+
+// Both halves of "City, Province" in the previous round's choices: inner is the city's, outer
+// the province's (either may be null).
+struct Pair {
+    const geo::Place* inner = nullptr;
+    const geo::Place* outer = nullptr;
+};
+
+Choice choose(const geo::Gazetteer& g, const Recognized& m, const Context* ctx, Pair pair = {}) {
     Choice c;
     for (size_t i = 0; i < m.postings.size(); ++i) {
         const geo::Place& p = g.place(m.postings[i].place);
         double s = g.prior(m.postings[i]) + (ctx ? contextScore(g, m, p, *ctx) : 0);
+        if (pair.inner && holds(p, *pair.inner)) s += kContainer;
+        if (pair.outer && holds(*pair.outer, p)) s += kContainer;
         if (s > c.score) c.runnerUp = c.score, c.score = s, c.index = i;
         else c.runnerUp = std::max(c.runnerUp, s);
     }
@@ -106,10 +121,18 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         ctx.add(g.place(mentions[k].postings[choices[k].index].place), choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
     }
     ctx.finish();
+    auto chosen = [&](size_t k) -> const geo::Place* { return &g.place(mentions[k].postings[choices[k].index].place); };
     for (int round = 0; round < 2; ++round) {
         Context next;
+        std::vector<Pair> pairs(mentions.size());
+        for (size_t k = 1; k < mentions.size(); ++k) {
+            if (mentions[k].containerOf && *mentions[k].containerOf == mentions[k - 1].span.start) {
+                pairs[k].inner = chosen(k - 1);
+                pairs[k - 1].outer = chosen(k);
+            }
+        }
         for (size_t k = 0; k < mentions.size(); ++k) {
-            choices[k] = choose(g, mentions[k], &ctx);
+            choices[k] = choose(g, mentions[k], &ctx, pairs[k]);
             next.add(g.place(mentions[k].postings[choices[k].index].place),
                      choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
         }

@@ -52,6 +52,7 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
     uint32_t eventSentence = UINT32_MAX;
     for (size_t k = 0; k < found.size(); ++k) {
         const Recognized& r = found[k];
+        if (resolved[k].implausible) continue;
         if (r.sentence != eventSentence) {
             eventSentence = r.sentence;
             const Span s = sentences[r.sentence];

@@ -141,11 +141,12 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     while (runEnd + 1 < tokens_.size() && tokens_[runEnd + 1].upper() && tokens_[runEnd].gapAfter == Gap::Space)
         ++runEnd;
 
-    // "Collins Avenue", "Windsor Castle", "the Russian Embassy": a street or building named after
-    // a place is somewhere else; putting a marker at the place would mislead.
-    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && tokens_[m.last + 1].upper() &&
-        words::isFeatureNoun(lowered(tokenText(text, tokens_[m.last + 1]), buf)))
-        return false;
+    // "Collins Avenue", "Windsor Castle", "the Russian Embassy", "Florida Atlantic University": a
+    // street or building named after a place is somewhere else; a marker at the place misleads.
+    for (size_t k = m.last + 1; k <= m.last + 3 && k < tokens_.size() && tokens_[k - 1].gapAfter == Gap::Space &&
+                                tokens_[k].upper();
+         ++k)
+        if (words::isFeatureNoun(lowered(tokenText(text, tokens_[k]), buf))) return false;
     // ... and "Hotel Kyjev", "University of California", "Camp Murray".
     if (first > 0 && tokens_[first - 1].gapAfter == Gap::Space) {
         size_t k = first - 1;
@@ -229,6 +230,9 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
                 if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&
                     between.find_first_not_of(", ") == std::string_view::npos)
                     r.containerOf = out.back().span.start;
+                if (between == " and " || between == " or " || between == ", " || between == ", and " ||
+                    between == ", or ")
+                    r.listAfter = out.back().span.start;
             }
             out.push_back(std::move(r));
         }

@@ -24,6 +24,9 @@ struct Recognized {
     /// Start of the mention just before this one when only a comma separates them ("Tacoma,
     /// Washington"): this one then probably names the other's province or country.
     std::optional<uint32_t> containerOf;
+    /// Start of the mention before this one in a list ("California or Washington", "Syria and
+    /// Iraq"): list members tend to be places of one kind.
+    std::optional<uint32_t> listAfter;
 };
 
 /// Recognizes place names sentence by sentence and remembers, across the document, the words

@@ -13,7 +13,9 @@ constexpr double kNearby = 0.7;          // ... for one within kNearbyKm of a pl
 constexpr double kNearbyKm = 400;
 constexpr double kInProvince = 1.0;      // ... for a town inside a province the document names, and back
 constexpr double kClearMargin = 1.5;
-constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first     // a choice this far ahead of the runner-up is context for others
+constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first
+constexpr double kSameKind = 1.0;        // "California or Washington": list members share a kind
+constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
 
 // What the rest of the document says: its countries, the towns and provinces it pins down.
 struct Context {
@@ -93,6 +95,7 @@ bool holds(const geo::Place& area, const geo::Place& p) {
 struct Pair {
     const geo::Place* inner = nullptr;
     const geo::Place* outer = nullptr;
+    const geo::Place* listed = nullptr;  ///< the previous member of a list this one is in
 };
 
 Choice choose(const geo::Gazetteer& g, const Recognized& m, const Context* ctx, Pair pair = {}) {
@@ -102,6 +105,9 @@ Choice choose(const geo::Gazetteer& g, const Recognized& m, const Context* ctx, 
         double s = g.prior(m.postings[i]) + (ctx ? contextScore(g, m, p, *ctx) : 0);
         if (pair.inner && holds(p, *pair.inner)) s += kContainer;
         if (pair.outer && holds(*pair.outer, p)) s += kContainer;
+        if (pair.listed && pair.listed->kind == p.kind &&
+            (p.kind == geo::PlaceKind::Country || (p.kind == geo::PlaceKind::Admin1 && pair.listed->countryCode() == p.countryCode())))
+            s += kSameKind;
         if (s > c.score) c.runnerUp = c.score, c.score = s, c.index = i;
         else c.runnerUp = std::max(c.runnerUp, s);
     }
@@ -130,6 +136,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
                 pairs[k].inner = chosen(k - 1);
                 pairs[k - 1].outer = chosen(k);
             }
+            if (mentions[k].listAfter && *mentions[k].listAfter == mentions[k - 1].span.start) pairs[k].listed = chosen(k - 1);
         }
         for (size_t k = 0; k < mentions.size(); ++k) {
             choices[k] = choose(g, mentions[k], &ctx, pairs[k]);
@@ -145,7 +152,10 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     for (size_t k = 0; k < mentions.size(); ++k) {
         double margin = choices[k].margin(mentions[k].postings.size());
         double c = mentions[k].certainty / (1.0 + std::exp(-2.0 * margin));  // a tie gives 0.5
-        out.push_back({mentions[k].postings[choices[k].index].place, std::round(c * 1000) / 1000});
+        const geo::Place& p = *chosen(k);
+        bool implausible = p.kind == geo::PlaceKind::City && p.population < kSmallTown && ctx.topWeight > 0 &&
+                           !ctx.countryWeight.count(std::string(p.countryCode()));
+        out.push_back({mentions[k].postings[choices[k].index].place, std::round(c * 1000) / 1000, implausible});
     }
     return out;
 }

@@ -12,6 +12,9 @@ namespace cmap::text {
 struct Resolution {
     uint32_t place = 0;
     double confidence = 0;  ///< 0..1: recognition certainty times the margin over the runner-up
+    /// A small town in a country the document otherwise never touches: more likely a word or a
+    /// name read as a place than a real reference; geoparse leaves it out.
+    bool implausible = false;
 };
 
 /// One resolution per recognized mention, in the same order. Throws nothing.

@@ -42,7 +42,7 @@ constexpr long long kMaxPixels = 100'000'000;
 struct Options {
     std::string out, size = "1600x1000", date, mode, window, view, projection, workspace, corpus, debugJson;
     std::vector<std::string> layers, articles;
-    bool noBasemap = false;
+    bool noBasemap = false, noCaption = false;
 };
 
 struct Checked {
@@ -207,6 +207,38 @@ void writeDebugJson(const fs::path& path, const scene::MapContent& content, cons
     if (ec) throw DataError(path.string(), "cannot write: " + ec.message());
 }
 
+// What the picture shows, in its corner: an exported map is read without the tool that made it.
+std::string captionText(const std::string& title, const std::optional<model::TimeQuery>& time) {
+    std::string when = "all reports";
+    if (time) {
+        std::string day = model::Date::fromDays(time->day).iso();
+        switch (time->mode) {
+        case model::TimeMode::Cumulative: when = "reports up to " + day; break;
+        case model::TimeMode::Window: when = day + ", the last " + std::to_string(time->windowDays) + " days"; break;
+        case model::TimeMode::AsOf: when = "latest report per place as of " + day; break;
+        }
+    }
+    return title.empty() ? when : title + " — " + when;
+}
+
+void addCaption(scene::Scene& scene, const std::string& text, int width, int height) {
+    auto projection = geo::Projection::create(scene.projection);
+    geo::LonLat at = projection.inverse(scene.view.unproject(10, height - 14, width, height));
+    if (std::isnan(at.lon)) return;  // the corner is off the globe: no anchor to hang it on
+    scene::LabelLayer layer;
+    scene::Label l;
+    l.text = text;
+    l.anchor = at;
+    l.priority = 1e6f;  // before any place name
+    l.sizePx = 13;
+    l.color = scene::rgb(0x1a1a1a);
+    l.markerPx = 0;
+    layer.labels.push_back(std::move(l));
+    layer.halo = scene::rgb(0xffffff, 0.9f);
+    layer.haloPx = 2;
+    scene.add("caption", std::move(layer));
+}
+
 int run(const GlobalOptions& global, const Options& opt) {
     const Checked c = check(opt);
     Progress progress{global.verbose || ::isatty(STDERR_FILENO) != 0};
@@ -275,6 +307,8 @@ int run(const GlobalOptions& global, const Options& opt) {
 
     progress("building the map");
     scene::Scene scene = scene::buildMapScene(content, state, c.width, c.height);
+    if (!opt.noCaption)
+        addCaption(scene, captionText(briefing ? model::builtinBriefing().title : ws.title, state.time), c.width, c.height);
     progress("rendering " + std::to_string(c.width) + "x" + std::to_string(c.height));
     render::Renderer renderer;
     render::Image image = renderer.renderToImage(scene, c.width, c.height);
@@ -300,6 +334,7 @@ void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& 
     cmd->add_option("--workspace", opt->workspace, "Workspace JSON: its articles, corrections, styles, view and time");
     cmd->add_option("--layer", opt->layers, "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
     cmd->add_flag("--no-basemap", opt->noBasemap, "Draw no basemap (sea, land, borders, towns)");
+    cmd->add_flag("--no-caption", opt->noCaption, "Leave out the caption (title and time shown) in the lower left corner");
     cmd->add_option("--corpus", opt->corpus,
                     "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
     // For tests and scripts: the drawn mentions with their pixel positions, as JSON.

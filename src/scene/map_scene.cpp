@@ -333,6 +333,10 @@ float markerSize(const Mark& m) {
     return m.first->sizePx * (1.0f + 0.12f * std::min(3.0f, std::log2(static_cast<float>(m.count))));
 }
 
+// A fading mention's name fades less than its marker: it must stay readable, and darker than the
+// basemap's names.
+float labelAlpha(float opacity) { return 0.55f + 0.45f * opacity; }
+
 // Opacity steps for layers whose outline colour is per layer: a fading marker's white edge must
 // fade with it.
 float opacityStep(float opacity) { return std::ceil(opacity * 16.0f) / 16.0f; }
@@ -407,7 +411,7 @@ void addAreas(Scene& scene, const MapContent& content, const std::vector<Shown>&
                 l.anchor = place.point;
                 l.priority = kAreaLabelPriority + static_cast<float>(m.count);
                 l.sizePx = 12.5f;
-                l.color = withAlpha(kAreaLabelColor, std::max(0.35f, m.opacity));
+                l.color = withAlpha(kAreaLabelColor, labelAlpha(m.opacity));
                 l.placement = LabelPlacement::Centred;
                 labels.push_back(std::move(l));
             }
@@ -477,7 +481,7 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
         l.anchor = place.point;
         l.priority = kMarkerLabelPriority + static_cast<float>(ring);
         l.sizePx = 13;
-        l.color = withAlpha(kLabelColor, std::max(0.35f, opacity));
+        l.color = withAlpha(kLabelColor, labelAlpha(opacity));
         l.markerPx = size + kRingStepPx * static_cast<float>(ring - 1);
         labels.push_back(std::move(l));
     }
@@ -485,21 +489,38 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
         scene.add("markers " + content.documents[k.document]->file, std::move(layer));
 }
 
-// The basemap names the larger towns; a town the briefing marks is named by the briefing alone.
-void dropBasemapTowns(Scene& scene, const std::vector<Shown>& shown) {
-    std::vector<const model::ResolvedPlace*> marked;
+// The basemap names the larger towns with a dot each, drawn above every marker. A town the
+// briefing marks is named by the briefing alone; a town where the briefing marks a facility (the
+// Kremlin in Moscow) keeps its name but loses its dot, which would cover the facility's marker.
+void adjustBasemapTowns(Scene& scene, const std::vector<Shown>& shown) {
+    constexpr double kSameTownKm = 5;
+    std::vector<const Shown*> marked;
     for (const Shown& s : shown)
-        if (s.shape == MentionShape::Marker || s.shape == MentionShape::Facility) marked.push_back(&s.mention->place);
+        if (s.shape == MentionShape::Marker || s.shape == MentionShape::Facility) marked.push_back(&s);
     if (marked.empty()) return;
+    LabelLayer undotted;
     for (Layer& layer : scene.layers) {
         auto* towns = std::get_if<LabelLayer>(&layer.content);
         if (!towns || !towns->marker) continue;  // only town layers draw their own dots
+        undotted.halo = towns->halo;
+        undotted.haloPx = towns->haloPx;
         std::erase_if(towns->labels, [&](const Label& l) {
-            return std::any_of(marked.begin(), marked.end(), [&](const model::ResolvedPlace* p) {
-                return p->name == l.text || geo::haversineKm(p->point, l.anchor) < 10;
-            });
+            const Shown* facility = nullptr;
+            for (const Shown* s : marked) {
+                const model::ResolvedPlace& p = s->mention->place;
+                bool near = geo::haversineKm(p.point, l.anchor) < kSameTownKm;
+                if (p.name == l.text || (near && s->shape == MentionShape::Marker)) return true;
+                if (near) facility = s;
+            }
+            if (!facility) return false;
+            Label moved = l;
+            moved.anchor = facility->mention->place.point;
+            moved.markerPx = std::max(l.markerPx, facility->sizePx + 8);  // clear of the marker and its rings
+            undotted.labels.push_back(std::move(moved));
+            return true;
         });
     }
+    if (!undotted.labels.empty()) scene.add("towns at marked facilities", std::move(undotted));
 }
 
 struct Frame {
@@ -563,7 +584,7 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
         scene.add("graticule", GraticuleLayer{10, rgb(0x5a7a8c, 0.25f), 0.6f});
     }
     std::vector<Shown> shown = shownMentions(content, state);
-    dropBasemapTowns(scene, shown);
+    adjustBasemapTowns(scene, shown);
     addOverlays(scene, content);
     std::vector<Label> labels;
     addAreas(scene, content, shown, projection, width, height, labels);

@@ -197,12 +197,13 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
         rememberPerson(text, prev - 1, m.last);
         return false;
     }
-    // A first name before a surname: "Vladimir Putin". Only towns: provinces and states name
-    // things ("Louisiana Purchase"), rarely people.
-    for (const auto& p : m.postings) {
-        auto k = gaz_.place(p.place).kind;
-        if (k != geo::PlaceKind::City && k != geo::PlaceKind::Poi) return true;
-    }
+    // A first name before a surname: "Vladimir Putin". Only when a town is the likeliest
+    // reading: provinces and states name things ("Louisiana Purchase"), rarely people.
+    const geo::Posting* likeliest = &m.postings[0];
+    for (const auto& p : m.postings)
+        if (gaz_.prior(p) > gaz_.prior(*likeliest)) likeliest = &p;
+    auto likeliestKind = gaz_.place(likeliest->place).kind;
+    if (likeliestKind != geo::PlaceKind::City && likeliestKind != geo::PlaceKind::Poi) return true;
     // Not remembered: "Cambridge Analytica" does not make every later "Cambridge" a person.
     if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(m.last + 1)) return false;
     return true;

@@ -105,7 +105,12 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                    {{"MULTIPOLYGON (((35.7 35.2, 36.3 35.2, 36.3 36.0, 35.7 36.0, 35.7 35.2)))",
                      {"1", "Latakia", "admin1", "SY", "0", "0", "Syria"}},
                     {"MULTIPOLYGON (((-124.7 45.5, -117 45.5, -117 49, -124.7 49, -124.7 45.5)))",
-                     {"2", "Washington", "admin1", "US", "0", "0", "United States of America"}}});
+                     {"2", "Washington", "admin1", "US", "0", "0", "United States of America"}},
+                    // A province named like a first name: "Vladimir Putin" must stay a person.
+                    {"MULTIPOLYGON (((38.3 55.1, 42.9 55.1, 42.9 56.8, 38.3 56.8, 38.3 55.1)))",
+                     {"3", "Vladimir", "admin1", "RU", "0", "0", "Russia"}},
+                    {"MULTIPOLYGON (((-94 29, -89 29, -89 33, -94 33, -94 29)))",
+                     {"4", "Louisiana", "admin1", "US", "0", "0", "United States of America"}}});
     // A region with a hole: the test checks even-odd containment through the gazetteer.
     writeShapefile(dir / "regions.shp", wkbMultiPolygon, withExtra({"members"}),
                    {{"MULTIPOLYGON (((40 41, 49 41, 49 46, 40 46, 40 41), (47 44.5, 48 44.5, 48 45.5, 47 45.5, 47 44.5)))",

@@ -56,6 +56,7 @@ TEST_CASE("recognition: multi-word names, possessives, hyphens, demonyms") {
 
 TEST_CASE("precision: people, organisations, titles and common words are not places") {
     CHECK(summary(fx().parse("Barack Obama phoned Vladimir Putin twice.")) == "");
+    CHECK(summary(fx().parse("The Louisiana Purchase doubled the country.")) == "Louisiana=Louisiana/admin1/US");
     CHECK(summary(fx().parse("A fellow at the Jamestown Foundation and the Brookings Institute disagreed.")) == "");
     CHECK(summary(fx().parse("Major Genieve David answered for the command.")) == "");
     CHECK(summary(fx().parse("Former General David Petraeus spoke in Damascus.")) == "Damascus=Damascus/city/SY");

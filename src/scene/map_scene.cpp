@@ -85,9 +85,50 @@ std::string placeKey(const model::ResolvedPlace& p) {
     return p.name + buf;
 }
 
+// What depends only on the content, worked out once per content rather than every frame: each
+// mention's place number (mentions of one place share it) and day interval.
+struct Prepared {
+    std::vector<std::shared_ptr<const model::Document>> documents;  // identity, held so no address is reused
+    geo::GazetteerPtr gazetteer;
+    std::vector<size_t> first;                // flat index of each document's first mention
+    std::vector<uint32_t> place;              // per flat mention
+    std::vector<uint32_t> item;               // per flat mention: index into items, or kUndated
+    std::vector<model::TimeItem> items;
+    size_t placeCount = 0;
+    geo::BBox focus;         // what the default view shows
+    std::string projection;  // the default projection, fitted to focus
+    static constexpr uint32_t kUndated = ~0u;
+};
+
+geo::BBox focusBox(const MapContent& content);
+
+const Prepared& prepare(const MapContent& content) {
+    thread_local std::optional<Prepared> memo;
+    if (memo && memo->documents == content.documents && memo->gazetteer == content.gazetteer) return *memo;
+    Prepared p;
+    p.documents = content.documents;
+    p.gazetteer = content.gazetteer;
+    std::unordered_map<std::string, uint32_t> keys;
+    for (const auto& doc : content.documents) {
+        p.first.push_back(p.place.size());
+        for (const model::Mention& m : doc->mentions) {
+            uint32_t key = keys.try_emplace(placeKey(m.place), static_cast<uint32_t>(keys.size())).first->second;
+            p.place.push_back(key);
+            p.item.push_back(m.date ? static_cast<uint32_t>(p.items.size()) : Prepared::kUndated);
+            if (m.date) p.items.push_back({m.date->firstDay(), m.date->lastDay(), key});
+        }
+    }
+    p.placeCount = keys.size();
+    p.focus = focusBox(content);
+    p.projection = geo::Projection::fittedTo(p.focus).definition();
+    memo.emplace(std::move(p));
+    return *memo;
+}
+
 struct Shown {
     MentionRef ref;
     const model::Mention* mention;
+    uint32_t place;  // Prepared::place
     MentionShape shape;
     float opacity;   // timeline x layer opacity
     Color color;     // the article's, full alpha
@@ -98,39 +139,30 @@ struct Shown {
 // The visible mentions in document and text order: timeline first, then the article's and the
 // event category's layer styles.
 std::vector<Shown> shownMentions(const MapContent& content, const MapState& state) {
-    std::vector<model::TimeItem> items;
-    std::vector<MentionRef> dated;
-    std::unordered_map<std::string, uint32_t> keys;
-    for (size_t d = 0; d < content.documents.size(); ++d) {
-        const auto& doc = *content.documents[d];
-        for (size_t m = 0; m < doc.mentions.size(); ++m) {
-            const auto& date = doc.mentions[m].date;
-            if (!date || !state.time) continue;
-            auto key = keys.try_emplace(placeKey(doc.mentions[m].place), static_cast<uint32_t>(keys.size())).first->second;
-            items.push_back({date->firstDay(), date->lastDay(), key});
-            dated.push_back({d, m});
-        }
-    }
-    std::vector<float> timeOpacity = state.time ? model::evaluate(items, *state.time) : std::vector<float>{};
-    std::map<std::pair<size_t, size_t>, float> byRef;
-    for (size_t i = 0; i < dated.size(); ++i) byRef[{dated[i].document, dated[i].mention}] = timeOpacity[i];
-
+    const Prepared& prepared = prepare(content);
+    std::vector<float> timeOpacity = state.time ? model::evaluate(prepared.items, *state.time) : std::vector<float>{};
     std::vector<Shown> shown;
     for (size_t d = 0; d < content.documents.size(); ++d) {
         const auto& doc = *content.documents[d];
         model::LayerStyle style = articleStyle(content, state, d);
         if (!style.visible || style.opacity <= 0) continue;
+        bool hidden[8] = {};  // by EventCategory: looked up once per document, not per mention
+        for (int c = 0; c < 7; ++c) hidden[c] = !categoryVisible(state, static_cast<model::EventCategory>(c));
+        Color color = fromRgba(style.rgba, 1);
+        float size = std::max(style.size, 0.1f);
         for (size_t m = 0; m < doc.mentions.size(); ++m) {
             const model::Mention& mention = doc.mentions[m];
-            if (mention.event < doc.events.size() && !categoryVisible(state, doc.events[mention.event].category))
+            if (mention.event < doc.events.size() && hidden[static_cast<size_t>(doc.events[mention.event].category) & 7])
                 continue;
-            float opacity = 1;  // undated mentions, and everything when no time is chosen
-            if (auto it = byRef.find({d, m}); it != byRef.end()) opacity = it->second;
+            size_t flat = prepared.first[d] + m;
+            uint32_t item = prepared.item[flat];
+            // Undated mentions, and everything when no time is chosen, show fully.
+            float opacity = state.time && item != Prepared::kUndated ? timeOpacity[item] : 1.f;
             opacity *= std::clamp(style.opacity, 0.f, 1.f);
             if (opacity <= 0) continue;
             MentionShape shape = shapeOf(content, mention.place);
             float base = shape == MentionShape::Facility ? kFacilityPx : shape == MentionShape::Ring ? kRingPx : kCityPx;
-            shown.push_back({{d, m}, &mention, shape, opacity, fromRgba(style.rgba, 1), base * std::max(style.size, 0.1f),
+            shown.push_back({{d, m}, &mention, prepared.place[flat], shape, opacity, color, base * size,
                              style.labels && state.labels});
         }
     }
@@ -378,24 +410,23 @@ float fillStrength(double fraction) {
 
 void addAreas(Scene& scene, const MapContent& content, const std::vector<Shown>& shown,
               const geo::Projection& projection, double width, double height, std::vector<Label>& labels) {
-    std::map<std::string, Mark> areas;
-    std::vector<std::string> order;
+    std::unordered_map<uint32_t, Mark> areas;
+    std::vector<uint32_t> order;
     for (const Shown& s : shown) {
         if (s.shape != MentionShape::Area && s.shape != MentionShape::Outline) continue;
-        std::string key = placeKey(s.mention->place);
-        if (!areas.contains(key)) order.push_back(key);
-        merge(areas[key], s);
+        if (!areas.contains(s.place)) order.push_back(s.place);
+        merge(areas[s.place], s);
     }
     // Fills first (larger areas under smaller ones), then every outline above all fills.
-    std::vector<std::pair<double, const std::string*>> bySize;
-    for (const std::string& key : order) {
+    std::vector<std::pair<double, uint32_t>> bySize;
+    for (uint32_t key : order) {
         const geo::BBox& b = areas[key].first->mention->place.box;
-        bySize.push_back({b.empty() ? 0 : (b.maxLon - b.minLon) * (b.maxLat - b.minLat), &key});
+        bySize.push_back({b.empty() ? 0 : (b.maxLon - b.minLon) * (b.maxLat - b.minLat), key});
     }
     std::stable_sort(bySize.begin(), bySize.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::pair<geo::FeatureSetPtr, const Mark*>> outlines;
     for (const auto& [size, key] : bySize) {
-        Mark& m = areas[*key];
+        Mark& m = areas[key];
         const model::ResolvedPlace& place = m.first->mention->place;
         geo::FeatureSetPtr shape = areaShape(content, place);
         if (!shape) continue;
@@ -432,14 +463,13 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
     // Mentions of one place merge per article; the articles that share a place draw as concentric
     // discs (the first article's in the middle, each further one a ring around it), so every source
     // stays visible and the marker stays exactly on the place.
-    std::map<std::string, std::map<size_t, Mark>> places;
-    std::vector<std::string> order;
+    std::unordered_map<uint32_t, std::map<size_t, Mark>> places;
+    std::vector<uint32_t> order;
     for (const Shown& s : shown) {
         if (s.shape != MentionShape::Marker && s.shape != MentionShape::Facility && s.shape != MentionShape::Ring)
             continue;
-        std::string key = placeKey(s.mention->place);
-        if (!places.contains(key)) order.push_back(key);
-        merge(places[key][s.ref.document], s);
+        if (!places.contains(s.place)) order.push_back(s.place);
+        merge(places[s.place][s.ref.document], s);
     }
     struct LayerKey {
         int ring;  // outer rings first
@@ -453,7 +483,7 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
     };
     constexpr float kRingStepPx = 7;
     std::map<LayerKey, PointLayer> layers;
-    for (const std::string& key : order) {
+    for (uint32_t key : order) {
         const auto& byDoc = places[key];
         const Mark& first = byDoc.begin()->second;
         const model::ResolvedPlace& place = first.first->mention->place;
@@ -549,12 +579,10 @@ model::LayerStyle defaultArticleStyle(size_t documentIndex) {
     return s;
 }
 
-std::string defaultProjection(const MapContent& content) {
-    return geo::Projection::fittedTo(focusBox(content)).definition();
-}
+std::string defaultProjection(const MapContent& content) { return prepare(content).projection; }
 
 View defaultView(const MapContent& content, const std::string& projection, double width, double height) {
-    return fitBox(projectionFor(projection), focusBox(content), width, height, marginPx(width, height));
+    return fitBox(projectionFor(projection), prepare(content).focus, width, height, marginPx(width, height));
 }
 
 std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,

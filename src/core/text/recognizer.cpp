@@ -20,7 +20,9 @@ const std::string& lowered(std::string_view word, std::string& buf) {
     return buf;
 }
 
-bool joins(Gap g) { return g == Gap::Space || g == Gap::Hyphen || g == Gap::Apostrophe || g == Gap::Period; }
+bool joins(Gap g) {
+    return g == Gap::Space || g == Gap::Hyphen || g == Gap::Apostrophe || g == Gap::Period || g == Gap::Comma;
+}
 
 }  // namespace
 

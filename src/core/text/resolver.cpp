@@ -14,7 +14,7 @@ constexpr double kNearbyKm = 400;
 constexpr double kInProvince = 1.0;      // ... for a town inside a province the document names, and back
 constexpr double kClearMargin = 1.5;
 constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first
-constexpr double kSameKind = 1.0;        // "California or Washington": list members share a kind
+constexpr double kSameKind = 1.5;        // "California or Washington": list members share a kind
 constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
 
 // What the rest of the document says: its countries, the towns and provinces it pins down.
@@ -50,13 +50,11 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
     if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi) {
         // Being near the document's other towns and inside its provinces are one piece of
         // evidence, not two: they count once, or a small town near them beats a big one far off.
+        // Nearer is better: of two namesakes near the document's places, the closer one.
         double local = 0;
         for (const auto& a : ctx.anchors) {
             double d = geo::haversineKm(a, p.point);
-            if (d > 0.5 && d < kNearbyKm) {  // not itself
-                local = kNearby;
-                break;
-            }
+            if (d > 0.5 && d < kNearbyKm) local = std::max(local, kNearby * (1 - d / kNearbyKm));  // not itself
         }
         // Boxes, not polygons: geoparsing never loads polygons, and a province's box within its
         // own country is a fair test.

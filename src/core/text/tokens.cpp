@@ -95,7 +95,10 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
                 j += len;
             }
         }
-        if (j >= end || others) t.gapAfter = Gap::Other;
+        if (j >= end) t.gapAfter = Gap::Other;
+        else if (others == 1 && text[i] == ',' && spaces == 1 && j == i + 2 && !hyphens && !apostrophes && !periods)
+            t.gapAfter = Gap::Comma;
+        else if (others) t.gapAfter = Gap::Other;
         else if (periods == 1 && !hyphens && !apostrophes) t.gapAfter = Gap::Period;
         else if (periods) t.gapAfter = Gap::Other;
         else if (hyphens == 1 && !spaces && !apostrophes) t.gapAfter = Gap::Hyphen;

@@ -15,6 +15,7 @@ enum class Gap : uint8_t {
     Hyphen,      ///< '-' (no spaces)
     Apostrophe,  ///< ' or ’ (no spaces): elisions and possessives
     Period,      ///< '.' optionally followed by spaces: abbreviations ("U.S.", "St. Louis")
+    Comma,       ///< ',' and one space: only names the gazetteer spells with one ("Washington, D.C.")
     Other,       ///< anything else: commas, quotes, brackets, dashes, line breaks, end
 };
 

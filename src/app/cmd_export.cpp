@@ -3,6 +3,10 @@
 // map as a PNG, drawn by the same scene builder and renderer as the viewer (DESIGN.md: one render
 // path). Every argument is checked before anything slow runs, and the PNG is written through a
 // temporary file, so bad input leaves no output behind.
+//
+// Hidden option for tests and scripts: --debug-json FILE also writes every drawn mention (document,
+// mention index, file, place, kind, shape, lon/lat, pixel x/y in the image, opacity, colour, date)
+// as JSON, so a test can look for a marker's colour at the pixel where the tool says it drew it.
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
@@ -221,14 +225,28 @@ std::string captionText(const std::string& title, const std::optional<model::Tim
     return title.empty() ? when : title + " — " + when;
 }
 
+// Labels hang on a lon/lat anchor: the caption's is the place under the lower left corner, or on a
+// world map whose corner is off the globe, under the middle of the bottom edge.
 void addCaption(scene::Scene& scene, const std::string& text, int width, int height) {
     auto projection = geo::Projection::create(scene.projection);
-    geo::LonLat at = projection.inverse(scene.view.unproject(10, height - 14, width, height));
-    if (std::isnan(at.lon)) return;  // the corner is off the globe: no anchor to hang it on
+    auto anchorAt = [&](double px, double py) -> std::optional<geo::LonLat> {
+        geo::Vec2 xy = scene.view.unproject(px, py, width, height);
+        geo::LonLat at = projection.inverse(xy);
+        if (std::isnan(at.lon)) return std::nullopt;
+        // Some projections invert points off the globe to somewhere else: keep only round trips.
+        geo::Vec2 back = scene.view.toPixel(projection.forward(at), width, height);
+        if (!(std::hypot(back.x - px, back.y - py) < 1)) return std::nullopt;
+        return at;
+    };
+    bool centred = false;
+    std::optional<geo::LonLat> at = anchorAt(10, height - 14);
+    if (!at) at = anchorAt(width / 2.0, height - 14), centred = true;
+    if (!at) return;
     scene::LabelLayer layer;
     scene::Label l;
     l.text = text;
-    l.anchor = at;
+    l.anchor = *at;
+    if (centred) l.placement = scene::LabelPlacement::Centred;
     l.priority = 1e6f;  // before any place name
     l.sizePx = 13;
     l.color = scene::rgb(0x1a1a1a);

@@ -236,17 +236,20 @@ geo::FeatureSetPtr areaShape(const MapContent& content, const model::ResolvedPla
 
 // ---- default projection and view ----
 
-// What the map should be about: the box of the mentioned towns, facilities and areas (their
-// points) without the far strays: a point more than 1.5 times as far from the median as the nearest
+// What the map should be about: the box of the mentioned towns, facilities and provinces (their
+// points) without the far strays: a point more than 3 times as far from the median as the nearest
 // three quarters are is left out, so a namesake town abroad or a speech in New York does not zoom a
-// Syria briefing out to the world. Countries count only when nothing finer is mentioned: their
-// centres sit far from what an article is about.
+// Syria briefing out to the world. Countries and regions count only when nothing finer is
+// mentioned: their centres sit far from what an article is about (Central Asia's is in Kazakhstan),
+// and they draw as areas that need no room of their own.
 geo::BBox focusBox(const MapContent& content) {
     std::vector<geo::LonLat> fine, all;
     for (const auto& doc : content.documents) {
         for (const auto& m : doc->mentions) {
             all.push_back(m.place.point);
-            if (m.place.kind != geo::PlaceKind::Country) fine.push_back(m.place.point);
+            if (m.place.kind != geo::PlaceKind::Country && m.place.kind != geo::PlaceKind::Region &&
+                m.place.kind != geo::PlaceKind::Water)
+                fine.push_back(m.place.point);
         }
     }
     const std::vector<geo::LonLat>& pts = fine.empty() ? all : fine;
@@ -261,7 +264,7 @@ geo::BBox focusBox(const MapContent& content) {
         for (const auto& p : pts) km.push_back(geo::haversineKm(p, median));
         std::vector<double> sorted = km;
         std::sort(sorted.begin(), sorted.end());
-        double cutoff = 1.5 * sorted[(sorted.size() * 3) / 4] + 50;  // + 50 km: a cluster of one town
+        double cutoff = 3 * sorted[(sorted.size() * 3) / 4] + 50;  // + 50 km: a cluster of one town
         for (size_t i = 0; i < pts.size(); ++i)
             if (km[i] <= cutoff) box.extend(pts[i]);
     }

@@ -42,7 +42,11 @@ FeatureMesh::FeatureMesh(geo::FeatureSetPtr features, const geo::Projection& pro
         minY = std::min(minY, p.y);
         maxY = std::max(maxY, p.y);
     }
-    if (minX <= maxX) origin_ = {(minX + maxX) / 2, (minY + maxY) / 2};
+    if (minX <= maxX) {
+        origin_ = {(minX + maxX) / 2, (minY + maxY) / 2};
+        boxMin_ = {minX, minY};
+        boxMax_ = {maxX, maxY};
+    }
 
     std::vector<MeshVertex> vertices(projected_.size());
     for (size_t v = 0; v < projected_.size(); ++v) {

@@ -21,6 +21,10 @@ public:
 
     /// The projected point that vertex (0, 0) stands for.
     geo::Vec2 origin() const { return origin_; }
+    /// The projected box of every vertex that projected (min > max when none did): how much of
+    /// the image a draw can touch, so that full-image passes shrink to it.
+    geo::Vec2 boxMin() const { return boxMin_; }
+    geo::Vec2 boxMax() const { return boxMax_; }
     const geo::FeatureSetPtr& features() const { return features_; }
 
     /// Draws the polygon fills (nothing for points and lines). Triangulates on first call.
@@ -47,6 +51,7 @@ private:
     std::vector<bool> partIsCut_;
     std::vector<std::vector<RingRange>> cutPolygons_;
     geo::Vec2 origin_;
+    geo::Vec2 boxMin_{1, 1}, boxMax_{0, 0};
     bool complete_ = true;
     VertexArray vao_;
     Buffer vertices_;

@@ -1,6 +1,20 @@
 // The renderer in two halves: prepare() turns a Scene into GPU-ready state for a whole image
 // (projection, cached meshes, point buffers, placed labels), then every tile of the image is drawn
 // from that state by drawTile(). Tiles differ only in the uTile uniform, so they join exactly.
+//
+// How a tile is drawn (the same for the screen and export, so they stay the same pixels):
+// layers go into a single-sampled frame buffer in order, labels last. Runs of consecutive fills
+// are drawn 4x multisampled (their edges have no other antialiasing) within their bounding box:
+// the frame is copied into the multisampled buffer there, the fills drawn, the box resolved back.
+// Lines, points and text antialias in their shaders and draw single-sampled; their full-image
+// passes (coverage buffers) are cut down to the layer's box with the scissor. On a software
+// renderer every full-image pass costs milliseconds, so this is most of the frame time.
+//
+// The base image: the leading non-label layers that did not change since the last frame (the
+// basemap while the timeline scrubs) are kept as an image and copied in instead of drawn. The
+// cut is always between runs, so a frame drawn with or without the kept image is the same bytes.
+//
+// Sections: helpers | Impl: preparation | base image | passes | layers | tile.
 #include "render/renderer.h"
 
 #include <glad/gl.h>
@@ -19,6 +33,7 @@
 #include "render/font_atlas.h"
 #include "render/gl_objects.h"
 #include "render/label_placer.h"
+#include "render/layer_identity.h"
 #include "scene/graticule.h"
 
 namespace cmap::render {
@@ -63,12 +78,46 @@ struct Tile {
     int x = 0, y = 0, width = 0, height = 0;  // device pixels in the whole image, y down
 };
 
+// A rectangle of a tile in GL pixels (origin bottom-left), for the scissor and blits.
+struct PixelRect {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool empty() const { return x1 <= x0 || y1 <= y0; }
+    void unite(const PixelRect& o) {
+        if (o.empty()) return;
+        if (empty()) {
+            *this = o;
+            return;
+        }
+        x0 = std::min(x0, o.x0), y0 = std::min(y0, o.y0), x1 = std::max(x1, o.x1), y1 = std::max(y1, o.y1);
+    }
+};
+
+// An axis-aligned box in whole-image device pixels, y down (min > max: nothing).
+struct ImageBox {
+    double x0 = 1, y0 = 1, x1 = 0, y1 = 0;
+    bool empty() const { return x1 < x0 || y1 < y0; }
+    void extend(double x, double y) {
+        if (empty()) {
+            x0 = x1 = x, y0 = y1 = y;
+            return;
+        }
+        x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+    }
+};
+
+bool isFill(const scene::Layer& layer) {
+    return std::holds_alternative<scene::FillLayer>(layer.content) ||
+           std::holds_alternative<scene::GlobeLayer>(layer.content);
+}
+
 struct PreparedLayer {
     const scene::Layer* layer = nullptr;
     FeatureMesh* mesh = nullptr;
     PointBuffer* points = nullptr;
     GLint textFirst = 0;  // glyph vertices of a label layer
     GLsizei textCount = 0;
+    ImageBox textBox;     // where a label layer's glyphs land
+    std::vector<ImageBox> labelBoxes;  // and each label's
     size_t markerFirst = 0;  // marker instances of a label layer's placed labels
     GLsizei markerCount = 0;
 };
@@ -80,6 +129,10 @@ struct Frame {
     float scale = 1;
     double pxPerUnit = 1;  // device pixels per projected unit
     std::vector<PreparedLayer> layers;
+    std::vector<size_t> drawn;  // indexes of the non-label layers, in drawing order
+    size_t reuseBase = 0;       // leading drawn layers the kept base image shows (0: draw them)
+    size_t storeBase = 0;       // leading drawn layers to keep as the base image after drawing
+    std::vector<GlyphVertex> glyphs;  // every label layer's, as uploaded
 };
 
 }  // namespace
@@ -112,9 +165,35 @@ struct Renderer::Impl {
     Buffer colorBuffer = makeBuffer();
     Texture colorTexture = makeTexture();
 
-    Framebuffer msaaFbo, resolveFbo, coverageFbo;
-    Renderbuffer msaaColor, resolveColor;
-    Texture coverage;
+    Program copy{"composite.vert", "copy.frag"};
+    Program compositeRects{"rects.vert", "composite.frag"};
+    VertexArray rectVao = makeVertexArray();
+    Buffer rectVbo = makeBuffer();
+
+    // A label layer's halo coverage, kept while its glyphs stay where they are (town names do
+    // while the timeline scrubs): drawing it is 32 passes over every glyph.
+    struct HaloCoverage {
+        Framebuffer fbo;
+        Texture texture;
+        std::vector<float> key;  // the tile, the radius, then x, y, u, v of each glyph vertex
+    };
+    std::vector<HaloCoverage> halos;  // by label layer, in drawing order
+
+    Framebuffer msaaFbo, frameFbo, baseFbo, coverageFbo;
+    Renderbuffer msaaColor;
+    Texture frameColor, baseColor, coverage;
+
+    // What the base image shows: copies of its layers (holding their feature sets, so identity
+    // comparison stays sound) and everything else its pixels depend on.
+    struct BaseImage {
+        std::vector<scene::Layer> layers;
+        std::string projection;
+        scene::View view;
+        scene::Color background;
+        int width = 0, height = 0;
+        float scale = 0;
+    };
+    std::optional<BaseImage> base;
     int targetWidth = 0;
     int targetHeight = 0;
     int samples = 4;
@@ -147,6 +226,10 @@ struct Renderer::Impl {
         glEnableVertexAttribArray(2);
         glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(GlyphVertex),
                               reinterpret_cast<const void*>(offsetof(GlyphVertex, rgba)));
+        glBindVertexArray(rectVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, rectVbo.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
         glBindVertexArray(0);
     }
 
@@ -157,6 +240,7 @@ struct Renderer::Impl {
         auto created = geo::Projection::create(definition);  // throws InputError before any change
         meshes.clear();
         pointBuffers.clear();
+        base.reset();
         globe = scene::worldOutline(created.centralMeridian());
         projection.emplace(std::move(created));
         projectionDefinition = definition;
@@ -257,8 +341,54 @@ struct Renderer::Impl {
             }
         }
         prepareLabels(f, obstacles);
+        for (size_t i = 0; i < f.layers.size(); ++i)
+            if (!std::holds_alternative<scene::LabelLayer>(f.layers[i].layer->content)) f.drawn.push_back(i);
+        ensureTargets(std::min(width, maxTile), std::min(height, maxTile));  // may drop kept images: first
+        planBase(f);
         evict();
         return f;
+    }
+
+    // ---- base image ----
+
+    // Whether drawing may stop (or start) before drawn layer k without splitting a run of fills.
+    bool runBoundary(const Frame& f, size_t k) const {
+        return k == 0 || k >= f.drawn.size() || !isFill(*f.layers[f.drawn[k - 1]].layer) ||
+               !isFill(*f.layers[f.drawn[k]].layer);
+    }
+
+    // Decides which leading layers come from the kept image and which are kept for next time.
+    // Only single-tile images take part: tiles are for exports larger than the GL limits.
+    void planBase(Frame& f) {
+        if (f.width > maxTile || f.height > maxTile || f.drawn.empty()) return;
+        const scene::Scene& s = *f.scene;
+        size_t common = 0;
+        if (base && base->projection == projectionDefinition && base->view.center.x == s.view.center.x &&
+            base->view.center.y == s.view.center.y && base->view.unitsPerPixel == s.view.unitsPerPixel &&
+            base->background == s.background && base->width == f.width && base->height == f.height &&
+            base->scale == f.scale) {
+            while (common < base->layers.size() && common < f.drawn.size() &&
+                   sameDrawing(base->layers[common], *f.layers[f.drawn[common]].layer))
+                ++common;
+        }
+        if (base && common == base->layers.size() && common > 0 && runBoundary(f, common)) {
+            f.reuseBase = common;
+            ++stats.baseReused;
+            return;
+        }
+        // Keep what stayed the same since the kept image; with nothing in common (a first frame,
+        // a new view), keep every layer: the next frame shows what of it stays.
+        size_t keep = common > 0 ? common : f.drawn.size();
+        while (keep > 0 && !runBoundary(f, keep)) --keep;
+        if (keep == 0) {
+            base.reset();
+            return;
+        }
+        f.storeBase = keep;
+        BaseImage b{{}, projectionDefinition, s.view, s.background, f.width, f.height, f.scale};
+        for (size_t i = 0; i < keep; ++i) b.layers.push_back(*f.layers[f.drawn[i]].layer);
+        base = std::move(b);
+        ++stats.baseDrawn;
     }
 
     void preparePoints(const Frame& f, const scene::PointLayer& layer, PreparedLayer& p, std::vector<Box>& obstacles) {
@@ -366,6 +496,13 @@ struct Renderer::Impl {
             size_t before = vertices.size();
             font->layout(sizes[pl.request], s.label->text, pl.box.x0, pl.box.y0, rgba, vertices);
             layer.textCount += static_cast<GLsizei>(vertices.size() - before);
+            ImageBox box;
+            for (size_t v = before; v < vertices.size(); ++v) box.extend(vertices[v].x, vertices[v].y);
+            if (!box.empty()) {
+                layer.textBox.extend(box.x0, box.y0);
+                layer.textBox.extend(box.x1, box.y1);
+                layer.labelBoxes.push_back(box);
+            }
         }
         glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(GlyphVertex)), vertices.data(),
@@ -373,6 +510,7 @@ struct Renderer::Impl {
         glBindBuffer(GL_ARRAY_BUFFER, markerVbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(PointInstance)), markers.data(),
                      GL_STREAM_DRAW);
+        f.glyphs = std::move(vertices);
     }
 
     // Instance attributes of the point program, starting at instance `first` of the bound buffer
@@ -395,17 +533,21 @@ struct Renderer::Impl {
         std::erase_if(pointBuffers, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
     }
 
-    // ---- drawing one tile ----
+    // ---- passes ----
 
     void ensureTargets(int width, int height) {
         if (width <= targetWidth && height <= targetHeight) return;
         targetWidth = std::max(width, targetWidth);
         targetHeight = std::max(height, targetHeight);
+        base.reset();  // its pixels go with the old texture
+        halos.clear();
         msaaFbo = makeFramebuffer();
-        resolveFbo = makeFramebuffer();
+        frameFbo = makeFramebuffer();
+        baseFbo = makeFramebuffer();
         coverageFbo = makeFramebuffer();
         msaaColor = makeRenderbuffer();
-        resolveColor = makeRenderbuffer();
+        frameColor = makeTexture();
+        baseColor = makeTexture();
         coverage = makeTexture();
 
         glBindRenderbuffer(GL_RENDERBUFFER, msaaColor.get());
@@ -414,19 +556,19 @@ struct Renderer::Impl {
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaaColor.get());
         checkFramebuffer("multisampled");
 
-        glBindRenderbuffer(GL_RENDERBUFFER, resolveColor.get());
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, targetWidth, targetHeight);
-        glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo.get());
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolveColor.get());
-        checkFramebuffer("resolve");
+        attachTexture(frameFbo, frameColor, GL_RGBA8, GL_RGBA, "frame");
+        attachTexture(baseFbo, baseColor, GL_RGBA8, GL_RGBA, "base image");
+        attachTexture(coverageFbo, coverage, GL_R8, GL_RED, "coverage");
+    }
 
-        glBindTexture(GL_TEXTURE_2D, coverage.get());
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, targetWidth, targetHeight, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    void attachTexture(const Framebuffer& fbo, const Texture& texture, GLint format, GLenum layout, const char* which) {
+        glBindTexture(GL_TEXTURE_2D, texture.get());
+        glTexImage2D(GL_TEXTURE_2D, 0, format, targetWidth, targetHeight, 0, layout, GL_UNSIGNED_BYTE, nullptr);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glBindFramebuffer(GL_FRAMEBUFFER, coverageFbo.get());
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, coverage.get(), 0);
-        checkFramebuffer("coverage");
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo.get());
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture.get(), 0);
+        checkFramebuffer(which);
     }
 
     static void checkFramebuffer(const char* which) {
@@ -434,6 +576,35 @@ struct Renderer::Impl {
         if (status != GL_FRAMEBUFFER_COMPLETE)
             throw Error(std::string("the ") + which + " framebuffer is incomplete (status " + std::to_string(status) +
                         ")");
+    }
+
+    // The tile's pixels a whole-image box touches, grown by margin device pixels (pixel edges
+    // outward, so every pixel a draw may touch is inside).
+    static PixelRect rectFor(const Tile& t, const ImageBox& box, double margin) {
+        if (box.empty()) return {};
+        auto clampX = [&](double v) { return static_cast<int>(std::clamp(v, 0.0, static_cast<double>(t.width))); };
+        auto clampY = [&](double v) { return static_cast<int>(std::clamp(v, 0.0, static_cast<double>(t.height))); };
+        // Image y runs down, GL rows up.
+        return {clampX(std::floor(box.x0 - margin - t.x)), clampY(std::floor(t.height - (box.y1 + margin - t.y))),
+                clampX(std::ceil(box.x1 + margin - t.x)), clampY(std::ceil(t.height - (box.y0 - margin - t.y)))};
+    }
+
+    static PixelRect wholeTile(const Tile& t) { return {0, 0, t.width, t.height}; }
+
+    // Where a mesh lands, in whole-image device pixels.
+    ImageBox meshBox(const Frame& f, const FeatureMesh& mesh) const {
+        ImageBox box;
+        if (mesh.boxMin().x > mesh.boxMax().x) return box;
+        geo::Vec2 a = toPixel(f, mesh.boxMin());
+        geo::Vec2 b = toPixel(f, mesh.boxMax());
+        box.extend(a.x, a.y);
+        box.extend(b.x, b.y);
+        return box;
+    }
+
+    static void scissor(const PixelRect& r) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     }
 
     void setTransform(const Program& p, const Frame& f, const Tile& t, geo::Vec2 origin) const {
@@ -449,17 +620,19 @@ struct Renderer::Impl {
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     }
 
-    // Starts a coverage pass: later draws max-blend coverage into the single-channel buffer.
-    void beginCoverage() {
+
+    // Starts a coverage pass within r: later draws max-blend coverage into the single-channel buffer.
+    void beginCoverage(const PixelRect& r) {
         glBindFramebuffer(GL_FRAMEBUFFER, coverageFbo.get());
+        scissor(r);
         glClearColor(0, 0, 0, 0);
         glClear(GL_COLOR_BUFFER_BIT);
         glBlendEquation(GL_MAX);
     }
 
-    // Ends a coverage pass: paints color through the coverage onto the tile.
+    // Ends a coverage pass: paints color through the coverage onto the frame, within the same box.
     void compositeCoverage(const scene::Color& color) {
-        glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
+        glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
         blendOver();
         composite.use();
         glActiveTexture(GL_TEXTURE0);
@@ -468,7 +641,10 @@ struct Renderer::Impl {
         setColor(composite.uniform("uColor"), color);
         glBindVertexArray(emptyVao.get());
         glDrawArrays(GL_TRIANGLES, 0, 3);
+        glDisable(GL_SCISSOR_TEST);
     }
+
+    // ---- layers ----
 
     void drawFill(const Frame& f, const Tile& t, const scene::FillLayer& layer, FeatureMesh& mesh) {
         bool perFeature = !layer.featureColors.empty();
@@ -508,7 +684,9 @@ struct Renderer::Impl {
     void drawLines(const Frame& f, const Tile& t, FeatureMesh& mesh, const scene::Color& color, float widthPx) {
         float width = widthPx * f.scale;
         if (width <= 0 || color.a <= 0) return;
-        beginCoverage();
+        PixelRect r = rectFor(t, meshBox(f, mesh), width / 2 + 2);
+        if (r.empty()) return;
+        beginCoverage(r);
         line.use();
         setTransform(line, f, t, mesh.origin());
         glUniform1f(line.uniform("uHalfWidth"), std::max(width, 1.0f) / 2);
@@ -544,7 +722,94 @@ struct Renderer::Impl {
         drawFill(f, t, scene::FillLayer{mesh.features(), layer.color, {}, std::nullopt}, mesh);
     }
 
-    void drawLabels(const Frame& f, const Tile& t, const scene::LabelLayer& layer, const PreparedLayer& p) {
+    HaloCoverage& haloCoverage(size_t index) {
+        while (halos.size() <= index) {
+            HaloCoverage h{makeFramebuffer(), makeTexture(), {}};
+            attachTexture(h.fbo, h.texture, GL_R8, GL_RED, "halo coverage");
+            halos.push_back(std::move(h));
+        }
+        return halos[index];
+    }
+
+    // The halo is the text dilated: drawn at offsets round a circle into a max-blended coverage
+    // buffer, so overlapping offsets do not darken it. Kept while nothing it depends on moved.
+    void drawHalo(const Frame& f, const Tile& t, const PreparedLayer& p, float radius, const PixelRect& r,
+                  HaloCoverage& h) {
+        std::vector<float> key{static_cast<float>(t.x), static_cast<float>(t.y), static_cast<float>(t.width),
+                               static_cast<float>(t.height), radius};
+        for (GLint v = p.textFirst; v < p.textFirst + p.textCount; ++v) {
+            const GlyphVertex& g = f.glyphs[static_cast<size_t>(v)];
+            key.insert(key.end(), {g.x, g.y, g.u, g.v});
+        }
+        if (key == h.key) return;
+        ++stats.halosDrawn;
+        glBindFramebuffer(GL_FRAMEBUFFER, h.fbo.get());
+        scissor(r);
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glBlendEquation(GL_MAX);
+        text.use();
+        glUniform1i(text.uniform("uCoverageOnly"), 1);
+        GLint shift = text.uniform("uShift");
+        for (float ring : {radius, radius * 0.5f}) {
+            for (int k = 0; k < 16; ++k) {
+                double angle = k * std::numbers::pi / 8;
+                glUniform2f(shift, ring * static_cast<float>(std::cos(angle)), ring * static_cast<float>(std::sin(angle)));
+                glDrawArrays(GL_TRIANGLES, p.textFirst, p.textCount);
+            }
+        }
+        glDisable(GL_SCISSOR_TEST);
+        h.key = std::move(key);
+    }
+
+    // Paints the halo colour through its coverage, only round the labels: their boxes (grown by
+    // the halo) merged until none overlaps another, so that no pixel is painted twice.
+    void compositeHalo(const Tile& t, const PreparedLayer& p, float radius, const HaloCoverage& h,
+                       const scene::Color& color) {
+        std::vector<ImageBox> rects;
+        const double grow = std::ceil(radius) + 1;
+        for (const ImageBox& b : p.labelBoxes)
+            rects.push_back({std::floor(b.x0 - grow), std::floor(b.y0 - grow), std::ceil(b.x1 + grow), std::ceil(b.y1 + grow)});
+        auto overlap = [](const ImageBox& a, const ImageBox& b) {
+            return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        };
+        for (bool merged = true; merged;) {
+            merged = false;
+            for (size_t i = 0; i < rects.size() && !merged; ++i) {
+                for (size_t j = i + 1; j < rects.size(); ++j) {
+                    if (!overlap(rects[i], rects[j])) continue;
+                    rects[i].extend(rects[j].x0, rects[j].y0);
+                    rects[i].extend(rects[j].x1, rects[j].y1);
+                    rects.erase(rects.begin() + static_cast<long>(j));
+                    merged = true;
+                    break;
+                }
+            }
+        }
+        std::vector<float> corners;
+        for (const ImageBox& b : rects) {
+            auto x0 = static_cast<float>(b.x0), y0 = static_cast<float>(b.y0);
+            auto x1 = static_cast<float>(b.x1), y1 = static_cast<float>(b.y1);
+            corners.insert(corners.end(), {x0, y0, x1, y0, x0, y1, x1, y0, x1, y1, x0, y1});
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
+        blendOver();
+        compositeRects.use();
+        glUniform4f(compositeRects.uniform("uTile"), static_cast<float>(t.x), static_cast<float>(t.y),
+                    static_cast<float>(t.width), static_cast<float>(t.height));
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, h.texture.get());
+        glUniform1i(compositeRects.uniform("uCoverage"), 0);
+        setColor(compositeRects.uniform("uColor"), color);
+        glBindVertexArray(rectVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, rectVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(corners.size() * sizeof(float)), corners.data(),
+                     GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(corners.size() / 2));
+    }
+
+    void drawLabels(const Frame& f, const Tile& t, const scene::LabelLayer& layer, const PreparedLayer& p,
+                    HaloCoverage& halo) {
         if (p.markerCount > 0 && layer.marker) {
             usePointStyle(f, t, f.scene->view.center, layer.marker->shape, layer.marker->outline,
                           layer.marker->outlineWidthPx);
@@ -563,19 +828,10 @@ struct Renderer::Impl {
         GLint shift = text.uniform("uShift");
         float radius = layer.haloPx * f.scale;
         if (radius > 0 && layer.halo.a > 0) {
-            // The halo is the text dilated: drawn at offsets round a circle into the max-blended
-            // coverage buffer, so overlapping offsets do not darken it.
-            beginCoverage();
-            text.use();
-            glUniform1i(text.uniform("uCoverageOnly"), 1);
-            for (float ring : {radius, radius * 0.5f}) {
-                for (int k = 0; k < 16; ++k) {
-                    double angle = k * std::numbers::pi / 8;
-                    glUniform2f(shift, ring * static_cast<float>(std::cos(angle)), ring * static_cast<float>(std::sin(angle)));
-                    glDrawArrays(GL_TRIANGLES, p.textFirst, p.textCount);
-                }
-            }
-            compositeCoverage(layer.halo);
+            PixelRect r = rectFor(t, p.textBox, radius + 2);
+            if (r.empty()) return;
+            drawHalo(f, t, p, radius, r, halo);
+            compositeHalo(t, p, radius, halo, layer.halo);
             glActiveTexture(GL_TEXTURE0);
             glBindTexture(GL_TEXTURE_2D, font->texture());
             glBindVertexArray(textVao.get());
@@ -586,41 +842,109 @@ struct Renderer::Impl {
         glDrawArrays(GL_TRIANGLES, p.textFirst, p.textCount);
     }
 
+    // A run of fills, multisampled within their box: the frame is copied in there, the fills
+    // drawn, the box resolved back into the frame.
+    void drawFillRun(const Frame& f, const Tile& t, size_t begin, size_t end) {
+        PixelRect r;
+        for (size_t i = begin; i < end; ++i) {
+            const PreparedLayer& p = f.layers[f.drawn[i]];
+            if (!p.mesh) continue;
+            if (std::holds_alternative<scene::GlobeLayer>(p.layer->content)) r.unite(wholeTile(t));
+            else r.unite(rectFor(t, meshBox(f, *p.mesh), 1));
+        }
+        if (r.empty()) return;
+        scissor(r);
+        glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
+        glDisable(GL_BLEND);
+        copy.use();
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, frameColor.get());
+        glUniform1i(copy.uniform("uImage"), 0);
+        glBindVertexArray(emptyVao.get());
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glEnable(GL_BLEND);
+        blendOver();
+        for (size_t i = begin; i < end; ++i) {
+            const PreparedLayer& p = f.layers[f.drawn[i]];
+            if (!p.mesh) continue;
+            if (auto* fillLayer = std::get_if<scene::FillLayer>(&p.layer->content)) drawFill(f, t, *fillLayer, *p.mesh);
+            else drawGlobe(f, t, std::get<scene::GlobeLayer>(p.layer->content), *p.mesh);
+        }
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFbo.get());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frameFbo.get());
+        glBlitFramebuffer(r.x0, r.y0, r.x1, r.y1, r.x0, r.y0, r.x1, r.y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glDisable(GL_SCISSOR_TEST);
+    }
+
+    // Drawn layers [begin, end) onto the frame, in order.
+    void drawLayers(const Frame& f, const Tile& t, size_t begin, size_t end) {
+        for (size_t i = begin; i < end;) {
+            if (isFill(*f.layers[f.drawn[i]].layer)) {
+                size_t j = i;
+                while (j < end && isFill(*f.layers[f.drawn[j]].layer)) ++j;
+                drawFillRun(f, t, i, j);
+                i = j;
+                continue;
+            }
+            const PreparedLayer& p = f.layers[f.drawn[i++]];
+            glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
+            const auto& content = p.layer->content;
+            if (auto* lines = std::get_if<scene::LineLayer>(&content)) {
+                if (p.mesh) drawLines(f, t, *p.mesh, lines->color, lines->widthPx);
+            } else if (auto* grid = std::get_if<scene::GraticuleLayer>(&content)) {
+                if (p.mesh) drawLines(f, t, *p.mesh, grid->color, grid->widthPx);
+            } else if (auto* points = std::get_if<scene::PointLayer>(&content)) {
+                if (p.points) drawPoints(f, t, *points, *p.points);
+            }
+        }
+    }
+
+    // Copies a whole tile between the frame and the base image.
+    void copyTile(const Framebuffer& from, const Framebuffer& to, const Tile& t) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, from.get());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.get());
+        glBlitFramebuffer(0, 0, t.width, t.height, 0, 0, t.width, t.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+
+    // ---- tile ----
+
+    // Leaves the tile in the frame buffer, bound for reading.
     void drawTile(const Frame& f, const Tile& t) {
         ensureTargets(t.width, t.height);
-        glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
         glViewport(0, 0, t.width, t.height);
         glDisable(GL_DEPTH_TEST);
         glDisable(GL_CULL_FACE);
         glDisable(GL_SCISSOR_TEST);
         glEnable(GL_BLEND);
         blendOver();
-        const scene::Color& bg = f.scene->background;
-        glClearColor(bg.r, bg.g, bg.b, bg.a);
-        glClear(GL_COLOR_BUFFER_BIT);
 
-        for (const PreparedLayer& p : f.layers) {
-            const auto& content = p.layer->content;
-            if (auto* fillLayer = std::get_if<scene::FillLayer>(&content)) {
-                if (p.mesh) drawFill(f, t, *fillLayer, *p.mesh);
-            } else if (auto* lines = std::get_if<scene::LineLayer>(&content)) {
-                if (p.mesh) drawLines(f, t, *p.mesh, lines->color, lines->widthPx);
-            } else if (auto* grid = std::get_if<scene::GraticuleLayer>(&content)) {
-                if (p.mesh) drawLines(f, t, *p.mesh, grid->color, grid->widthPx);
-            } else if (auto* points = std::get_if<scene::PointLayer>(&content)) {
-                if (p.points) drawPoints(f, t, *points, *p.points);
-            } else if (auto* globeLayer = std::get_if<scene::GlobeLayer>(&content)) {
-                if (p.mesh) drawGlobe(f, t, *globeLayer, *p.mesh);
+        size_t from = 0;
+        if (f.reuseBase > 0) {
+            copyTile(baseFbo, frameFbo, t);
+            from = f.reuseBase;
+        } else {
+            glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
+            const scene::Color& bg = f.scene->background;
+            glClearColor(bg.r, bg.g, bg.b, bg.a);
+            glClear(GL_COLOR_BUFFER_BIT);
+            if (f.storeBase > 0) {
+                drawLayers(f, t, 0, f.storeBase);
+                copyTile(frameFbo, baseFbo, t);
+                from = f.storeBase;
             }
         }
-        // Labels last, above every layer, in layer order.
-        for (const PreparedLayer& p : f.layers)
-            if (auto* labels = std::get_if<scene::LabelLayer>(&p.layer->content)) drawLabels(f, t, *labels, p);
+        drawLayers(f, t, from, f.drawn.size());
 
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFbo.get());
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo.get());
-        glBlitFramebuffer(0, 0, t.width, t.height, 0, 0, t.width, t.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo.get());
+        // Labels last, above every layer, in layer order.
+        size_t labelLayer = 0;
+        for (const PreparedLayer& p : f.layers) {
+            if (auto* labels = std::get_if<scene::LabelLayer>(&p.layer->content)) {
+                HaloCoverage& halo = haloCoverage(labelLayer++);
+                glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
+                drawLabels(f, t, *labels, p, halo);
+            }
+        }
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, frameFbo.get());
         ++stats.tilesDrawn;
     }
 

@@ -25,6 +25,9 @@ struct RenderStats {
     size_t tilesDrawn = 0;
     size_t labelsPlaced = 0;         ///< in the last frame
     size_t labelsDropped = 0;        ///< in the last frame, for lack of room
+    size_t baseDrawn = 0;            ///< frames that drew their leading layers and kept them as an image
+    size_t baseReused = 0;           ///< frames that copied those layers in from the kept image
+    size_t halosDrawn = 0;           ///< label halos drawn (the others were kept from an earlier frame)
 };
 
 class Renderer {

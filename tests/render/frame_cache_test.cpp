@@ -1,0 +1,109 @@
+// The renderer keeps the image of the leading layers that did not change (the basemap while the
+// timeline scrubs) and the halo of labels that did not move. Both must be invisible: a frame
+// drawn from kept images is the same bytes as one drawn from scratch by a fresh renderer (a
+// stricter check than the render tests' tolerance, since screen and export share this path).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "core/model/briefing.h"
+#include "render/render_harness.h"
+#include "scene/map_scene.h"
+#include "ui/session.h"
+
+using namespace cmap;
+
+namespace {
+
+// A basemap-like scene (sea, graticule, land, borders, towns) with mentions that change with
+// `day`: a fading hatched area, its outline and markers, labelled.
+scene::Scene scrubbed(int day) {
+    static auto land = test::polygons({{{{-20, -12}, {6, -14}, {18, 4}, {-4, 15}, {-22, 2}}},
+                                       {{{8, 6}, {24, 8}, {22, 16}, {10, 14}}}});
+    static auto area = test::polygons({{{{-8, -6}, {4, -7}, {6, 3}, {-6, 5}}}});
+    scene::Scene s;
+    s.projection = "EPSG:4326";
+    s.view = scene::View{{0, 0}, 0.25};
+    s.background = scene::rgb(0xfbfbf9);
+    s.add("sea", scene::GlobeLayer{scene::rgb(0xdde7ec)});
+    s.add("graticule", scene::GraticuleLayer{10, scene::rgb(0x5a7a8c, 0.3f), 0.6f});
+    s.add("land", scene::FillLayer{land, scene::rgb(0xf3f0e8), {}, std::nullopt});
+    s.add("borders", scene::LineLayer{land, scene::rgb(0x6b6b6b), 0.9f});
+    scene::LabelLayer towns;
+    towns.marker = scene::LabelMarker{};
+    for (int i = 0; i < 6; ++i)
+        towns.labels.push_back({"Town " + std::to_string(i), {-18.0 + 7 * i, -9.0 + 3 * i}, static_cast<float>(i), 11});
+    s.add("towns", std::move(towns));
+
+    float fade = static_cast<float>(10 - day % 10) / 10;
+    scene::Hatch hatch{scene::rgb(0xd62728, 0.6f * fade), 7, 1.3f, 45};
+    s.add("area", scene::FillLayer{area, scene::rgb(0xd62728, 0.16f * fade), {}, hatch});
+    s.add("area outline", scene::LineLayer{area, scene::rgb(0xd62728, 0.75f * fade), 1.2f});
+    scene::PointLayer markers;
+    for (int i = 0; i <= day % 4; ++i) markers.points.push_back({{-2.0 + 3 * i, 1.0 - i}, 11, scene::rgb(0x1f77b4)});
+    s.add("markers", std::move(markers));
+    scene::LabelLayer mentions;
+    mentions.labels.push_back({"Mentioned", {-2, 1}, 100, 13, scene::rgb(0x1a1a1a, fade)});
+    s.add("mention labels", std::move(mentions));
+    return s;
+}
+
+void checkSameAsFresh(render::Renderer& kept, const scene::Scene& s, int w, int h) {
+    render::Image drawn = kept.renderToImage(s, w, h);
+    render::Renderer fresh;
+    render::Image expected = fresh.renderToImage(s, w, h);
+    CHECK(test::differingPixels(expected, drawn, 0) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("render: a frame drawn from the kept base image and halos equals one drawn from scratch") {
+    test::renderer();  // the GL context
+    render::Renderer r;
+    const int w = 240, h = 160;
+    r.renderToImage(scrubbed(0), w, h);  // keeps every layer: nothing known to stay yet
+    r.renderToImage(scrubbed(1), w, h);  // the mentions changed: keeps the basemap only
+    size_t reused = r.stats().baseReused;
+    size_t halos = r.stats().halosDrawn;
+    for (int day = 2; day < 6; ++day) {
+        CAPTURE(day);
+        checkSameAsFresh(r, scrubbed(day), w, h);
+    }
+    CHECK(r.stats().baseReused == reused + 4);
+    // The towns' names never moved, so their halo was never drawn again; the mention label's
+    // at most once a frame (the markers beside it come and go).
+    CHECK(r.stats().halosDrawn <= halos + 4);
+
+    // A moved view draws everything again, and still equals a fresh frame.
+    scene::Scene moved = scrubbed(6);
+    moved.view.center.x += 0.5;
+    checkSameAsFresh(r, moved, w, h);
+    CHECK(r.stats().baseReused == reused + 4);
+}
+
+TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day after day") {
+    std::filesystem::path geodata(CMAP_GEODATA_DIR);
+    if (!std::filesystem::exists(geodata / "admin0.shp") || !std::filesystem::exists(geodata / "regions.shp")) {
+        MESSAGE("skipped: no geodata at " << CMAP_GEODATA_DIR);
+        return;
+    }
+    static auto g = ui::loadGeodata(geodata);
+    scene::MapContent content;
+    content.basemap = g->basemap;
+    content.gazetteer = g->gazetteer;
+    for (auto& bd : model::briefingDocuments(model::builtinBriefing(), g->gazetteer.get()))
+        content.documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
+    test::renderer();
+    render::Renderer r;
+    const int w = 320, h = 200;
+    // Window mode: the mentions fade a little every day, so every frame has something new on top.
+    for (int day = model::Date{2015, 9, 10}.firstDay(), n = 0; n < 5; ++day, ++n) {
+        CAPTURE(n);
+        scene::MapState state;
+        state.time = model::TimeQuery{model::TimeMode::Window, day, 10};
+        scene::Scene s = scene::buildMapScene(content, state, w, h);
+        if (n < 2) r.renderToImage(s, w, h);
+        else checkSameAsFresh(r, s, w, h);
+    }
+    CHECK(r.stats().baseReused >= 3);
+}

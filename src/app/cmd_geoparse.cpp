@@ -1,8 +1,5 @@
 // `conflictmap geoparse [--json | --geojson] [--published DATE] FILE...`
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
-#include <iostream>
 
 #include "app/commands.h"
 #include "core/error.h"
@@ -36,28 +33,38 @@ int run(const GlobalOptions& global, const Options& opt) {
             throw InputError("--published: '" + opt.published + "' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
     }
     auto gaz = geo::Gazetteer::load(geodataDir(global));
-    std::vector<model::Document> docs;
+    // Each article is written as soon as it is parsed: memory stays that of one article, and a
+    // consumer sees results while a long run goes on.
+    std::string buf;
+    bool first = true;
+    if (opt.json) buf = "{\"articles\":[";
+    if (opt.geojson) buf = "{\"type\":\"FeatureCollection\",\"features\":[";
     int failed = 0;
     for (const auto& f : opt.files) {
+        model::Document doc;
         try {
             text::Article a = text::loadArticle(f, published);
             for (const auto& w : a.warnings) std::fprintf(stderr, "conflictmap: warning: %s\n", w.c_str());
-            docs.push_back(text::geoparse(a, *gaz));
+            doc = text::geoparse(a, *gaz);
         } catch (const DataError& e) {
             // One bad file is reported and skipped; the others still come out.
             std::fprintf(stderr, "conflictmap: %s\n", e.what());
             ++failed;
+            continue;
         }
+        if (opt.geojson) {
+            first = !io::appendMentionFeatures(doc, buf, first) && first;
+        } else if (opt.json) {
+            if (!first) buf.push_back(',');
+            first = false;
+            io::appendDocumentJson(doc, buf);
+        } else {
+            printText(doc);
+        }
+        std::fwrite(buf.data(), 1, buf.size(), stdout);
+        buf.clear();
     }
-    if (opt.geojson) {
-        std::cout << io::mentionsGeoJson(docs).dump() << "\n";
-    } else if (opt.json) {
-        nlohmann::json articles = nlohmann::json::array();
-        for (const auto& d : docs) articles.push_back(io::documentJson(d));
-        std::cout << nlohmann::json{{"articles", std::move(articles)}}.dump() << "\n";
-    } else {
-        for (const auto& d : docs) printText(d);
-    }
+    if (opt.json || opt.geojson) std::fputs("]}\n", stdout);
     return failed ? kBadInput : kOk;
 }
 

@@ -1,97 +1,121 @@
 #include "core/io/document_json.h"
 
+#include "core/io/json_writer.h"
+
 namespace cmap::io {
 namespace {
 
-using nlohmann::json;
-
-json orNull(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-
-json dateJson(const std::optional<model::Date>& d) { return d ? json(d->iso()) : json(nullptr); }
-
-json precisionJson(const std::optional<model::Date>& d) {
-    if (!d) return nullptr;
+void date(JsonWriter& w, const char* dateKey, const char* precisionKey, const std::optional<model::Date>& d) {
+    w.key(dateKey);
+    if (d) w.value(d->iso());
+    else w.null();
+    w.key(precisionKey);
+    if (!d) return w.null();
     switch (d->precision()) {
-    case model::Precision::Day: return "day";
-    case model::Precision::Month: return "month";
-    case model::Precision::Year: return "year";
+    case model::Precision::Day: return w.value("day");
+    case model::Precision::Month: return w.value("month");
+    case model::Precision::Year: return w.value("year");
     }
-    return nullptr;
 }
 
-json range(const model::ByteRange& r) { return json::array({r.start, r.end}); }
+void range(JsonWriter& w, const model::ByteRange& r) {
+    w.beginArray();
+    w.value(r.start);
+    w.value(r.end);
+    w.endArray();
+}
+
+void place(JsonWriter& w, const model::ResolvedPlace& p) {
+    w.key("name"), w.value(p.name);
+    w.key("kind"), w.value(geo::kindName(p.kind));
+    w.key("country");
+    if (p.country.empty()) w.null();
+    else w.value(p.country);
+}
+
+std::optional<int64_t> geonameid(const model::ResolvedPlace& p) {
+    return p.geonameid > 0 ? std::optional<int64_t>(p.geonameid) : std::nullopt;
+}
 
 }  // namespace
 
-json documentJson(const model::Document& doc) {
-    json mentions = json::array();
+void appendDocumentJson(const model::Document& doc, std::string& out) {
+    JsonWriter w(out);
+    w.beginObject();
+    w.key("file"), w.value(doc.file);
+    w.key("title"), w.value(doc.meta.title);
+    w.key("published");
+    if (doc.meta.published) w.value(doc.meta.published->iso());
+    else w.null();
+    w.key("mentions");
+    w.beginArray();
     for (const auto& m : doc.mentions) {
-        mentions.push_back({
-            {"start", m.range.start},
-            {"end", m.range.end},
-            {"text", m.text},
-            {"name", m.place.name},
-            {"kind", geo::kindName(m.place.kind)},
-            {"country", m.place.country.empty() ? json(nullptr) : json(m.place.country)},
-            {"lat", m.place.point.lat},
-            {"lon", m.place.point.lon},
-            {"geonameid", m.place.geonameid > 0 ? json(m.place.geonameid) : json(nullptr)},
-            {"confidence", m.confidence},
-            {"date", dateJson(m.date)},
-            {"date_precision", precisionJson(m.date)},
-            {"sentence", range(m.sentence)},
-        });
+        w.beginObject();
+        w.key("start"), w.value(m.range.start);
+        w.key("end"), w.value(m.range.end);
+        w.key("text"), w.value(m.text);
+        place(w, m.place);
+        w.key("lat"), w.value(m.place.point.lat);
+        w.key("lon"), w.value(m.place.point.lon);
+        w.key("geonameid"), w.value(geonameid(m.place));
+        w.key("confidence"), w.value(m.confidence);
+        date(w, "date", "date_precision", m.date);
+        w.key("sentence"), range(w, m.sentence);
+        w.endObject();
     }
-    json events = json::array();
+    w.endArray();
+    w.key("events");
+    w.beginArray();
     for (const auto& e : doc.events) {
-        events.push_back({
-            {"date", dateJson(e.date)},
-            {"date_precision", precisionJson(e.date)},
-            {"category", model::categoryName(e.category)},
-            {"mentions", e.mentions},
-            {"sentence", range(e.sentence)},
-        });
+        w.beginObject();
+        date(w, "date", "date_precision", e.date);
+        w.key("category"), w.value(model::categoryName(e.category));
+        w.key("mentions");
+        w.beginArray();
+        for (uint32_t i : e.mentions) w.value(i);
+        w.endArray();
+        w.key("sentence"), range(w, e.sentence);
+        w.endObject();
     }
-    return {
-        {"file", doc.file},
-        {"title", orNull(doc.meta.title)},
-        {"published", dateJson(doc.meta.published)},
-        {"mentions", std::move(mentions)},
-        {"events", std::move(events)},
-    };
+    w.endArray();
+    w.endObject();
 }
 
-json mentionsGeoJson(const std::vector<model::Document>& docs) {
-    json features = json::array();
-    for (const auto& doc : docs) {
-        for (const auto& m : doc.mentions) {
-            const auto& e = doc.events[m.event];
-            features.push_back({
-                {"type", "Feature"},
-                {"geometry", {{"type", "Point"}, {"coordinates", {m.place.point.lon, m.place.point.lat}}}},
-                {"properties",
-                 {
-                     {"file", doc.file},
-                     {"title", orNull(doc.meta.title)},
-                     {"source", orNull(doc.meta.source)},
-                     {"text", m.text},
-                     {"name", m.place.name},
-                     {"kind", geo::kindName(m.place.kind)},
-                     {"country", m.place.country},
-                     {"geonameid", m.place.geonameid > 0 ? json(m.place.geonameid) : json(nullptr)},
-                     {"confidence", m.confidence},
-                     {"date", dateJson(m.date)},
-                     {"date_precision", precisionJson(m.date)},
-                     {"category", model::categoryName(e.category)},
-                     {"start", m.range.start},
-                     {"end", m.range.end},
-                     {"sentence_start", m.sentence.start},
-                     {"sentence_end", m.sentence.end},
-                 }},
-            });
-        }
+bool appendMentionFeatures(const model::Document& doc, std::string& out, bool first) {
+    for (const auto& m : doc.mentions) {
+        if (!first) out.push_back(',');
+        first = false;
+        JsonWriter w(out);
+        w.beginObject();
+        w.key("type"), w.value("Feature");
+        w.key("geometry");
+        w.beginObject();
+        w.key("type"), w.value("Point");
+        w.key("coordinates");
+        w.beginArray();
+        w.value(m.place.point.lon);
+        w.value(m.place.point.lat);
+        w.endArray();
+        w.endObject();
+        w.key("properties");
+        w.beginObject();
+        w.key("file"), w.value(doc.file);
+        w.key("title"), w.value(doc.meta.title);
+        w.key("source"), w.value(doc.meta.source);
+        w.key("text"), w.value(m.text);
+        place(w, m.place);
+        w.key("geonameid"), w.value(geonameid(m.place));
+        w.key("confidence"), w.value(m.confidence);
+        date(w, "date", "date_precision", m.date);
+        w.key("category"), w.value(model::categoryName(doc.events[m.event].category));
+        w.key("start"), w.value(m.range.start);
+        w.key("end"), w.value(m.range.end);
+        w.key("sentence_start"), w.value(m.sentence.start);
+        w.key("sentence_end"), w.value(m.sentence.end);
+        w.endObject();
+        w.endObject();
     }
-    return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
+    return !first;
 }
 
 }  // namespace cmap::io

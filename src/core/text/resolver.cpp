@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 
 namespace cmap::text {
@@ -13,25 +15,72 @@ constexpr double kNearby = 0.7;          // ... for one within kNearbyKm of a pl
 constexpr double kNearbyKm = 400;
 constexpr double kInProvince = 1.0;      // ... for a town inside a province the document names, and back
 constexpr double kClearMargin = 1.5;
+constexpr size_t kNoCountry = 26 * 26;
 constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first
 constexpr double kSameKind = 1.5;        // "California or Washington": list members share a kind
 constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
 
+size_t countrySlot(std::string_view iso2) {
+    if (iso2.size() != 2 || iso2[0] < 'A' || iso2[0] > 'Z' || iso2[1] < 'A' || iso2[1] > 'Z') return kNoCountry;
+    return static_cast<size_t>((iso2[0] - 'A') * 26 + (iso2[1] - 'A'));
+}
+
 // What the rest of the document says: its countries, the towns and provinces it pins down.
+// Indexed so that a long document (a 37 MB file is one document) stays linear: anchors are
+// distinct places in a grid of kNearbyKm-sized cells, provinces are listed per country.
 struct Context {
-    std::map<std::string, double> countryWeight;
+    std::array<double, 26 * 26 + 1> countryWeight{};
     double topWeight = 0;
-    std::vector<geo::LonLat> anchors;
-    std::vector<const geo::Place*> provinces;
+    std::unordered_set<const geo::Place*> seen;
+    std::unordered_map<int64_t, std::vector<geo::LonLat>> anchorCells;
+    std::array<std::vector<const geo::Place*>, 26 * 26 + 1> provinces;
+
+    static int64_t cell(double lon, double lat) {
+        constexpr double kCellDeg = 4;  // about kNearbyKm: neighbours are in the 3x3 block around
+        return static_cast<int64_t>(std::floor(lat / kCellDeg)) * 1000 + static_cast<int64_t>(std::floor(lon / kCellDeg));
+    }
 
     void add(const geo::Place& p, bool clear) {
-        if (p.country[0] && (p.kind == geo::PlaceKind::Country || clear))
-            countryWeight[std::string(p.countryCode())] += p.kind == geo::PlaceKind::Country ? 1.0 : 0.5;
-        if (clear && (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi)) anchors.push_back(p.point);
-        if (clear && p.kind == geo::PlaceKind::Admin1) provinces.push_back(&p);
+        size_t c = countrySlot(p.countryCode());
+        if (c != kNoCountry && (p.kind == geo::PlaceKind::Country || clear))
+            countryWeight[c] += p.kind == geo::PlaceKind::Country ? 1.0 : 0.5;
+        if (!clear || !seen.insert(&p).second) return;
+        if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi)
+            anchorCells[cell(p.point.lon, p.point.lat)].push_back(p.point);
+        if (p.kind == geo::PlaceKind::Admin1 && c != kNoCountry) provinces[c].push_back(&p);
     }
     void finish() {
-        for (auto& [c, w] : countryWeight) topWeight = std::max(topWeight, w);
+        for (double w : countryWeight) topWeight = std::max(topWeight, w);
+    }
+    double weight(std::string_view iso2) const {
+        size_t c = countrySlot(iso2);
+        return c == kNoCountry ? 0 : countryWeight[c];
+    }
+    /// Distance to the nearest anchor other than p itself, capped at kNearbyKm.
+    double nearestAnchorKm(geo::LonLat p) const {
+        double best = kNearbyKm;
+        int64_t base = cell(p.lon, p.lat);
+        for (int64_t dy = -1; dy <= 1; ++dy)
+            for (int64_t dx = -1; dx <= 1; ++dx) {
+                auto it = anchorCells.find(base + dy * 1000 + dx);
+                if (it == anchorCells.end()) continue;
+                for (const auto& a : it->second) {
+                    double d = geo::haversineKm(a, p);
+                    if (d > 0.5) best = std::min(best, d);  // not itself
+                }
+            }
+        return best;
+    }
+    bool anchorInside(const geo::BBox& box, geo::LonLat except) const {
+        // Provinces are small next to the grid; scan the cells the box touches.
+        for (int64_t y = static_cast<int64_t>(std::floor(box.minLat / 4)); y <= static_cast<int64_t>(std::floor(box.maxLat / 4)); ++y)
+            for (int64_t x = static_cast<int64_t>(std::floor(box.minLon / 4)); x <= static_cast<int64_t>(std::floor(box.maxLon / 4)); ++x) {
+                auto it = anchorCells.find(y * 1000 + x);
+                if (it == anchorCells.end()) continue;
+                for (const auto& a : it->second)
+                    if (box.contains(a) && a.lon != except.lon) return true;
+            }
+        return false;
     }
 };
 
@@ -43,27 +92,21 @@ struct Choice {
 
 double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Place& p, const Context& ctx) {
     double s = 0;
-    if (p.country[0] && ctx.topWeight > 0) {
-        auto it = ctx.countryWeight.find(std::string(p.countryCode()));
-        if (it != ctx.countryWeight.end()) s += kCountryContext * std::min(1.0, it->second / ctx.topWeight);
-    }
+    if (p.country[0] && ctx.topWeight > 0) s += kCountryContext * std::min(1.0, ctx.weight(p.countryCode()) / ctx.topWeight);
     if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi) {
         // Being near the document's other towns and inside its provinces are one piece of
         // evidence, not two: they count once, or a small town near them beats a big one far off.
         // Nearer is better: of two namesakes near the document's places, the closer one.
-        double local = 0;
-        for (const auto& a : ctx.anchors) {
-            double d = geo::haversineKm(a, p.point);
-            if (d > 0.5 && d < kNearbyKm) local = std::max(local, kNearby * (1 - d / kNearbyKm));  // not itself
-        }
+        double local = kNearby * (1 - ctx.nearestAnchorKm(p.point) / kNearbyKm);
         // Boxes, not polygons: geoparsing never loads polygons, and a province's box within its
         // own country is a fair test.
-        for (const geo::Place* prov : ctx.provinces) {
-            if (prov->countryCode() == p.countryCode() && prov->bbox().contains(p.point)) {
-                local = kInProvince;
-                break;
-            }
-        }
+        size_t c = countrySlot(p.countryCode());
+        if (c != kNoCountry)
+            for (const geo::Place* prov : ctx.provinces[c])
+                if (prov->bbox().contains(p.point)) {
+                    local = kInProvince;
+                    break;
+                }
         s += local;
     } else if (p.kind == geo::PlaceKind::Admin1) {
         const geo::BBox box = p.bbox();
@@ -73,12 +116,7 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
             const geo::Place& o = g.place(other.place);
             if (o.kind == geo::PlaceKind::City && o.countryCode() == p.countryCode() && box.contains(o.point)) return s;
         }
-        for (const auto& a : ctx.anchors) {
-            if (box.contains(a) && a.lon != p.point.lon) {
-                s += kInProvince;
-                break;
-            }
-        }
+        if (ctx.anchorInside(box, p.point)) s += kInProvince;
     }
     return s;
 }
@@ -152,7 +190,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         double c = mentions[k].certainty / (1.0 + std::exp(-2.0 * margin));  // a tie gives 0.5
         const geo::Place& p = *chosen(k);
         bool implausible = p.kind == geo::PlaceKind::City && p.population < kSmallTown && ctx.topWeight > 0 &&
-                           !ctx.countryWeight.count(std::string(p.countryCode()));
+                           ctx.weight(p.countryCode()) == 0;
         out.push_back({mentions[k].postings[choices[k].index].place, std::round(c * 1000) / 1000, implausible});
     }
     return out;

@@ -1,0 +1,92 @@
+#include "core/io/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace cmap::io {
+
+void JsonWriter::comma() {
+    if (afterKey_) {
+        afterKey_ = false;
+        return;
+    }
+    if (!first_) out_.push_back(',');
+    first_ = false;
+}
+
+void JsonWriter::open(char c) {
+    comma();
+    out_.push_back(c);
+    first_ = true;
+}
+
+void JsonWriter::close(char c) {
+    out_.push_back(c);
+    first_ = false;
+}
+
+void JsonWriter::key(std::string_view k) {
+    comma();
+    string(k);
+    out_.push_back(':');
+    afterKey_ = true;
+}
+
+void JsonWriter::value(std::string_view s) {
+    comma();
+    string(s);
+}
+
+void JsonWriter::string(std::string_view s) {
+    out_.push_back('"');
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                out_ += "\\u00";
+                out_.push_back(kHex[c >> 4]);
+                out_.push_back(kHex[c & 15]);
+            } else {
+                out_.push_back(ch);  // UTF-8 passes through; callers give valid UTF-8
+            }
+        }
+    }
+    out_.push_back('"');
+}
+
+void JsonWriter::value(double d) {
+    comma();
+    if (!std::isfinite(d)) {  // JSON has no NaN or infinity
+        out_ += "null";
+        return;
+    }
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, d);
+    out_.append(buf, r.ptr);
+}
+
+void JsonWriter::value(int64_t i) {
+    comma();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, i);
+    out_.append(buf, r.ptr);
+}
+
+void JsonWriter::value(bool b) {
+    comma();
+    out_ += b ? "true" : "false";
+}
+
+void JsonWriter::null() {
+    comma();
+    out_ += "null";
+}
+
+}  // namespace cmap::io

@@ -48,14 +48,22 @@ constexpr Cue kCues[] = {
 
 constexpr size_t kCategories = 7;
 
+constexpr std::array<bool, 256> kCueStart = [] {
+    std::array<bool, 256> t{};
+    for (const Cue& c : kCues) t[static_cast<unsigned char>(c.stem[0])] = true;
+    return t;
+}();
+
 }  // namespace
 
 EventCategory categorize(std::string_view sentence) {
     std::array<int, kCategories> count{};
     std::string word;
     auto flush = [&] {
-        if (word.size() < 3) return word.clear();
+        // Every cue starts with one of a few letters; most words are rejected on their first.
+        if (word.size() < 3 || !kCueStart[static_cast<unsigned char>(word[0])]) return word.clear();
         for (const Cue& c : kCues) {
+            if (c.stem[0] != word[0]) continue;
             bool hit = c.whole ? word == c.stem : std::string_view(word).starts_with(c.stem);
             if (hit) {
                 ++count[static_cast<size_t>(c.category)];

@@ -34,6 +34,8 @@ struct Context {
     std::unordered_set<const geo::Place*> seen;
     std::unordered_map<int64_t, std::vector<geo::LonLat>> anchorCells;
     std::array<std::vector<const geo::Place*>, 26 * 26 + 1> provinces;
+    /// Locality score per town, computed once: a long document names the same towns often.
+    mutable std::unordered_map<const geo::Place*, double> localMemo;
 
     static int64_t cell(double lon, double lat) {
         constexpr double kCellDeg = 4;  // about kNearbyKm: neighbours are in the 3x3 block around
@@ -94,20 +96,24 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
     double s = 0;
     if (p.country[0] && ctx.topWeight > 0) s += kCountryContext * std::min(1.0, ctx.weight(p.countryCode()) / ctx.topWeight);
     if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi) {
-        // Being near the document's other towns and inside its provinces are one piece of
-        // evidence, not two: they count once, or a small town near them beats a big one far off.
-        // Nearer is better: of two namesakes near the document's places, the closer one.
-        double local = kNearby * (1 - ctx.nearestAnchorKm(p.point) / kNearbyKm);
-        // Boxes, not polygons: geoparsing never loads polygons, and a province's box within its
-        // own country is a fair test.
-        size_t c = countrySlot(p.countryCode());
-        if (c != kNoCountry)
-            for (const geo::Place* prov : ctx.provinces[c])
-                if (prov->bbox().contains(p.point)) {
-                    local = kInProvince;
-                    break;
-                }
-        s += local;
+        auto [it, fresh] = ctx.localMemo.try_emplace(&p, 0.0);
+        if (fresh) {
+            // Being near the document's other towns and inside its provinces are one piece of
+            // evidence, not two: they count once, or a small town near them beats a big one far
+            // off. Nearer is better: of two namesakes near the document's places, the closer one.
+            double local = kNearby * (1 - ctx.nearestAnchorKm(p.point) / kNearbyKm);
+            // Boxes, not polygons: geoparsing never loads polygons, and a province's box within
+            // its own country is a fair test.
+            size_t c = countrySlot(p.countryCode());
+            if (c != kNoCountry)
+                for (const geo::Place* prov : ctx.provinces[c])
+                    if (prov->bbox().contains(p.point)) {
+                        local = kInProvince;
+                        break;
+                    }
+            it->second = local;
+        }
+        s += it->second;
     } else if (p.kind == geo::PlaceKind::Admin1) {
         const geo::BBox box = p.bbox();
         // A province named after its capital ("Latakia") means the city in news text; its own

@@ -40,8 +40,12 @@ void JsonWriter::value(std::string_view s) {
 void JsonWriter::string(std::string_view s) {
     out_.push_back('"');
     static constexpr char kHex[] = "0123456789abcdef";
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
+    size_t run = 0;  // start of the stretch that needs no escaping, appended in one go
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;  // UTF-8 passes through; callers give valid UTF-8
+        out_.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -49,15 +53,12 @@ void JsonWriter::string(std::string_view s) {
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
         default:
-            if (c < 0x20) {
-                out_ += "\\u00";
-                out_.push_back(kHex[c >> 4]);
-                out_.push_back(kHex[c & 15]);
-            } else {
-                out_.push_back(ch);  // UTF-8 passes through; callers give valid UTF-8
-            }
+            out_ += "\\u00";
+            out_.push_back(kHex[c >> 4]);
+            out_.push_back(kHex[c & 15]);
         }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
 }
 

@@ -1,7 +1,6 @@
 #include "core/text/events.h"
 
 #include <array>
-#include <string>
 
 namespace cmap::text {
 namespace {
@@ -48,38 +47,71 @@ constexpr Cue kCues[] = {
 
 constexpr size_t kCategories = 7;
 
-constexpr std::array<bool, 256> kCueStart = [] {
-    std::array<bool, 256> t{};
-    for (const Cue& c : kCues) t[static_cast<unsigned char>(c.stem[0])] = true;
-    return t;
-}();
+// Cue indexes by the first two lower-case letters (ASCII; "réuni" files under "r", "\xC3"):
+// most words are rejected with one lookup.
+constexpr size_t kNoCue = 0xff;
+constexpr size_t slot(unsigned char a, unsigned char b) { return static_cast<size_t>(a) * 256 + b; }
+struct CueIndex {
+    std::array<std::array<uint8_t, 8>, 256 * 256> bySlot{};  ///< up to 8 cues per two-letter start
+};
+const CueIndex& cueIndex() {
+    static const CueIndex index = [] {
+        static CueIndex ix;  // 256 KiB: static storage, not the stack
+        for (auto& a : ix.bySlot) a.fill(kNoCue);
+        for (size_t i = 0; i < std::size(kCues); ++i) {
+            auto& cell = ix.bySlot[slot(static_cast<unsigned char>(kCues[i].stem[0]), static_cast<unsigned char>(kCues[i].stem[1]))];
+            for (auto& c : cell)
+                if (c == kNoCue) {
+                    c = static_cast<uint8_t>(i);
+                    break;
+                }
+        }
+        return ix;
+    }();
+    return index;
+}
+
+}  // namespace
+
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Whether word (any case; hyphens skipped, so "build-up" reads "buildup") matches the cue.
+bool matches(std::string_view word, const Cue& cue) {
+    size_t i = 0;
+    for (char c : word) {
+        if (c == '-') continue;
+        if (i == cue.stem.size()) return !cue.whole;
+        if (lower(c) != cue.stem[i++]) return false;
+    }
+    return i == cue.stem.size();
+}
 
 }  // namespace
 
 EventCategory categorize(std::string_view sentence) {
     std::array<int, kCategories> count{};
-    std::string word;
-    auto flush = [&] {
-        // Every cue starts with one of a few letters; most words are rejected on their first.
-        if (word.size() < 3 || !kCueStart[static_cast<unsigned char>(word[0])]) return word.clear();
-        for (const Cue& c : kCues) {
-            if (c.stem[0] != word[0]) continue;
-            bool hit = c.whole ? word == c.stem : std::string_view(word).starts_with(c.stem);
-            if (hit) {
-                ++count[static_cast<size_t>(c.category)];
+    const CueIndex& index = cueIndex();
+    auto isWordChar = [](char ch) {
+        auto c = static_cast<unsigned char>(ch);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '-';
+    };
+    size_t i = 0;
+    while (i < sentence.size()) {
+        while (i < sentence.size() && !isWordChar(sentence[i])) ++i;
+        size_t start = i;
+        while (i < sentence.size() && isWordChar(sentence[i])) ++i;
+        std::string_view word = sentence.substr(start, i - start);
+        if (word.size() < 3 || word[1] == '-') continue;
+        for (uint8_t c : index.bySlot[slot(static_cast<unsigned char>(lower(word[0])), static_cast<unsigned char>(lower(word[1])))]) {
+            if (c == kNoCue) break;
+            if (matches(word, kCues[c])) {
+                ++count[static_cast<size_t>(kCues[c].category)];
                 break;
             }
         }
-        word.clear();
-    };
-    for (char ch : sentence) {
-        auto c = static_cast<unsigned char>(ch);
-        if ((c >= 'a' && c <= 'z') || c >= 0x80) word.push_back(ch);
-        else if (c >= 'A' && c <= 'Z') word.push_back(static_cast<char>(c + 32));
-        else if (c == '-' && !word.empty()) continue;  // "build-up" counts as "buildup", "air-strike" too
-        else flush();
     }
-    flush();
     // Things happening outrank things said: a statement is the category only when nothing else is.
     size_t best = static_cast<size_t>(EventCategory::Other);
     int bestCount = 0;

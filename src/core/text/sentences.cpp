@@ -150,7 +150,8 @@ private:
         size_t i = ls;
         while (i < le) {
             const char c = s_[i];
-            const bool ellipsis = s_.compare(i, 3, "\u2026") == 0;
+            // The first-byte test keeps a memcmp off every byte of the text.
+            const bool ellipsis = c == '\xE2' && s_.compare(i, 3, "\u2026") == 0;
             if (c != '.' && c != '!' && c != '?' && !ellipsis) {
                 ++i;
                 continue;
@@ -161,7 +162,7 @@ private:
             while (j < le) {
                 if (s_[j] == '.' || s_[j] == '!' || s_[j] == '?') {
                     ++j;
-                } else if (s_.compare(j, 3, "\u2026") == 0) {
+                } else if (s_[j] == '\xE2' && s_.compare(j, 3, "\u2026") == 0) {
                     j += 3;
                 } else {
                     break;

@@ -27,8 +27,9 @@ void JsonWriter::close(char c) {
 
 void JsonWriter::key(std::string_view k) {
     comma();
-    string(k);
-    out_.push_back(':');
+    out_.push_back('"');
+    out_.append(k);  // keys are the program's own names: nothing to escape
+    out_ += "\":";
     afterKey_ = true;
 }
 

@@ -16,7 +16,7 @@ public:
     void endObject() { close('}'); }
     void beginArray() { open('['); }
     void endArray() { close(']'); }
-    /// The key of the next object member.
+    /// The key of the next object member: a name of ours, written as is (no escaping).
     void key(std::string_view k);
 
     void value(std::string_view s);

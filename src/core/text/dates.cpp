@@ -784,7 +784,40 @@ bool isWeekdayWord(std::string_view w) {
 // ---------------------------------------------------------------------------------------------
 // 5. Public functions
 
+// Whether the sentence can hold a date at all: a digit, or a word that can start one. Most
+// sentences have neither, and this look is much cheaper than tokenizing them. Typographic
+// punctuation (curly quotes, dashes, no-break spaces) separates words; other non-ASCII bytes are
+// letters, so "février" is compared whole.
+bool mayHoldDate(std::string_view s) {
+    char word[24];
+    size_t n = 0;
+    bool longWord = false;
+    auto endWord = [&] {
+        bool hit = n > 0 && !longWord && mayStartDate(std::string_view(word, n));
+        n = 0, longWord = false;
+        return hit;
+    };
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= '0' && c <= '9') return true;
+        bool separator = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80);
+        if (c == 0xE2 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) {
+            separator = true, i += 2;  // U+2000..U+207F: quotes, dashes, ellipsis
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+            separator = true, i += 1;  // no-break space
+        }
+        if (!separator) {
+            if (n < sizeof word) word[n++] = static_cast<char>(c < 0x80 ? (c | 0x20) : c);
+            else longWord = true;
+        } else if (endWord()) {
+            return true;
+        }
+    }
+    return endWord();
+}
+
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference) {
+    if (!mayHoldDate(sentence)) return {};
     if (reference && !reference->valid()) reference.reset();
     return Matcher(sentence, baseOffset, reference).run();
 }

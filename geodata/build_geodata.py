@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STAMP_VERSION = 1
 
 CURATED = ["countries.csv", "admin1_fixes.csv", "regions.csv", "facilities.csv",
-           "aliases.csv", "demonyms.csv", "label_points.csv"]
+           "aliases.csv", "demonyms.csv", "label_points.csv", "display_names.csv"]
 SOURCES = ["cities1000.txt", "world_map.gpkg"]
 # Debian's wamerican word list: tells the geoparser which capitalized words are ordinary English
 # words ("Mission", "Band") rather than names.
@@ -730,7 +730,19 @@ class Build:
                                      ("admin1", ogr.OFTString, 20)])
         defn = lyr.GetLayerDefn()
         names = []
-        for gid, name, ascii_, alts, lat, lon, fcode, cc, adm1, pop in places:
+        # display_names.csv: the name news and maps use where GeoNames' main one differs; the
+        # GeoNames name stays findable as an alternate.
+        display = {}
+        for lineno, r in read_table(os.path.join(HERE, "display_names.csv"), ["geonameid", "name", "note"]):
+            try:
+                display[int(r["geonameid"])] = r["name"]
+            except ValueError:
+                fail(f"display_names.csv:{lineno}: geonameid must be a number")
+        missing = sorted(set(display) - {p[0] for p in places})
+        if missing:
+            fail(f"display_names.csv: no place with geonameid {missing[0]}")
+        for gid, geonames_name, ascii_, alts, lat, lon, fcode, cc, adm1, pop in places:
+            name = display.get(gid, geonames_name)
             f = ogr.Feature(defn)
             f.SetField(0, gid)
             f.SetField(1, utf8_truncate(name))
@@ -746,6 +758,7 @@ class Build:
             f.SetGeometryDirectly(pt)
             lyr.CreateFeature(f)
             ns = NameSet(name)
+            ns.add(geonames_name)
             ns.add(ascii_)
             for a in alts.split(","):
                 if useful_alternate(a):

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A missing, truncated or wrongly-typed shapefile: exit 2, one line naming the file.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 : "${CONFLICTMAP_GEODATA:?}"
 export XDG_CACHE_HOME="$TMP/cache"  # never touch the user's cache
 

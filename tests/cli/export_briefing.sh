@@ -2,7 +2,7 @@
 # export without articles draws the built-in briefing (facts, no article text); it links to the
 # seed articles when they are present and still draws without them, even without geodata.
 # A workspace brings its articles, styles and time; overlays draw. Checked through --debug-json.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 : "${CMAP_SHARED_DIR:?}"
 C=$CMAP_SHARED_DIR/corpus
 [ -d "$C" ] || { echo "seed corpus not found in $C" >&2; exit 1; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # export refuses bad input with one line naming it, exit 2, and no output file left behind.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 OUT=$TMP/map.png
 # expect_refused TEXT DESCRIPTION -- ARGS...: exit 2, one stderr line mentioning TEXT, no $OUT.

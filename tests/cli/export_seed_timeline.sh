@@ -8,7 +8,7 @@
 #  - 2015-09-30, cumulative: markers at Latakia, Tartus, Homs and Damascus; the North Caucasus is
 #    drawn as an area (its inside is tinted towards the article colour, compared with the same map
 #    on 2015-08-01, before anything was reported there).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 : "${CMAP_SHARED_DIR:?}"
 C=$CMAP_SHARED_DIR/corpus
 [ -d "$C" ] || { echo "seed corpus not found in $C" >&2; exit 1; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The foundation issue's lookup checks on the real geodata, through the CLI contract.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 : "${CONFLICTMAP_GEODATA:?}"
 [ -f "$CONFLICTMAP_GEODATA/places.shp" ] || { echo "geodata not built in $CONFLICTMAP_GEODATA: run ./setup.sh" >&2; exit 1; }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The seed corpus (read from the shared folder, never copied here): contract fields, offsets,
 # every mention of the key places found and resolved, no people or organisations, dates.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 : "${CMAP_SHARED_DIR:?}"
 C=$CMAP_SHARED_DIR/corpus
 [ -d "$C" ] || { echo "seed corpus not found in $C" >&2; exit 1; }

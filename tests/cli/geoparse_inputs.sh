@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bad article inputs: a clear line naming the file, exit 2, and the good files still come out.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 : "${CONFLICTMAP_GEODATA:?}"
 D=$TMP/in; mkdir -p "$D"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every command has --help; usage errors exit 2 with one line.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 for cmd in "" "gazetteer" "gazetteer lookup" "geoparse"; do
     # shellcheck disable=SC2086

@@ -2,7 +2,7 @@
 # The viewer: no display -> one line and exit 2; bad input -> one line naming it, exit 2; under
 # an X server (ctest runs under xvfb-run -a) `view --screenshot` renders the built-in briefing,
 # articles and a layer, and writes a full-window PNG that is not blank.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 export CMAP_RECOVERY_DIR="$TMP/recovery"
 
 ( unset DISPLAY WAYLAND_DISPLAY; "$BIN" view >"$TMP/out" 2>"$TMP/err" ); got=$?

@@ -21,7 +21,7 @@ void choose(Viewer& v, const ArticleSource& a, const model::Mention& m, model::R
 void candidateList(Viewer& v, const ArticleSource& a, const model::Mention& m, const std::vector<geo::Candidate>& list) {
     const geo::Gazetteer& g = *v.session.geodata->gazetteer;
     for (size_t i = 0; i < list.size(); ++i) {
-        model::ResolvedPlace p = resolvedPlaceFrom(g, list[i].place);
+        model::ResolvedPlace p = model::resolvedPlace(g, list[i].place);
         bool current = p.gazetteerId == m.place.gazetteerId && p.name == m.place.name;
         ImGui::PushID(static_cast<int>(i));
         std::string label = describePlace(p);

@@ -4,21 +4,6 @@
 
 namespace cmap::ui {
 
-model::ResolvedPlace resolvedPlaceFrom(const geo::Gazetteer& gazetteer, uint32_t id) {
-    const geo::Place& p = gazetteer.place(id);
-    model::ResolvedPlace r;
-    r.name = gazetteer.name(id);
-    r.kind = p.kind;
-    r.country = p.countryCode();
-    r.point = p.point;
-    r.box = p.bbox();
-    r.geonameid = p.geonameid;
-    r.layer = p.layer;
-    r.feature = p.feature;
-    r.gazetteerId = id;
-    return r;
-}
-
 model::ResolvedPlace handPlaced(std::string name, geo::LonLat p) {
     model::ResolvedPlace r;
     r.name = std::move(name);

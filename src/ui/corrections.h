@@ -11,9 +11,6 @@
 
 namespace cmap::ui {
 
-/// A copy of gazetteer place id as a document stores it. Throws nothing for a valid id.
-model::ResolvedPlace resolvedPlaceFrom(const geo::Gazetteer& gazetteer, uint32_t id);
-
 /// A point placed by hand: a city-like place named name at p, with no gazetteer id.
 model::ResolvedPlace handPlaced(std::string name, geo::LonLat p);
 

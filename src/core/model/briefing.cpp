@@ -90,17 +90,7 @@ std::optional<ResolvedPlace> resolve(const BriefingFact& fact, const geo::Gazett
         const geo::Place& p = gazetteer.place(c.place);
         if (p.kind != fact.kind) continue;
         if (!fact.country.empty() && p.countryCode() != fact.country) continue;
-        ResolvedPlace r;
-        r.name = std::string(gazetteer.name(c.place));
-        r.kind = p.kind;
-        r.country = std::string(p.countryCode());
-        r.point = p.point;
-        r.box = p.bbox();
-        r.geonameid = p.geonameid;
-        r.layer = p.layer;
-        r.feature = p.feature;
-        r.gazetteerId = c.place;
-        return r;
+        return resolvedPlace(gazetteer, c.place);
     }
     return std::nullopt;
 }

@@ -2,6 +2,21 @@
 
 namespace cmap::model {
 
+ResolvedPlace resolvedPlace(const geo::Gazetteer& gazetteer, uint32_t id) {
+    const geo::Place& p = gazetteer.place(id);
+    ResolvedPlace r;
+    r.name = gazetteer.name(id);
+    r.kind = p.kind;
+    r.country = p.countryCode();
+    r.point = p.point;
+    r.box = p.bbox();
+    r.geonameid = p.geonameid;
+    r.layer = p.layer;
+    r.feature = p.feature;
+    r.gazetteerId = id;
+    return r;
+}
+
 std::string_view categoryName(EventCategory c) {
     switch (c) {
     case EventCategory::Deployment: return "deployment";

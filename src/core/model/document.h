@@ -26,6 +26,9 @@ struct ResolvedPlace {
     uint32_t gazetteerId = 0;  ///< valid for the gazetteer the document was made with
 };
 
+/// A copy of gazetteer entry id as a document stores it. Throws nothing for a valid id.
+ResolvedPlace resolvedPlace(const geo::Gazetteer& gazetteer, uint32_t id);
+
 struct ByteRange {
     uint32_t start = 0;
     uint32_t end = 0;

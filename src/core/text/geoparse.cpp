@@ -7,24 +7,6 @@
 #include "core/text/sentences.h"
 
 namespace cmap::text {
-namespace {
-
-model::ResolvedPlace resolvedPlace(const geo::Gazetteer& g, uint32_t id) {
-    const geo::Place& p = g.place(id);
-    model::ResolvedPlace r;
-    r.name = g.name(id);
-    r.kind = p.kind;
-    r.country = p.countryCode();
-    r.point = p.point;
-    r.box = p.bbox();
-    r.geonameid = p.geonameid;
-    r.layer = p.layer;
-    r.feature = p.feature;
-    r.gazetteerId = id;
-    return r;
-}
-
-}  // namespace
 
 model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer) {
     const std::string_view text = article.decoded.text;
@@ -68,7 +50,7 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
         m.range = toFile(r.span);
         m.text = std::string(r.span.in(text));
         if (dec.identity()) m.text = article.bytes.substr(m.range.start, m.range.end - m.range.start);
-        m.place = resolvedPlace(gazetteer, resolved[k].place);
+        m.place = model::resolvedPlace(gazetteer, resolved[k].place);
         m.confidence = resolved[k].confidence;
         m.date = doc.events.back().date;
         m.sentence = doc.events.back().sentence;

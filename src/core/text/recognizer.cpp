@@ -167,15 +167,14 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     if (countryLevel) return true;
 
     // A title before the run makes it a person: "Major Genieve David", "General David Petraeus".
-    size_t before = runStart;
     for (size_t k = runStart; k < first; ++k) {
         if (words::isTitle(lowered(tokenText(text, tokens_[k]), buf))) {
             rememberPerson(text, k + 1, runEnd);
             return false;
         }
     }
-    if (before > 0 && tokens_[before - 1].gapAfter == Gap::Space &&
-        words::isTitle(lowered(tokenText(text, tokens_[before - 1]), buf))) {
+    if (runStart > 0 && tokens_[runStart - 1].gapAfter == Gap::Space &&
+        words::isTitle(lowered(tokenText(text, tokens_[runStart - 1]), buf))) {
         rememberPerson(text, runStart, runEnd);
         return false;
     }
@@ -194,8 +193,7 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     if (prev > 0 && (tokens_[prev - 1].gapAfter == Gap::Hyphen || tokens_[prev - 1].gapAfter == Gap::Space) &&
         !tokens_[prev - 1].upper() && words::isNameParticle(lowered(tokenText(text, tokens_[prev - 1]), buf)))
         --prev;  // "al-" in "Bashar al-Assad"
-    if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(prev - 1) &&
-        !(prev - 1 == 0 && words::isCommon(lowered(tokenText(text, tokens_[0]), buf)))) {
+    if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(prev - 1)) {
         rememberPerson(text, prev - 1, m.last);
         return false;
     }

@@ -301,18 +301,40 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const std::filesystem::path& di
     if (!cacheFile.empty() && GazetteerCache::read(cacheFile, sources, *g)) {
         g->fromCache_ = true;
         g->indexCountries();
+        g->buildBloom();
         return g;
     }
     GazetteerBuilder(*g).loadAll();
     g->indexCountries();
+    g->buildBloom();
     if (!cacheFile.empty()) GazetteerCache::write(cacheFile, sources, *g);
     return g;
 }
 
+namespace {
+constexpr size_t kBloomBits = 1u << 20;  // 128 KiB: stays in the L2 cache
+inline bool bloomHas(const std::vector<uint64_t>& b, uint64_t h) {
+    uint64_t x = (h >> 20) & (kBloomBits - 1), y = (h >> 40) & (kBloomBits - 1);
+    return (b[x >> 6] >> (x & 63) & 1) && (b[y >> 6] >> (y & 63) & 1);
+}
+}  // namespace
+
+void Gazetteer::buildBloom() {
+    bloom_.assign(kBloomBits / 64, 0);
+    for (size_t k = 0; k + 1 < keyOffset_.size(); ++k) {
+        uint64_t h = hashKey(std::string_view(keys_.data() + keyOffset_[k], keyOffset_[k + 1] - keyOffset_[k]));
+        uint64_t x = (h >> 20) & (kBloomBits - 1), y = (h >> 40) & (kBloomBits - 1);
+        bloom_[x >> 6] |= 1ull << (x & 63);
+        bloom_[y >> 6] |= 1ull << (y & 63);
+    }
+}
+
 std::optional<uint32_t> Gazetteer::findKey(std::string_view key) const {
     if (slots_.empty()) return std::nullopt;
+    const uint64_t h = hashKey(key);
+    if (!bloom_.empty() && !bloomHas(bloom_, h)) return std::nullopt;
     const size_t mask = slots_.size() - 1;
-    for (size_t slot = hashKey(key) & mask;; slot = (slot + 1) & mask) {
+    for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
         uint32_t k = slots_[slot];
         if (!k) return std::nullopt;
         --k;

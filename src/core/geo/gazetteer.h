@@ -119,6 +119,10 @@ private:
     std::vector<Posting> postings_;
     std::vector<uint32_t> slots_;
     std::vector<uint8_t> commonWord_;  ///< per key: 1 when the key is an ordinary English word
+    /// A Bloom filter of every key (two bits each, from the key's hash): most probes the
+    /// geoparser makes are misses ("The Russian", "Monday"), and this small table answers them
+    /// without touching the large one. Derived from the keys at load.
+    std::vector<uint64_t> bloom_;
     std::vector<std::string> warnings_;
     bool fromCache_ = false;
 
@@ -130,6 +134,7 @@ private:
 
     std::optional<uint32_t> findKey(std::string_view key) const;
     void indexCountries();
+    void buildBloom();
 };
 
 using GazetteerPtr = std::shared_ptr<const Gazetteer>;

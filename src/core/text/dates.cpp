@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <string>
 #include <unordered_set>
@@ -299,15 +300,20 @@ int numberWordValue(std::string_view w) {
 
 // Whether a word can start a date expression. Almost no word can, and the matcher only needs to
 // look closer at those few: this keeps findDates at tokenizer speed on long texts.
+template <typename F>
+void forEachTrigger(F&& f) {
+    for (const auto& m : kMonths) f(m.name);
+    for (const auto& d : kWeekdays) f(d.name);
+    for (const auto x : kNumberWords) f(x);
+    for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy", "gestern",
+                                     "heute", "last", "this", "next"})
+        f(x);
+}
+
 bool mayStartDate(std::string_view w) {
     static const std::unordered_set<std::string_view> kTriggers = [] {
         std::unordered_set<std::string_view> set;
-        for (const auto& m : kMonths) set.insert(m.name);
-        for (const auto& d : kWeekdays) set.insert(d.name);
-        for (const auto x : kNumberWords) set.insert(x);
-        for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy",
-                                          "gestern", "heute", "last", "this", "next"})
-            set.insert(x);
+        forEachTrigger([&](std::string_view x) { set.insert(x); });
         return set;
     }();
     return kTriggers.count(w) != 0;
@@ -789,11 +795,21 @@ bool isWeekdayWord(std::string_view w) {
 // punctuation (curly quotes, dashes, no-break spaces) separates words; other non-ASCII bytes are
 // letters, so "février" is compared whole.
 bool mayHoldDate(std::string_view s) {
+    // Which (first letter, length) pairs any trigger word has: most words are ruled out by one
+    // bit test, without hashing them.
+    static const std::array<uint32_t, 256> kShapes = [] {
+        std::array<uint32_t, 256> t{};
+        forEachTrigger([&](std::string_view w) {
+            if (!w.empty() && w.size() < 32) t[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+        });
+        return t;
+    }();
     char word[24];
     size_t n = 0;
     bool longWord = false;
     auto endWord = [&] {
-        bool hit = n > 0 && !longWord && mayStartDate(std::string_view(word, n));
+        bool hit = n > 0 && !longWord && (kShapes[static_cast<unsigned char>(word[0])] >> n & 1u) &&
+                   mayStartDate(std::string_view(word, n));
         n = 0, longWord = false;
         return hit;
     };

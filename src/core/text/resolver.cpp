@@ -11,9 +11,9 @@ namespace cmap::text {
 namespace {
 
 constexpr double kCountryContext = 1.5;  // prior units for a candidate in the document's main country
-constexpr double kNearby = 0.7;          // ... for one within kNearbyKm of a place already pinned down
+constexpr double kNearby = 1.2;          // ... for one within kNearbyKm of a place already pinned down
 constexpr double kNearbyKm = 400;
-constexpr double kInProvince = 1.0;      // ... for a town inside a province the document names, and back
+constexpr double kInProvince = 1.5;      // ... for a town inside a province the document names, and back
 constexpr double kClearMargin = 1.5;
 constexpr size_t kNoCountry = 26 * 26;
 constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first

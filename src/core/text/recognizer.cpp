@@ -26,31 +26,29 @@ bool joins(Gap g) {
 
 }  // namespace
 
-bool Recognizer::strong(const std::vector<geo::Posting>& postings) const {
-    for (const auto& p : postings) {
-        const geo::Place& pl = gaz_.place(p.place);
-        switch (pl.kind) {
-        case geo::PlaceKind::Country:
-        case geo::PlaceKind::Region:
-        case geo::PlaceKind::Water:
-        case geo::PlaceKind::Admin1: return true;
-        case geo::PlaceKind::City:
-            if (pl.population >= 300000) return true;
-            break;
-        case geo::PlaceKind::Poi: break;
-        }
+bool Recognizer::strongPlace(const geo::Place& pl) {
+    switch (pl.kind) {
+    case geo::PlaceKind::Country:
+    case geo::PlaceKind::Region:
+    case geo::PlaceKind::Water:
+    case geo::PlaceKind::Admin1: return true;
+    case geo::PlaceKind::City: return pl.population >= 300000;
+    case geo::PlaceKind::Poi: return false;
     }
     return false;
 }
 
+bool Recognizer::majorPlace(const geo::Place& pl) {
+    return pl.kind == geo::PlaceKind::Country || pl.kind == geo::PlaceKind::Region ||
+           pl.kind == geo::PlaceKind::Water || pl.population >= 1000000;
+}
+
+bool Recognizer::strong(const std::vector<geo::Posting>& postings) const {
+    return std::any_of(postings.begin(), postings.end(), [&](const geo::Posting& p) { return strongPlace(gaz_.place(p.place)); });
+}
+
 bool Recognizer::major(const std::vector<geo::Posting>& postings) const {
-    for (const auto& p : postings) {
-        const geo::Place& pl = gaz_.place(p.place);
-        if (pl.kind == geo::PlaceKind::Country || pl.kind == geo::PlaceKind::Region ||
-            pl.kind == geo::PlaceKind::Water || pl.population >= 1000000)
-            return true;
-    }
-    return false;
+    return std::any_of(postings.begin(), postings.end(), [&](const geo::Posting& p) { return majorPlace(gaz_.place(p.place)); });
 }
 
 bool Recognizer::placeWord(std::string_view word) {
@@ -109,7 +107,7 @@ void Recognizer::rememberPerson(std::string_view text, size_t from, size_t to) {
         if (tokens_[k].upper()) personWords_.emplace(tokenText(text, tokens_[k]));
 }
 
-bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool sentenceInitial) {
+bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool sentenceInitial) {
     const bool single = m.last == first;
     const bool isStrong = strong(m.postings);
     bool countryLevel = false;  // countries, regions and their demonyms are never a person
@@ -127,8 +125,18 @@ bool Recognizer::keep(std::string_view text, size_t first, const Match& m, bool 
     if (single && !countryLevel) {
         key_.clear();
         geo::appendNormalized(tokenText(text, tokens_[first]), key_);
-        if (words::isCommon(firstLower) && (sentenceInitial || !major(m.postings))) return false;
-        if (gaz_.isCommonWord(key_) && !(sentenceInitial ? major(m.postings) : isStrong)) return false;
+        const bool ours = words::isCommon(firstLower), dictionary = gaz_.isCommonWord(key_);
+        if (ours || dictionary) {
+            if (ours && sentenceInitial) return false;
+            // Only places well known by this very name stay candidates: not Botswana's Central
+            // province, nor Davao, one of whose alternate names is "Central".
+            const bool needMajor = ours || sentenceInitial;
+            std::erase_if(m.postings, [&](const geo::Posting& p) {
+                const geo::Place& pl = gaz_.place(p.place);
+                return p.how == geo::NameKind::Alternate || (needMajor ? !majorPlace(pl) : !strongPlace(pl));
+            });
+            if (m.postings.empty()) return false;
+        }
         // Only alternate names (historical, foreign, transliterated): short ones are mostly
         // somebody's first name ("Sam", "Riad"), and small places' ones mostly noise.
         bool alternateOnly = std::all_of(m.postings.begin(), m.postings.end(),

@@ -51,7 +51,10 @@ private:
     /// A country, region or city of a million+: the only places an ordinary word can mean.
     bool major(const std::vector<geo::Posting>& postings) const;
     bool placeWord(std::string_view word);
-    bool keep(std::string_view text, size_t first, const Match& m, bool sentenceInitial);
+    /// Whether the match names a place here; may narrow its candidates to the plausible ones.
+    bool keep(std::string_view text, size_t first, Match& m, bool sentenceInitial);
+    static bool strongPlace(const geo::Place& p);
+    static bool majorPlace(const geo::Place& p);
     void rememberPerson(std::string_view text, size_t from, size_t to);
 
     const geo::Gazetteer& gaz_;

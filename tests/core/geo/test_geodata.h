@@ -110,7 +110,10 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                     {"MULTIPOLYGON (((38.3 55.1, 42.9 55.1, 42.9 56.8, 38.3 56.8, 38.3 55.1)))",
                      {"3", "Vladimir", "admin1", "RU", "0", "0", "Russia"}},
                     {"MULTIPOLYGON (((-94 29, -89 29, -89 33, -94 33, -94 29)))",
-                     {"4", "Louisiana", "admin1", "US", "0", "0", "United States of America"}}});
+                     {"4", "Louisiana", "admin1", "US", "0", "0", "United States of America"}},
+                    // An ordinary English word as a province's name.
+                    {"MULTIPOLYGON (((25 -23, 28 -23, 28 -20, 25 -20, 25 -23)))",
+                     {"5", "Central", "admin1", "BW", "0", "0", "Botswana"}}});
     // A region with a hole: the test checks even-odd containment through the gazetteer.
     writeShapefile(dir / "regions.shp", wkbMultiPolygon, withExtra({"members"}),
                    {{"MULTIPOLYGON (((40 41, 49 41, 49 46, 40 46, 40 41), (47 44.5, 48 44.5, 48 45.5, 47 45.5, 47 44.5)))",

@@ -61,6 +61,7 @@ TEST_CASE("precision: people, organisations, titles and common words are not pla
     CHECK(summary(fx().parse("Major Genieve David answered for the command.")) == "");
     CHECK(summary(fx().parse("Former General David Petraeus spoke in Damascus.")) == "Damascus=Damascus/city/SY");
     CHECK(summary(fx().parse("Nice weather held over Homs.")) == "Homs=Homs/city/SY");
+    CHECK(summary(fx().parse("A US Central Command officer spoke.")) == "US=United States of America/country/US");
     // A name once used for a person stays a person in the rest of the document.
     CHECK(summary(fx().parse("Analyst Mark Obama wrote it. Obama said Tartus matters.")) == "Tartus=Tartus/city/SY");
 }

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <array>
+
 namespace cmap::text {
 namespace {
 
@@ -23,6 +25,24 @@ bool isWordCodePoint(utf8proc_int32_t cp) {
 }
 
 bool isApostrophe(utf8proc_int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+
+// One table lookup per ASCII byte instead of chains of range tests: this loop sees every byte
+// of every article.
+enum : uint8_t { kLowerCh = 1, kUpperCh = 2, kDigitCh = 4, kSpaceCh = 8, kHyphenCh = 16, kApostropheCh = 32,
+                 kPeriodCh = 64, kMultiByte = 128 };
+constexpr uint8_t kWordCh = kLowerCh | kUpperCh | kDigitCh;
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLowerCh;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kUpperCh;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = kDigitCh;
+    t[' '] = t['\t'] = kSpaceCh;
+    t['-'] = kHyphenCh;
+    t['\''] = kApostropheCh;
+    t['.'] = kPeriodCh;
+    for (int c = 0x80; c < 0x100; ++c) t[static_cast<size_t>(c)] = kMultiByte;
+    return t;
+}();
 
 }  // namespace
 
@@ -53,20 +73,20 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
         }
         int letters = 0, uppers = 0;
         while (i < end) {
-            c = static_cast<unsigned char>(text[i]);
-            if (c < 0x80) {
-                bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-                if (!alpha && !(c >= '0' && c <= '9')) break;
-                letters += alpha;
-                uppers += (c >= 'A' && c <= 'Z');
+            const uint8_t k = kByteClass[static_cast<unsigned char>(text[i])];
+            if (k & kWordCh) {
+                letters += (k & (kLowerCh | kUpperCh)) != 0;
+                uppers += (k & kUpperCh) != 0;
                 ++i;
-            } else {
+            } else if (k == kMultiByte) {
                 auto cp = codePoint(text, i, len);
                 if (!isWordCodePoint(cp)) break;
                 auto cat = utf8proc_category(cp);
                 letters += cat <= UTF8PROC_CATEGORY_LO;
                 uppers += cat == UTF8PROC_CATEGORY_LU;
                 i += len;
+            } else {
+                break;
             }
         }
         t.span.end = static_cast<uint32_t>(i);
@@ -76,16 +96,9 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
         size_t j = i;
         int spaces = 0, hyphens = 0, apostrophes = 0, periods = 0, others = 0;
         while (j < end) {
-            auto d = static_cast<unsigned char>(text[j]);
-            if (d < 0x80) {
-                if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9')) break;
-                if (d == ' ' || d == '\t') ++spaces;
-                else if (d == '-') ++hyphens;
-                else if (d == '\'') ++apostrophes;
-                else if (d == '.') ++periods;
-                else ++others;
-                ++j;
-            } else {
+            const uint8_t k = kByteClass[static_cast<unsigned char>(text[j])];
+            if (k & kWordCh) break;
+            if (k == kMultiByte) {
                 auto cp = codePoint(text, j, len);
                 if (isWordCodePoint(cp)) break;
                 if (isApostrophe(cp)) ++apostrophes;
@@ -93,7 +106,14 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
                 else if (cp == 0x2010 || cp == 0x2011) ++hyphens;
                 else ++others;
                 j += len;
+                continue;
             }
+            spaces += k == kSpaceCh;
+            hyphens += k == kHyphenCh;
+            apostrophes += k == kApostropheCh;
+            periods += k == kPeriodCh;
+            others += k == 0;
+            ++j;
         }
         if (j >= end) t.gapAfter = Gap::Other;
         else if (others == 1 && text[i] == ',' && spaces == 1 && j == i + 2 && !hyphens && !apostrophes && !periods)

@@ -18,6 +18,7 @@ namespace cmap::geo {
 
 namespace {
 
+constexpr size_t kBloomBits = 1u << 20;  // 128 KiB: stays in the L2 cache
 constexpr std::string_view kKindNames[] = {"country", "admin1", "region", "city", "poi", "water"};
 
 struct LayerSpec {
@@ -301,18 +302,17 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const std::filesystem::path& di
     if (!cacheFile.empty() && GazetteerCache::read(cacheFile, sources, *g)) {
         g->fromCache_ = true;
         g->indexCountries();
-        g->buildBloom();
+        if (g->bloom_.size() != kBloomBits / 64) g->buildBloom();  // written with another filter size
         return g;
     }
     GazetteerBuilder(*g).loadAll();
     g->indexCountries();
-    g->buildBloom();
+    g->buildBloom();  // before the cache is written: it is part of it
     if (!cacheFile.empty()) GazetteerCache::write(cacheFile, sources, *g);
     return g;
 }
 
 namespace {
-constexpr size_t kBloomBits = 1u << 20;  // 128 KiB: stays in the L2 cache
 inline bool bloomHas(const std::vector<uint64_t>& b, uint64_t h) {
     uint64_t x = (h >> 20) & (kBloomBits - 1), y = (h >> 40) & (kBloomBits - 1);
     return (b[x >> 6] >> (x & 63) & 1) && (b[y >> 6] >> (y & 63) & 1);

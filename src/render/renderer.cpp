@@ -14,7 +14,12 @@
 // basemap while the timeline scrubs) are kept as an image and copied in instead of drawn. The
 // cut is always between runs, so a frame drawn with or without the kept image is the same bytes.
 //
-// Sections: helpers | Impl: preparation | base image | passes | layers | tile.
+// The finished frame: the frame buffer holds the last tile drawn until the next one is. A scene
+// equal to the last one drawn (every layer, view, projection, background, size, scale) is that
+// frame again, so it is copied out with nothing prepared or drawn: in cumulative mode most days
+// of a scrub show nothing new.
+//
+// Sections: helpers | Impl: preparation | finished frame | base image | passes | layers | tile.
 #include "render/renderer.h"
 
 #include <glad/gl.h>
@@ -194,6 +199,20 @@ struct Renderer::Impl {
         float scale = 0;
     };
     std::optional<BaseImage> base;
+
+    // What the frame buffer shows when it holds a whole finished frame (a single-tile one), with
+    // copies of its layers for the same reason as the base image's, and the label counts of that
+    // frame (stats of a frame that is copied are those of the frame it copies).
+    struct FinishedFrame {
+        std::vector<scene::Layer> layers;
+        std::string projection;
+        scene::View view;
+        scene::Color background;
+        int width = 0, height = 0;
+        float scale = 0;
+        size_t labelsPlaced = 0, labelsDropped = 0;
+    };
+    std::optional<FinishedFrame> finished;
     int targetWidth = 0;
     int targetHeight = 0;
     int samples = 4;
@@ -347,6 +366,38 @@ struct Renderer::Impl {
         planBase(f);
         evict();
         return f;
+    }
+
+    // ---- finished frame ----
+
+    // Whether scene at this size is the frame the frame buffer holds; if so leaves that buffer
+    // bound for reading. Checked before prepare(), which would cost as much as a small frame.
+    bool reuseFinished(const scene::Scene& s, int width, int height, float scale) {
+        if (!finished || width > maxTile || height > maxTile) return false;
+        const FinishedFrame& k = *finished;
+        if (k.width != width || k.height != height || k.scale != scale || k.projection != s.projection ||
+            k.view.center.x != s.view.center.x || k.view.center.y != s.view.center.y ||
+            k.view.unitsPerPixel != s.view.unitsPerPixel || k.background != s.background ||
+            k.layers.size() != s.layers.size())
+            return false;
+        for (size_t i = 0; i < k.layers.size(); ++i)
+            if (!sameDrawing(k.layers[i], s.layers[i])) return false;
+        stats.labelsPlaced = k.labelsPlaced;
+        stats.labelsDropped = k.labelsDropped;
+        ++stats.framesReused;
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, frameFbo.get());
+        return true;
+    }
+
+    // After a frame drew in one tile: what the frame buffer now holds (copying the layers costs
+    // far less than the frame they describe).
+    void keepFinished(const Frame& f) {
+        if (f.width > maxTile || f.height > maxTile) return;
+        const scene::Scene& s = *f.scene;
+        FinishedFrame k{{}, s.projection, s.view, s.background, f.width, f.height, f.scale,
+                        stats.labelsPlaced, stats.labelsDropped};
+        k.layers = s.layers;
+        finished = std::move(k);
     }
 
     // ---- base image ----
@@ -540,6 +591,7 @@ struct Renderer::Impl {
         targetWidth = std::max(width, targetWidth);
         targetHeight = std::max(height, targetHeight);
         base.reset();  // its pixels go with the old texture
+        finished.reset();
         halos.clear();
         msaaFbo = makeFramebuffer();
         frameFbo = makeFramebuffer();
@@ -911,6 +963,7 @@ struct Renderer::Impl {
     // Leaves the tile in the frame buffer, bound for reading.
     void drawTile(const Frame& f, const Tile& t) {
         ensureTargets(t.width, t.height);
+        finished.reset();  // the frame buffer is about to hold something else
         glViewport(0, 0, t.width, t.height);
         glDisable(GL_DEPTH_TEST);
         glDisable(GL_CULL_FACE);
@@ -970,10 +1023,11 @@ Renderer::Renderer() {
 Renderer::~Renderer() = default;
 
 Image Renderer::renderToImage(const scene::Scene& scene, int width, int height, float scale) {
-    Frame f = impl_->prepare(scene, width, height, scale);
-    Image image(width, height);
+    // Made before prepare() has checked the size (a reused frame skips it): never negative.
+    Image image(width > 0 ? width : 0, height > 0 ? height : 0);
     std::vector<uint8_t> rows;
-    impl_->forEachTile(f, [&](const Tile& t) {
+    // Reads the tile t from the frame buffer bound for reading into the image.
+    auto readTile = [&](const Tile& t) {
         rows.resize(static_cast<size_t>(t.width) * static_cast<size_t>(t.height) * 4);
         glPixelStorei(GL_PACK_ALIGNMENT, 1);
         glReadPixels(0, 0, t.width, t.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
@@ -983,7 +1037,14 @@ Image Renderer::renderToImage(const scene::Scene& scene, int width, int height, 
             const uint8_t* src = &rows[static_cast<size_t>(t.height - 1 - r) * rowBytes];
             std::memcpy(image.pixel(t.x, t.y + r), src, rowBytes);
         }
-    });
+    };
+    if (impl_->reuseFinished(scene, width, height, scale)) {
+        readTile(Tile{0, 0, width, height});
+    } else {
+        Frame f = impl_->prepare(scene, width, height, scale);
+        impl_->forEachTile(f, readTile);
+        impl_->keepFinished(f);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return image;
 }
@@ -993,13 +1054,20 @@ void Renderer::draw(const scene::Scene& scene, Viewport target, float scale) {
     GLint viewport[4] = {0, 0, 0, 0};
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer);
     glGetIntegerv(GL_VIEWPORT, viewport);
-    Frame f = impl_->prepare(scene, target.width, target.height, scale);
-    impl_->forEachTile(f, [&](const Tile& t) {
+    // Copies the tile t from the frame buffer bound for reading into the target.
+    auto blitTile = [&](const Tile& t) {
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
         int x = target.x + t.x;
         int y = target.y + (target.height - t.y - t.height);
         glBlitFramebuffer(0, 0, t.width, t.height, x, y, x + t.width, y + t.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    });
+    };
+    if (impl_->reuseFinished(scene, target.width, target.height, scale)) {
+        blitTile(Tile{0, 0, target.width, target.height});
+    } else {
+        Frame f = impl_->prepare(scene, target.width, target.height, scale);
+        impl_->forEachTile(f, blitTile);
+        impl_->keepFinished(f);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
     glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
 }

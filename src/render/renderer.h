@@ -28,6 +28,7 @@ struct RenderStats {
     size_t baseDrawn = 0;            ///< frames that drew their leading layers and kept them as an image
     size_t baseReused = 0;           ///< frames that copied those layers in from the kept image
     size_t halosDrawn = 0;           ///< label halos drawn (the others were kept from an earlier frame)
+    size_t framesReused = 0;         ///< frames equal to the last one drawn: its image copied, nothing drawn
 };
 
 class Renderer {

@@ -2,9 +2,15 @@
 // timeline scrubs) and the halo of labels that did not move. Both must be invisible: a frame
 // drawn from kept images is the same bytes as one drawn from scratch by a fresh renderer (a
 // stricter check than the render tests' tolerance, since screen and export share this path).
+// A scene equal to the last one drawn copies the whole finished frame, and only then.
 #include <doctest/doctest.h>
 
+#include <glad/gl.h>
+
+#include <cstring>
 #include <filesystem>
+#include <variant>
+#include <vector>
 
 #include "core/model/briefing.h"
 #include "render/render_harness.h"
@@ -96,8 +102,10 @@ TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day af
     test::renderer();
     render::Renderer r;
     const int w = 320, h = 200;
-    // Window mode: the mentions fade a little every day, so every frame has something new on top.
-    for (int day = model::Date{2015, 9, 10}.firstDay(), n = 0; n < 5; ++day, ++n) {
+    // Window mode from the day of the Homs strike (a day-precision event): it fades a little every
+    // day, so every frame has something new on top. (Month-precision mentions do not fade within
+    // their month: days before it would be whole frames copied, not the base image.)
+    for (int day = model::Date{2015, 9, 15}.firstDay(), n = 0; n < 5; ++day, ++n) {
         CAPTURE(n);
         scene::MapState state;
         state.time = model::TimeQuery{model::TimeMode::Window, day, 10};
@@ -106,4 +114,76 @@ TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day af
         else checkSameAsFresh(r, s, w, h);
     }
     CHECK(r.stats().baseReused >= 3);
+}
+
+TEST_CASE("render: a scene equal to the last one drawn copies the finished frame; one marker's opacity is a new frame") {
+    test::renderer();  // the GL context
+    render::Renderer r;
+    const int w = 240, h = 160;
+    render::Image first = r.renderToImage(scrubbed(3), w, h);
+    render::RenderStats before = r.stats();
+
+    // The same scene, built again (equal by value, not the same object): nothing is drawn.
+    render::Image again = r.renderToImage(scrubbed(3), w, h);
+    CHECK(test::differingPixels(first, again, 0) == 0);
+    CHECK(r.stats().framesReused == before.framesReused + 1);
+    CHECK(r.stats().tilesDrawn == before.tilesDrawn);
+    CHECK(r.stats().baseReused == before.baseReused);
+    CHECK(r.stats().labelsPlaced == before.labelsPlaced);
+
+    // One marker a little more transparent: drawn again, and it shows.
+    scene::Scene faded = scrubbed(3);
+    for (scene::Layer& layer : faded.layers)
+        if (auto* markers = std::get_if<scene::PointLayer>(&layer.content)) markers->points.back().color.a = 0.5f;
+    render::RenderStats beforeFaded = r.stats();
+    render::Image fadedImage = r.renderToImage(faded, w, h);
+    CHECK(r.stats().framesReused == beforeFaded.framesReused);
+    CHECK(r.stats().tilesDrawn == beforeFaded.tilesDrawn + 1);
+    CHECK(test::differingPixels(first, fadedImage, 0) > 0);
+    render::Renderer fresh;
+    CHECK(test::differingPixels(fresh.renderToImage(faded, w, h), fadedImage, 0) == 0);
+
+    // Another size is another frame too, and so is the frame after something else was drawn.
+    r.renderToImage(faded, w, h + 1);
+    CHECK(r.stats().framesReused == beforeFaded.framesReused);
+    render::Image back = r.renderToImage(scrubbed(3), w, h);
+    CHECK(r.stats().framesReused == beforeFaded.framesReused);
+    CHECK(test::differingPixels(first, back, 0) == 0);
+}
+
+TEST_CASE("render: draw() into a framebuffer copies the finished frame for an equal scene") {
+    test::renderer();
+    render::Renderer r;
+    const int w = 200, h = 120;
+    render::Image expected = r.renderToImage(scrubbed(2), w, h);
+    // The screen path: draw into a framebuffer of our own, twice, and read it back.
+    GLuint fbo = 0, texture = 0;
+    glGenFramebuffers(1, &fbo);
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
+    REQUIRE(glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE);
+    size_t reused = r.stats().framesReused;
+    for (int i = 0; i < 2; ++i) {
+        glClearColor(1, 0, 1, 1);  // what a copy that missed would leave
+        glClear(GL_COLOR_BUFFER_BIT);
+        r.draw(scrubbed(2), render::Viewport{0, 0, w, h});
+        std::vector<uint8_t> rows(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+        render::Image drawn(w, h);
+        for (int y = 0; y < h; ++y)  // GL rows go bottom-up
+            std::memcpy(drawn.pixel(0, y), &rows[static_cast<size_t>(h - 1 - y) * static_cast<size_t>(w) * 4],
+                        static_cast<size_t>(w) * 4);
+        CAPTURE(i);
+        CHECK(test::differingPixels(expected, drawn, 0) == 0);
+    }
+    // Both draws equal the image rendered just before them.
+    CHECK(r.stats().framesReused == reused + 2);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &texture);
 }

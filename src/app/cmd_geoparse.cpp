@@ -36,6 +36,10 @@ int run(const GlobalOptions& global, const Options& opt) {
     // Each article is written as soon as it is parsed: memory stays that of one article, and a
     // consumer sees results while a long run goes on.
     std::string buf;
+    auto writeOut = [](std::string& b) {
+        std::fwrite(b.data(), 1, b.size(), stdout);
+        b.clear();
+    };
     bool first = true;
     if (opt.json) buf = "{\"articles\":[";
     if (opt.geojson) buf = "{\"type\":\"FeatureCollection\",\"features\":[";
@@ -57,12 +61,11 @@ int run(const GlobalOptions& global, const Options& opt) {
         } else if (opt.json) {
             if (!first) buf.push_back(',');
             first = false;
-            io::appendDocumentJson(doc, buf);
+            io::appendDocumentJson(doc, buf, writeOut);
         } else {
             printText(doc);
         }
-        std::fwrite(buf.data(), 1, buf.size(), stdout);
-        buf.clear();
+        writeOut(buf);
     }
     if (opt.json || opt.geojson) std::fputs("]}\n", stdout);
     return failed ? kBadInput : kOk;

@@ -39,7 +39,11 @@ std::optional<int64_t> geonameid(const model::ResolvedPlace& p) {
 
 }  // namespace
 
-void appendDocumentJson(const model::Document& doc, std::string& out) {
+void appendDocumentJson(const model::Document& doc, std::string& out, const std::function<void(std::string&)>& flush) {
+    constexpr size_t kFlushBytes = 1 << 20;
+    auto maybeFlush = [&] {
+        if (flush && out.size() >= kFlushBytes) flush(out);
+    };
     JsonWriter w(out);
     w.beginObject();
     w.key("file"), w.value(doc.file);
@@ -62,6 +66,7 @@ void appendDocumentJson(const model::Document& doc, std::string& out) {
         date(w, "date", "date_precision", m.date);
         w.key("sentence"), range(w, m.sentence);
         w.endObject();
+        maybeFlush();
     }
     w.endArray();
     w.key("events");
@@ -76,6 +81,7 @@ void appendDocumentJson(const model::Document& doc, std::string& out) {
         w.endArray();
         w.key("sentence"), range(w, e.sentence);
         w.endObject();
+        maybeFlush();
     }
     w.endArray();
     w.endObject();

@@ -1,12 +1,13 @@
 #include "core/text/dates.h"
 
+#include "core/text/word_set.h"
+
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 #include <climits>
 #include <string>
-#include <unordered_set>
 
 // Sections: 1. tokens  2. word tables  3. resolution against the reference
 //           4. the matcher (one method per family of expressions)  5. public functions
@@ -311,12 +312,12 @@ void forEachTrigger(F&& f) {
 }
 
 bool mayStartDate(std::string_view w) {
-    static const std::unordered_set<std::string_view> kTriggers = [] {
-        std::unordered_set<std::string_view> set;
+    static const WordSet kTriggers = [] {
+        WordSet set;
         forEachTrigger([&](std::string_view x) { set.insert(x); });
         return set;
     }();
-    return kTriggers.count(w) != 0;
+    return kTriggers.contains(w);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,14 +1,15 @@
 #include "core/text/word_lists.h"
 
+#include "core/text/word_set.h"
+
 #include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_set>
 
 namespace cmap::text::words {
 namespace {
 
-using Set = std::unordered_set<std::string_view>;
+using Set = WordSet;
 
 const Set& commonWords() {
     static const Set s = {
@@ -145,12 +146,12 @@ const Set& featurePrefixes() {
 
 }  // namespace
 
-bool isFeaturePrefix(std::string_view lower) { return featurePrefixes().count(lower) > 0; }
-bool isFeatureNoun(std::string_view lower) { return featureNouns().count(lower) > 0; }
-bool isNameParticle(std::string_view lower) { return nameParticles().count(lower) > 0; }
-bool isCommon(std::string_view lower) { return commonWords().count(lower) > 0; }
-bool isTitle(std::string_view lower) { return titles().count(lower) > 0; }
-bool isOrgSuffix(std::string_view lower) { return orgSuffixes().count(lower) > 0; }
-bool isConnector(std::string_view lower) { return connectors().count(lower) > 0; }
+bool isFeaturePrefix(std::string_view lower) { return featurePrefixes().contains(lower); }
+bool isFeatureNoun(std::string_view lower) { return featureNouns().contains(lower); }
+bool isNameParticle(std::string_view lower) { return nameParticles().contains(lower); }
+bool isCommon(std::string_view lower) { return commonWords().contains(lower); }
+bool isTitle(std::string_view lower) { return titles().contains(lower); }
+bool isOrgSuffix(std::string_view lower) { return orgSuffixes().contains(lower); }
+bool isConnector(std::string_view lower) { return connectors().contains(lower); }
 
 }  // namespace cmap::text::words

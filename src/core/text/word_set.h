@@ -1,0 +1,33 @@
+#pragma once
+// A small closed set of lower-case words, looked up once per word of every sentence: bucketed
+// by first byte, each bucket a short list compared by length first. For sets of a few hundred
+// words this beats hashing, which must read the whole word before it can say no.
+#include <array>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace cmap::text {
+
+class WordSet {
+public:
+    WordSet() = default;
+    WordSet(std::initializer_list<std::string_view> words) {
+        for (auto w : words) insert(w);
+    }
+    /// Adds a word; the characters must outlive the set (string literals, static tables).
+    void insert(std::string_view w) {
+        if (!w.empty() && !contains(w)) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+    bool contains(std::string_view w) const {
+        if (w.empty()) return false;
+        for (std::string_view x : buckets_[static_cast<unsigned char>(w[0])])
+            if (x.size() == w.size() && x == w) return true;
+        return false;
+    }
+
+private:
+    std::array<std::vector<std::string_view>, 256> buckets_;
+};
+
+}  // namespace cmap::text

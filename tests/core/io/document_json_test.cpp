@@ -1,0 +1,43 @@
+#include "core/io/document_json.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace cmap;
+
+TEST_CASE("a long article's JSON flushed in pieces is the same document as one written whole") {
+    model::Document doc;
+    doc.file = "long \"article\".txt";
+    doc.meta.published = model::Date{2015, 9, 0};
+    for (uint32_t i = 0; i < 30000; ++i) {
+        model::Mention m;
+        m.range = {i * 10, i * 10 + 7};
+        m.text = "Latakia";
+        m.place.name = "Latakia";
+        m.place.country = "SY";
+        m.place.point = {35.79, 35.53};
+        m.date = model::Date{2015, 9, 15};
+        doc.mentions.push_back(m);
+    }
+    doc.events.push_back({model::Date{2015, 9, 15}, model::EventCategory::Base, {0, 1, 2}, {0, 40}});
+
+    std::string whole;
+    io::appendDocumentJson(doc, whole);
+    std::string pieces, buf;
+    int flushes = 0;
+    io::appendDocumentJson(doc, buf, [&](std::string& b) {
+        pieces += b;
+        b.clear();
+        ++flushes;
+    });
+    pieces += buf;
+    CHECK(flushes >= 2);  // 30,000 mentions are several megabytes
+    CHECK(pieces == whole);
+    auto j = nlohmann::json::parse(whole);
+    CHECK(j["file"] == "long \"article\".txt");
+    CHECK(j["published"] == "2015-09");
+    CHECK(j["mentions"].size() == 30000);
+    CHECK(j["mentions"][0]["date_precision"] == "day");
+    CHECK(j["mentions"][0]["geonameid"].is_null());
+    CHECK(j["events"][0]["category"] == "base");
+}

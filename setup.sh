@@ -54,8 +54,12 @@ build
 case "$action" in
 run)
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-        say "no display: starting the viewer under xvfb-run (use a desktop session to see it)"
-        exec xvfb-run -a build/conflictmap "$@"
+        # An invisible window would run forever: show what it would have shown instead.
+        shot="$ROOT/build/briefing.png"
+        xvfb-run -a -s "-screen 0 1600x1000x24" build/conflictmap view --screenshot "$shot" --frames 20 "$@"
+        say "no display here, so the viewer cannot open; a screenshot of it is in $shot"
+        say "on a desktop session, run ./setup.sh again (or build/conflictmap) to open it"
+        exit 0
     fi
     exec build/conflictmap "$@" ;;
 test)

@@ -791,32 +791,39 @@ bool isWeekdayWord(std::string_view w) {
 // ---------------------------------------------------------------------------------------------
 // 5. Public functions
 
-// Whether the sentence can hold a date at all: a digit, or a word that can start one. Most
-// sentences have neither, and this look is much cheaper than tokenizing them. Typographic
+// Whether the sentence can hold a date at all. The matcher (matchAt) makes dates only from a
+// 4-digit number (a year, an ISO or numeric date), a month or weekday name, a relative day
+// ("yesterday", "hoy"), "month"/"year" after last/this/next, or "... ago": a sentence with none
+// of these has no date, and finding that out is much cheaper than tokenizing it. Typographic
 // punctuation (curly quotes, dashes, no-break spaces) separates words; other non-ASCII bytes are
 // letters, so "février" is compared whole.
 bool mayHoldDate(std::string_view s) {
-    // Which (first letter, length) pairs any trigger word has: most words are ruled out by one
-    // bit test, without hashing them.
-    static const std::array<uint32_t, 256> kShapes = [] {
-        std::array<uint32_t, 256> t{};
-        forEachTrigger([&](std::string_view w) {
-            if (!w.empty() && w.size() < 32) t[static_cast<unsigned char>(w[0])] |= 1u << w.size();
-        });
-        return t;
+    static const WordSet kWords = [] {
+        WordSet set;
+        for (const auto& m : kMonths) set.insert(m.name);
+        for (const auto& d : kWeekdays) set.insert(d.name);
+        for (std::string_view w : {"yesterday", "ayer", "gestern", "today", "tonight", "hoy", "heute", "tomorrow",
+                                   "month", "year", "ago"})
+            set.insert(w);
+        return set;
     }();
     char word[24];
-    size_t n = 0;
+    size_t n = 0, digits = 0;
     bool longWord = false;
     auto endWord = [&] {
-        bool hit = n > 0 && !longWord && (kShapes[static_cast<unsigned char>(word[0])] >> n & 1u) &&
-                   mayStartDate(std::string_view(word, n));
+        bool hit = n > 0 && !longWord && kWords.contains(std::string_view(word, n));
         n = 0, longWord = false;
         return hit;
     };
     for (size_t i = 0; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
-        if (c >= '0' && c <= '9') return true;
+        if (c >= '0' && c <= '9') {
+            ++digits;
+            if (endWord()) return true;
+            continue;
+        }
+        if (digits == 4) return true;
+        digits = 0;
         bool separator = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80);
         if (c == 0xE2 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) {
             separator = true, i += 2;  // U+2000..U+207F: quotes, dashes, ellipsis
@@ -830,7 +837,7 @@ bool mayHoldDate(std::string_view s) {
             return true;
         }
     }
-    return endWord();
+    return digits == 4 || endWord();
 }
 
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference) {

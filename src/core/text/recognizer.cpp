@@ -43,11 +43,11 @@ bool Recognizer::majorPlace(const geo::Place& pl) {
            pl.kind == geo::PlaceKind::Water || pl.population >= 1000000;
 }
 
-bool Recognizer::strong(const std::vector<geo::Posting>& postings) const {
+bool Recognizer::strong(std::span<const geo::Posting> postings) const {
     return std::any_of(postings.begin(), postings.end(), [&](const geo::Posting& p) { return strongPlace(gaz_.place(p.place)); });
 }
 
-bool Recognizer::major(const std::vector<geo::Posting>& postings) const {
+bool Recognizer::major(std::span<const geo::Posting> postings) const {
     return std::any_of(postings.begin(), postings.end(), [&](const geo::Posting& p) { return majorPlace(gaz_.place(p.place)); });
 }
 
@@ -55,7 +55,7 @@ bool Recognizer::placeWord(std::string_view word) {
     key_.clear();
     geo::appendNormalized(word, key_);
     auto posts = gaz_.postings(key_);
-    return strong(std::vector<geo::Posting>(posts.begin(), posts.end()));
+    return strong(posts);
 }
 
 Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) {
@@ -208,8 +208,11 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     // A first name before a surname: "Vladimir Putin". Only when a town is the likeliest
     // reading: provinces and states name things ("Louisiana Purchase"), rarely people.
     const geo::Posting* likeliest = &m.postings[0];
-    for (const auto& p : m.postings)
-        if (gaz_.prior(p) > gaz_.prior(*likeliest)) likeliest = &p;
+    double best = gaz_.prior(*likeliest);
+    for (const auto& p : m.postings) {
+        double pr = gaz_.prior(p);
+        if (pr > best) best = pr, likeliest = &p;
+    }
     auto likeliestKind = gaz_.place(likeliest->place).kind;
     if (likeliestKind != geo::PlaceKind::City && likeliestKind != geo::PlaceKind::Poi) return true;
     // Not remembered: "Cambridge Analytica" does not make every later "Cambridge" a person.

@@ -3,6 +3,7 @@
 // runs against the gazetteer's name index, minus what context says is a person, an
 // organisation or an ordinary word.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -47,9 +48,9 @@ private:
     };
     Match longestMatch(std::string_view text, size_t first);
     /// A country, region, province or city of 300,000+: well known enough to name organisations.
-    bool strong(const std::vector<geo::Posting>& postings) const;
+    bool strong(std::span<const geo::Posting> postings) const;
     /// A country, region or city of a million+: the only places an ordinary word can mean.
-    bool major(const std::vector<geo::Posting>& postings) const;
+    bool major(std::span<const geo::Posting> postings) const;
     bool placeWord(std::string_view word);
     /// Whether the match names a place here; may narrow its candidates to the plausible ones.
     bool keep(std::string_view text, size_t first, Match& m, bool sentenceInitial);

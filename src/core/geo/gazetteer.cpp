@@ -67,14 +67,15 @@ std::optional<PlaceKind> parseKind(std::string_view name) {
 
 std::string_view Place::fcode() const { return {featureCode, strnlen(featureCode, sizeof featureCode)}; }
 
-uint64_t hashKey(std::string_view key) {
-    uint64_t h = 1469598103934665603ull;
-    for (char c : key) {
+uint64_t hashMore(uint64_t h, std::string_view more) {
+    for (char c : more) {
         h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ull;
     }
     return h;
 }
+
+uint64_t hashKey(std::string_view key) { return hashMore(1469598103934665603ull, key); }
 
 std::filesystem::path GazetteerOptions::defaultCacheDir() {
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "conflictmap";
@@ -302,7 +303,8 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const std::filesystem::path& di
     if (!cacheFile.empty() && GazetteerCache::read(cacheFile, sources, *g)) {
         g->fromCache_ = true;
         g->indexCountries();
-        if (g->bloom_.size() != kBloomBits / 64) g->buildBloom();  // written with another filter size
+        // written with another filter size
+        if (g->bloom_.size() != kBloomBits / 64 || g->prefixBloom_.size() != kBloomBits / 64) g->buildBloom();
         return g;
     }
     GazetteerBuilder(*g).loadAll();
@@ -319,19 +321,41 @@ inline bool bloomHas(const std::vector<uint64_t>& b, uint64_t h) {
 }
 }  // namespace
 
+inline void bloomAdd(std::vector<uint64_t>& b, uint64_t h) {
+    uint64_t x = (h >> 20) & (kBloomBits - 1), y = (h >> 40) & (kBloomBits - 1);
+    b[x >> 6] |= 1ull << (x & 63);
+    b[y >> 6] |= 1ull << (y & 63);
+}
+
 void Gazetteer::buildBloom() {
     bloom_.assign(kBloomBits / 64, 0);
+    prefixBloom_.assign(kBloomBits / 64, 0);
     for (size_t k = 0; k + 1 < keyOffset_.size(); ++k) {
-        uint64_t h = hashKey(std::string_view(keys_.data() + keyOffset_[k], keyOffset_[k + 1] - keyOffset_[k]));
-        uint64_t x = (h >> 20) & (kBloomBits - 1), y = (h >> 40) & (kBloomBits - 1);
-        bloom_[x >> 6] |= 1ull << (x & 63);
-        bloom_[y >> 6] |= 1ull << (y & 63);
+        std::string_view key(keys_.data() + keyOffset_[k], keyOffset_[k + 1] - keyOffset_[k]);
+        // One pass gives the key's hash and, at each space, the hash of the prefix up to it.
+        uint64_t h = hashKey({});
+        for (char c : key) {
+            h = hashMore(h, std::string_view(&c, 1));
+            if (c == ' ') bloomAdd(prefixBloom_, h);
+        }
+        bloomAdd(bloom_, h);
     }
 }
 
-std::optional<uint32_t> Gazetteer::findKey(std::string_view key) const {
+bool Gazetteer::mayStartLongerName(uint64_t hashWithTrailingSpace) const {
+    return prefixBloom_.empty() || bloomHas(prefixBloom_, hashWithTrailingSpace);
+}
+
+std::span<const Posting> Gazetteer::postings(std::string_view normalizedKey, uint64_t hash) const {
+    auto k = findKey(normalizedKey, hash);
+    if (!k) return {};
+    return {postings_.data() + postStart_[*k], postStart_[*k + 1] - postStart_[*k]};
+}
+
+std::optional<uint32_t> Gazetteer::findKey(std::string_view key) const { return findKey(key, hashKey(key)); }
+
+std::optional<uint32_t> Gazetteer::findKey(std::string_view key, uint64_t h) const {
     if (slots_.empty()) return std::nullopt;
-    const uint64_t h = hashKey(key);
     if (!bloom_.empty() && !bloomHas(bloom_, h)) return std::nullopt;
     const size_t mask = slots_.size() - 1;
     for (size_t slot = h & mask;; slot = (slot + 1) & mask) {

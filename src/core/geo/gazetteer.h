@@ -79,6 +79,12 @@ public:
     std::vector<Candidate> lookup(std::string_view name, size_t limit = 10) const;
     /// All postings of an already-normalized key (see normalizeName); empty when unknown.
     std::span<const Posting> postings(std::string_view normalizedKey) const;
+    /// The same, with hashKey(normalizedKey) already at hand (the geoparser grows keys a word
+    /// at a time and continues the hash with hashMore).
+    std::span<const Posting> postings(std::string_view normalizedKey, uint64_t hash) const;
+    /// False when no multi-word name starts with this normalized key followed by a space:
+    /// extending it by another word cannot find anything. May say true wrongly, never false.
+    bool mayStartLongerName(uint64_t hashWithTrailingSpace) const;
     /// Whether an already-normalized key is also an ordinary English word (common_words.txt).
     bool isCommonWord(std::string_view normalizedKey) const;
     /// Context-free prior of a candidate: kind, population, capital status, name quality.
@@ -123,6 +129,7 @@ private:
     /// geoparser makes are misses ("The Russian", "Monday"), and this small table answers them
     /// without touching the large one. Derived from the keys at load.
     std::vector<uint64_t> bloom_;
+    std::vector<uint64_t> prefixBloom_;  ///< "north ", "north caucasus " for "north caucasus federal district"
     std::vector<std::string> warnings_;
     bool fromCache_ = false;
 
@@ -133,6 +140,7 @@ private:
     std::array<uint32_t, 26 * 26> countryIndex_{};  ///< ISO alpha-2 -> admin0 place
 
     std::optional<uint32_t> findKey(std::string_view key) const;
+    std::optional<uint32_t> findKey(std::string_view key, uint64_t hash) const;
     void indexCountries();
     void buildBloom();
 };
@@ -141,5 +149,7 @@ using GazetteerPtr = std::shared_ptr<const Gazetteer>;
 
 /// 64-bit FNV-1a; the index and its cache both use it, so it is part of the cache format.
 uint64_t hashKey(std::string_view key);
+/// Continues hashKey over more bytes: hashMore(hashKey(a), b) == hashKey(a + b).
+uint64_t hashMore(uint64_t hash, std::string_view more);
 
 }  // namespace cmap::geo

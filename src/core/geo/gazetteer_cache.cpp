@@ -14,7 +14,7 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
-constexpr uint32_t kFormatVersion = 8;
+constexpr uint32_t kFormatVersion = 9;
 
 struct Header {
     char magic[8];
@@ -89,7 +89,8 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
         return false;
     bool ok = get(in, g.places_, size) && get(in, g.strings_, size) && get(in, g.keys_, size) &&
               get(in, g.keyOffset_, size) && get(in, g.postStart_, size) && get(in, g.postings_, size) &&
-              get(in, g.slots_, size) && get(in, g.commonWord_, size) && get(in, g.bloom_, size);
+              get(in, g.slots_, size) && get(in, g.commonWord_, size) && get(in, g.bloom_, size) &&
+              get(in, g.prefixBloom_, size);
     std::string warnings;
     ok = ok && get(in, warnings, size);
     // Cross-check the tables against each other so a damaged file is rejected, not indexed into.
@@ -105,7 +106,7 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
     if (!ok) {
         log::warn(file.string() + ": damaged gazetteer cache, rebuilding it");
         g.places_.clear(), g.strings_.clear(), g.keys_.clear(), g.postings_.clear(), g.slots_.clear();
-        g.commonWord_.clear(), g.bloom_.clear();
+        g.commonWord_.clear(), g.bloom_.clear(), g.prefixBloom_.clear();
         g.keyOffset_.assign(1, 0), g.postStart_.assign(1, 0);
         return false;
     }
@@ -134,6 +135,7 @@ void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature
         out.write(reinterpret_cast<const char*>(&h), sizeof h);
         put(out, g.places_), put(out, g.strings_), put(out, g.keys_), put(out, g.keyOffset_);
         put(out, g.postStart_), put(out, g.postings_), put(out, g.slots_), put(out, g.commonWord_), put(out, g.bloom_);
+        put(out, g.prefixBloom_);
         std::string warnings;
         for (const auto& w : g.warnings_) warnings += (warnings.empty() ? "" : "\n") + w;
         put(out, warnings);

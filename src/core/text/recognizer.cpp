@@ -61,6 +61,12 @@ bool Recognizer::placeWord(std::string_view word) {
 Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) {
     Match best{first, {}};
     key_.clear();
+    uint64_t hash = geo::hashKey({});  // of key_, continued as it grows
+    auto append = [&](std::string_view word) {
+        size_t from = key_.size();
+        geo::appendNormalized(word, key_);
+        hash = geo::hashMore(hash, std::string_view(key_).substr(from));
+    };
     for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
         const Token& t = tokens_[j];
         if (j > first) {
@@ -68,15 +74,20 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
             if (!joins(g)) break;
             // A period joins abbreviations ("U.S.", "St. Louis"), not words that end a clause.
             if (g == Gap::Period && tokens_[j - 1].span.size() > 3) break;
-            if (g != Gap::Apostrophe) key_.push_back(' ');
+            if (g != Gap::Apostrophe) {
+                key_.push_back(' ');
+                hash = geo::hashMore(hash, " ");
+                // No name goes on from here: stop before looking further.
+                if (!gaz_.mayStartLongerName(hash)) break;
+            }
         }
         if (!t.upper()) {
             if (j == first || (t.flags & kDigit) || !words::isConnector(lowered(tokenText(text, t), lower_))) break;
-            geo::appendNormalized(tokenText(text, t), key_);
+            append(tokenText(text, t));
             continue;  // a connector never ends a name
         }
-        geo::appendNormalized(tokenText(text, t), key_);
-        auto posts = gaz_.postings(key_);
+        append(tokenText(text, t));
+        auto posts = gaz_.postings(key_, hash);
         if (!posts.empty() && j == first && (t.span.size() <= 2 || (t.allCaps() && t.span.size() <= 5))) {
             // Short words and acronyms: "US", "UK", "NATO" are names only in capitals, and only
             // through a curated alias or for a place everybody abbreviates; "Us", "BA" or "APC"

@@ -7,11 +7,13 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <random>
 
 #include "core/geo/projection.h"
 #include "core/model/briefing.h"
 #include "render/render_harness.h"
 #include "scene/map_scene.h"
+#include "ui/session.h"
 
 using namespace cmap;
 using namespace cmap::scene;
@@ -219,4 +221,89 @@ TEST_CASE("render: briefing map with markers, hatched region and province, and n
     s.projection = "EPSG:4326";
     s.view = View{{40.5, 39.5}, 0.1};
     test::checkBaseline("map_briefing_levant", test::renderer().renderToImage(buildMapScene(c, s, kW, kH), kW, kH));
+}
+
+// buildMapScene finds the basemap towns a marker replaces through a name set and a latitude band
+// (rather than comparing every town with every marker); this checks it against the plain rule on
+// the real basemap: a town goes when a marked mention has its name or a marked town lies within
+// 5 km; otherwise it moves, without its dot, to the last facility within 5 km.
+TEST_CASE("map scene: basemap towns under markers, against comparing every town with every marker") {
+    if (!std::filesystem::exists(std::filesystem::path(CMAP_GEODATA_DIR) / "admin0.shp")) {
+        MESSAGE("skipped: no geodata at " << CMAP_GEODATA_DIR);
+        return;
+    }
+    static auto geodata = ui::loadGeodata(CMAP_GEODATA_DIR);
+    MapContent content;
+    content.basemap = geodata->basemap;
+    content.gazetteer = geodata->gazetteer;
+    MapState state;
+    state.projection = "EPSG:4326";
+    state.view = View{{44, 35}, 0.02};  // the Middle East, 0.02 degree a pixel
+    const double w = 1200, h = 800;
+
+    // The towns as the basemap has them: with no mention shown, none is touched.
+    std::vector<Label> towns;
+    for (const Layer& layer : buildMapScene(content, state, w, h).layers)
+        if (const auto* l = std::get_if<LabelLayer>(&layer.content); l && l->marker)
+            towns.insert(towns.end(), l->labels.begin(), l->labels.end());
+    REQUIRE(towns.size() >= 8);
+
+    auto poi = [](const std::string& name, double lon, double lat) {
+        model::ResolvedPlace p = city(name, lon, lat);
+        p.kind = geo::PlaceKind::Poi;
+        return p;
+    };
+    const double kmLat = 1 / 111.2;  // degrees of latitude a kilometre
+    std::vector<std::pair<model::ResolvedPlace, std::optional<model::Date>>> a, b;
+    a.push_back({city(towns[0].text, 10, -40), std::nullopt});  // same name, far away
+    a.push_back({city("Near town", towns[1].anchor.lon, towns[1].anchor.lat + 3 * kmLat), std::nullopt});
+    a.push_back({poi("Base", towns[2].anchor.lon, towns[2].anchor.lat - 2 * kmLat), std::nullopt});
+    a.push_back({poi("Base 1", towns[3].anchor.lon, towns[3].anchor.lat + 1 * kmLat), std::nullopt});
+    b.push_back({poi("Base 2", towns[3].anchor.lon, towns[3].anchor.lat - 4 * kmLat), std::nullopt});  // the last
+    a.push_back({poi("Far base", towns[4].anchor.lon, towns[4].anchor.lat + 6 * kmLat), std::nullopt});  // stays
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> lon(30, 58), lat(27, 43);
+    for (int i = 0; i < 3000; ++i)
+        (i % 2 ? a : b).push_back({i % 5 ? city("C" + std::to_string(i), lon(rng), lat(rng))
+                                         : poi("F" + std::to_string(i), lon(rng), lat(rng)),
+                                   std::nullopt});
+    content.documents = {document("a.txt", a), document("b.txt", b)};
+
+    std::vector<const model::Mention*> marked;
+    for (const auto& doc : content.documents)
+        for (const auto& m : doc->mentions) marked.push_back(&m);
+    std::vector<std::string> kept;
+    std::vector<std::pair<std::string, geo::LonLat>> moved;
+    for (const Label& town : towns) {
+        const model::Mention* facility = nullptr;
+        bool gone = false;
+        for (const model::Mention* m : marked) {
+            bool near = geo::haversineKm(m->place.point, town.anchor) < 5;
+            if (m->place.name == town.text || (near && m->place.kind == geo::PlaceKind::City)) gone = true;
+            if (near) facility = m;
+        }
+        if (gone) continue;
+        if (facility)
+            moved.push_back({town.text, facility->place.point});
+        else
+            kept.push_back(town.text);
+    }
+    CHECK(moved.size() >= 2);
+
+    std::vector<std::string> keptNow;
+    std::vector<std::pair<std::string, geo::LonLat>> movedNow;
+    for (const Layer& layer : buildMapScene(content, state, w, h).layers) {
+        const auto* l = std::get_if<LabelLayer>(&layer.content);
+        if (l && l->marker)
+            for (const Label& t : l->labels) keptNow.push_back(t.text);
+        if (l && layer.name == "towns at marked facilities")
+            for (const Label& t : l->labels) movedNow.push_back({t.text, t.anchor});
+    }
+    CHECK(keptNow == kept);
+    REQUIRE(movedNow.size() == moved.size());
+    for (size_t i = 0; i < moved.size(); ++i) {
+        CHECK(movedNow[i].first == moved[i].first);
+        CHECK(movedNow[i].second.lon == moved[i].second.lon);
+        CHECK(movedNow[i].second.lat == moved[i].second.lat);
+    }
 }

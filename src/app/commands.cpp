@@ -1,7 +1,5 @@
 #include "app/commands.h"
 
-#include <cstdio>
-
 namespace cmap::app {
 
 void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& result) {

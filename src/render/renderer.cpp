@@ -188,15 +188,25 @@ struct Renderer::Impl {
     Renderbuffer msaaColor;
     Texture frameColor, baseColor, coverage;
 
+    // Everything an image's pixels depend on besides its layers: two images agree only when
+    // this is equal and their layers draw the same.
+    struct PixelContext {
+        std::string projection;
+        double centerX = 0, centerY = 0, unitsPerPixel = 0;
+        scene::Color background;
+        int width = 0, height = 0;
+        float scale = 0;
+        friend bool operator==(const PixelContext&, const PixelContext&) = default;
+    };
+    static PixelContext contextOf(const scene::Scene& s, int width, int height, float scale) {
+        return {s.projection, s.view.center.x, s.view.center.y, s.view.unitsPerPixel, s.background, width, height, scale};
+    }
+
     // What the base image shows: copies of its layers (holding their feature sets, so identity
     // comparison stays sound) and everything else its pixels depend on.
     struct BaseImage {
         std::vector<scene::Layer> layers;
-        std::string projection;
-        scene::View view;
-        scene::Color background;
-        int width = 0, height = 0;
-        float scale = 0;
+        PixelContext context;
     };
     std::optional<BaseImage> base;
 
@@ -205,11 +215,7 @@ struct Renderer::Impl {
     // frame (stats of a frame that is copied are those of the frame it copies).
     struct FinishedFrame {
         std::vector<scene::Layer> layers;
-        std::string projection;
-        scene::View view;
-        scene::Color background;
-        int width = 0, height = 0;
-        float scale = 0;
+        PixelContext context;
         size_t labelsPlaced = 0, labelsDropped = 0;
     };
     std::optional<FinishedFrame> finished;
@@ -375,11 +381,7 @@ struct Renderer::Impl {
     bool reuseFinished(const scene::Scene& s, int width, int height, float scale) {
         if (!finished || width > maxTile || height > maxTile) return false;
         const FinishedFrame& k = *finished;
-        if (k.width != width || k.height != height || k.scale != scale || k.projection != s.projection ||
-            k.view.center.x != s.view.center.x || k.view.center.y != s.view.center.y ||
-            k.view.unitsPerPixel != s.view.unitsPerPixel || k.background != s.background ||
-            k.layers.size() != s.layers.size())
-            return false;
+        if (k.context != contextOf(s, width, height, scale) || k.layers.size() != s.layers.size()) return false;
         for (size_t i = 0; i < k.layers.size(); ++i)
             if (!sameDrawing(k.layers[i], s.layers[i])) return false;
         stats.labelsPlaced = k.labelsPlaced;
@@ -394,10 +396,8 @@ struct Renderer::Impl {
     void keepFinished(const Frame& f) {
         if (f.width > maxTile || f.height > maxTile) return;
         const scene::Scene& s = *f.scene;
-        FinishedFrame k{{}, s.projection, s.view, s.background, f.width, f.height, f.scale,
-                        stats.labelsPlaced, stats.labelsDropped};
-        k.layers = s.layers;
-        finished = std::move(k);
+        finished = FinishedFrame{s.layers, contextOf(s, f.width, f.height, f.scale), stats.labelsPlaced,
+                                 stats.labelsDropped};
     }
 
     // ---- base image ----
@@ -414,10 +414,8 @@ struct Renderer::Impl {
         if (f.width > maxTile || f.height > maxTile || f.drawn.empty()) return;
         const scene::Scene& s = *f.scene;
         size_t common = 0;
-        if (base && base->projection == projectionDefinition && base->view.center.x == s.view.center.x &&
-            base->view.center.y == s.view.center.y && base->view.unitsPerPixel == s.view.unitsPerPixel &&
-            base->background == s.background && base->width == f.width && base->height == f.height &&
-            base->scale == f.scale) {
+        const PixelContext context = contextOf(s, f.width, f.height, f.scale);
+        if (base && base->context == context) {
             while (common < base->layers.size() && common < f.drawn.size() &&
                    sameDrawing(base->layers[common], *f.layers[f.drawn[common]].layer))
                 ++common;
@@ -436,7 +434,7 @@ struct Renderer::Impl {
             return;
         }
         f.storeBase = keep;
-        BaseImage b{{}, projectionDefinition, s.view, s.background, f.width, f.height, f.scale};
+        BaseImage b{{}, context};
         for (size_t i = 0; i < keep; ++i) b.layers.push_back(*f.layers[f.drawn[i]].layer);
         base = std::move(b);
         ++stats.baseDrawn;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/model/briefing.h"
+#include "real_data.h"
 #include "render/render_harness.h"
 #include "scene/map_scene.h"
 #include "ui/session.h"
@@ -88,12 +89,7 @@ TEST_CASE("render: a frame drawn from the kept base image and halos equals one d
 }
 
 TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day after day") {
-    std::filesystem::path geodata(CMAP_GEODATA_DIR);
-    if (!std::filesystem::exists(geodata / "admin0.shp") || !std::filesystem::exists(geodata / "regions.shp")) {
-        MESSAGE("skipped: no geodata at " << CMAP_GEODATA_DIR);
-        return;
-    }
-    static auto g = ui::loadGeodata(geodata);
+    static auto g = ui::loadGeodata(test::geodataDir());
     scene::MapContent content;
     content.basemap = g->basemap;
     content.gazetteer = g->gazetteer;

@@ -1,5 +1,4 @@
-// Cases on the real geodata (CMAP_GEODATA_DIR, built by geodata/build_geodata.py). They are
-// skipped with a message when it has not been built, so a fresh checkout still passes.
+// Cases on the real geodata (CMAP_GEODATA_DIR, built by ./setup.sh); they fail when it is missing.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -9,6 +8,7 @@
 
 #include "core/geo/projection.h"
 #include "core/geo/vector_source.h"
+#include "real_data.h"
 #include "render/render_harness.h"
 #include "render/triangulate.h"
 #include "scene/basemap.h"
@@ -17,18 +17,11 @@ using namespace cmap;
 
 namespace {
 
-std::filesystem::path geodata(const char* name) { return std::filesystem::path(CMAP_GEODATA_DIR) / name; }
-
-bool haveGeodata() {
-    if (std::filesystem::exists(geodata("admin0.shp"))) return true;
-    MESSAGE("skipped: no geodata at " << CMAP_GEODATA_DIR << " (build it with geodata/build_geodata.py)");
-    return false;
-}
+std::filesystem::path geodata(const char* name) { return test::geodataDir() / name; }
 
 }  // namespace
 
 TEST_CASE("every admin0 country triangulates to its own area (Equal Earth, within 0.1%)") {
-    if (!haveGeodata()) return;
     auto admin0 = geo::loadVector(geodata("admin0.shp"));
     auto projection = geo::Projection::equalEarth();
     std::vector<geo::Vec2> xy(admin0->coords.size());
@@ -65,7 +58,6 @@ TEST_CASE("every admin0 country triangulates to its own area (Equal Earth, withi
 }
 
 TEST_CASE("render: basemap of the Levant from the real geodata") {
-    if (!haveGeodata()) return;
     scene::BasemapData data{geo::loadVector(geodata("admin0.shp")), geo::loadVector(geodata("admin1.shp")),
                             geo::loadVector(geodata("places.shp"))};
     geo::BBox levant{33.5, 31, 40, 37.5};

@@ -1,7 +1,7 @@
 // The briefing map scene: which mentions show (timeline, layer styles), where they land, what a
 // click picks, and how the map looks, against small baselines. Baselines use the default tolerance
 // (at most 1% of pixels may differ by more than 16/255 in a channel): antialiasing may move, a
-// marker, hatch or label may not. Cases on the real geodata skip when it has not been built.
+// marker, hatch or label may not. Cases on the real geodata fail when it has not been built.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -11,6 +11,7 @@
 
 #include "core/geo/projection.h"
 #include "core/model/briefing.h"
+#include "real_data.h"
 #include "render/render_harness.h"
 #include "scene/map_scene.h"
 #include "ui/session.h"
@@ -63,15 +64,6 @@ MapState plainState() {
 }
 
 model::TimeQuery window(const model::Date& d, int days) { return {model::TimeMode::Window, d.firstDay(), days}; }
-
-geo::GazetteerPtr realGazetteer() {
-    if (!std::filesystem::exists(std::filesystem::path(CMAP_GEODATA_DIR) / "regions.shp")) {
-        MESSAGE("skipped: no geodata at " << CMAP_GEODATA_DIR);
-        return nullptr;
-    }
-    static geo::GazetteerPtr gazetteer = geo::Gazetteer::load(CMAP_GEODATA_DIR);
-    return gazetteer;
-}
 
 MapContent briefingContent(geo::GazetteerPtr gazetteer) {
     MapContent c;
@@ -179,8 +171,7 @@ TEST_CASE("map scene: a click picks the nearest marker within a few pixels") {
 }
 
 TEST_CASE("map scene: a click inside an area picks the smallest area there") {
-    auto gazetteer = realGazetteer();
-    if (!gazetteer) return;
+    auto gazetteer = test::realGazetteer();
     MapContent c = briefingContent(gazetteer);
     MapState s;
     s.projection = "EPSG:4326";
@@ -214,8 +205,7 @@ TEST_CASE("render: map markers fade with the timeline window; shared places draw
 }
 
 TEST_CASE("render: briefing map with markers, hatched region and province, and no basemap") {
-    auto gazetteer = realGazetteer();
-    if (!gazetteer) return;
+    auto gazetteer = test::realGazetteer();
     MapContent c = briefingContent(gazetteer);
     MapState s;
     s.projection = "EPSG:4326";
@@ -228,11 +218,7 @@ TEST_CASE("render: briefing map with markers, hatched region and province, and n
 // the real basemap: a town goes when a marked mention has its name or a marked town lies within
 // 5 km; otherwise it moves, without its dot, to the last facility within 5 km.
 TEST_CASE("map scene: basemap towns under markers, against comparing every town with every marker") {
-    if (!std::filesystem::exists(std::filesystem::path(CMAP_GEODATA_DIR) / "admin0.shp")) {
-        MESSAGE("skipped: no geodata at " << CMAP_GEODATA_DIR);
-        return;
-    }
-    static auto geodata = ui::loadGeodata(CMAP_GEODATA_DIR);
+    static auto geodata = ui::loadGeodata(test::geodataDir());
     MapContent content;
     content.basemap = geodata->basemap;
     content.gazetteer = geodata->gazetteer;

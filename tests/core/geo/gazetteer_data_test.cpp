@@ -1,23 +1,14 @@
-// Checks on the real geodata folder that setup.sh builds (geodata/out). They fail, not skip,
-// when it is missing: every test run is meant to run on the data users get.
+// Checks on the real geodata folder that setup.sh builds (geodata/out).
 #include <doctest/doctest.h>
 
-#include <filesystem>
-
 #include "core/geo/gazetteer.h"
+#include "real_data.h"
 
 using namespace cmap;
 
 namespace {
 
-const geo::Gazetteer& real() {
-    static geo::GazetteerPtr g = [] {
-        REQUIRE_MESSAGE(std::filesystem::exists(CMAP_GEODATA_DIR "/places.shp"),
-                        "geodata not built in " CMAP_GEODATA_DIR ": run ./setup.sh");
-        return geo::Gazetteer::load(CMAP_GEODATA_DIR);
-    }();
-    return *g;
-}
+const geo::Gazetteer& real() { return *test::realGazetteer(); }
 
 uint32_t first(std::string_view name) {
     auto c = real().lookup(name, 1);

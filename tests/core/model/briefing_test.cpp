@@ -9,18 +9,13 @@
 #include <set>
 #include <sstream>
 
+#include "real_data.h"
+
 using namespace cmap;
 using namespace cmap::model;
 
 namespace {
 
-const std::filesystem::path kCorpus = std::filesystem::path(CMAP_SHARED_DIR) / "corpus";
-
-geo::GazetteerPtr realGazetteer() {
-    if (!std::filesystem::exists(std::filesystem::path(CMAP_GEODATA_DIR) / "places.shp")) return nullptr;
-    static geo::GazetteerPtr gazetteer = geo::Gazetteer::load(CMAP_GEODATA_DIR);
-    return gazetteer;
-}
 
 const BriefingFact* fact(const std::string& place, const Date& date) {
     for (const BriefingFact& f : builtinBriefing().facts)
@@ -90,14 +85,11 @@ TEST_CASE("the built-in briefing holds the dated, placed facts of the September 
 }
 
 TEST_CASE("the briefing's summaries are our own words, not the articles'") {
-    if (!std::filesystem::is_directory(kCorpus)) {
-        MESSAGE("skipped: no seed corpus at " << kCorpus.string());
-        return;
-    }
+    const auto corpus = test::seedCorpus();
     // No run of six words of any summary appears in any article.
     std::vector<std::string> articleText;
     for (const BriefingSource& s : builtinBriefing().sources) {
-        auto w = words(readFile(kCorpus / s.file));
+        auto w = words(readFile(corpus / s.file));
         std::string joined;
         for (const auto& x : w) joined += " " + x;
         articleText.push_back(joined + " ");
@@ -142,11 +134,7 @@ TEST_CASE("briefing documents without gazetteer or articles: one event per fact,
 }
 
 TEST_CASE("with the gazetteer, the briefing's places resolve to its entries and areas to polygons") {
-    auto gazetteer = realGazetteer();
-    if (!gazetteer) {
-        MESSAGE("skipped: no geodata at " << CMAP_GEODATA_DIR);
-        return;
-    }
+    auto gazetteer = test::realGazetteer();
     auto docs = briefingDocuments(builtinBriefing(), gazetteer.get());
     std::set<std::string> seen;
     for (const BriefingDocument& bd : docs) {
@@ -171,12 +159,9 @@ TEST_CASE("with the gazetteer, the briefing's places resolve to its entries and 
 }
 
 TEST_CASE("with the seed articles present, the briefing links to them down to the sentence") {
-    auto gazetteer = realGazetteer();
-    if (!gazetteer || !std::filesystem::is_directory(kCorpus)) {
-        MESSAGE("skipped: needs geodata and the seed corpus");
-        return;
-    }
-    auto docs = briefingDocuments(builtinBriefing(), gazetteer.get(), kCorpus);
+    auto gazetteer = test::realGazetteer();
+    const auto corpus = test::seedCorpus();
+    auto docs = briefingDocuments(builtinBriefing(), gazetteer.get(), corpus);
     for (const BriefingDocument& bd : docs) {
         REQUIRE(bd.linked);
         CHECK(bd.document.file == bd.linked->string());

@@ -1,0 +1,34 @@
+#pragma once
+// The real geodata (built by ./setup.sh into CMAP_GEODATA_DIR) and the shared seed corpus. Tests
+// that need them fail, not skip, when they are missing: every test run is meant to check the
+// data users get, and a skipped check passes without checking anything.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "core/geo/gazetteer.h"
+
+namespace cmap::test {
+
+/// The built geodata folder; fails the test when it has not been built.
+inline std::filesystem::path geodataDir() {
+    const std::filesystem::path dir(CMAP_GEODATA_DIR);
+    REQUIRE_MESSAGE(std::filesystem::exists(dir / "places.shp"), "geodata not built in ", dir.string(), ": run ./setup.sh");
+    return dir;
+}
+
+/// The gazetteer of the built geodata, loaded once per test binary.
+inline geo::GazetteerPtr realGazetteer() {
+    static geo::GazetteerPtr gazetteer;
+    if (!gazetteer) gazetteer = geo::Gazetteer::load(geodataDir());
+    return gazetteer;
+}
+
+/// The seed articles in the shared folder beside the repository (never copied into it).
+inline std::filesystem::path seedCorpus() {
+    const std::filesystem::path dir = std::filesystem::path(CMAP_SHARED_DIR) / "corpus";
+    REQUIRE_MESSAGE(std::filesystem::is_directory(dir), "seed corpus not found in ", dir.string());
+    return dir;
+}
+
+}  // namespace cmap::test

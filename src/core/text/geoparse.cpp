@@ -48,8 +48,9 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
         }
         model::Mention m;
         m.range = toFile(r.span);
+        // The decoded words: for UTF-8 files exactly the file's bytes at m.range; for others the
+        // same words in UTF-8, which is what JSON can carry.
         m.text = std::string(r.span.in(text));
-        if (dec.identity()) m.text = article.bytes.substr(m.range.start, m.range.end - m.range.start);
         m.place = model::resolvedPlace(gazetteer, resolved[k].place);
         m.confidence = resolved[k].confidence;
         m.date = doc.events.back().date;

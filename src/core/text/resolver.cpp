@@ -140,11 +140,12 @@ struct Pair {
     const geo::Place* listed = nullptr;  ///< the previous member of a list this one is in
 };
 
-Choice choose(const geo::Gazetteer& g, const Recognized& m, const Context* ctx, Pair pair = {}) {
+// priors[i] is g.prior(m.postings[i]): computed once, used in every round.
+Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors, const Context* ctx, Pair pair = {}) {
     Choice c;
     for (size_t i = 0; i < m.postings.size(); ++i) {
         const geo::Place& p = g.place(m.postings[i].place);
-        double s = g.prior(m.postings[i]) + (ctx ? contextScore(g, m, p, *ctx) : 0);
+        double s = priors[i] + (ctx ? contextScore(g, m, p, *ctx) : 0);
         if (pair.inner && holds(p, *pair.inner)) s += kContainer;
         if (pair.outer && holds(*pair.outer, p)) s += kContainer;
         if (pair.listed && pair.listed->kind == p.kind &&
@@ -162,10 +163,16 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     // Round 1: context from what needs none (priors alone); round 2: context from round 1's
     // confident choices, so a province resolved in context ("Florida" over Uruguay's) can in turn
     // place its towns ("Parkland").
+    std::vector<size_t> priorStart(mentions.size() + 1, 0);
+    for (size_t k = 0; k < mentions.size(); ++k) priorStart[k + 1] = priorStart[k] + mentions[k].postings.size();
+    std::vector<double> priors(priorStart.back());
+    for (size_t k = 0; k < mentions.size(); ++k)
+        for (size_t i = 0; i < mentions[k].postings.size(); ++i) priors[priorStart[k] + i] = g.prior(mentions[k].postings[i]);
+
     std::vector<Choice> choices(mentions.size());
     Context ctx;
     for (size_t k = 0; k < mentions.size(); ++k) {
-        choices[k] = choose(g, mentions[k], nullptr);
+        choices[k] = choose(g, mentions[k], priors.data() + priorStart[k], nullptr);
         ctx.add(g.place(mentions[k].postings[choices[k].index].place), choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
     }
     ctx.finish();
@@ -181,7 +188,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
             if (mentions[k].listAfter && *mentions[k].listAfter == mentions[k - 1].span.start) pairs[k].listed = chosen(k - 1);
         }
         for (size_t k = 0; k < mentions.size(); ++k) {
-            choices[k] = choose(g, mentions[k], &ctx, pairs[k]);
+            choices[k] = choose(g, mentions[k], priors.data() + priorStart[k], &ctx, pairs[k]);
             next.add(g.place(mentions[k].postings[choices[k].index].place),
                      choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
         }

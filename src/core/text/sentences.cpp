@@ -3,7 +3,10 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <iterator>
+#include <optional>
 
 namespace cmap::text {
 namespace {
@@ -128,6 +131,14 @@ bool periodEndsSentence(std::string_view s, size_t lineStart, size_t dot, size_t
     return true;
 }
 
+// Bytes that may end a sentence: . ! ? and the first byte of the ellipsis (U+2026). The splitter
+// sees every byte of every article; one table lookup per byte lets it skip the rest quickly.
+constexpr std::array<bool, 256> kMayEnd = [] {
+    std::array<bool, 256> t{};
+    t['.'] = t['!'] = t['?'] = t[0xE2] = true;
+    return t;
+}();
+
 class Splitter {
 public:
     explicit Splitter(std::string_view s) : s_(s) {}
@@ -136,23 +147,35 @@ public:
         size_t lineStart = 0;
         const size_t n = s_.size();
         while (lineStart < n) {
-            size_t lineEnd = lineStart;
-            while (lineEnd < n && s_[lineEnd] != '\n' && s_[lineEnd] != '\r') ++lineEnd;
-            splitLine(lineStart, lineEnd);
-            lineStart = lineEnd + 1;
+            const size_t le = lineEnd(lineStart);
+            splitLine(lineStart, le);
+            lineStart = le + 1;
         }
         return std::move(out_);
     }
 
 private:
+    // The next '\n' or '\r' from `from` on, or the end of the text. memchr finds the line feed
+    // (the common line end) with wide loads and is asked again only once the search passes it,
+    // so that text with '\r' line ends stays linear; a '\r' is looked for only up to it.
+    size_t lineEnd(size_t from) {
+        const size_t n = s_.size();
+        if (!nextLf_ || *nextLf_ < from) {
+            const auto* lf = static_cast<const char*>(std::memchr(s_.data() + from, '\n', n - from));
+            nextLf_ = lf ? static_cast<size_t>(lf - s_.data()) : n;
+        }
+        const auto* cr = static_cast<const char*>(std::memchr(s_.data() + from, '\r', *nextLf_ - from));
+        return cr ? static_cast<size_t>(cr - s_.data()) : *nextLf_;
+    }
+
     void splitLine(size_t ls, size_t le) {
         size_t start = ls;
         size_t i = ls;
         while (i < le) {
+            while (i < le && !kMayEnd[static_cast<unsigned char>(s_[i])]) ++i;
+            if (i >= le) break;
             const char c = s_[i];
-            // The first-byte test keeps a memcmp off every byte of the text.
-            const bool ellipsis = c == '\xE2' && s_.compare(i, 3, "\u2026") == 0;
-            if (c != '.' && c != '!' && c != '?' && !ellipsis) {
+            if (c == '\xE2' && s_.compare(i, 3, "\u2026") != 0) {  // another character from U+2000..U+2FFF
                 ++i;
                 continue;
             }
@@ -231,6 +254,7 @@ private:
     }
 
     std::string_view s_;
+    std::optional<size_t> nextLf_;  ///< the first '\n' at or after the last search's start, or the end
     std::vector<Span> out_;
 };
 

@@ -71,29 +71,43 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
                 t.flags |= kUpper;
         }
-        int letters = 0, uppers = 0;
+        uint8_t asciiSeen = 0;  // the classes of the word's ASCII bytes, or-ed
+        int wideLetters = 0, wideUppers = 0;
         while (i < end) {
             const uint8_t k = kByteClass[static_cast<unsigned char>(text[i])];
             if (k & kWordCh) {
-                letters += (k & (kLowerCh | kUpperCh)) != 0;
-                uppers += (k & kUpperCh) != 0;
+                asciiSeen |= k;
                 ++i;
             } else if (k == kMultiByte) {
                 auto cp = codePoint(text, i, len);
                 if (!isWordCodePoint(cp)) break;
                 auto cat = utf8proc_category(cp);
-                letters += cat <= UTF8PROC_CATEGORY_LO;
-                uppers += cat == UTF8PROC_CATEGORY_LU;
+                wideLetters += cat <= UTF8PROC_CATEGORY_LO;
+                wideUppers += cat == UTF8PROC_CATEGORY_LU;
                 i += len;
             } else {
                 break;
             }
         }
         t.span.end = static_cast<uint32_t>(i);
-        if (letters >= 2 && uppers == letters) t.flags |= kAllCaps;
+        // All capitals: two letters or more, each upper case. Most words have a lower-case ASCII
+        // letter, so the letters are counted only for the few that do not.
+        if (!(asciiSeen & kLowerCh) && wideUppers == wideLetters) {
+            int letters = wideLetters;
+            for (uint32_t b = t.span.start; b < t.span.end; ++b)
+                letters += (kByteClass[static_cast<unsigned char>(text[b])] & kUpperCh) != 0;
+            if (letters >= 2) t.flags |= kAllCaps;
+        }
 
-        // Classify what follows, up to the next word character.
+        // Classify what follows, up to the next word character. Mostly one space before an ASCII
+        // word: that needs no counting.
         size_t j = i;
+        if (j + 1 < end && text[j] == ' ' && (kByteClass[static_cast<unsigned char>(text[j + 1])] & kWordCh)) {
+            t.gapAfter = Gap::Space;
+            out.push_back(t);
+            i = j + 1;
+            continue;
+        }
         int spaces = 0, hyphens = 0, apostrophes = 0, periods = 0, others = 0;
         while (j < end) {
             const uint8_t k = kByteClass[static_cast<unsigned char>(text[j])];

@@ -4,7 +4,9 @@
 : "${CONFLICTMAP_GEODATA:?}"
 export XDG_CACHE_HOME="$TMP/cache"  # never touch the user's cache
 
-fresh() { rm -rf "$TMP/g"; cp -r "$CONFLICTMAP_GEODATA" "$TMP/g"; }
+# -L: the geodata folder may be a symlink (worktrees share one); copying the link instead of the
+# files would make the damage below land on the real data.
+fresh() { rm -rf "$TMP/g"; cp -rL "$CONFLICTMAP_GEODATA" "$TMP/g"; }
 
 fresh; rm "$TMP/g/admin1.shp"
 expect_exit 2 "missing .shp" -- --geodata "$TMP/g" gazetteer lookup Homs

@@ -266,6 +266,7 @@ int run(const GlobalOptions& global, const Options& opt) {
     model::Workspace ws;
     const bool haveWorkspace = !opt.workspace.empty();
     if (haveWorkspace) ws = model::loadWorkspace(opt.workspace);
+    const fs::path wsDir = haveWorkspace ? fs::path(opt.workspace).parent_path() : fs::path();  // relative paths start here
     for (const std::string& layer : opt.layers)
         if (!fs::is_regular_file(layer)) throw DataError(layer, fs::exists(layer) ? "is not a file" : "no such file");
 
@@ -297,14 +298,15 @@ int run(const GlobalOptions& global, const Options& opt) {
             content.documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
     } else {
         progress("geoparsing articles");
-        fs::path base = haveWorkspace ? fs::path(opt.workspace).parent_path() : fs::path();
         for (const model::ArticleRef& ref : ws.articles) {
-            fs::path p = fs::path(ref.path).is_absolute() ? fs::path(ref.path) : base / ref.path;
+            fs::path p = fs::path(ref.path).is_absolute() ? fs::path(ref.path) : wsDir / ref.path;
             content.documents.push_back(geoparseFile(p, ref.path, ref.published, *content.gazetteer, ws.corrections));
         }
         for (const std::string& a : opt.articles)
             content.documents.push_back(geoparseFile(a, a, std::nullopt, *content.gazetteer, ws.corrections));
     }
+    for (const std::string& ref : ws.overlays)
+        content.overlays.push_back(geo::loadVector(fs::path(ref).is_absolute() ? fs::path(ref) : wsDir / ref));
     for (const std::string& layer : opt.layers) content.overlays.push_back(geo::loadVector(layer));
     if (!opt.noBasemap) {
         progress("loading the basemap");

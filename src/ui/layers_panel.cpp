@@ -111,20 +111,28 @@ void drawLayersPanel(Viewer& v, const Rect& r) {
     }
 
     sectionHeader("Overlays");
-    if (v.session.overlays.empty()) ImGui::TextDisabled("File > Open layer, or drop a file");
-    for (size_t i = 0; i < v.session.overlays.size(); ++i) {
-        const Overlay& o = v.session.overlays[i];
+    const std::vector<std::string>& refs = v.session.workspace.overlays;
+    if (refs.empty()) ImGui::TextDisabled("File > Open layer, or drop a file");
+    for (size_t i = 0; i < refs.size(); ++i) {
+        const std::string key = refs[i];  // a copy: removing it below changes the list
+        const auto loaded = std::find_if(v.session.overlays.begin(), v.session.overlays.end(),
+                                         [&](const Overlay& o) { return o.path == key; });
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::SmallButton("x")) {
-            v.removeLayer(i);
+            v.removeLayer(key);
             ImGui::PopID();
             break;
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this layer");
         ImGui::SameLine();
-        ImGui::TextUnformatted(std::filesystem::path(o.path).filename().string().c_str());
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s\n%zu features", o.path.c_str(), o.features->featureCount());
+        const std::string name = std::filesystem::path(key).filename().string();
+        // A file that could not be opened stays listed (greyed) so the user can see and remove it.
+        if (loaded == v.session.overlays.end()) ImGui::TextDisabled("%s (not loaded)", name.c_str());
+        else ImGui::TextUnformatted(name.c_str());
+        if (ImGui::IsItemHovered()) {
+            if (loaded == v.session.overlays.end()) ImGui::SetTooltip("%s", key.c_str());
+            else ImGui::SetTooltip("%s\n%zu features", key.c_str(), loaded->features->featureCount());
+        }
         ImGui::PopID();
     }
     ImGui::End();

@@ -68,7 +68,7 @@ struct Viewer {
     bool saveWorkspace(const std::filesystem::path& path);
     void addArticle(const std::string& path);
     void addLayer(const std::string& path);
-    void removeLayer(size_t index);
+    void removeLayer(const std::string& key);      ///< an overlay, by its workspace path
     void openDropped(const std::vector<std::string>& paths);
     void reloadArticle(size_t index);               ///< after its date changed
     void correctionsChanged();                      ///< re-derive documents, mark dirty
@@ -84,6 +84,7 @@ struct Viewer {
 
 private:
     void loadWorkspaceArticles();
+    void loadOverlay(const std::string& key, const std::filesystem::path& file);
     void applyPendingView();
     std::optional<model::ViewState> pendingView_;  ///< a workspace's view, applied once its articles are in
     uint64_t generation_ = 0;  ///< bumped by opening a workspace: stale loads are dropped

@@ -110,6 +110,7 @@ void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool 
     session.workspacePath = std::move(path);
     session.dirty = dirty;
     session.articles.clear();
+    session.overlays.clear();
     articles = ArticlesPanel{};
 
     const model::Workspace& w = session.workspace;
@@ -129,6 +130,8 @@ void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool 
     timeline.playing = false;
 
     contentChanged();
+    // A file that fails to open is reported and keeps its place in the workspace, like an article.
+    for (const std::string& ref : w.overlays) loadOverlay(ref, resolveArticlePath(ref, session.workspacePath));
     if (session.geodata) loadWorkspaceArticles();
 }
 
@@ -235,19 +238,32 @@ void Viewer::addArticle(const std::string& path) {
 }
 
 void Viewer::addLayer(const std::string& path) {
-    jobs.post("Opening " + path, [this, path](Progress&) -> BackgroundJobs::Apply {
-        auto features = geo::loadVector(path);
-        return [this, path, features] {
-            session.overlays.push_back({path, features});
-            log::info("layer " + path + ": " + std::to_string(features->featureCount()) + " features");
+    std::string key = std::filesystem::absolute(path).string();
+    auto& refs = session.workspace.overlays;
+    if (std::find(refs.begin(), refs.end(), key) != refs.end()) return;  // already on the map
+    refs.push_back(key);
+    session.markDirty();
+    loadOverlay(key, key);
+}
+
+void Viewer::loadOverlay(const std::string& key, const std::filesystem::path& file) {
+    uint64_t gen = generation_;
+    jobs.post("Opening " + key, [this, key, file, gen](Progress&) -> BackgroundJobs::Apply {
+        auto features = geo::loadVector(file);
+        return [this, key, features, gen] {
+            if (gen != generation_) return;  // another workspace was opened meanwhile
+            session.overlays.push_back({key, features});
+            log::info("layer " + key + ": " + std::to_string(features->featureCount()) + " features");
             contentChanged();
         };
     });
 }
 
-void Viewer::removeLayer(size_t index) {
-    if (index >= session.overlays.size()) return;
-    session.overlays.erase(session.overlays.begin() + static_cast<std::ptrdiff_t>(index));
+void Viewer::removeLayer(const std::string& key) {
+    auto& refs = session.workspace.overlays;
+    refs.erase(std::remove(refs.begin(), refs.end(), key), refs.end());
+    std::erase_if(session.overlays, [&](const Overlay& o) { return o.path == key; });
+    session.markDirty();
     contentChanged();
 }
 

@@ -40,6 +40,13 @@ V=(--size 400x400 --projection EPSG:4326 --view 34,32,40,38 --corpus "$TMP/empty
 expect_exit 0 "without overlay" -- export "${V[@]}" --out "$TMP/plain.png"
 expect_exit 0 "with overlay" -- export "${V[@]}" --layer "$TMP/zone.geojson" --layer "$TMP/site.geojson" --out "$TMP/overlay.png"
 cmp -s "$TMP/plain.png" "$TMP/overlay.png" && fail "the overlay changed nothing"
+# A workspace keeps its overlays, by paths relative to the workspace file: the same picture.
+printf '{"version": 1}' >"$TMP/no-overlays.json"
+printf '{"version": 1, "overlays": ["zone.geojson", "site.geojson"]}' >"$TMP/overlays.json"
+expect_exit 0 "bare workspace with --layer" -- export "${V[@]}" --workspace "$TMP/no-overlays.json" \
+    --layer "$TMP/zone.geojson" --layer "$TMP/site.geojson" --out "$TMP/bare-layer.png"
+expect_exit 0 "workspace overlays" -- export "${V[@]}" --workspace "$TMP/overlays.json" --out "$TMP/ws-overlay.png"
+cmp -s "$TMP/bare-layer.png" "$TMP/ws-overlay.png" || fail "the workspace's overlays differ from --layer"
 
 /usr/bin/python3 - "$TMP" "$C" <<'PY' || fail "briefing checks"
 import json, os, struct, sys

@@ -129,6 +129,7 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
         if (c.place) cj["place"] = placeJson(*c.place);
         j["corrections"].push_back(std::move(cj));
     }
+    j["overlays"] = ws.overlays;
     j["layers"] = json::object();
     for (const auto& [id, s] : ws.layers)
         j["layers"][id] = {{"visible", s.visible}, {"rgba", s.rgba}, {"size", s.size}, {"opacity", s.opacity}, {"labels", s.labels}};
@@ -204,6 +205,11 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
             else r.fail(w + ".action", "'" + action + "' is neither 'place' nor 'not_a_place'");
             ws.corrections.push_back(std::move(corr));
         }
+    }
+    if (j.contains("overlays")) {
+        if (!j["overlays"].is_array()) r.fail("overlays", "expected a list");
+        for (size_t i = 0; i < j["overlays"].size(); ++i)
+            ws.overlays.push_back(r.str(j["overlays"][i], "overlays[" + std::to_string(i) + "]"));
     }
     if (j.contains("layers")) {
         if (!j["layers"].is_object()) r.fail("layers", "expected an object");

@@ -54,6 +54,7 @@ struct Workspace {
     std::string title;
     std::vector<ArticleRef> articles;
     std::vector<Correction> corrections;
+    std::vector<std::string> overlays;         ///< vector files drawn over the map, paths as for articles
     std::map<std::string, LayerStyle> layers;  ///< by layer id ("article:FILE", "category:airstrike")
     ViewState view;
     TimelineState timeline;

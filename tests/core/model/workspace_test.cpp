@@ -23,6 +23,7 @@ Workspace sample() {
     p.point = {35.79, 35.52};
     ws.corrections.push_back({"a.txt", {30, 37}, Correction::Action::Place, p});
     ws.layers["category:airstrike"] = LayerStyle{false, 0x112233ff, 2.f, 0.5f, false};
+    ws.overlays = {"zones.gpkg", "/data/sites.geojson"};
     ws.view = {"EPSG:3857", 36.0, 35.0, 1200.0};
     ws.timeline = {TimeMode::Window, Date{2015, 9, 15}, 60};
     return ws;
@@ -53,6 +54,7 @@ TEST_CASE("a workspace round-trips through its JSON file") {
     CHECK(back.corrections[1].place->point.lat == doctest::Approx(35.52));
     CHECK(back.layers["category:airstrike"].rgba == 0x112233ff);
     CHECK_FALSE(back.layers["category:airstrike"].visible);
+    CHECK(back.overlays == std::vector<std::string>{"zones.gpkg", "/data/sites.geojson"});
     CHECK(back.view.projection == "EPSG:3857");
     CHECK(back.timeline.mode == TimeMode::Window);
     CHECK(back.timeline.date->iso() == "2015-09-15");
@@ -72,6 +74,8 @@ TEST_CASE("a bad workspace is a DataError naming the file and the field") {
     CHECK(loadError(w) == w.string() + ": timeline.date: '2015-02-30' is not a valid date");
     test::writeText(w, R"({"version": 1, "articles": [{"path": 3}]})");
     CHECK(loadError(w) == w.string() + ": articles[0].path: expected a string");
+    test::writeText(w, R"({"version": 1, "overlays": ["a.shp", null]})");
+    CHECK(loadError(w) == w.string() + ": overlays[1]: expected a string");
     test::writeText(w, R"({"version": 1, "view": {"scale": 1e300}})");
     CHECK(loadError(w).find("view.scale") != std::string::npos);
     CHECK(loadError(dir / "none.json") == (dir / "none.json").string() + ": no such file");

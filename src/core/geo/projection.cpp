@@ -1,7 +1,9 @@
 #include "core/geo/projection.h"
 
+#include <geodesic.h>
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -186,6 +188,51 @@ Vec2 Projection::forward(LonLat p) const {
 LonLat Projection::inverse(Vec2 p) const {
     LonLat out;
     inverse(std::span<const Vec2>(&p, 1), std::span<LonLat>(&out, 1));
+    return out;
+}
+
+namespace {
+
+const geod_geodesic& wgs84() {
+    static const geod_geodesic g = [] {
+        geod_geodesic init;
+        geod_init(&init, 6378137.0, 1 / 298.257223563);
+        return init;
+    }();
+    return g;
+}
+
+}  // namespace
+
+double geodesicKm(LonLat a, LonLat b) {
+    double metres = 0;
+    geod_inverse(&wgs84(), a.lat, a.lon, b.lat, b.lon, &metres, nullptr, nullptr);
+    return metres / 1000;
+}
+
+std::vector<LonLat> geodesicCircle(LonLat centre, double radiusKm, int count) {
+    count = std::max(count, 3);
+    std::vector<LonLat> out;
+    out.reserve(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        LonLat p;
+        geod_direct(&wgs84(), centre.lat, centre.lon, 360.0 * i / count, radiusKm * 1000, &p.lat, &p.lon, nullptr);
+        out.push_back(p);
+    }
+    return out;
+}
+
+std::vector<LonLat> geodesicPath(LonLat a, LonLat b, int count) {
+    count = std::max(count, 1);
+    geod_geodesicline line;
+    geod_inverseline(&line, &wgs84(), a.lat, a.lon, b.lat, b.lon, 0);
+    std::vector<LonLat> out{a};
+    for (int i = 1; i < count; ++i) {
+        LonLat p;
+        geod_position(&line, line.s13 * i / count, &p.lat, &p.lon, nullptr);
+        out.push_back(p);
+    }
+    out.push_back(b);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/geo/lonlat.h"
 #include "core/geo/vec2.h"
@@ -58,5 +59,17 @@ private:
     explicit Projection(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// Geodesics on the WGS 84 ellipsoid (PROJ's geodesic routines, Karney's algorithms): distances
+// and paths as the Earth has them, whatever projection draws them.
+
+/// The geodesic distance from a to b in kilometres. Throws nothing.
+double geodesicKm(LonLat a, LonLat b);
+/// count points (count >= 3) at radiusKm from centre along geodesics, at equal steps of azimuth
+/// from north clockwise: a range ring. Longitudes in [-180, 180]. Throws nothing.
+std::vector<LonLat> geodesicCircle(LonLat centre, double radiusKm, int count);
+/// count + 1 points at equal distances along the shortest geodesic from a to b, both ends
+/// included: what a straight line on the globe looks like on a map. Throws nothing.
+std::vector<LonLat> geodesicPath(LonLat a, LonLat b, int count);
 
 }  // namespace cmap::geo

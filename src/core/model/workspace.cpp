@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/model/json_reader.h"
 
 namespace cmap::model {
 namespace {
@@ -29,38 +30,8 @@ json placeJson(const ResolvedPlace& p) {
             {"layer", static_cast<int>(p.layer)}, {"feature", p.feature}};
 }
 
-// Reading: every accessor names the JSON path of a wrong value, so the error line says where.
-struct Reader {
-    std::string file;
-    [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-        throw DataError(file, where + ": " + what);
-    }
-    const json& field(const json& obj, const char* key, const std::string& where) const {
-        if (!obj.is_object()) fail(where, "expected an object");
-        auto it = obj.find(key);
-        if (it == obj.end()) fail(where + "." + key, "missing");
-        return *it;
-    }
-    std::string str(const json& v, const std::string& where) const {
-        if (!v.is_string()) fail(where, "expected a string");
-        return v.get<std::string>();
-    }
-    double num(const json& v, const std::string& where, double lo, double hi) const {
-        if (!v.is_number()) fail(where, "expected a number");
-        double d = v.get<double>();
-        if (!(d >= lo && d <= hi)) fail(where, std::to_string(d) + " is out of range");
-        return d;
-    }
-    bool boolean(const json& v, const std::string& where) const {
-        if (!v.is_boolean()) fail(where, "expected true or false");
-        return v.get<bool>();
-    }
-    std::optional<Date> date(const json& v, const std::string& where) const {
-        if (v.is_null()) return std::nullopt;
-        auto d = Date::parse(str(v, where));
-        if (!d) fail(where, "'" + v.get<std::string>() + "' is not a valid date");
-        return d;
-    }
+// Reading: the shared accessors, and a place as corrections store it.
+struct Reader : JsonReader {
     ResolvedPlace place(const json& v, const std::string& w) const {
         ResolvedPlace p;
         p.name = str(field(v, "name", w), w + ".name");
@@ -138,6 +109,8 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     j["timeline"] = {{"mode", modeName(ws.timeline.mode)},
                      {"date", ws.timeline.date ? json(ws.timeline.date->iso()) : json(nullptr)},
                      {"window_days", ws.timeline.windowDays}};
+    j["annotations"] = json::array();
+    for (const Annotation& a : ws.annotations) j["annotations"].push_back(annotationToJson(a));
 
     const std::string text = j.dump(2) + "\n";
     auto tmp = path;
@@ -172,7 +145,7 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
     if (!in && !in.eof()) throw DataError(file, "cannot be read");
     json j = json::parse(buf.str(), nullptr, false);
     if (j.is_discarded()) throw DataError(file, "not valid JSON");
-    Reader r{file};
+    Reader r{{file}};
     Workspace ws;
     int version = static_cast<int>(r.num(r.field(j, "version", "workspace"), "version", 1, 1e6));
     if (version > Workspace::kVersion)
@@ -243,6 +216,8 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
         if (t.contains("date")) ws.timeline.date = r.date(t["date"], "timeline.date");
         if (t.contains("window_days")) ws.timeline.windowDays = static_cast<int>(r.num(t["window_days"], "timeline.window_days", 1, 36500));
     }
+    // Optional: workspaces written before annotations existed load unchanged.
+    if (j.contains("annotations")) ws.annotations = readAnnotations(j["annotations"], r);
     return ws;
 }
 

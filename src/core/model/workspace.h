@@ -1,13 +1,14 @@
 #pragma once
 // Everything a user makes: the articles, corrections of geocodes and dates, layer styles, the
-// view and the timeline state. Saved as one JSON file, written atomically; a load that fails
-// throws and leaves whatever the caller holds untouched.
+// view, the timeline state and the annotations. Saved as one JSON file, written atomically; a
+// load that fails throws and leaves whatever the caller holds untouched.
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/model/annotation.h"
 #include "core/model/date.h"
 #include "core/model/document.h"
 #include "core/model/timeline.h"
@@ -58,6 +59,7 @@ struct Workspace {
     std::map<std::string, LayerStyle> layers;  ///< by layer id ("article:FILE", "category:airstrike")
     ViewState view;
     TimelineState timeline;
+    std::vector<Annotation> annotations;  ///< drawn in this order (later on top)
 };
 
 /// Applies the corrections of one file to its geoparsed document: drops "not a place" mentions,

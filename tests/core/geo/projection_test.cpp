@@ -165,3 +165,48 @@ TEST_CASE("the central meridian comes from the definition, whatever its form") {
     CHECK(Projection::create("EPSG:4326").centralMeridian() == 0);
     CHECK(Projection::create("EPSG:32637").centralMeridian() == doctest::Approx(39));  // UTM 37N
 }
+
+TEST_CASE("a geodesic range ring's points are its radius from the centre") {
+    const LonLat hmeimim{35.95, 35.41};
+    std::vector<LonLat> ring = geodesicCircle(hmeimim, 500, 72);
+    REQUIRE(ring.size() == 72);
+    for (const LonLat& p : ring) CHECK(std::abs(geodesicKm(hmeimim, p) - 500) < 0.001);  // 1 m
+    // The first point is due north: the same longitude, about 4.5 degrees up.
+    CHECK(ring[0].lon == doctest::Approx(35.95).epsilon(1e-9));
+    CHECK(ring[0].lat == doctest::Approx(35.41 + 4.5).epsilon(0.01));
+    // Known distance Moscow - Latakia (great circle ~2,270 km) within the sphere/ellipsoid spread.
+    CHECK(std::abs(geodesicKm({37.62, 55.75}, {35.79, 35.52}) - haversineKm({37.62, 55.75}, {35.79, 35.52})) < 10);
+}
+
+TEST_CASE("a range ring at high latitude is distorted as each projection distorts, not drawn as a circle") {
+    auto extent = [&](const Projection& p, LonLat centre, double km) {
+        std::vector<LonLat> ring = geodesicCircle(centre, km, 360);
+        std::vector<Vec2> xy(ring.size());
+        p.forward(ring, xy);
+        Vec2 lo{1e18, 1e18}, hi{-1e18, -1e18};
+        for (const Vec2& v : xy) lo = {std::min(lo.x, v.x), std::min(lo.y, v.y)}, hi = {std::max(hi.x, v.x), std::max(hi.y, v.y)};
+        return Vec2{hi.x - lo.x, hi.y - lo.y};
+    };
+    const LonLat murmansk{33.08, 68.97}, equator{33.08, 0};
+    Projection merc = Projection::webMercator();
+    // Mercator grows with 1/cos(lat) and faster towards the pole: a 1,500 km ring far north is an
+    // egg, taller than wide, and about 1/cos(69) = 2.8 times as wide as the same ring at the equator.
+    Vec2 north = extent(merc, murmansk, 1500);
+    CHECK(north.y / north.x > 1.05);
+    CHECK(north.x / extent(merc, equator, 1500).x == doctest::Approx(1 / std::cos(68.97 * std::numbers::pi / 180)).epsilon(0.15));
+    // Plate carree keeps latitude spacing but not longitude: the same ring is wider than tall.
+    Vec2 plate = extent(Projection::plateCarree(), murmansk, 300);
+    CHECK(plate.x / plate.y == doctest::Approx(1 / std::cos(68.97 * std::numbers::pi / 180)).epsilon(0.05));
+    // An azimuthal equidistant view centred on it shows the ring as a true circle of its radius.
+    Vec2 azimuthal = extent(Projection::create("+proj=aeqd +lat_0=68.97 +lon_0=33.08 +datum=WGS84"), murmansk, 300);
+    CHECK(azimuthal.y / azimuthal.x == doctest::Approx(1).epsilon(0.001));
+    CHECK(azimuthal.x == doctest::Approx(600e3).epsilon(0.001));
+}
+
+TEST_CASE("a geodesic path runs from one end to the other at equal steps") {
+    std::vector<LonLat> path = geodesicPath({37.62, 55.75}, {35.79, 35.52}, 16);
+    REQUIRE(path.size() == 17);
+    double total = geodesicKm(path.front(), path.back());
+    for (size_t i = 1; i < path.size(); ++i) CHECK(geodesicKm(path[i - 1], path[i]) == doctest::Approx(total / 16).epsilon(1e-6));
+    CHECK(path.back().lon == 35.79);
+}

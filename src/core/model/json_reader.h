@@ -1,0 +1,52 @@
+#pragma once
+// Reading a workspace file's JSON: every accessor names the JSON path of a wrong value, so the
+// one-line error says where (DataError naming the file). Shared by the workspace and the parts it
+// is made of (annotations), so every part is validated the same way.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+#include "core/model/date.h"
+
+namespace cmap::model {
+
+struct JsonReader {
+    std::string file;
+
+    [[noreturn]] void fail(const std::string& where, const std::string& what) const {
+        throw DataError(file, where + ": " + what);
+    }
+    const nlohmann::json& field(const nlohmann::json& obj, const char* key, const std::string& where) const {
+        if (!obj.is_object()) fail(where, "expected an object");
+        auto it = obj.find(key);
+        if (it == obj.end()) fail(where + "." + key, "missing");
+        return *it;
+    }
+    std::string str(const nlohmann::json& v, const std::string& where) const {
+        if (!v.is_string()) fail(where, "expected a string");
+        return v.get<std::string>();
+    }
+    double num(const nlohmann::json& v, const std::string& where, double lo, double hi) const {
+        if (!v.is_number()) fail(where, "expected a number");
+        double d = v.get<double>();
+        if (!(d >= lo && d <= hi)) fail(where, std::to_string(d) + " is out of range");
+        return d;
+    }
+    bool boolean(const nlohmann::json& v, const std::string& where) const {
+        if (!v.is_boolean()) fail(where, "expected true or false");
+        return v.get<bool>();
+    }
+    std::optional<Date> date(const nlohmann::json& v, const std::string& where) const {
+        if (v.is_null()) return std::nullopt;
+        auto d = Date::parse(str(v, where));
+        if (!d) fail(where, "'" + v.get<std::string>() + "' is not a valid date");
+        return d;
+    }
+    const nlohmann::json& list(const nlohmann::json& v, const std::string& where) const {
+        if (!v.is_array()) fail(where, "expected a list");
+        return v;
+    }
+};
+
+}  // namespace cmap::model

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <array>
+
 namespace cmap::geo {
 namespace {
 
@@ -9,6 +11,18 @@ bool isApostrophe(utf8proc_int32_t c) {
     return c == '\'' || c == '`' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x02BF ||
            c == 0x02BE || c == 0x00B4;
 }
+
+// ASCII folded: letters lower-cased, digits kept, apostrophes dropped, anything else a separator.
+constexpr char kDropped = 0;
+constexpr std::array<char, 128> kAsciiFold = [] {
+    std::array<char, 128> t{};
+    for (int c = 0; c < 128; ++c) t[static_cast<size_t>(c)] = ' ';
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = static_cast<char>(c + 32);
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = static_cast<char>(c);
+    t['\''] = t['`'] = kDropped;
+    return t;
+}();
 
 // Appends a separator unless the output is empty or already ends with one, so runs collapse.
 void separate(std::string& out, size_t start) {
@@ -26,15 +40,16 @@ void appendNormalized(std::string_view name, std::string& out) {
     bool ascii = true;
     for (char ch : name) ascii &= static_cast<unsigned char>(ch) < 0x80;
 
-    if (ascii) {  // The common case in English news: no Unicode tables needed.
+    if (ascii) {  // The common case in English news: no Unicode tables, one table lookup a byte.
+        out.resize(start + name.size());  // folding never lengthens ASCII
+        size_t w = start;
         for (char ch : name) {
-            auto c = static_cast<unsigned char>(ch);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(ch);
-            else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
-            else if (c == '\'' || c == '`') continue;
-            else separate(out, start);
+            const char f = kAsciiFold[static_cast<unsigned char>(ch)];
+            if (f == kDropped || (f == ' ' && (w == start || out[w - 1] == ' '))) continue;  // runs collapse
+            out[w++] = f;
         }
-        trimSeparator(out, start);
+        if (w > start && out[w - 1] == ' ') --w;
+        out.resize(w);
         return;
     }
 

@@ -58,6 +58,16 @@ Precision Date::precision() const {
 }
 
 std::string Date::iso() const {
+    if (valid()) {  // digits by hand: snprintf was a visible share of writing geoparse JSON
+        std::string out;
+        auto put = [&out](int v, int topUnit) {  // zero-padded: topUnit 1000 gives 4 digits
+            for (int unit = topUnit; unit > 0; unit /= 10) out.push_back(static_cast<char>('0' + v / unit % 10));
+        };
+        put(year, 1000);
+        if (month) out.push_back('-'), put(month, 10);
+        if (day) out.push_back('-'), put(day, 10);
+        return out;
+    }
     char buf[32];
     switch (precision()) {
     case Precision::Day: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day); break;

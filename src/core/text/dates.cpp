@@ -77,9 +77,14 @@ std::string lowerAscii(std::string_view s) {
 
 // Tokens of s; their lower-cased words live in `lower`, which must outlive them.
 std::vector<Tok> tokenize(std::string_view s, std::string& lower) {
+    // Room for a typical sentence's tokens up front (a token per five bytes or so), instead of
+    // growing the vectors a doubling at a time: findDates runs on every sentence with a place.
     std::vector<Tok> toks;
+    toks.reserve(s.size() / 4 + 4);
     std::vector<std::pair<size_t, size_t>> wordAt;  // (token, offset in lower) to point at later
+    wordAt.reserve(s.size() / 4 + 4);
     lower.clear();
+    lower.reserve(s.size());
     const size_t n = s.size();
     bool space = true;
     for (size_t i = 0; i < n;) {
@@ -131,17 +136,19 @@ std::vector<Tok> tokenize(std::string_view s, std::string& lower) {
             size_t j = i;
             bool anyLower = false;
             const size_t from = lower.size();
+            t.firstUpper = cp >= 'A' && cp <= 'Z';
             while (j < n) {
-                const auto [c2, l2] = codePointAt(s, j);
-                if (c2 < 0x80) {  // the common case, without table look-ups
-                    if (!isAsciiAlpha(c2)) break;
-                    const bool upper = c2 <= 'Z';
-                    if (upper && j == i) t.firstUpper = true;
-                    anyLower = anyLower || !upper;
-                    lower.push_back(static_cast<char>(upper ? c2 - 'A' + 'a' : c2));
-                    ++j;
+                if (static_cast<unsigned char>(s[j]) < 0x80) {  // the common case: a run of ASCII letters
+                    const size_t run = j;
+                    while (j < n && isAsciiAlpha(static_cast<unsigned char>(s[j]))) {
+                        const char c = s[j++];
+                        anyLower = anyLower || c >= 'a';
+                        lower.push_back(c >= 'a' ? c : static_cast<char>(c - 'A' + 'a'));
+                    }
+                    if (j == run || j == n || static_cast<unsigned char>(s[j]) < 0x80) break;
                     continue;
                 }
+                const auto [c2, l2] = codePointAt(s, j);
                 if (!isWordCp(c2)) break;
                 const auto lc = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c2)));
                 if (lc != c2) {
@@ -807,37 +814,55 @@ bool mayHoldDate(std::string_view s) {
             set.insert(w);
         return set;
     }();
-    char word[24];
-    size_t n = 0, digits = 0;
-    bool longWord = false;
-    auto endWord = [&] {
-        bool hit = n > 0 && !longWord && kWords.contains(std::string_view(word, n));
-        n = 0, longWord = false;
-        return hit;
+    // One table lookup a byte: this runs over every sentence with a place.
+    enum : uint8_t { kSeparator, kLetter, kDigitByte, kHigh };
+    static constexpr std::array<uint8_t, 256> kClass = [] {
+        std::array<uint8_t, 256> t{};  // kSeparator
+        for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLetter;
+        for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kLetter;
+        for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = kDigitByte;
+        for (int c = 0x80; c < 0x100; ++c) t[static_cast<size_t>(c)] = kHigh;
+        return t;
+    }();
+    const size_t n = s.size();
+    auto classAt = [&](size_t i) { return kClass[static_cast<unsigned char>(s[i])]; };
+    // Non-ASCII separators: U+2000..U+207F and U+00A0. Their length in bytes, or 0.
+    auto wideSeparatorAt = [&](size_t i) -> size_t {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xE2 && i + 2 < n && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) return 3;
+        if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+        return 0;
     };
-    for (size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= '0' && c <= '9') {
-            ++digits;
-            if (endWord()) return true;
+    size_t i = 0;
+    while (i < n) {
+        const uint8_t k = classAt(i);
+        if (k == kDigitByte) {
+            const size_t from = i;
+            while (i < n && classAt(i) == kDigitByte) ++i;
+            if (i - from == 4) return true;
             continue;
         }
-        if (digits == 4) return true;
-        digits = 0;
-        bool separator = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80);
-        if (c == 0xE2 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) {
-            separator = true, i += 2;  // U+2000..U+207F: quotes, dashes, ellipsis
-        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-            separator = true, i += 1;  // no-break space
+        if (k == kSeparator) {
+            ++i;
+            continue;
         }
-        if (!separator) {
-            if (n < sizeof word) word[n++] = static_cast<char>(c < 0x80 ? (c | 0x20) : c);
-            else longWord = true;
-        } else if (endWord()) {
-            return true;
+        if (const size_t sep = k == kHigh ? wideSeparatorAt(i) : 0) {
+            i += sep;
+            continue;
         }
+        // A word runs to the next digit or separator; ASCII letters are lower-cased.
+        char word[24];
+        size_t len = 0;
+        bool longWord = false;
+        for (; i < n; ++i) {
+            const uint8_t c = classAt(i);
+            if (c != kLetter && (c != kHigh || wideSeparatorAt(i))) break;
+            if (len == sizeof word) longWord = true;
+            else word[len++] = static_cast<char>(c == kLetter ? (s[i] | 0x20) : s[i]);
+        }
+        if (!longWord && kWords.contains(std::string_view(word, len))) return true;
     }
-    return digits == 4 || endWord();
+    return false;
 }
 
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference) {

@@ -88,15 +88,23 @@ bool matches(std::string_view word, const Cue& cue) {
     return i == cue.stem.size();
 }
 
+// The bytes of a cue word: ASCII letters, any byte of a non-ASCII character, and hyphens. A table
+// because categorize looks at every byte of every sentence with a place.
+constexpr std::array<bool, 256> kWordByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
+    for (int c = 0x80; c < 0x100; ++c) t[static_cast<size_t>(c)] = true;
+    t['-'] = true;
+    return t;
+}();
+
 }  // namespace
 
 EventCategory categorize(std::string_view sentence) {
     std::array<int, kCategories> count{};
     const CueIndex& index = cueIndex();
-    auto isWordChar = [](char ch) {
-        auto c = static_cast<unsigned char>(ch);
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '-';
-    };
+    auto isWordChar = [](char ch) { return kWordByte[static_cast<unsigned char>(ch)]; };
     size_t i = 0;
     while (i < sentence.size()) {
         while (i < sentence.size() && !isWordChar(sentence[i])) ++i;

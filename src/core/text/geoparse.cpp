@@ -30,6 +30,18 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
     recognizer.dropPersonNames(text, found);
     const std::vector<Resolution> resolved = resolve(found, gazetteer);
 
+    // Room for every mention and event up front: grown a doubling at a time, the vectors of a
+    // long input would hold up to three times their size at the last move.
+    size_t mentions = 0, events = 0;
+    for (size_t k = 0, lastSentence = SIZE_MAX; k < found.size(); ++k) {
+        if (resolved[k].implausible) continue;
+        ++mentions;
+        events += found[k].sentence != lastSentence;
+        lastSentence = found[k].sentence;
+    }
+    doc.mentions.reserve(mentions);
+    doc.events.reserve(events);
+
     // Dates and events only for sentences that mention a place: most sentences do not.
     uint32_t eventSentence = UINT32_MAX;
     for (size_t k = 0; k < found.size(); ++k) {

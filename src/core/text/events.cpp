@@ -48,15 +48,24 @@ constexpr Cue kCues[] = {
 constexpr size_t kCategories = 7;
 
 // Cue indexes by the first two lower-case letters (ASCII; "réuni" files under "r", "\xC3"):
-// most words are rejected with one lookup.
+// most words are rejected with one lookup. Only bytes that start a cue's first two letters get
+// a number, so the table is 6 KiB and stays in the L1 cache; every other byte is 0, whose row
+// and column hold no cue.
 constexpr size_t kNoCue = 0xff;
-constexpr size_t slot(unsigned char a, unsigned char b) { return static_cast<size_t>(a) * 256 + b; }
+constexpr size_t kCueBytes = 28;  // none, a..z, 0xC3
+constexpr std::array<uint8_t, 256> kCueByte = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = static_cast<uint8_t>(c - 'a' + 1);
+    t[0xC3] = 27;
+    return t;
+}();
+constexpr size_t slot(unsigned char a, unsigned char b) { return kCueByte[a] * kCueBytes + kCueByte[b]; }
 struct CueIndex {
-    std::array<std::array<uint8_t, 8>, 256 * 256> bySlot{};  ///< up to 8 cues per two-letter start
+    std::array<std::array<uint8_t, 8>, kCueBytes * kCueBytes> bySlot{};  ///< up to 8 cues per two-letter start
 };
 const CueIndex& cueIndex() {
     static const CueIndex index = [] {
-        static CueIndex ix;  // 256 KiB: static storage, not the stack
+        CueIndex ix;
         for (auto& a : ix.bySlot) a.fill(kNoCue);
         for (size_t i = 0; i < std::size(kCues); ++i) {
             auto& cell = ix.bySlot[slot(static_cast<unsigned char>(kCues[i].stem[0]), static_cast<unsigned char>(kCues[i].stem[1]))];

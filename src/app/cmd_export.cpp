@@ -1,7 +1,8 @@
 // `conflictmap export --out FILE.png [--size WxH] [--date D] [--mode M] [--window N] [--view BOX]
-// [--projection P] [--workspace FILE] [--layer FILE]... [--no-basemap] [ARTICLE...]`: the briefing
-// map as a PNG, drawn by the same scene builder and renderer as the viewer (DESIGN.md: one render
-// path). Every argument is checked before anything slow runs, and the PNG is written through a
+// [--projection P] [--workspace FILE] [--layer FILE]... [--no-basemap] [ARTICLE...]`, or a slide
+// (`--slide N --out FILE.png`) or every slide (`--all-slides DIR`) of the workspace or of the
+// built-in briefing: the briefing map as a PNG, drawn by the same scene builder and renderer as the
+// viewer (DESIGN.md: one render path). Every argument is checked before anything slow runs, and the PNG is written through a
 // temporary file, so bad input leaves no output behind.
 //
 // Hidden option for tests and scripts: --debug-json FILE also writes every drawn mention (document,
@@ -32,6 +33,7 @@
 #include "render/gl_context.h"
 #include "render/renderer.h"
 #include "scene/map_scene.h"
+#include "scene/slide_state.h"
 
 namespace cmap::app {
 namespace {
@@ -44,9 +46,10 @@ constexpr int kMaxSide = 16384;
 constexpr long long kMaxPixels = 100'000'000;
 
 struct Options {
-    std::string out, size = "1600x1000", date, mode, window, view, projection, workspace, corpus, debugJson;
+    std::string out, size = "1600x1000", date, mode, window, view, projection, workspace, corpus, debugJson, allSlides;
+    int slide = 0;  ///< 1-based; 0: none
     std::vector<std::string> layers, articles;
-    bool noBasemap = false, noCaption = false;
+    bool noBasemap = false, noCaption = false, slideGiven = false;
 };
 
 struct Checked {
@@ -101,10 +104,28 @@ void checkWritable(const std::string& out) {
 Checked check(const Options& opt) {
     Checked c;
     std::tie(c.width, c.height) = parseSize(opt.size);
-    std::string ext = fs::path(opt.out).extension().string();
-    for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (ext != ".png") throw InputError("--out: '" + opt.out + "' must end in .png");
-    checkWritable(opt.out);
+    if (opt.slide < 0 || (opt.slide == 0 && opt.slideGiven))
+        throw InputError("--slide: " + std::to_string(opt.slide) + " is not a slide number (the first slide is 1)");
+    if (!opt.allSlides.empty()) {
+        if (!opt.out.empty() || opt.slideGiven) throw InputError("--all-slides: writes every slide; give no --out or --slide");
+        if (!opt.debugJson.empty()) throw InputError("--all-slides: --debug-json describes one image; use --slide N --out");
+    } else {
+        if (opt.out.empty()) throw InputError("--out: the PNG to write is missing (or give --all-slides DIR)");
+        std::string ext = fs::path(opt.out).extension().string();
+        for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (ext != ".png") throw InputError("--out: '" + opt.out + "' must end in .png");
+        checkWritable(opt.out);
+    }
+    if (opt.slideGiven || !opt.allSlides.empty()) {
+        // A slide is a view and a moment: options that set either would make it another picture.
+        const char* flag = opt.slideGiven ? "--slide" : "--all-slides";
+        for (const auto& [set, name] : {std::pair{!opt.date.empty(), "--date"}, {!opt.mode.empty(), "--mode"},
+                                        {!opt.window.empty(), "--window"}, {!opt.view.empty(), "--view"},
+                                        {!opt.projection.empty(), "--projection"}})
+            if (set) throw InputError(std::string(flag) + ": " + name + " cannot be combined with it (the slide sets its own view and time)");
+        if (!opt.articles.empty())
+            throw InputError(std::string(flag) + ": slides come from --workspace or the built-in briefing, not from articles");
+    }
     if (!opt.debugJson.empty()) checkWritable(opt.debugJson);
     if (!opt.date.empty()) {
         c.date = model::Date::parse(opt.date);
@@ -257,6 +278,50 @@ void addCaption(scene::Scene& scene, const std::string& text, int width, int hei
     scene.add("caption", std::move(layer));
 }
 
+// One image to draw: a slide (the workspace's view and time, changed by the options, stand in for
+// one when no slide is asked for) and where it goes.
+struct Shot {
+    model::Slide slide;
+    std::string out;
+    bool caption = true;  ///< slides draw what presentation mode shows, which has no caption
+};
+
+// The images asked for, settled before anything is loaded: a slide that does not exist, or a
+// folder that cannot be made, fails at once and writes nothing.
+std::vector<Shot> plan(const Options& opt, const Checked& c, const model::Workspace& ws, const std::string& owner) {
+    if (!opt.slideGiven && opt.allSlides.empty()) {
+        model::Slide s;
+        s.view = ws.view;
+        if (!opt.projection.empty()) s.view.projection = opt.projection;
+        s.timeline = ws.timeline;
+        if (c.mode) s.timeline.mode = *c.mode;
+        if (c.windowDays) s.timeline.windowDays = *c.windowDays;
+        if (c.date) s.timeline.date = c.date;
+        if (!s.timeline.date && (c.mode || c.windowDays))
+            throw InputError("--mode and --window need --date (without it the map shows everything)");
+        return {{s, opt.out}};
+    }
+    const size_t n = ws.slides.size();
+    const std::string count = owner + " has " + (n == 0 ? "no slides" : n == 1 ? "1 slide" : std::to_string(n) + " slides");
+    if (opt.slideGiven) {
+        if (static_cast<size_t>(opt.slide) > n) throw InputError("--slide " + std::to_string(opt.slide) + ": " + count);
+        return {{ws.slides[static_cast<size_t>(opt.slide) - 1], opt.out, false}};
+    }
+    if (n == 0) throw InputError("--all-slides: " + count);
+    std::error_code ec;
+    fs::create_directories(opt.allSlides, ec);
+    if (ec || !fs::is_directory(opt.allSlides)) throw DataError(opt.allSlides, "cannot create the folder: " + (ec ? ec.message() : "a file is in the way"));
+    if (::access(opt.allSlides.c_str(), W_OK) != 0) throw DataError(opt.allSlides, "cannot write: the folder is not writable");
+    const int digits = std::max(2, static_cast<int>(std::to_string(n).size()));
+    std::vector<Shot> shots;
+    for (size_t i = 0; i < n; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "slide-%0*zu.png", digits, i + 1);
+        shots.push_back({ws.slides[i], (fs::path(opt.allSlides) / name).string(), false});
+    }
+    return shots;
+}
+
 int run(const GlobalOptions& global, const Options& opt) {
     const Checked c = check(opt);
     Progress progress{global.verbose || ::isatty(STDERR_FILENO) != 0};
@@ -269,21 +334,9 @@ int run(const GlobalOptions& global, const Options& opt) {
     const fs::path wsDir = haveWorkspace ? fs::path(opt.workspace).parent_path() : fs::path();  // relative paths start here
     for (const std::string& layer : opt.layers)
         if (!fs::is_regular_file(layer)) throw DataError(layer, fs::exists(layer) ? "is not a file" : "no such file");
-
-    scene::MapState state;
-    state.styles = ws.layers;
-    state.projection = !opt.projection.empty() ? opt.projection : ws.view.projection;
-    model::TimeQuery time;
-    time.mode = c.mode.value_or(ws.timeline.mode);
-    time.windowDays = c.windowDays.value_or(ws.timeline.windowDays);
-    if (std::optional<model::Date> date = c.date ? c.date : ws.timeline.date) {
-        time.day = date->lastDay();
-        state.time = time;
-    } else if (c.mode || c.windowDays) {
-        throw InputError("--mode and --window need --date (without it the map shows everything)");
-    }
-
     const bool briefing = !haveWorkspace && opt.articles.empty();
+    if (briefing) ws.slides = model::builtinBriefing().slides;
+    const std::vector<Shot> shots = plan(opt, c, ws, haveWorkspace ? opt.workspace : "the built-in briefing");
     scene::MapContent content;
     progress("loading the gazetteer");
     try {
@@ -315,26 +368,25 @@ int run(const GlobalOptions& global, const Options& opt) {
                            geo::loadVector(dir / "places.shp")};
     }
 
-    // The projection is settled before a view box is fitted in it.
-    if (state.projection.empty()) state.projection = scene::defaultProjection(content);
-    if (c.view) {
-        state.view = scene::fitBox(geo::Projection::create(state.projection), *c.view, c.width, c.height);
-    } else if (ws.view.scale > 0) {
-        geo::Vec2 centre =
-            geo::Projection::create(state.projection).forward(geo::LonLat{ws.view.centerLon, ws.view.centerLat});
-        state.view = scene::View{centre, ws.view.scale};
-    }
-
-    progress("building the map");
-    scene::Scene scene = scene::buildMapScene(content, state, c.width, c.height);
-    if (!opt.noCaption)
-        addCaption(scene, captionText(briefing ? model::builtinBriefing().title : ws.title, state.time), c.width, c.height);
-    progress("rendering " + std::to_string(c.width) + "x" + std::to_string(c.height));
     render::Renderer renderer;
-    render::Image image = renderer.renderToImage(scene, c.width, c.height);
-    image.savePng(opt.out);
-    if (!opt.debugJson.empty()) writeDebugJson(opt.debugJson, content, state, scene, c.width, c.height);
-    progress("wrote " + opt.out);
+    for (const Shot& shot : shots) {
+        scene::MapState state = scene::slideMapState(shot.slide, content, ws.layers);
+        if (c.view) {
+            // The projection is settled before a view box is fitted in it.
+            if (state.projection.empty()) state.projection = scene::defaultProjection(content);
+            state.view = scene::fitBox(geo::Projection::create(state.projection), *c.view, c.width, c.height);
+        }
+        progress("building the map");
+        scene::Scene scene = scene::buildMapScene(content, state, c.width, c.height);
+        if (shot.caption && !opt.noCaption)
+            addCaption(scene, captionText(briefing ? model::builtinBriefing().title : ws.title, state.time), c.width,
+                       c.height);
+        progress("rendering " + std::to_string(c.width) + "x" + std::to_string(c.height));
+        render::Image image = renderer.renderToImage(scene, c.width, c.height);
+        image.savePng(shot.out);
+        if (!opt.debugJson.empty()) writeDebugJson(opt.debugJson, content, state, scene, c.width, c.height);
+        progress("wrote " + shot.out);
+    }
     return kOk;
 }
 
@@ -344,7 +396,9 @@ void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& 
     auto* cmd = app.add_subcommand("export", "Draw the briefing map (the built-in one without articles) into a PNG");
     auto opt = std::make_shared<Options>();
     cmd->add_option("ARTICLE", opt->articles, "Articles (.txt, .md, .html), each with an optional NAME.meta.json");
-    cmd->add_option("--out", opt->out, "The PNG to write")->required();
+    cmd->add_option("--out", opt->out, "The PNG to write");
+    cmd->add_option("--slide", opt->slide, "Draw slide N (1 = the first) of the workspace or the built-in briefing");
+    cmd->add_option("--all-slides", opt->allSlides, "Draw every slide into DIR as slide-01.png, slide-02.png, ... (DIR is created)");
     cmd->add_option("--size", opt->size, "Image size WIDTHxHEIGHT in pixels (default 1600x1000; at most 16384 a side, 100 megapixels)");
     cmd->add_option("--date", opt->date, "Timeline position YYYY-MM-DD (default: show everything)");
     cmd->add_option("--mode", opt->mode, "Timeline mode: cumulative (default), window or asof");
@@ -360,7 +414,10 @@ void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& 
     // For tests and scripts: the drawn mentions with their pixel positions, as JSON.
     cmd->add_option("--debug-json", opt->debugJson, "Also write the visible mentions with their pixel positions")
         ->group("");
-    cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });
+    cmd->callback([cmd, &global, &result, opt] {
+        opt->slideGiven = cmd->count("--slide") > 0;
+        result.run = [&global, opt] { return run(global, *opt); };
+    });
 }
 
 }  // namespace cmap::app

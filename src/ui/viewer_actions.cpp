@@ -76,6 +76,7 @@ void Viewer::start() {
         for (const auto& a : options.articles) ws.articles.push_back({std::filesystem::absolute(a).string(), std::nullopt});
     } else {
         ws.title = model::builtinBriefing().title;
+        ws.slides = model::builtinBriefing().slides;
         ws.articles.push_back({std::string(kBuiltinBriefing), std::nullopt});
     }
     useWorkspace(std::move(ws), std::move(wsPath), false);

@@ -18,6 +18,34 @@ Date year(int y) { return Date{y, 0, 0}; }
 
 geo::BBox box(double minLon, double minLat, double maxLon, double maxLat) { return {minLon, minLat, maxLon, maxLat}; }
 
+// Three views that tell the story: where the build-up is, why Moscow cares (the North Caucasus and
+// Central Asia), and that the alliance is old. Views are centre and metres per pixel in the
+// projection fitted to the briefing (empty), so every slide flies to the next without a jump.
+std::vector<Slide> makeSlides() {
+    auto slide = [](std::string title, std::string notes, double lon, double lat, double scale, Date date) {
+        Slide s;
+        s.title = std::move(title);
+        s.notes = std::move(notes);
+        s.view = {"", lon, lat, scale};
+        s.timeline = {TimeMode::Cumulative, date, 30};
+        return s;
+    };
+    return {
+        slide("The build-up at Latakia and Tartus, September 2015",
+              "Hmeimim airport south of Latakia is being turned into a Russian air base; jets, helicopters, air "
+              "defences and troops arrive. Tartus, 60 km down the coast, is Russia's existing naval supply point.",
+              36.2, 35.05, 190, day(2015, 9, 30)),
+        slide("The wider region: the North Caucasus and Central Asia",
+              "Moscow's stated worry: IS recruits from Chechnya, the North Caucasus and Central Asia coming home. "
+              "The US asks Greece and Bulgaria to close their airspace to the flights to Syria.",
+              49, 44, 3500, day(2015, 9, 30)),
+        slide("An old alliance: Assad in Moscow, 2005 and 2006",
+              "Before any of this, Assad met Putin at the Kremlin in January 2005 and visited Moscow again in "
+              "2006.",
+              37.6, 55.4, 650, day(2006, 12, 31)),
+    };
+}
+
 // The facts, written from reading the three seed articles: who did what where and when, in our
 // words. Coordinates and extents are the fallback when no gazetteer is loaded; the gazetteer's own
 // entries (and polygons) win when it is.
@@ -76,6 +104,7 @@ Briefing makeBriefing() {
          EventCategory::Other, "The US asks Bulgaria to close its airspace to Russian flights bound for Syria.",
          {1}},
     };
+    b.slides = makeSlides();
     return b;
 }
 

@@ -11,6 +11,7 @@
 #include "core/geo/gazetteer.h"
 #include "core/model/date.h"
 #include "core/model/document.h"
+#include "core/model/slide.h"
 
 namespace cmap::model {
 
@@ -38,6 +39,7 @@ struct Briefing {
     std::string title;
     std::vector<BriefingSource> sources;
     std::vector<BriefingFact> facts;
+    std::vector<Slide> slides;  ///< the briefing's story, opened with it and exported by `export --slide`
 };
 
 /// The embedded briefing (immutable, built once). Throws nothing.

@@ -15,15 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* modeName(TimeMode m) {
-    switch (m) {
-    case TimeMode::Cumulative: return "cumulative";
-    case TimeMode::Window: return "window";
-    case TimeMode::AsOf: return "asof";
-    }
-    return "cumulative";
-}
-
 json placeJson(const ResolvedPlace& p) {
     return {{"name", p.name},        {"kind", geo::kindName(p.kind)}, {"country", p.country},
             {"lon", p.point.lon},    {"lat", p.point.lat},            {"geonameid", p.geonameid},
@@ -104,11 +95,10 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     j["layers"] = json::object();
     for (const auto& [id, s] : ws.layers)
         j["layers"][id] = {{"visible", s.visible}, {"rgba", s.rgba}, {"size", s.size}, {"opacity", s.opacity}, {"labels", s.labels}};
-    j["view"] = {{"projection", ws.view.projection}, {"center_lon", ws.view.centerLon},
-                 {"center_lat", ws.view.centerLat},   {"scale", ws.view.scale}};
-    j["timeline"] = {{"mode", modeName(ws.timeline.mode)},
-                     {"date", ws.timeline.date ? json(ws.timeline.date->iso()) : json(nullptr)},
-                     {"window_days", ws.timeline.windowDays}};
+    j["view"] = viewStateToJson(ws.view);
+    j["timeline"] = timelineStateToJson(ws.timeline);
+    j["slides"] = json::array();
+    for (const Slide& slide : ws.slides) j["slides"].push_back(slideToJson(slide));
     j["annotations"] = json::array();
     for (const Annotation& a : ws.annotations) j["annotations"].push_back(annotationToJson(a));
 
@@ -197,26 +187,10 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
             ws.layers[id] = st;
         }
     }
-    if (j.contains("view")) {
-        const json& v = j["view"];
-        if (v.contains("projection")) ws.view.projection = r.str(v["projection"], "view.projection");
-        if (v.contains("center_lon")) ws.view.centerLon = r.num(v["center_lon"], "view.center_lon", -180, 180);
-        if (v.contains("center_lat")) ws.view.centerLat = r.num(v["center_lat"], "view.center_lat", -90, 90);
-        if (v.contains("scale")) ws.view.scale = r.num(v["scale"], "view.scale", 0, 1e9);
-    }
-    if (j.contains("timeline")) {
-        const json& t = j["timeline"];
-        if (t.contains("mode")) {
-            std::string m = r.str(t["mode"], "timeline.mode");
-            if (m == "cumulative") ws.timeline.mode = TimeMode::Cumulative;
-            else if (m == "window") ws.timeline.mode = TimeMode::Window;
-            else if (m == "asof") ws.timeline.mode = TimeMode::AsOf;
-            else r.fail("timeline.mode", "'" + m + "' is not cumulative, window or asof");
-        }
-        if (t.contains("date")) ws.timeline.date = r.date(t["date"], "timeline.date");
-        if (t.contains("window_days")) ws.timeline.windowDays = static_cast<int>(r.num(t["window_days"], "timeline.window_days", 1, 36500));
-    }
-    // Optional: workspaces written before annotations existed load unchanged.
+    if (j.contains("view")) ws.view = readViewState(j["view"], r, "view");
+    if (j.contains("timeline")) ws.timeline = readTimelineState(j["timeline"], r, "timeline");
+    // Optional: workspaces written before annotations or slides existed load unchanged.
+    if (j.contains("slides")) ws.slides = readSlides(j["slides"], r);
     if (j.contains("annotations")) ws.annotations = readAnnotations(j["annotations"], r);
     return ws;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Everything a user makes: the articles, corrections of geocodes and dates, layer styles, the
-// view, the timeline state and the annotations. Saved as one JSON file, written atomically; a
-// load that fails throws and leaves whatever the caller holds untouched.
+// view, the timeline state, the annotations and the slides. Saved as one JSON file, written
+// atomically; a load that fails throws and leaves whatever the caller holds untouched.
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -11,7 +11,9 @@
 #include "core/model/annotation.h"
 #include "core/model/date.h"
 #include "core/model/document.h"
+#include "core/model/slide.h"
 #include "core/model/timeline.h"
+#include "core/model/view_state.h"
 
 namespace cmap::model {
 
@@ -38,18 +40,6 @@ struct LayerStyle {
     bool labels = true;
 };
 
-struct ViewState {
-    std::string projection;   ///< PROJ string or EPSG code; empty = fitted to the data
-    double centerLon = 0, centerLat = 0;
-    double scale = 0;         ///< map units per pixel; 0 = fit to the data
-};
-
-struct TimelineState {
-    TimeMode mode = TimeMode::Cumulative;
-    std::optional<Date> date;  ///< empty = show everything
-    int windowDays = 30;
-};
-
 struct Workspace {
     static constexpr int kVersion = 1;
     std::string title;
@@ -60,6 +50,7 @@ struct Workspace {
     ViewState view;
     TimelineState timeline;
     std::vector<Annotation> annotations;  ///< drawn in this order (later on top)
+    std::vector<Slide> slides;  ///< the briefing's slides, in presentation order
 };
 
 /// Applies the corrections of one file to its geoparsed document: drops "not a place" mentions,

@@ -1,0 +1,56 @@
+#include "core/model/view_state.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/json_reader.h"
+
+namespace cmap::model {
+
+using nlohmann::json;
+
+const char* timeModeName(TimeMode m) {
+    switch (m) {
+    case TimeMode::Cumulative: return "cumulative";
+    case TimeMode::Window: return "window";
+    case TimeMode::AsOf: return "asof";
+    }
+    return "cumulative";
+}
+
+json viewStateToJson(const ViewState& v) {
+    return {{"projection", v.projection}, {"center_lon", v.centerLon}, {"center_lat", v.centerLat}, {"scale", v.scale}};
+}
+
+ViewState readViewState(const json& j, const JsonReader& r, const std::string& where) {
+    if (!j.is_object()) r.fail(where, "expected an object");
+    ViewState v;
+    if (j.contains("projection")) v.projection = r.str(j["projection"], where + ".projection");
+    if (j.contains("center_lon")) v.centerLon = r.num(j["center_lon"], where + ".center_lon", -180, 180);
+    if (j.contains("center_lat")) v.centerLat = r.num(j["center_lat"], where + ".center_lat", -90, 90);
+    if (j.contains("scale")) v.scale = r.num(j["scale"], where + ".scale", 0, 1e9);
+    return v;
+}
+
+json timelineStateToJson(const TimelineState& t) {
+    return {{"mode", timeModeName(t.mode)},
+            {"date", t.date ? json(t.date->iso()) : json(nullptr)},
+            {"window_days", t.windowDays}};
+}
+
+TimelineState readTimelineState(const json& j, const JsonReader& r, const std::string& where) {
+    if (!j.is_object()) r.fail(where, "expected an object");
+    TimelineState t;
+    if (j.contains("mode")) {
+        std::string m = r.str(j["mode"], where + ".mode");
+        if (m == "cumulative") t.mode = TimeMode::Cumulative;
+        else if (m == "window") t.mode = TimeMode::Window;
+        else if (m == "asof") t.mode = TimeMode::AsOf;
+        else r.fail(where + ".mode", "'" + m + "' is not cumulative, window or asof");
+    }
+    if (j.contains("date")) t.date = r.date(j["date"], where + ".date");
+    if (j.contains("window_days"))
+        t.windowDays = static_cast<int>(r.num(j["window_days"], where + ".window_days", 1, 36500));
+    return t;
+}
+
+}  // namespace cmap::model

@@ -1,0 +1,67 @@
+#include "scene/slide_state.h"
+
+#include <cmath>
+#include <set>
+
+#include "core/geo/projection.h"
+
+namespace cmap::scene {
+
+model::LayerStyle styleInEffect(const MapContent& content, const std::map<std::string, model::LayerStyle>& styles,
+                                const std::string& id) {
+    if (auto it = styles.find(id); it != styles.end()) return it->second;
+    for (size_t d = 0; d < content.documents.size(); ++d)
+        if (layerIdForArticle(content.documents[d]->file) == id) return defaultArticleStyle(d);
+    return {};
+}
+
+MapState slideMapState(const model::Slide& slide, const MapContent& content,
+                       const std::map<std::string, model::LayerStyle>& styles) {
+    MapState s;
+    s.projection = slide.view.projection;
+    if (slide.view.scale > 0) {
+        std::string def = s.projection.empty() ? defaultProjection(content) : s.projection;
+        geo::Vec2 c = geo::Projection::create(def).forward(geo::LonLat{slide.view.centerLon, slide.view.centerLat});
+        if (!std::isnan(c.x)) s.view = View{c, slide.view.scale};
+    }
+    if (slide.timeline.date) s.time = model::TimeQuery{slide.timeline.mode, slide.timeline.date->lastDay(), slide.timeline.windowDays};
+    s.styles = styles;
+    for (const auto& [id, visible] : slide.layers) {
+        model::LayerStyle st = styleInEffect(content, styles, id);
+        st.visible = visible;
+        s.styles[id] = st;
+    }
+    return s;
+}
+
+model::Slide slideFromState(const MapState& state, const MapContent& content) {
+    model::Slide slide;
+    slide.view.projection = state.projection;
+    if (state.view) {
+        std::string def = state.projection.empty() ? defaultProjection(content) : state.projection;
+        geo::LonLat c = geo::Projection::create(def).inverse(state.view->center);
+        if (!std::isnan(c.lon)) {
+            slide.view.centerLon = c.lon;
+            slide.view.centerLat = c.lat;
+            slide.view.scale = state.view->unitsPerPixel;
+        }
+    }
+    if (state.time) {
+        slide.timeline.mode = state.time->mode;
+        slide.timeline.date = model::Date::fromDays(state.time->day);
+        slide.timeline.windowDays = state.time->windowDays;
+    }
+    std::set<model::EventCategory> categories;
+    for (const auto& doc : content.documents) {
+        std::string id = layerIdForArticle(doc->file);
+        slide.layers[id] = styleInEffect(content, state.styles, id).visible;
+        for (const model::Event& e : doc->events) categories.insert(e.category);
+    }
+    for (model::EventCategory c : categories) {
+        std::string id = layerIdForCategory(c);
+        slide.layers[id] = styleInEffect(content, state.styles, id).visible;
+    }
+    return slide;
+}
+
+}  // namespace cmap::scene

@@ -1,6 +1,6 @@
 // `conflictmap view [--workspace FILE] [ARTICLE...] [--layer FILE]...`, and the viewer that opens
 // when no command is given. Hidden options (--screenshot, --frames, --size, --date, --scrub,
-// --timings) drive the same window for tests and frame-time measurements.
+// --timings, --present) drive the same window for tests and frame-time measurements.
 #include <cstdio>
 #include <cstdlib>
 
@@ -19,6 +19,7 @@ struct Options {
     std::vector<std::string> articles, layers;
     std::string screenshot, size = "1600x1000", date;
     int frames = 3;
+    int present = 0;  ///< 1-based; 0: none
     bool scrub = false, timings = false, noRecover = false;
 };
 
@@ -51,6 +52,8 @@ int run(const GlobalOptions& global, const Options& opt) {
     v.scrub = opt.scrub;
     v.timings = opt.timings;
     v.offerRecovery = !opt.noRecover;
+    if (opt.present < 0) throw InputError("--present: " + std::to_string(opt.present) + " is not a slide number (the first is 1)");
+    if (opt.present > 0) v.present = static_cast<size_t>(opt.present - 1);
     for (const auto& a : opt.articles)
         if (!std::filesystem::is_regular_file(a)) throw DataError(a, "no such article file");
     return ui::runViewer(v);
@@ -78,6 +81,8 @@ void registerViewCommand(CLI::App& app, GlobalOptions& global, CommandResult& re
     cmd->add_flag("--scrub", opt->scrub, "Step the timeline a day every frame")->group("");
     cmd->add_flag("--timings", opt->timings, "Print frame times on exit")->group("");
     cmd->add_flag("--no-recover", opt->noRecover, "Do not offer an autosaved recovery copy")->group("");
+    cmd->add_option("--present", opt->present, "Start presenting at slide N once loaded (with --screenshot: "
+                                                "the map at the end of the fly-to)")->group("");
     cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });
 }
 

@@ -18,7 +18,9 @@ Layout computeLayout(float width, float height, const LayoutOptions& opt) {
 
     l.menu = {0, 0, width, top};
     l.articles = {width - right, top, right, bodyH};
-    l.layers = {0, top, left, bodyH - console};
+    float slides = std::min(opt.slidesHeight, (bodyH - console) * 0.5f);
+    l.layers = {0, top, left, bodyH - console - slides};
+    l.slides = {0, top + bodyH - console - slides, left, slides};
     l.console = {0, top + bodyH - console, left, console};
     l.timeline = {left, top + bodyH - bottom, std::max(0.f, width - left - right), bottom};
     l.map = {left, top, std::max(0.f, width - left - right), std::max(0.f, bodyH - bottom)};

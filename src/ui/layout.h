@@ -15,11 +15,12 @@ struct LayoutOptions {
     float rightWidth = 440;    ///< articles, full height
     float bottomHeight = 200;  ///< timeline, under the map
     float consoleHeight = 170; ///< bottom of the left column; 0 hides the console
+    float slidesHeight = 210;  ///< the slide list, between layers and console
     float minMap = 200;        ///< the map keeps at least this much; side panels shrink first
 };
 
 struct Layout {
-    Rect menu, layers, console, articles, timeline, map;
+    Rect menu, layers, slides, console, articles, timeline, map;
 };
 
 /// The panels' rectangles in a width x height window (logical pixels).

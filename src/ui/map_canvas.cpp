@@ -77,6 +77,16 @@ bool applyProjection(MapCanvas& canvas, ProjectionChoice choice) {
     return true;
 }
 
+void setProjectionDefinition(MapCanvas& canvas, const std::string& definition) {
+    canvas.projection = definition;
+    canvas.choice = definition.empty() ? ProjectionChoice::Fitted : ProjectionChoice::Custom;
+    for (ProjectionChoice c : {ProjectionChoice::WebMercator, ProjectionChoice::EqualEarth, ProjectionChoice::PlateCarree})
+        if (!definition.empty() && projectionDefinition(c, "") == definition) canvas.choice = c;
+    if (canvas.choice == ProjectionChoice::Custom) canvas.customDefinition = definition;
+    canvas.projectionError.clear();
+    canvas.camera = Camera{};
+}
+
 const std::string& effectiveProjection(const Viewer& v) {
     refreshFit(v);
     return v.canvas.fit.definition;

@@ -41,6 +41,10 @@ struct MapCanvas {
     uint64_t hoverRevision = ~0ull;
 };
 
+/// Sets the projection to a definition (empty: fitted to the data), choosing the switcher's entry
+/// that names it, and resets the view. Does not check the definition. Throws nothing.
+void setProjectionDefinition(MapCanvas& canvas, const std::string& definition);
+
 /// The projection in effect (the fitted one when none is chosen).
 const std::string& effectiveProjection(const Viewer& v);
 /// A Projection object for the one in effect. Throws InputError for a bad definition.

@@ -18,7 +18,9 @@
 #include "ui/file_dialog.h"
 #include "ui/layers_panel.h"
 #include "ui/map_canvas.h"
+#include "ui/presentation.h"
 #include "ui/session.h"
+#include "ui/slides_panel.h"
 #include "ui/timeline_panel.h"
 
 namespace cmap::ui {
@@ -37,6 +39,7 @@ struct ViewerOptions {
     bool scrub = false;               ///< advance the timeline every frame (for frame timings)
     bool timings = false;             ///< print frame times on exit
     bool offerRecovery = true;
+    std::optional<size_t> present;    ///< start presenting at this slide (0-based) once loaded
 };
 
 struct Viewer {
@@ -51,6 +54,8 @@ struct Viewer {
     ArticlesPanel articles;
     CorrectionPopup correction;
     TimelinePanel timeline;
+    SlidesPanel slides;
+    Presentation presentation;
     ConsolePanel console;
     FileDialog fileDialog;
     std::vector<std::string> errors;       ///< shown in the error panel until dismissed

@@ -115,12 +115,9 @@ void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool 
     articles = ArticlesPanel{};
 
     const model::Workspace& w = session.workspace;
-    canvas.projection = w.view.projection;
-    canvas.choice = w.view.projection.empty() ? ProjectionChoice::Fitted : ProjectionChoice::Custom;
-    for (ProjectionChoice c : {ProjectionChoice::WebMercator, ProjectionChoice::EqualEarth, ProjectionChoice::PlateCarree})
-        if (!w.view.projection.empty() && projectionDefinition(c, "") == w.view.projection) canvas.choice = c;
-    if (canvas.choice == ProjectionChoice::Custom) canvas.customDefinition = w.view.projection;
-    canvas.camera = Camera{};
+    setProjectionDefinition(canvas, w.view.projection);
+    slides = SlidesPanel{};
+    presentation = Presentation{};
     pendingView_ = w.view.scale > 0 ? std::optional(w.view) : std::nullopt;
 
     timeline.mode = w.timeline.mode;

@@ -90,6 +90,22 @@ public:
     }
     GLFWwindow* get() const { return window_; }
 
+    /// Full screen on the primary monitor, or back to the window it was. Throws nothing.
+    void setFullScreen(bool on) {
+        if (on == fullScreen_) return;
+        if (on) {
+            GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+            const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+            if (!mode) return;  // no monitor to fill: present in the window as it is
+            glfwGetWindowPos(window_, &saved_[0], &saved_[1]);
+            glfwGetWindowSize(window_, &saved_[2], &saved_[3]);
+            glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        } else {
+            glfwSetWindowMonitor(window_, nullptr, saved_[0], saved_[1], saved_[2], saved_[3], GLFW_DONT_CARE);
+        }
+        fullScreen_ = on;
+    }
+
 private:
     // A light, quiet look: the map carries the colour, panels stay grey and flat.
     static void styleCalm() {
@@ -120,6 +136,8 @@ private:
 
     GLFWwindow* window_ = nullptr;
     bool imgui_ = false;
+    bool fullScreen_ = false;
+    int saved_[4] = {0, 0, 0, 0};  ///< the window's x, y, width, height before full screen
 };
 
 // The whole window (panels included) as an image, read back from the frame just drawn.
@@ -219,6 +237,10 @@ int runViewer(const ViewerOptions& options) {
             throw InputError("--date: '" + *options.date + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
         }
     }
+    bool presentPending = options.present.has_value();
+    if (presentPending && *options.present >= v.session.workspace.slides.size())
+        throw InputError("--present " + std::to_string(*options.present + 1) + ": the workspace has " +
+                         std::to_string(v.session.workspace.slides.size()) + " slides");
 
     auto clock = std::chrono::steady_clock::now;
     auto t0 = clock(), last = t0;
@@ -247,22 +269,39 @@ int runViewer(const ViewerOptions& options) {
         glfwGetFramebufferSize(window.get(), &fbW, &fbH);
         float scale = winW > 0 ? static_cast<float>(fbW) / static_cast<float>(winW) : 1.f;
 
-        LayoutOptions lo;
-        lo.menuHeight = drawMenuBar(v);
-        Layout layout = computeLayout(static_cast<float>(winW), static_cast<float>(winH), lo);
-        v.canvas.rect = layout.map;
-        drawLayersPanel(v, layout.layers);
-        drawConsolePanel(v, layout.console);
-        drawArticlesPanel(v, layout.articles);
-        drawTimelinePanel(v, layout.timeline);
-        drawProjectionSwitcher(v);
-        drawErrorPanel(v, layout.map);
-        drawProgress(v, layout.map);
-        drawCorrectionPopup(v);
-        drawFileDialog(v);
-        if (!headless) drawRecoveryPrompt(v);
-        handleMapInput(v, dt);
-        drawMapTooltip(v);
+        // Presenting starts once everything is loaded: a slide's state depends on the content.
+        if (presentPending && !v.jobs.busy()) {
+            startPresentation(v, *options.present);
+            presentPending = false;
+        }
+        handlePresentationKeys(v);
+        advancePresentation(v, dt);
+        if (!headless) window.setFullScreen(v.presentation.active);
+        Layout layout;
+        if (v.presentation.active) {
+            // The map alone, the whole window: what `export --slide` draws at this size.
+            layout.map = {0, 0, static_cast<float>(winW), static_cast<float>(winH)};
+            v.canvas.rect = layout.map;
+            v.canvas.camera.advance(dt);
+        } else {
+            LayoutOptions lo;
+            lo.menuHeight = drawMenuBar(v);
+            layout = computeLayout(static_cast<float>(winW), static_cast<float>(winH), lo);
+            v.canvas.rect = layout.map;
+            drawLayersPanel(v, layout.layers);
+            drawSlidesPanel(v, layout.slides);
+            drawConsolePanel(v, layout.console);
+            drawArticlesPanel(v, layout.articles);
+            drawTimelinePanel(v, layout.timeline);
+            drawProjectionSwitcher(v);
+            drawErrorPanel(v, layout.map);
+            drawProgress(v, layout.map);
+            drawCorrectionPopup(v);
+            drawFileDialog(v);
+            if (!headless) drawRecoveryPrompt(v);
+            handleMapInput(v, dt);
+            drawMapTooltip(v);
+        }
         ImGui::Render();
 
         glViewport(0, 0, fbW, fbH);
@@ -273,7 +312,7 @@ int runViewer(const ViewerOptions& options) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
         v.tickAutosave();
-        bool settled = !v.jobs.busy();
+        bool settled = !v.jobs.busy() && !presentPending && !presentationMoving(v);
         if (settled) ++settledFrames;
         if (options.timings && settledFrames > 1) {
             glFinish();  // llvmpipe renders lazily: count the drawing in the frame that asked for it

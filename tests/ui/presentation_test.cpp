@@ -1,0 +1,115 @@
+// Going to a slide in the viewer: the map ends exactly at the state `export --slide` draws, after a
+// fly-to and a timeline glide; a slide in another projection jumps; bad slides change nothing.
+#include "ui/presentation.h"
+
+#include <doctest/doctest.h>
+
+#include "core/model/briefing.h"
+#include "real_data.h"
+#include "scene/slide_state.h"
+#include "ui/viewer.h"
+
+using namespace cmap;
+
+namespace {
+
+struct BriefingViewer {
+    ui::Viewer v{ui::ViewerOptions{}};
+    BriefingViewer() {
+        auto content = std::make_shared<scene::MapContent>();
+        content->gazetteer = test::realGazetteer();
+        for (auto& bd : model::briefingDocuments(model::builtinBriefing(), content->gazetteer.get()))
+            content->documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
+        v.session.content = content;
+        v.session.workspace.slides = model::builtinBriefing().slides;
+        v.canvas.rect = {0, 0, 800, 500};
+    }
+    void run(double seconds) {
+        for (double t = 0; t < seconds; t += 0.05) {
+            v.canvas.camera.advance(0.05);
+            ui::advancePresentation(v, 0.05);
+        }
+    }
+    scene::MapState slideState(size_t i) const {
+        return scene::slideMapState(v.session.workspace.slides[i], *v.session.content, v.session.workspace.layers);
+    }
+};
+
+void checkShows(const scene::MapState& now, const scene::MapState& slide) {
+    CHECK(now.projection == slide.projection);
+    REQUIRE(now.view);
+    REQUIRE(slide.view);
+    CHECK(now.view->center.x == slide.view->center.x);
+    CHECK(now.view->center.y == slide.view->center.y);
+    CHECK(now.view->unitsPerPixel == slide.view->unitsPerPixel);
+    REQUIRE(now.time.has_value() == slide.time.has_value());
+    if (now.time) {
+        CHECK(now.time->day == slide.time->day);
+        CHECK(now.time->mode == slide.time->mode);
+        CHECK(now.time->windowDays == slide.time->windowDays);
+    }
+    CHECK(now.labels == slide.labels);
+    for (const auto& [id, style] : slide.styles) CHECK(now.styles.at(id).visible == style.visible);
+}
+
+}  // namespace
+
+TEST_CASE("presentation: each slide flies in and lands on the state export --slide draws") {
+    BriefingViewer b;
+    ui::Viewer& v = b.v;
+    REQUIRE(ui::goToSlide(v, 0, 0));
+    checkShows(v.mapState(), b.slideState(0));
+
+    // Slide 2: the same date, another view: a fly-to that passes between the two.
+    scene::View from = *v.mapState().view;
+    REQUIRE(ui::goToSlide(v, 1, ui::Presentation::kTransitionSeconds));
+    CHECK(v.canvas.camera.flight);
+    b.run(ui::Presentation::kTransitionSeconds / 2);
+    scene::View mid = *v.mapState().view;
+    CHECK(mid.unitsPerPixel > from.unitsPerPixel);
+    CHECK(mid.unitsPerPixel < b.slideState(1).view->unitsPerPixel);
+    CHECK(ui::presentationMoving(v));
+    b.run(ui::Presentation::kTransitionSeconds);
+    CHECK_FALSE(ui::presentationMoving(v));
+    checkShows(v.mapState(), b.slideState(1));
+
+    // Slide 3: back to 2006; the timeline glides through the years between.
+    REQUIRE(ui::goToSlide(v, 2, ui::Presentation::kTransitionSeconds));
+    b.run(ui::Presentation::kTransitionSeconds / 2);
+    int day = v.mapState().time->day;
+    CHECK(day < model::Date{2015, 9, 30}.firstDay());
+    CHECK(day > model::Date{2006, 12, 31}.firstDay());
+    b.run(ui::Presentation::kTransitionSeconds);
+    checkShows(v.mapState(), b.slideState(2));
+    CHECK(v.slides.selected == 2u);
+}
+
+TEST_CASE("presentation: a slide in another projection jumps there; a bad one changes nothing") {
+    BriefingViewer b;
+    ui::Viewer& v = b.v;
+    model::Slide mercator = v.session.workspace.slides[0];
+    mercator.view.projection = "EPSG:3857";
+    mercator.view.scale = 400;
+    v.session.workspace.slides.push_back(mercator);
+    REQUIRE(ui::goToSlide(v, 3, ui::Presentation::kTransitionSeconds));
+    CHECK_FALSE(v.canvas.camera.flight);
+    CHECK(v.canvas.choice == ui::ProjectionChoice::WebMercator);
+    checkShows(v.mapState(), b.slideState(3));
+
+    model::Slide bad = mercator;
+    bad.view.projection = "+proj=nonsense";
+    v.session.workspace.slides.push_back(bad);
+    CHECK_FALSE(ui::goToSlide(v, 4, 1));
+    CHECK(v.errors.size() == 1);
+    CHECK(v.errors[0].find("slide 5") == 0);
+    checkShows(v.mapState(), b.slideState(3));
+}
+
+TEST_CASE("presentation: without slides it does not start and says why") {
+    BriefingViewer b;
+    b.v.session.workspace.slides.clear();
+    ui::startPresentation(b.v, 0);
+    CHECK_FALSE(b.v.presentation.active);
+    REQUIRE(b.v.errors.size() == 1);
+    CHECK(b.v.errors[0].find("no slides") != std::string::npos);
+}

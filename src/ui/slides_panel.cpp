@@ -80,7 +80,7 @@ void drawSlidesPanel(Viewer& v, const Rect& r) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move the selected slide down");
     ImGui::EndDisabled();
     if (ImGui::SmallButton("Present (F5)")) startPresentation(v, selected.value_or(0));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Full screen from the selected slide (F5); arrows step, Esc leaves");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Full screen from the selected slide (F5); arrows step, Esc leaves; drag a slide to reorder");
 
     const float editorHeight = selected ? ImGui::GetFrameHeightWithSpacing() * 4.2f : 0;
     ImGui::BeginChild("##list", ImVec2(0, -editorHeight), false);
@@ -91,6 +91,17 @@ void drawSlidesPanel(Viewer& v, const Rect& r) {
         if (ImGui::Selectable(label.c_str(), selected == i)) {
             selected = i;
             goToSlide(v, i, 0.8);
+        }
+        // Dragging a slide past its neighbour swaps them (ImGui 1.86 has no list reordering of its own).
+        if (ImGui::IsItemActive() && !ImGui::IsItemHovered()) {
+            float dy = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y;
+            if ((dy < 0 && i > 0) || (dy > 0 && i + 1 < slides.size())) {
+                size_t other = dy < 0 ? i - 1 : i + 1;
+                std::swap(slides[i], slides[other]);
+                selected = other;
+                changed();
+                ImGui::ResetMouseDragDelta();
+            }
         }
         if (!slides[i].notes.empty() && ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();

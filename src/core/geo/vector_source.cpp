@@ -5,11 +5,18 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <system_error>
 
 #include "core/error.h"
+#include "core/log.h"
+#include "core/text/decode.h"
 
 namespace cmap::geo {
 namespace {
@@ -107,14 +114,46 @@ public:
     }
 
     BBox box;
+    std::optional<LonLat> outside;  ///< the first vertex that is not a longitude/latitude
 
 private:
     void push(LonLat p) {
+        // Reprojection can land a hair past the edge of the world; anything further is not lon/lat.
+        constexpr double kSlack = 1e-6;
+        if (!(std::abs(p.lon) <= 180 + kSlack && std::abs(p.lat) <= 90 + kSlack)) {
+            if (!outside) outside = p;
+            return;
+        }
+        p = {std::clamp(p.lon, -180.0, 180.0), std::clamp(p.lat, -90.0, 90.0)};
         fs_.coords.push_back(p);
         box.extend(p);
     }
     FeatureSet& fs_;
 };
+
+// GDAL opens a shapefile without its .dbf (no attributes) and names a missing .shx with advice
+// about its own settings; either way the user needs to hear which file is missing.
+void requireShapefileParts(const std::filesystem::path& shp) {
+    std::string ext = shp.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".shp") return;
+    for (const char* part : {".shx", ".dbf"}) {
+        auto lower = shp, upper = shp;
+        lower.replace_extension(part);
+        std::string up = part;
+        std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        upper.replace_extension(up);
+        std::error_code ec;
+        if (!std::filesystem::exists(lower, ec) && !std::filesystem::exists(upper, ec))
+            throw DataError(lower.string(), "missing; " + shp.filename().string() + " cannot be read without it");
+    }
+}
+
+std::string coordinateText(LonLat p) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "(%g, %g)", p.lon, p.lat);
+    return buf;
+}
 
 }  // namespace
 
@@ -125,6 +164,7 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
     if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
     if (std::filesystem::is_directory(path, ec) && path.extension() != ".gdb")
         throw DataError(file, "is a folder, not a vector file");
+    requireShapefileParts(path);
 
     QuietErrors errors;
     std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
@@ -144,7 +184,8 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
 
     // Reproject to lon/lat WGS 84 when the layer says it is in another CRS.
     std::unique_ptr<OGRCoordinateTransformation> toWgs84;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+    const OGRSpatialReference* srs = layer->GetSpatialRef();
+    if (srs) {
         OGRSpatialReference wgs84;
         wgs84.SetWellKnownGeogCS("WGS84");
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -167,14 +208,23 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
     }
 
     Flattener flat(*fs);
+    bool recoded = false;
     layer->ResetReading();
     for (;;) {
         std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
         // A truncated or corrupt file shows up as a failure on the way, not only as a null.
         if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
         if (!f) break;
-        for (int i = 0; i < nFields; ++i)
-            fs->columns[static_cast<size_t>(i)].emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+        for (int i = 0; i < nFields; ++i) {
+            std::string value = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+            // Attribute tables without a declared encoding are often Latin-1 or Windows-1252;
+            // labels must be UTF-8.
+            if (!text::isValidUtf8(value)) {
+                value = text::toUtf8(value);
+                recoded = true;
+            }
+            fs->columns[static_cast<size_t>(i)].push_back(std::move(value));
+        }
         OGRGeometry* g = f->GetGeometryRef();
         if (g && toWgs84 && g->transform(toWgs84.get()) != OGRERR_NONE)
             throw DataError(file, "feature " + std::to_string(f->GetFID()) + " cannot be reprojected to WGS 84");
@@ -183,6 +233,10 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
             throw DataError(file, "mixes geometry types (feature " + std::to_string(f->GetFID()) + ")");
         flat.box = BBox{};
         flat.geometry(g);
+        if (flat.outside)
+            throw DataError(file, "feature " + std::to_string(f->GetFID()) + " has a vertex at " + coordinateText(*flat.outside) +
+                                      ", which is not a longitude/latitude" +
+                                      (srs ? "" : "; the file does not say its coordinate system (a .prj is missing?)"));
         fs->featureBox.push_back(flat.box);
         fs->box.extend(flat.box);
         fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
@@ -190,6 +244,7 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
     if (expected >= 0 && static_cast<GIntBig>(fs->featureCount()) < expected)
         throw DataError(file, "truncated: read " + std::to_string(fs->featureCount()) + " of " +
                                   std::to_string(expected) + " features");
+    if (recoded) log::warn(file + ": attribute text is not valid UTF-8; read as Windows-1252");
     return fs;
 }
 

@@ -498,6 +498,12 @@ uint32_t DecodedText::sourceEnd(uint32_t textEnd) const {
     return toSource[t - 1] + sourceLength[t - 1];
 }
 
+std::string toUtf8(std::string_view bytes) {
+    if (isValidUtf8(bytes)) return std::string(bytes);
+    std::vector<std::string> warnings;
+    return decodeLegacy(bytes, 0, warnings).text;
+}
+
 DecodedText decodeText(std::string_view bytes, Format format, std::string_view name) {
     if (bytes.size() >= std::numeric_limits<uint32_t>::max())
         throw DataError(std::string(name), "file too large (4 GiB or more)");

@@ -44,6 +44,10 @@ struct DecodedText {
 /// or more.
 DecodedText decodeText(std::string_view bytes, Format format, std::string_view name);
 
+/// bytes as UTF-8 by the rule articles follow: as is when valid, else the invalid bytes read as
+/// Windows-1252. For short texts such as attribute values. Throws nothing.
+std::string toUtf8(std::string_view bytes);
+
 /// Whether bytes is entirely valid UTF-8 (no overlongs, surrogates or code points past
 /// U+10FFFF). Throws nothing.
 bool isValidUtf8(std::string_view bytes);

@@ -33,16 +33,17 @@ struct Row {
     std::vector<std::string> values;  ///< in the order of the field list
 };
 
-/// Writes an ESRI Shapefile (EPSG:4326, UTF-8) with string fields, except the ones named in intFields.
+/// Writes an ESRI Shapefile (EPSG:4326 unless told, UTF-8) with string fields, except the ones
+/// named in intFields.
 inline void writeShapefile(const std::filesystem::path& shp, OGRwkbGeometryType type,
                            const std::vector<std::string>& fields, const std::vector<Row>& rows,
-                           const std::vector<std::string>& intFields = {"id", "pop", "geonameid"}) {
+                           const std::vector<std::string>& intFields = {"id", "pop", "geonameid"}, int epsg = 4326) {
     GDALAllRegister();
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
     char** opts = CSLSetNameValue(nullptr, "ENCODING", "UTF-8");
     std::unique_ptr<GDALDataset> ds(drv->Create(shp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     OGRSpatialReference srs;
-    srs.importFromEPSG(4326);
+    srs.importFromEPSG(epsg);
     OGRLayer* layer = ds->CreateLayer(shp.stem().string().c_str(), &srs, type, opts);
     CSLDestroy(opts);
     for (const auto& f : fields) {

@@ -73,7 +73,8 @@ ArticleMeta parseSidecar(std::string_view json, const std::string& name, std::ve
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(json.begin(), json.end());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // Syntax errors, and numbers too large for a double (out_of_range) alike.
         throw DataError(name, "not valid JSON: " + cleanJsonMessage(e.what()));
     }
     if (!j.is_object()) throw DataError(name, std::string("expected a JSON object, got ") + j.type_name());

@@ -122,6 +122,11 @@ TEST_CASE("bad sidecars are DataErrors naming the sidecar and the problem") {
     CHECK(malformed.rfind(s + ": not valid JSON: ", 0) == 0);
     CHECK(malformed.find("[json.exception") == std::string::npos);
 
+    // A number too large for a double is a JSON error too, not an internal failure (found by
+    // fuzz/fuzz_sidecar.cpp).
+    dir.write("x.meta.json", R"({"title": "T", "rating": 1e999})");
+    CHECK(dataError([&] { loadArticle(art); }).rfind(s + ": not valid JSON: ", 0) == 0);
+
     dir.write("x.meta.json", R"(["not", "an", "object"])");
     CHECK(dataError([&] { loadArticle(art); }) == s + ": expected a JSON object, got array");
 

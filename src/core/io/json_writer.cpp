@@ -71,14 +71,14 @@ void JsonWriter::value(double d) {
     }
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, d);
-    out_.append(buf, r.ptr);
+    out_.append(buf, static_cast<size_t>(r.ptr - buf));  // (pointer, length): the (first, last) overload builds a temporary
 }
 
 void JsonWriter::value(int64_t i) {
     comma();
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, i);
-    out_.append(buf, r.ptr);
+    out_.append(buf, static_cast<size_t>(r.ptr - buf));  // (pointer, length): the (first, last) overload builds a temporary
 }
 
 void JsonWriter::value(bool b) {

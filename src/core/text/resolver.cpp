@@ -33,7 +33,9 @@ struct Context {
     double topWeight = 0;
     std::unordered_set<const geo::Place*> seen;
     std::unordered_map<int64_t, std::vector<geo::LonLat>> anchorCells;
-    std::array<std::vector<const geo::Place*>, 26 * 26 + 1> provinces;
+    /// By country slot; a map, not an array of 677 lists: three contexts are made for every
+    /// article, and most name provinces of one or two countries.
+    std::unordered_map<size_t, std::vector<const geo::Place*>> provinces;
     /// Locality score per town, computed once: a long document names the same towns often.
     mutable std::unordered_map<const geo::Place*, double> localMemo;
 
@@ -105,8 +107,8 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
             // Boxes, not polygons: geoparsing never loads polygons, and a province's box within
             // its own country is a fair test.
             size_t c = countrySlot(p.countryCode());
-            if (c != kNoCountry)
-                for (const geo::Place* prov : ctx.provinces[c])
+            if (auto provs = ctx.provinces.find(c); provs != ctx.provinces.end())
+                for (const geo::Place* prov : provs->second)
                     if (prov->bbox().contains(p.point)) {
                         local = kInProvince;
                         break;

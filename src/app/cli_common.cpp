@@ -1,5 +1,8 @@
 #include "app/cli_common.h"
 
+#include <unistd.h>
+
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -16,6 +19,23 @@ std::filesystem::path geodataDir(const GlobalOptions& g) {
     if (std::filesystem::is_directory(CMAP_SOURCE_DIR "/geodata/out")) return CMAP_SOURCE_DIR "/geodata/out";
 #endif
     return "geodata/out";
+}
+
+std::string lowerExtension(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+void checkWritable(const std::filesystem::path& out) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_directory(out, ec)) throw DataError(out.string(), "is a directory");
+    fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    if (!fs::is_directory(dir, ec))
+        throw DataError(out.string(), "cannot write: folder " + dir.string() + " does not exist");
+    if (::access(dir.c_str(), W_OK) != 0)
+        throw DataError(out.string(), "cannot write: folder " + dir.string() + " is not writable");
 }
 
 int guarded(const std::function<int()>& body) {

@@ -19,6 +19,13 @@ struct GlobalOptions {
 /// source tree (geodata/out), then the current directory's geodata/out.
 std::filesystem::path geodataDir(const GlobalOptions& g);
 
+/// The file name's extension in lower case, with its dot (".png"); empty when there is none.
+std::string lowerExtension(const std::filesystem::path& path);
+
+/// Checks that out is a file we may create: not a folder, in a folder that exists and that we
+/// may write to. Throws DataError naming out.
+void checkWritable(const std::filesystem::path& out);
+
 /// Runs a command body and turns every cmap::Error into one stderr line and exit code 2,
 /// anything else into exit code 1. The single place where the CLI catches.
 int guarded(const std::function<int()>& body);

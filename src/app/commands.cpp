@@ -8,6 +8,8 @@ void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& resul
     registerGeoparseCommand(app, global, result);
     registerViewCommand(app, global, result);
     registerExportCommand(app, global, result);
+    registerExportDataCommand(app, global, result);
+    registerAnimateCommand(app, global, result);
 }
 
 int runDefault(const GlobalOptions& global) { return runView(global); }

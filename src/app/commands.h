@@ -20,6 +20,8 @@ void registerViewCommand(CLI::App& app, GlobalOptions& global, CommandResult& re
 /// The viewer with nothing given: the built-in briefing.
 int runView(const GlobalOptions& global);
 void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
+void registerAnimateCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
+void registerExportDataCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
 
 /// No command: open the viewer on the built-in briefing (or explain why it cannot).
 int runDefault(const GlobalOptions& global);

@@ -1,7 +1,5 @@
 #include "core/geo/vector_source.h"
 
-#include <cpl_conv.h>
-#include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -10,45 +8,16 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <system_error>
 
 #include "core/error.h"
+#include "core/geo/gdal_setup.h"
 #include "core/log.h"
 #include "core/text/decode.h"
 
 namespace cmap::geo {
 namespace {
-
-// GDAL reports problems through a per-thread error state; collect them instead of printing.
-class QuietErrors {
-public:
-    QuietErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietErrors() { CPLPopErrorHandler(); }
-    QuietErrors(const QuietErrors&) = delete;
-    QuietErrors& operator=(const QuietErrors&) = delete;
-    /// The last failure message since the previous check, or empty.
-    std::string failure() {
-        std::string msg;
-        if (CPLGetLastErrorType() >= CE_Failure) msg = CPLGetLastErrorMsg();
-        CPLErrorReset();
-        return msg;
-    }
-};
-
-void registerDrivers() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        // Shapefiles with a .cpg are decoded by it; without one, assume UTF-8 rather than
-        // Latin-1 garbling names.
-        CPLSetConfigOption("SHAPE_ENCODING", "");
-    });
-}
 
 GeometryKind kindOf(OGRwkbGeometryType t) {
     switch (wkbFlatten(t)) {
@@ -158,7 +127,7 @@ std::string coordinateText(LonLat p) {
 }  // namespace
 
 FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view layerName) {
-    registerDrivers();
+    registerGdalDrivers();
     const std::string file = path.string();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
@@ -166,7 +135,7 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
         throw DataError(file, "is a folder, not a vector file");
     requireShapefileParts(path);
 
-    QuietErrors errors;
+    QuietGdalErrors errors;
     std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
         GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!ds) {

@@ -11,11 +11,7 @@ void date(JsonWriter& w, const char* dateKey, const char* precisionKey, const st
     else w.null();
     w.key(precisionKey);
     if (!d) return w.null();
-    switch (d->precision()) {
-    case model::Precision::Day: return w.value("day");
-    case model::Precision::Month: return w.value("month");
-    case model::Precision::Year: return w.value("year");
-    }
+    w.value(model::precisionName(d->precision()));
 }
 
 void range(JsonWriter& w, const model::ByteRange& r) {

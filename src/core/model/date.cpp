@@ -51,6 +51,15 @@ int weekdayOf(int days) {
     return w < 0 ? w + 7 : w;
 }
 
+std::string_view precisionName(Precision p) {
+    switch (p) {
+    case Precision::Day: return "day";
+    case Precision::Month: return "month";
+    case Precision::Year: return "year";
+    }
+    return "year";
+}
+
 Precision Date::precision() const {
     if (day != 0) return Precision::Day;
     if (month != 0) return Precision::Month;

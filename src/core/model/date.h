@@ -11,6 +11,9 @@ namespace cmap::model {
 
 enum class Precision { Day, Month, Year };
 
+/// "day", "month" or "year". Throws nothing.
+std::string_view precisionName(Precision p);
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (negative before 1970). Throws nothing.
 int daysFromCivil(int year, int month, int day);
 

@@ -1,0 +1,61 @@
+// `conflictmap export-data --out FILE.geojson|.kml|.gpkg [--workspace FILE] [ARTICLE...]`: the
+// events and mentions (and where each came from) as a GIS file for QGIS or Google Earth, the
+// format named by the extension. Without a workspace and articles: the built-in briefing. Needs
+// no display: it runs in a build without the viewer too.
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "app/article_inputs.h"
+#include "app/commands.h"
+#include "core/error.h"
+#include "core/io/data_export.h"
+
+namespace cmap::app {
+namespace {
+
+struct Options {
+    std::string out;
+    ArticleInputs in;
+};
+
+int run(const GlobalOptions& global, const Options& opt) {
+    if (!io::dataFormatFor(opt.out))
+        throw InputError("--out: '" + opt.out + "' must end in .geojson, .kml or .gpkg");
+    checkWritable(opt.out);
+    model::Workspace ws;
+    if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
+
+    geo::GazetteerPtr gazetteer;
+    try {
+        gazetteer = geo::Gazetteer::load(geodataDir(global));
+    } catch (const DataError&) {
+        // The built-in briefing carries its own coordinates: it exports without geodata too.
+        if (!opt.in.briefing()) throw;
+    }
+    ArticleSet articles = loadArticles(opt.in, ws, gazetteer.get());
+    std::vector<io::ExportedDocument> exported;
+    for (size_t i = 0; i < articles.documents.size(); ++i)
+        exported.push_back({articles.documents[i].get(), i < articles.summaries.size() ? &articles.summaries[i] : nullptr});
+    io::DataExportCounts n = io::exportData(exported, opt.out);
+    if (global.verbose || ::isatty(STDERR_FILENO))
+        std::fprintf(stderr, "conflictmap: export-data: wrote %zu events and %zu mentions to %s\n", n.events, n.mentions,
+                     opt.out.c_str());
+    return kOk;
+}
+
+}  // namespace
+
+void registerExportDataCommand(CLI::App& app, GlobalOptions& global, CommandResult& result) {
+    auto* cmd = app.add_subcommand(
+        "export-data", "Write the events and mentions with their sources as GeoJSON, KML or GeoPackage (for QGIS, Google Earth)");
+    auto opt = std::make_shared<Options>();
+    cmd->add_option("ARTICLE", opt->in.articles, "Articles (.txt, .md, .html), each with an optional NAME.meta.json");
+    cmd->add_option("--out", opt->out, "The file to write: .geojson, .kml or .gpkg")->required();
+    cmd->add_option("--workspace", opt->in.workspace, "Workspace JSON: its articles and corrections");
+    cmd->add_option("--corpus", opt->in.corpus,
+                    "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
+    cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });
+}
+
+}  // namespace cmap::app

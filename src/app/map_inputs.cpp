@@ -1,0 +1,225 @@
+#include "app/map_inputs.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/geo/projection.h"
+#include "core/geo/vector_source.h"
+#include "core/model/briefing.h"
+#include "scene/slide_state.h"
+
+namespace cmap::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Images are rendered in tiles, so the GL limits do not bound the size; memory does (4 bytes a
+// pixel, twice over while reading back and encoding).
+constexpr int kMaxSide = 16384;
+constexpr long long kMaxPixels = 100'000'000;
+
+std::pair<int, int> parseSize(const std::string& text) {
+    int w = 0, h = 0;
+    char x = 0, extra = 0;
+    std::istringstream in(text);
+    if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || (in >> extra))
+        throw InputError("--size: '" + text + "' is not WIDTHxHEIGHT (for example 1600x1000)");
+    if (w < 1 || h < 1) throw InputError("--size: " + text + " is empty; width and height must be at least 1");
+    if (w > kMaxSide || h > kMaxSide || static_cast<long long>(w) * h > kMaxPixels)
+        throw InputError("--size: " + text + " is too large; the limit is " + std::to_string(kMaxSide) +
+                         " pixels a side and " + std::to_string(kMaxPixels / 1'000'000) + " megapixels");
+    return {w, h};
+}
+
+geo::BBox parseView(const std::string& text) {
+    double v[4];
+    char comma = 0;
+    std::istringstream in(text);
+    bool ok = static_cast<bool>(in >> v[0]);
+    for (int i = 1; ok && i < 4; ++i) ok = (in >> comma >> v[i]) && comma == ',';
+    char extra = 0;
+    if (!ok || (in >> extra))
+        throw InputError("--view: '" + text + "' is not LONMIN,LATMIN,LONMAX,LATMAX (for example 33,30,45,38)");
+    geo::BBox box{v[0], v[1], v[2], v[3]};
+    if (box.minLon < -180 || box.maxLon > 180 || box.minLat < -90 || box.maxLat > 90)
+        throw InputError("--view: '" + text + "' is outside the world (longitudes -180..180, latitudes -90..90)");
+    if (!(box.minLon < box.maxLon) || !(box.minLat < box.maxLat))
+        throw InputError("--view: '" + text + "' is empty; the minimum must come before the maximum");
+    return box;
+}
+
+// What the picture shows, in its corner.
+std::string captionText(const std::string& title, const std::optional<model::TimeQuery>& time) {
+    std::string when = "all reports";
+    if (time) {
+        std::string day = model::Date::fromDays(time->day).iso();
+        switch (time->mode) {
+        case model::TimeMode::Cumulative: when = "reports up to " + day; break;
+        case model::TimeMode::Window: when = day + ", the last " + std::to_string(time->windowDays) + " days"; break;
+        case model::TimeMode::AsOf: when = "latest report per place as of " + day; break;
+        }
+    }
+    return title.empty() ? when : title + " — " + when;
+}
+
+}  // namespace
+
+void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
+    size = defaultSize;
+    cmd.add_option("ARTICLE", in.articles, "Articles (.txt, .md, .html), each with an optional NAME.meta.json");
+    cmd.add_option("--size", size, "Image size WIDTHxHEIGHT in pixels (default " + defaultSize +
+                                        "; at most 16384 a side, 100 megapixels)");
+    cmd.add_option("--mode", mode, "Timeline mode: cumulative (default), window or asof");
+    cmd.add_option("--window", window, "Days in the window (and the age scale of asof); default 30");
+    cmd.add_option("--view", view, "Show this box: LONMIN,LATMIN,LONMAX,LATMAX (default: fit the mentions)");
+    cmd.add_option("--projection", projection, "EPSG:N or PROJ string (default: fitted to the mentions)");
+    cmd.add_option("--workspace", in.workspace, "Workspace JSON: its articles, corrections, styles, view and time");
+    cmd.add_option("--layer", layers, "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
+    cmd.add_flag("--no-basemap", noBasemap, "Draw no basemap (sea, land, borders, towns)");
+    cmd.add_flag("--no-caption", noCaption, "Leave out the caption (title and time shown) in the lower left corner");
+    cmd.add_option("--corpus", in.corpus,
+                   "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
+}
+
+CheckedMap checkMap(const MapOptions& opt) {
+    CheckedMap c;
+    std::tie(c.width, c.height) = parseSize(opt.size);
+    if (!opt.mode.empty()) {
+        if (opt.mode == "cumulative") c.mode = model::TimeMode::Cumulative;
+        else if (opt.mode == "window") c.mode = model::TimeMode::Window;
+        else if (opt.mode == "asof") c.mode = model::TimeMode::AsOf;
+        else throw InputError("--mode: '" + opt.mode + "' is not one of cumulative, window, asof");
+    }
+    if (!opt.window.empty()) {
+        size_t used = 0;
+        int days = 0;
+        try {
+            days = std::stoi(opt.window, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != opt.window.size() || days < 1 || days > 36500)
+            throw InputError("--window: '" + opt.window + "' is not a number of days from 1 to 36500");
+        c.windowDays = days;
+    }
+    if (!opt.view.empty()) c.view = parseView(opt.view);
+    if (!opt.projection.empty()) {
+        try {
+            (void)geo::Projection::create(opt.projection);
+        } catch (const InputError& e) {
+            throw InputError(std::string("--projection: ") + e.what());
+        }
+    }
+    return c;
+}
+
+Progress::Progress(std::string cmd, const GlobalOptions& global)
+    : command(std::move(cmd)), on(global.verbose || ::isatty(STDERR_FILENO) != 0) {}
+
+void Progress::operator()(const std::string& what) const {
+    if (!on) return;
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "conflictmap: %s: %s (%.1f s)\n", command.c_str(), what.c_str(), s);
+}
+
+model::Workspace loadMapWorkspace(const MapOptions& opt) {
+    model::Workspace ws;
+    if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
+    if (opt.in.briefing()) ws.slides = model::builtinBriefing().slides;
+    for (const std::string& layer : opt.layers)
+        if (!fs::is_regular_file(layer)) throw DataError(layer, fs::exists(layer) ? "is not a file" : "no such file");
+    return ws;
+}
+
+LoadedMap loadMapContent(const GlobalOptions& global, const MapOptions& opt, model::Workspace ws, const Progress& progress) {
+    LoadedMap map;
+    const bool briefing = opt.in.briefing();
+    scene::MapContent& content = map.content;
+    progress("loading the gazetteer");
+    try {
+        content.gazetteer = geo::Gazetteer::load(geodataDir(global));
+    } catch (const DataError&) {
+        // The built-in briefing carries its own coordinates: without geodata it still draws, on
+        // plain paper, when the user asked for no basemap anyway.
+        if (!(briefing && opt.noBasemap)) throw;
+    }
+    if (!briefing) progress("geoparsing articles");
+    ArticleSet articles = loadArticles(opt.in, ws, content.gazetteer.get());
+    content.documents = std::move(articles.documents);
+    map.title = std::move(articles.title);
+    const fs::path wsDir = fs::path(opt.in.workspace).parent_path();  // its relative paths start here
+    for (const std::string& ref : ws.overlays)
+        content.overlays.push_back(geo::loadVector(fs::path(ref).is_absolute() ? fs::path(ref) : wsDir / ref));
+    for (const std::string& layer : opt.layers) content.overlays.push_back(geo::loadVector(layer));
+    if (!opt.noBasemap) {
+        progress("loading the basemap");
+        fs::path dir = geodataDir(global);
+        content.basemap = {geo::loadVector(dir / "admin0.shp"), geo::loadVector(dir / "admin1.shp"),
+                           geo::loadVector(dir / "places.shp")};
+    }
+    map.workspace = std::move(ws);
+    return map;
+}
+
+model::Slide optionsSlide(const model::Workspace& ws, const MapOptions& opt, const CheckedMap& c,
+                          const std::optional<model::Date>& date) {
+    model::Slide s;
+    s.view = ws.view;
+    if (!opt.projection.empty()) s.view.projection = opt.projection;
+    s.timeline = ws.timeline;
+    if (c.mode) s.timeline.mode = *c.mode;
+    if (c.windowDays) s.timeline.windowDays = *c.windowDays;
+    if (date) s.timeline.date = date;
+    if (!s.timeline.date && (c.mode || c.windowDays))
+        throw InputError("--mode and --window need --date (without it the map shows everything)");
+    return s;
+}
+
+scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const CheckedMap& c) {
+    scene::MapState state = scene::slideMapState(slide, map.content, map.workspace.layers);
+    if (c.view) {
+        // The projection is settled before a view box is fitted in it.
+        if (state.projection.empty()) state.projection = scene::defaultProjection(map.content);
+        state.view = scene::fitBox(geo::Projection::create(state.projection), *c.view, c.width, c.height);
+    }
+    return state;
+}
+
+// Labels hang on a lon/lat anchor: the caption's is the place under the lower left corner, or on a
+// world map whose corner is off the globe, under the middle of the bottom edge.
+void addCaption(scene::Scene& scene, const std::string& title, const std::optional<model::TimeQuery>& time, int width,
+                int height) {
+    auto projection = geo::Projection::create(scene.projection);
+    auto anchorAt = [&](double px, double py) -> std::optional<geo::LonLat> {
+        geo::Vec2 xy = scene.view.unproject(px, py, width, height);
+        geo::LonLat at = projection.inverse(xy);
+        if (std::isnan(at.lon)) return std::nullopt;
+        // Some projections invert points off the globe to somewhere else: keep only round trips.
+        geo::Vec2 back = scene.view.toPixel(projection.forward(at), width, height);
+        if (!(std::hypot(back.x - px, back.y - py) < 1)) return std::nullopt;
+        return at;
+    };
+    bool centred = false;
+    std::optional<geo::LonLat> at = anchorAt(10, height - 14);
+    if (!at) at = anchorAt(width / 2.0, height - 14), centred = true;
+    if (!at) return;
+    scene::LabelLayer layer;
+    scene::Label l;
+    l.text = captionText(title, time);
+    l.anchor = *at;
+    if (centred) l.placement = scene::LabelPlacement::Centred;
+    l.priority = 1e6f;  // before any place name
+    l.sizePx = 13;
+    l.color = scene::rgb(0x1a1a1a);
+    l.markerPx = 0;
+    layer.labels.push_back(std::move(l));
+    layer.halo = scene::rgb(0xffffff, 0.9f);
+    layer.haloPx = 2;
+    scene.add("caption", std::move(layer));
+}
+
+}  // namespace cmap::app

@@ -1,0 +1,302 @@
+#include "core/io/data_export.h"
+
+#include <cpl_conv.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <system_error>
+#include <variant>
+
+#include "core/error.h"
+#include "core/geo/gdal_setup.h"
+#include "core/io/partial_file.h"
+
+namespace cmap::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Layers are built as plain rows first, then written the same way whatever the format: one
+// layer each, or (GeoJSON) one layer with the union of the fields and a `layer` column.
+struct Field {
+    const char* name;
+    OGRFieldType type;
+};
+
+using Value = std::variant<std::monostate, std::string, int64_t, double>;
+
+struct Row {
+    std::unique_ptr<OGRGeometry> geometry;
+    std::vector<Value> values;  ///< one per field of its layer
+};
+
+struct LayerData {
+    const char* name;
+    OGRwkbGeometryType geometry;
+    std::vector<Field> fields;
+    std::vector<Row> rows;
+};
+
+// Both layers start with where the feature came from, under the same names.
+const std::vector<Field> kSourceFields = {
+    {"file", OFTString}, {"title", OFTString}, {"source", OFTString}, {"published", OFTString}, {"place", OFTString}};
+
+std::vector<Field> withSource(std::vector<Field> rest) {
+    std::vector<Field> all = kSourceFields;
+    all.insert(all.end(), rest.begin(), rest.end());
+    return all;
+}
+
+Value text(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
+Value text(const std::string& s) { return s.empty() ? Value() : Value(s); }
+Value iso(const std::optional<model::Date>& d) { return d ? Value(d->iso()) : Value(); }
+Value precision(const std::optional<model::Date>& d) {
+    return d ? Value(std::string(model::precisionName(d->precision()))) : Value();
+}
+
+// The interval a date covers, as QGIS's temporal controller and Google Earth's time slider read
+// it ("begin" and "end" are the KML TimeSpan fields): "2015-09" is all of September.
+Value firstDay(const std::optional<model::Date>& d) {
+    return d ? Value(model::Date::fromDays(d->firstDay()).iso()) : Value();
+}
+Value lastDay(const std::optional<model::Date>& d) {
+    return d ? Value(model::Date::fromDays(d->lastDay()).iso()) : Value();
+}
+
+std::vector<Value> sourceValues(const model::Document& doc, Value place) {
+    return {Value(doc.file), text(doc.meta.title), text(doc.meta.source), iso(doc.meta.published), std::move(place)};
+}
+
+std::unique_ptr<OGRGeometry> point(geo::LonLat p) { return std::make_unique<OGRPoint>(p.lon, p.lat); }
+
+// "Damascus" in the title's words, so Google Earth's balloon says what the marker is and whence.
+std::string mentionDescription(const model::Document& doc, const model::Mention& m) {
+    std::string d = "\"" + m.text + "\" in " + doc.meta.title.value_or(doc.file);
+    std::string from = doc.meta.source.value_or("");
+    if (doc.meta.published) from += (from.empty() ? "" : ", ") + doc.meta.published->iso();
+    return from.empty() ? d : d + " (" + from + ")";
+}
+
+LayerData mentionLayer(const std::vector<ExportedDocument>& documents) {
+    LayerData layer{"mentions", wkbPoint,
+                    withSource({{"kind", OFTString},
+                                {"country", OFTString},
+                                {"geonameid", OFTInteger64},
+                                {"text", OFTString},
+                                {"text_start", OFTInteger},
+                                {"text_end", OFTInteger},
+                                {"sentence_start", OFTInteger},
+                                {"sentence_end", OFTInteger},
+                                {"date", OFTString},
+                                {"date_precision", OFTString},
+                                {"begin", OFTDate},
+                                {"end", OFTDate},
+                                {"category", OFTString},
+                                {"confidence", OFTReal},
+                                {"description", OFTString}}),
+                    {}};
+    for (const ExportedDocument& e : documents) {
+        const model::Document& doc = *e.document;
+        for (const model::Mention& m : doc.mentions) {
+            Row row{point(m.place.point), sourceValues(doc, Value(m.place.name))};
+            const model::Event* event = m.event < doc.events.size() ? &doc.events[m.event] : nullptr;
+            std::vector<Value> rest = {
+                Value(std::string(geo::kindName(m.place.kind))),
+                text(m.place.country),
+                m.place.geonameid > 0 ? Value(m.place.geonameid) : Value(),
+                Value(m.text),
+                Value(int64_t{m.range.start}),
+                Value(int64_t{m.range.end}),
+                Value(int64_t{m.sentence.start}),
+                Value(int64_t{m.sentence.end}),
+                iso(m.date),
+                precision(m.date),
+                firstDay(m.date),
+                lastDay(m.date),
+                event ? Value(std::string(model::categoryName(event->category))) : Value(),
+                Value(m.confidence),
+                Value(mentionDescription(doc, m))};
+            row.values.insert(row.values.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+            layer.rows.push_back(std::move(row));
+        }
+    }
+    return layer;
+}
+
+LayerData eventLayer(const std::vector<ExportedDocument>& documents) {
+    LayerData layer{"events", wkbMultiPoint,
+                    withSource({{"date", OFTString},
+                                {"date_precision", OFTString},
+                                {"begin", OFTDate},
+                                {"end", OFTDate},
+                                {"category", OFTString},
+                                {"sentence_start", OFTInteger},
+                                {"sentence_end", OFTInteger},
+                                {"mentions", OFTInteger},
+                                {"description", OFTString}}),
+                    {}};
+    for (const ExportedDocument& e : documents) {
+        const model::Document& doc = *e.document;
+        for (size_t i = 0; i < doc.events.size(); ++i) {
+            const model::Event& ev = doc.events[i];
+            auto places = std::make_unique<OGRMultiPoint>();
+            std::string names;
+            for (uint32_t mi : ev.mentions) {
+                if (mi >= doc.mentions.size()) continue;
+                const model::Mention& m = doc.mentions[mi];
+                OGRPoint p(m.place.point.lon, m.place.point.lat);
+                places->addGeometry(&p);
+                if (names.find(m.place.name) == std::string::npos) names += (names.empty() ? "" : ", ") + m.place.name;
+            }
+            std::string category(model::categoryName(ev.category));
+            std::string summary = e.summaries && i < e.summaries->size() ? (*e.summaries)[i] : "";
+            if (summary.empty()) summary = category + (ev.date ? " on " + ev.date->iso() : "") + " in " + names;
+            Row row{places->IsEmpty() ? nullptr : std::move(places), sourceValues(doc, text(names))};
+            std::vector<Value> rest = {iso(ev.date),
+                                       precision(ev.date),
+                                       firstDay(ev.date),
+                                       lastDay(ev.date),
+                                       Value(category),
+                                       Value(int64_t{ev.sentence.start}),
+                                       Value(int64_t{ev.sentence.end}),
+                                       Value(static_cast<int64_t>(ev.mentions.size())),
+                                       Value(summary)};
+            row.values.insert(row.values.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+            layer.rows.push_back(std::move(row));
+        }
+    }
+    return layer;
+}
+
+// A GDAL dataset that is closed (flushed) exactly once, and whose temporary file goes away unless
+// it was committed by a rename.
+class TempOutput {
+public:
+    TempOutput(fs::path out, fs::path tmp) : out_(std::move(out)), tmp_(std::move(tmp)) {}
+    ~TempOutput() {
+        if (ds_) GDALClose(ds_);
+        if (committed_) return;
+        std::error_code ec;
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp_.string() + suffix, ec);
+    }
+    TempOutput(const TempOutput&) = delete;
+    TempOutput& operator=(const TempOutput&) = delete;
+
+    GDALDataset*& dataset() { return ds_; }
+    const fs::path& tmp() const { return tmp_; }
+    /// Closes the dataset (GDAL writes KML and GeoJSON out on close) and renames it into place.
+    void commit(geo::QuietGdalErrors& errors) {
+        GDALClose(ds_);
+        ds_ = nullptr;
+        if (std::string why = errors.failure(); !why.empty()) throw DataError(out_.string(), "cannot write: " + why);
+        commitPartial(tmp_, out_);
+        committed_ = true;
+    }
+
+private:
+    fs::path out_, tmp_;
+    GDALDataset* ds_ = nullptr;
+    bool committed_ = false;
+};
+
+void setValue(OGRFeature& f, int index, const Value& v) {
+    if (const auto* s = std::get_if<std::string>(&v)) f.SetField(index, s->c_str());
+    else if (const auto* i = std::get_if<int64_t>(&v)) f.SetField(index, static_cast<GIntBig>(*i));
+    else if (const auto* d = std::get_if<double>(&v)) f.SetField(index, *d);
+    else f.SetFieldNull(index);
+}
+
+// Writes layers into ds; with `merged` as one layer of that name holding every field once.
+void writeLayers(GDALDataset& ds, const std::vector<LayerData>& layers, const char* merged, const std::string& outName) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    auto fail = [&](const std::string& what) { throw DataError(outName, "cannot write " + what + ": " + CPLGetLastErrorMsg()); };
+
+    auto createLayer = [&](const char* name, OGRwkbGeometryType type, const std::vector<Field>& fields) {
+        OGRLayer* l = ds.CreateLayer(name, &wgs84, type, nullptr);
+        if (!l) fail(std::string("layer ") + name);
+        for (const Field& f : fields) {
+            OGRFieldDefn def(f.name, f.type);
+            if (l->CreateField(&def) != OGRERR_NONE) fail(std::string("field ") + f.name);
+        }
+        return l;
+    };
+    auto writeRows = [&](OGRLayer& l, const LayerData& data, const std::vector<int>& fieldIndex, int layerField) {
+        for (const Row& row : data.rows) {
+            OGRFeature f(l.GetLayerDefn());
+            if (layerField >= 0) f.SetField(layerField, data.name);
+            for (size_t i = 0; i < row.values.size(); ++i) setValue(f, fieldIndex[i], row.values[i]);
+            if (row.geometry) f.SetGeometry(row.geometry.get());
+            if (l.CreateFeature(&f) != OGRERR_NONE) fail(std::string("a feature of ") + data.name);
+        }
+    };
+
+    if (!merged) {
+        for (const LayerData& data : layers) {
+            OGRLayer* l = createLayer(data.name, data.geometry, data.fields);
+            std::vector<int> index(data.fields.size());
+            for (size_t i = 0; i < index.size(); ++i) index[i] = static_cast<int>(i);
+            writeRows(*l, data, index, -1);
+        }
+        return;
+    }
+    std::vector<Field> all = {{"layer", OFTString}};
+    for (const LayerData& data : layers)
+        for (const Field& f : data.fields)
+            if (std::none_of(all.begin(), all.end(), [&](const Field& a) { return std::string_view(a.name) == f.name; }))
+                all.push_back(f);
+    OGRLayer* l = createLayer(merged, wkbUnknown, all);
+    for (const LayerData& data : layers) {
+        std::vector<int> index;
+        for (const Field& f : data.fields) index.push_back(l->GetLayerDefn()->GetFieldIndex(f.name));
+        writeRows(*l, data, index, 0);
+    }
+}
+
+}  // namespace
+
+std::optional<DataFormat> dataFormatFor(const fs::path& path) {
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".geojson" || ext == ".json") return DataFormat::GeoJson;
+    if (ext == ".kml") return DataFormat::Kml;
+    if (ext == ".gpkg") return DataFormat::GeoPackage;
+    return std::nullopt;
+}
+
+DataExportCounts exportData(const std::vector<ExportedDocument>& documents, const fs::path& out) {
+    std::optional<DataFormat> format = dataFormatFor(out);
+    if (!format) throw InputError(out.string() + ": unknown format; the name must end in .geojson, .kml or .gpkg");
+    std::vector<LayerData> layers;
+    layers.push_back(eventLayer(documents));
+    layers.push_back(mentionLayer(documents));
+
+    geo::registerGdalDrivers();
+    geo::QuietGdalErrors errors;
+    const char* driverName = *format == DataFormat::GeoJson ? "GeoJSON" : *format == DataFormat::Kml ? "LIBKML" : "GPKG";
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
+    if (!driver) throw DataError(out.string(), std::string("cannot write: GDAL has no ") + driverName + " driver");
+
+    TempOutput output(out, partialPath(out));
+    // Google Earth titles a placemark by its <name> and shows its <description> in the balloon.
+    CPLConfigOptionSetter nameField("LIBKML_NAME_FIELD", "place", true);
+    std::error_code ec;
+    fs::remove(output.tmp(), ec);
+    output.dataset() = driver->Create(output.tmp().c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    if (!output.dataset()) {
+        std::string why = errors.failure();
+        throw DataError(out.string(), "cannot write: " + (why.empty() ? std::string("GDAL cannot create it") : why));
+    }
+    GDALDataset& ds = *output.dataset();
+    const bool transaction = ds.StartTransaction() == OGRERR_NONE;  // GeoPackage: one commit, not one per row
+    writeLayers(ds, layers, *format == DataFormat::GeoJson ? "conflictmap" : nullptr, out.string());
+    if (transaction && ds.CommitTransaction() != OGRERR_NONE) throw DataError(out.string(), "cannot write: commit failed");
+    output.commit(errors);
+    return {layers[0].rows.size(), layers[1].rows.size()};
+}
+
+}  // namespace cmap::io

@@ -1,7 +1,7 @@
 // `conflictmap export-data --out FILE.geojson|.kml|.gpkg [--workspace FILE] [ARTICLE...]`: the
-// events and mentions (and where each came from) as a GIS file for QGIS or Google Earth, the
-// format named by the extension. Without a workspace and articles: the built-in briefing. Needs
-// no display: it runs in a build without the viewer too.
+// events and mentions (and where each came from) and the workspace's annotations as a GIS file
+// for QGIS or Google Earth, the format named by the extension. Without a workspace and articles:
+// the built-in briefing. Needs no display: it runs in a build without the viewer too.
 #include <unistd.h>
 
 #include <cstdio>
@@ -37,10 +37,10 @@ int run(const GlobalOptions& global, const Options& opt) {
     std::vector<io::ExportedDocument> exported;
     for (size_t i = 0; i < articles.documents.size(); ++i)
         exported.push_back({articles.documents[i].get(), i < articles.summaries.size() ? &articles.summaries[i] : nullptr});
-    io::DataExportCounts n = io::exportData(exported, opt.out);
+    io::DataExportCounts n = io::exportData(exported, ws.annotations, opt.out);
     if (global.verbose || ::isatty(STDERR_FILENO))
-        std::fprintf(stderr, "conflictmap: export-data: wrote %zu events and %zu mentions to %s\n", n.events, n.mentions,
-                     opt.out.c_str());
+        std::fprintf(stderr, "conflictmap: export-data: wrote %zu events, %zu mentions and %zu annotations to %s\n",
+                     n.events, n.mentions, n.annotations, opt.out.c_str());
     return kOk;
 }
 
@@ -52,7 +52,7 @@ void registerExportDataCommand(CLI::App& app, GlobalOptions& global, CommandResu
     auto opt = std::make_shared<Options>();
     cmd->add_option("ARTICLE", opt->in.articles, "Articles (.txt, .md, .html), each with an optional NAME.meta.json");
     cmd->add_option("--out", opt->out, "The file to write: .geojson, .kml or .gpkg")->required();
-    cmd->add_option("--workspace", opt->in.workspace, "Workspace JSON: its articles and corrections");
+    cmd->add_option("--workspace", opt->in.workspace, "Workspace JSON: its articles, corrections and annotations");
     cmd->add_option("--corpus", opt->in.corpus,
                     "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
     cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });

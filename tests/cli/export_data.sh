@@ -17,8 +17,16 @@ cat >"$TMP/article.meta.json" <<'EOF2'
 EOF2
 expect_exit 0 "geoparse --json" -- geoparse --json "$TMP/article.txt"
 cp "$TMP/out" "$TMP/geoparse.json"
+# The same article through a workspace that also holds annotations: a label, an arrow, a range ring.
+cat >"$TMP/ws.json" <<EOF2
+{"version": 1, "title": "test", "articles": [{"path": "article.txt"}],
+ "annotations": [
+  {"id": "a1", "kind": "text", "points": [[35.9, 35.4]], "text": "Build-up"},
+  {"id": "a2", "kind": "arrow", "points": [[37.6, 55.7], [35.8, 35.5]], "text": "Supply route", "from": "2015-09", "to": "2015-10-15"},
+  {"id": "a3", "kind": "range_ring", "points": [[35.95, 35.4]], "radius_km": 100, "text": "100 km"}]}
+EOF2
 for ext in geojson kml gpkg; do
-    expect_exit 0 "export-data .$ext" -- export-data --out "$TMP/article.$ext" "$TMP/article.txt"
+    expect_exit 0 "export-data .$ext" -- export-data --out "$TMP/article.$ext" --workspace "$TMP/ws.json"
 done
 mkdir "$TMP/empty"
 expect_exit 0 "export-data of the briefing" -- export-data --corpus "$TMP/empty" --out "$TMP/briefing.gpkg"
@@ -46,8 +54,8 @@ def features(path):
         layer = ds.GetLayer(i)
         for f in layer:
             d = f.items()
-            if "place" not in d and "Name" in d:  # LIBKML reads a placemark's <name> as Name
-                d["place"] = d["Name"]
+            if "name" not in d and "Name" in d:  # LIBKML reads a placemark's <name> as Name
+                d["name"] = d["Name"]
             g = f.GetGeometryRef()
             d["_geometry"] = g.ExportToWkt() if g else None
             d["_points"] = [g.GetGeometryRef(k).GetPoint_2D() for k in range(g.GetGeometryCount())] if g and g.GetGeometryCount() else ([g.GetPoint_2D()] if g else [])
@@ -56,7 +64,7 @@ def features(path):
 
 for ext in ("geojson", "kml", "gpkg"):
     layers = features(f"{tmp}/article.{ext}")
-    if sorted(layers) != ["events", "mentions"]:
+    if sorted(layers) != ["annotations", "events", "mentions"]:
         bad.append(f"{ext}: layers {sorted(layers)}")
         continue
     mentions, events = layers["mentions"], layers["events"]
@@ -75,8 +83,8 @@ for ext in ("geojson", "kml", "gpkg"):
         for key in ("text", "kind", "country", "date", "date_precision"):
             if str(got[key] or "") != str(want[key] or ""):
                 bad.append(f"{ext}: mention {want['text']}: {key} {got[key]!r}, geoparse {want[key]!r}")
-        if str(got["place"]) != want["name"]:
-            bad.append(f"{ext}: mention {want['text']}: place {got['place']!r}, geoparse {want['name']!r}")
+        if str(got["name"]) != want["name"]:
+            bad.append(f"{ext}: mention {want['text']}: name {got['name']!r}, geoparse {want['name']!r}")
         if want["geonameid"] and int(got["geonameid"] or 0) != want["geonameid"]:
             bad.append(f"{ext}: mention {want['text']}: geonameid {got['geonameid']}, geoparse {want['geonameid']}")
         if [int(got["sentence_start"]), int(got["sentence_end"])] != want["sentence"]:
@@ -89,8 +97,25 @@ for ext in ("geojson", "kml", "gpkg"):
         for key, value in (("title", "A test report"), ("source", "Test Outlet"), ("published", "2015-10-05")):
             if got[key] != value:
                 bad.append(f"{ext}: mention {want['text']}: {key} {got[key]!r}, expected {value!r}")
-        if not str(got["file"]).endswith("article.txt"):
+        if got["file"] != "article.txt":
             bad.append(f"{ext}: mention file {got['file']!r}")
+    notes = {a["id"]: a for a in layers["annotations"]}
+    if sorted(notes) != ["a1", "a2", "a3"]:
+        bad.append(f"{ext}: annotations {sorted(notes)}")
+    else:
+        label, arrow, ring = notes["a1"], notes["a2"], notes["a3"]
+        if label["name"] != "Build-up" or label["kind"] != "text" or not label["_geometry"].startswith("POINT"):
+            bad.append(f"{ext}: label {label}")
+        if arrow["_geometry"] is None or not arrow["_geometry"].startswith("LINESTRING") or arrow["kind"] != "arrow":
+            bad.append(f"{ext}: arrow {arrow}")
+        if str(arrow["begin"])[:10].replace("/", "-") != "2015-09-01" or str(arrow["end"])[:10].replace("/", "-") != "2015-10-15":
+            bad.append(f"{ext}: arrow shown {arrow['begin']} to {arrow['end']}")
+        g = ogr.CreateGeometryFromWkt(ring["_geometry"] or "POINT EMPTY")
+        # 100 km around Latakia: about 1.8 degrees of latitude across.
+        if g.GetGeometryName() != "POLYGON" or abs((g.GetEnvelope()[3] - g.GetEnvelope()[2]) - 1.80) > 0.05:
+            bad.append(f"{ext}: ring {ring['_geometry'][:60] if ring['_geometry'] else None}")
+        if abs(float(ring["radius_km"]) - 100) > 1e-9:
+            bad.append(f"{ext}: ring radius {ring['radius_km']}")
     cats = sorted(str(e["category"]) for e in events)
     if cats != sorted(e["category"] for e in doc["events"]):
         bad.append(f"{ext}: event categories {cats}")
@@ -107,7 +132,7 @@ for name in ("briefing.gpkg", "bare.geojson"):
     events, mentions = layers.get("events", []), layers.get("mentions", [])
     if len(events) < 10 or len(events) != len(mentions):
         bad.append(f"{name}: {len(events)} events and {len(mentions)} mentions")
-    if not any("Tartus" in str(m["place"]) for m in mentions):
+    if not any("Tartus" in str(m["name"]) for m in mentions):
         bad.append(f"{name}: no mention of Tartus")
     if any(not e["description"] or not e["file"] or not e["date"] for e in events):
         bad.append(f"{name}: an event without summary, article or date")

@@ -1,10 +1,10 @@
 #include "core/io/data_export.h"
 
-#include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cctype>
 #include <memory>
 #include <system_error>
@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/geo/gdal_setup.h"
+#include "core/geo/projection.h"
 #include "core/io/partial_file.h"
 
 namespace cmap::io {
@@ -40,9 +41,10 @@ struct LayerData {
     std::vector<Row> rows;
 };
 
-// Both layers start with where the feature came from, under the same names.
+// Events and mentions start with where they came from, under the same names; `name` is the place
+// (as in geoparse --json), which Google Earth titles a placemark with.
 const std::vector<Field> kSourceFields = {
-    {"file", OFTString}, {"title", OFTString}, {"source", OFTString}, {"published", OFTString}, {"place", OFTString}};
+    {"file", OFTString}, {"title", OFTString}, {"source", OFTString}, {"published", OFTString}, {"name", OFTString}};
 
 std::vector<Field> withSource(std::vector<Field> rest) {
     std::vector<Field> all = kSourceFields;
@@ -171,6 +173,64 @@ LayerData eventLayer(const std::vector<ExportedDocument>& documents) {
     return layer;
 }
 
+std::string hexColor(uint32_t rgba) {
+    char buf[10];
+    std::snprintf(buf, sizeof buf, "#%08x", rgba);
+    return buf;
+}
+
+std::unique_ptr<OGRGeometry> annotationGeometry(const model::Annotation& a) {
+    auto line = [](const std::vector<geo::LonLat>& points, bool closed) {
+        std::unique_ptr<OGRLineString> ring(closed ? new OGRLinearRing : new OGRLineString);
+        for (geo::LonLat p : points) ring->addPoint(p.lon, p.lat);
+        if (closed && !points.empty()) ring->addPoint(points.front().lon, points.front().lat);
+        return ring;
+    };
+    auto polygon = [&](const std::vector<geo::LonLat>& points) {
+        auto poly = std::make_unique<OGRPolygon>();
+        std::unique_ptr<OGRLineString> ring = line(points, true);
+        poly->addRingDirectly(static_cast<OGRLinearRing*>(ring.release()));
+        return poly;
+    };
+    if (a.points.empty()) return nullptr;
+    switch (a.kind) {
+    case model::AnnotationKind::Text: return point(a.points.front());
+    // A callout is its leader line, from the text to the place it points at; arrows their path.
+    case model::AnnotationKind::Callout:
+    case model::AnnotationKind::Arrow:
+    case model::AnnotationKind::CurvedArrow: return line(a.points, false);
+    // A ring is the geodesic circle the map draws, one vertex every 2 degrees of azimuth.
+    case model::AnnotationKind::RangeRing: return polygon(geo::geodesicCircle(a.points.front(), a.radiusKm, 180));
+    case model::AnnotationKind::Polygon:
+    case model::AnnotationKind::Freehand: return polygon(a.points);
+    }
+    return nullptr;
+}
+
+LayerData annotationLayer(const std::vector<model::Annotation>& annotations) {
+    LayerData layer{"annotations", wkbUnknown,
+                    {{"id", OFTString},
+                     {"name", OFTString},
+                     {"kind", OFTString},
+                     {"radius_km", OFTReal},
+                     {"date", OFTString},
+                     {"begin", OFTDate},
+                     {"end", OFTDate},
+                     {"color", OFTString},
+                     {"fill", OFTString}},
+                    {}};
+    for (const model::Annotation& a : annotations) {
+        // An annotation shown only within dates: `date` says so as the user wrote it.
+        std::string span = a.from || a.to ? (a.from ? a.from->iso() : "") + "/" + (a.to ? a.to->iso() : "") : "";
+        layer.rows.push_back({annotationGeometry(a),
+                              {Value(a.id), text(a.text), Value(std::string(model::annotationKindName(a.kind))),
+                               a.kind == model::AnnotationKind::RangeRing ? Value(a.radiusKm) : Value(), text(span),
+                               firstDay(a.from), lastDay(a.to), Value(hexColor(a.style.rgba)),
+                               model::isArea(a.kind) ? Value(hexColor(a.style.fillRgba)) : Value()}});
+    }
+    return layer;
+}
+
 // A GDAL dataset that is closed (flushed) exactly once, and whose temporary file goes away unless
 // it was committed by a rename.
 class TempOutput {
@@ -268,12 +328,14 @@ std::optional<DataFormat> dataFormatFor(const fs::path& path) {
     return std::nullopt;
 }
 
-DataExportCounts exportData(const std::vector<ExportedDocument>& documents, const fs::path& out) {
+DataExportCounts exportData(const std::vector<ExportedDocument>& documents,
+                            const std::vector<model::Annotation>& annotations, const fs::path& out) {
     std::optional<DataFormat> format = dataFormatFor(out);
     if (!format) throw InputError(out.string() + ": unknown format; the name must end in .geojson, .kml or .gpkg");
     std::vector<LayerData> layers;
     layers.push_back(eventLayer(documents));
     layers.push_back(mentionLayer(documents));
+    layers.push_back(annotationLayer(annotations));
 
     geo::registerGdalDrivers();
     geo::QuietGdalErrors errors;
@@ -282,8 +344,6 @@ DataExportCounts exportData(const std::vector<ExportedDocument>& documents, cons
     if (!driver) throw DataError(out.string(), std::string("cannot write: GDAL has no ") + driverName + " driver");
 
     TempOutput output(out, partialPath(out));
-    // Google Earth titles a placemark by its <name> and shows its <description> in the balloon.
-    CPLConfigOptionSetter nameField("LIBKML_NAME_FIELD", "place", true);
     std::error_code ec;
     fs::remove(output.tmp(), ec);
     output.dataset() = driver->Create(output.tmp().c_str(), 0, 0, 0, GDT_Unknown, nullptr);
@@ -296,7 +356,7 @@ DataExportCounts exportData(const std::vector<ExportedDocument>& documents, cons
     writeLayers(ds, layers, *format == DataFormat::GeoJson ? "conflictmap" : nullptr, out.string());
     if (transaction && ds.CommitTransaction() != OGRERR_NONE) throw DataError(out.string(), "cannot write: commit failed");
     output.commit(errors);
-    return {layers[0].rows.size(), layers[1].rows.size()};
+    return {layers[0].rows.size(), layers[1].rows.size(), layers[2].rows.size()};
 }
 
 }  // namespace cmap::io

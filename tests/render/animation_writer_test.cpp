@@ -84,7 +84,7 @@ TEST_CASE("palette: a few flat colours come out exact, many within a few levels"
         for (int k = 0; k < 3; ++k) error += std::abs(int(m[k]) - int(c[k]));
     }
     // Uniform noise over the whole cube: 255 boxes leave about 40 levels a box side.
-    CHECK(error / (3.0 * pixels.size()) < 16);
+    CHECK(error / (3.0 * static_cast<double>(pixels.size())) < 16);
 }
 
 TEST_CASE("GIF: frames decode to what was drawn; unchanged frames cost one pixel, changes their rectangle") {

@@ -17,7 +17,8 @@ model::Slide slideOfCurrentView(const Viewer& v) {
     if (!now.view) now.view = currentView(v);
     model::Slide s = scene::slideFromState(now, *v.session.content);
     s.title = "Slide " + std::to_string(v.session.workspace.slides.size() + 1);
-    for (const model::Annotation& a : v.session.workspace.annotations) s.annotations.push_back(a.id);
+    s.annotations.emplace();
+    for (const model::Annotation& a : v.session.workspace.annotations) s.annotations->push_back(a.id);
     return s;
 }
 

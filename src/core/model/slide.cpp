@@ -16,7 +16,7 @@ json slideToJson(const Slide& s) {
             {"view", viewStateToJson(s.view)},
             {"timeline", timelineStateToJson(s.timeline)},
             {"layers", std::move(layers)},
-            {"annotations", s.annotations}};
+            {"annotations", s.annotations ? json(*s.annotations) : json(nullptr)}};
 }
 
 std::vector<Slide> readSlides(const json& j, const JsonReader& r) {
@@ -35,10 +35,11 @@ std::vector<Slide> readSlides(const json& j, const JsonReader& r) {
             for (const auto& [id, visible] : sj["layers"].items())
                 s.layers[id] = r.boolean(visible, w + ".layers." + id);
         }
-        if (sj.contains("annotations")) {
+        if (sj.contains("annotations") && !sj["annotations"].is_null()) {
             const json& ids = r.list(sj["annotations"], w + ".annotations");
+            s.annotations.emplace();
             for (size_t k = 0; k < ids.size(); ++k)
-                s.annotations.push_back(r.str(ids[k], w + ".annotations[" + std::to_string(k) + "]"));
+                s.annotations->push_back(r.str(ids[k], w + ".annotations[" + std::to_string(k) + "]"));
         }
         out.push_back(std::move(s));
     }

@@ -4,6 +4,7 @@
 // `export --slide` turn a slide into the same map state (scene/slide_state.h).
 #include <map>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,9 @@ struct Slide {
     /// Visibility by layer id ("article:FILE", "category:airstrike"); layers not listed keep the
     /// workspace's setting, so a slide made before an article was added does not hide it.
     std::map<std::string, bool> layers;
-    std::vector<std::string> annotations;  ///< ids of the annotations the slide shows
+    /// Ids of the annotations the slide shows; none (absent in the file) shows them all, as a
+    /// slide written before its workspace had annotations would expect.
+    std::optional<std::vector<std::string>> annotations;
 
     friend bool operator==(const Slide&, const Slide&) = default;
 };

@@ -47,6 +47,10 @@ TEST_CASE("slides round-trip through the workspace file, in order, with every fi
     REQUIRE(back.slides.size() == 2);
     CHECK(back.slides[0] == coast());
     CHECK(back.slides[1] == all);
+    CHECK_FALSE(back.slides[1].annotations);  // all of them, unlike an empty list
+    ws.slides[1].annotations.emplace();
+    saveWorkspace(ws, dir / "w.json");
+    CHECK(loadWorkspace(dir / "w.json").slides[1].annotations == std::vector<std::string>{});
     CHECK_FALSE(back.slides[1].timeline.date);
     CHECK(back.slides[1].view.scale == 0);
 }

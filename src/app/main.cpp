@@ -1,6 +1,8 @@
 // conflictmap: command-line entry. Each command registers itself on the CLI11 app; the GUI
 // opens when no command is given.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "app/cli_common.h"
 #include "app/commands.h"
@@ -19,10 +21,17 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        // CLI11 exits 0 for --help/--version and 106+ for usage errors; usage errors are bad input.
-        int code = app.exit(e);
-        return code == 0 ? kOk : kBadInput;
+        // CLI11 exits 0 for --help/--version; usage errors are bad input, told in one line (CLI11
+        // would add a second one).
+        if (e.get_exit_code() == 0) return app.exit(e);
+        std::fprintf(stderr, "conflictmap: %s (see --help)\n", e.what());
+        return kBadInput;
     }
-    if (result.run) return guarded(result.run);
-    return guarded([&] { return runDefault(global); });
+    const int code = result.run ? guarded(result.run) : guarded([&] { return runDefault(global); });
+    // Output that never arrived (a full disk, a closed pipe) must not pass for success.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        if (code == kOk) std::fprintf(stderr, "conflictmap: standard output: cannot write: %s\n", std::strerror(errno));
+        return code == kOk ? kBadInput : code;
+    }
+    return code;
 }

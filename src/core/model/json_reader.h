@@ -3,6 +3,7 @@
 // one-line error says where (DataError naming the file). Shared by the workspace and the parts it
 // is made of (annotations), so every part is validated the same way.
 #include <nlohmann/json.hpp>
+#include <cstdio>
 #include <optional>
 #include <string>
 
@@ -30,7 +31,12 @@ struct JsonReader {
     double num(const nlohmann::json& v, const std::string& where, double lo, double hi) const {
         if (!v.is_number()) fail(where, "expected a number");
         double d = v.get<double>();
-        if (!(d >= lo && d <= hi)) fail(where, std::to_string(d) + " is out of range");
+        if (!(d >= lo && d <= hi)) {
+            // %g: a 1e300 in the file reads back as 1e+300, not as 301 digits.
+            char text[32];
+            std::snprintf(text, sizeof text, "%g", d);
+            fail(where, std::string(text) + " is out of range");
+        }
         return d;
     }
     bool boolean(const nlohmann::json& v, const std::string& where) const {

@@ -103,6 +103,11 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     for (const Annotation& a : ws.annotations) j["annotations"].push_back(annotationToJson(a));
 
     const std::string text = j.dump(2) + "\n";
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw DataError(path.string(), "is a folder, not a workspace file");
+    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(folder, ec))
+        throw DataError(path.string(), "cannot write: folder " + folder.string() + " does not exist");
     auto tmp = path;
     tmp += ".tmp-" + std::to_string(::getpid());
     {
@@ -111,16 +116,15 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
         out << text;
         out.flush();
         if (!out) {
-            std::error_code ec;
             std::filesystem::remove(tmp, ec);
             throw DataError(path.string(), "writing failed (disk full?); the previous file is unchanged");
         }
     }
-    std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
+        const std::string why = ec.message();  // before remove() reuses ec
         std::filesystem::remove(tmp, ec);
-        throw DataError(path.string(), "cannot replace the file: " + ec.message());
+        throw DataError(path.string(), "cannot replace the file: " + why);
     }
 }
 
@@ -178,6 +182,7 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
         if (!j["layers"].is_object()) r.fail("layers", "expected an object");
         for (const auto& [id, s] : j["layers"].items()) {
             std::string w = "layers." + id;
+            if (!s.is_object()) r.fail(w, "expected an object");
             LayerStyle st;
             if (s.contains("visible")) st.visible = r.boolean(s["visible"], w + ".visible");
             if (s.contains("rgba")) st.rgba = static_cast<uint32_t>(r.num(s["rgba"], w + ".rgba", 0, 4294967295.0));

@@ -72,7 +72,7 @@ TEST_CASE("a bad slide is a DataError naming the file and the slide's field") {
     CHECK(withSlides(R"([3])") == w.string() + ": slides[0]: expected an object");
     CHECK(withSlides(R"([{}, {"title": 7}])") == w.string() + ": slides[1].title: expected a string");
     CHECK(withSlides(R"([{"notes": ["a"]}])") == w.string() + ": slides[0].notes: expected a string");
-    CHECK(withSlides(R"([{"view": {"center_lat": 95}}])") == w.string() + ": slides[0].view.center_lat: 95.000000 is out of range");
+    CHECK(withSlides(R"([{"view": {"center_lat": 95}}])") == w.string() + ": slides[0].view.center_lat: 95 is out of range");
     CHECK(withSlides(R"([{"view": "Latakia"}])") == w.string() + ": slides[0].view: expected an object");
     CHECK(withSlides(R"([{"timeline": {"date": "2015-13-01"}}])") ==
           w.string() + ": slides[0].timeline.date: '2015-13-01' is not a valid date");

@@ -1,0 +1,95 @@
+// The viewer's open and save actions with bad files: the error reaches the error panel, the open
+// workspace stays as it was, and no file on disk changes.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include "core/model/workspace.h"
+#include "ui/viewer.h"
+
+using namespace cmap;
+
+namespace {
+
+struct Folder {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("cmap-viewer-ws-" + std::to_string(std::random_device{}()));
+    Folder() { std::filesystem::create_directories(path); }
+    ~Folder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
+std::string readAll(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write(const std::filesystem::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+}  // namespace
+
+TEST_CASE("viewer: a workspace that fails to open or save changes nothing but the error panel") {
+    Folder dir;
+    const auto good = dir.path / "briefing.json";
+    model::Workspace ws;
+    ws.title = "The open briefing";
+    model::saveWorkspace(ws, good);
+    const std::string goodBytes = readAll(good);
+
+    ui::ViewerOptions opt;
+    opt.offerRecovery = false;
+    ui::Viewer v(opt);
+    v.openWorkspace(good);
+    REQUIRE(v.errors.empty());
+    REQUIRE(v.session.workspace.title == "The open briefing");
+    v.session.workspace.title = "Edited, not saved yet";
+    v.session.markDirty();
+
+    const std::pair<const char*, std::string> bad[] = {
+        {"malformed.json", "{\"version\": 1, \"title\": "},
+        {"newer.json", R"({"version": 99, "title": "From the future"})"},
+        {"huge.json", R"({"version": 1, "title": "Huge", "view": {"scale": 1e308, "center_lon": 1e300}})"},
+        {"wrongtype.json", R"({"version": 1, "title": "Wrong", "articles": {"path": "a.txt"}})"},
+        {"baddate.json", R"({"version": 1, "title": "Bad date", "timeline": {"date": "2015-02-30"}})"},
+    };
+    for (const auto& [name, text] : bad) {
+        CAPTURE(name);
+        const auto path = dir.path / name;
+        write(path, text);
+        v.errors.clear();
+        v.openWorkspace(path);
+        REQUIRE(v.errors.size() == 1);
+        CHECK(v.errors[0].starts_with(path.string() + ": "));
+        CHECK(v.session.workspace.title == "Edited, not saved yet");
+        CHECK(v.session.workspacePath == good);
+        CHECK(v.session.dirty);
+        CHECK(readAll(path) == text);
+    }
+    CHECK_FALSE(v.errors.empty());
+    CHECK(v.session.workspacePath == good);
+    v.openWorkspace(dir.path / "missing.json");
+    CHECK(v.session.workspace.title == "Edited, not saved yet");
+
+    // Saves that cannot happen: into a missing folder, over a folder. The old file stays whole.
+    std::filesystem::create_directory(dir.path / "folder.json");
+    for (const auto& target : {dir.path / "missing" / "w.json", dir.path / "folder.json"}) {
+        CAPTURE(target);
+        v.errors.clear();
+        CHECK_FALSE(v.saveWorkspace(target));
+        REQUIRE(v.errors.size() == 1);
+        CHECK(v.errors[0].starts_with(target.string() + ": "));
+        CHECK(v.errors[0].find("Success") == std::string::npos);
+        CHECK(v.session.workspacePath == good);
+        CHECK(v.session.dirty);
+    }
+    CHECK(readAll(good) == goodBytes);
+    CHECK(std::filesystem::is_directory(dir.path / "folder.json"));
+    // Nothing half-written is left beside the files.
+    for (const auto& e : std::filesystem::directory_iterator(dir.path))
+        CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+}

@@ -17,9 +17,11 @@ struct ArticleInputs {
     std::string workspace;              ///< --workspace FILE, or empty
     std::vector<std::string> articles;  ///< ARTICLE... as given
     std::string corpus;                 ///< --corpus DIR for the briefing's articles, or empty
+    std::vector<std::string> events;    ///< --events FILE... (event datasets) as given
+    std::string dateField;              ///< --date-field NAME for them, or empty
 
-    /// No workspace and no article: the built-in briefing.
-    bool briefing() const { return workspace.empty() && articles.empty(); }
+    /// No workspace, no article and no event dataset: the built-in briefing.
+    bool briefing() const { return workspace.empty() && articles.empty() && events.empty(); }
 };
 
 struct ArticleSet {

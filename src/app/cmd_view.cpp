@@ -16,7 +16,8 @@ namespace {
 
 struct Options {
     std::string workspace;
-    std::vector<std::string> articles, layers;
+    std::vector<std::string> articles, layers, events;
+    std::string dateField;
     std::string screenshot, size = "1600x1000", date;
     int frames = 3;
     int present = 0;  ///< 1-based; 0: none
@@ -42,6 +43,8 @@ int run(const GlobalOptions& global, const Options& opt) {
     if (!opt.workspace.empty()) v.workspace = opt.workspace;
     v.articles = opt.articles;
     v.layers = opt.layers;
+    v.events = opt.events;
+    v.dateField = opt.dateField;
     if (std::sscanf(opt.size.c_str(), "%dx%d", &v.width, &v.height) != 2 || v.width < 320 || v.height < 240 ||
         v.width > 8192 || v.height > 8192)
         throw InputError("--size: '" + opt.size + "' is not WIDTHxHEIGHT between 320x240 and 8192x8192");
@@ -56,6 +59,8 @@ int run(const GlobalOptions& global, const Options& opt) {
     if (opt.present > 0) v.present = static_cast<size_t>(opt.present - 1);
     for (const auto& a : opt.articles)
         if (!std::filesystem::is_regular_file(a)) throw DataError(a, "no such article file");
+    for (const auto& e : opt.events)
+        if (!std::filesystem::is_regular_file(e)) throw DataError(e, "no such event file");
     return ui::runViewer(v);
 #else
     (void)global;
@@ -73,6 +78,9 @@ void registerViewCommand(CLI::App& app, GlobalOptions& global, CommandResult& re
     cmd->add_option("ARTICLE", opt->articles, "Articles to open (.txt, .md, .html)");
     cmd->add_option("--workspace", opt->workspace, "Workspace JSON to open");
     cmd->add_option("--layer", opt->layers, "Vector file to overlay (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
+    cmd->add_option("--events", opt->events,
+                    "Event dataset to import (ACLED-style CSV, GeoJSON or GeoPackage points with a date); repeatable");
+    cmd->add_option("--date-field", opt->dateField, "The events' date field (default: found by name or type)");
     // For tests and measurements: render frames without showing the window, write it, exit.
     cmd->add_option("--screenshot", opt->screenshot, "Write the window (panels included) to this PNG and exit")->group("");
     cmd->add_option("--frames", opt->frames, "Frames to render after loading, before the screenshot")->group("");

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/geo/projection.h"
 #include "core/geo/vector_source.h"
+#include "core/io/event_import.h"
 #include "core/model/briefing.h"
 #include "scene/slide_state.h"
 
@@ -79,6 +80,9 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
     cmd.add_option("--projection", projection, "EPSG:N or PROJ string (default: fitted to the mentions)");
     cmd.add_option("--workspace", in.workspace, "Workspace JSON: its articles, corrections, styles, view and time");
     cmd.add_option("--layer", layers, "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
+    cmd.add_option("--events", in.events,
+                   "Event dataset (ACLED-style CSV, GeoJSON or GeoPackage points with a date) drawn as dots; repeatable");
+    cmd.add_option("--date-field", in.dateField, "The events' date field (default: found by name or type)");
     cmd.add_flag("--no-basemap", noBasemap, "Draw no basemap (sea, land, borders, towns)");
     cmd.add_flag("--no-caption", noCaption, "Leave out the caption (title and time shown) in the lower left corner");
     cmd.add_option("--corpus", in.corpus,
@@ -130,8 +134,9 @@ model::Workspace loadMapWorkspace(const MapOptions& opt) {
     model::Workspace ws;
     if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
     if (opt.in.briefing()) ws.slides = model::builtinBriefing().slides;
-    for (const std::string& layer : opt.layers)
-        if (!fs::is_regular_file(layer)) throw DataError(layer, fs::exists(layer) ? "is not a file" : "no such file");
+    for (const auto* files : {&opt.layers, &opt.in.events})
+        for (const std::string& file : *files)
+            if (!fs::is_regular_file(file)) throw DataError(file, fs::exists(file) ? "is not a file" : "no such file");
     return ws;
 }
 
@@ -155,6 +160,18 @@ LoadedMap loadMapContent(const GlobalOptions& global, const MapOptions& opt, mod
     for (const std::string& ref : ws.overlays)
         content.overlays.push_back(geo::loadVector(fs::path(ref).is_absolute() ? fs::path(ref) : wsDir / ref));
     for (const std::string& layer : opt.layers) content.overlays.push_back(geo::loadVector(layer));
+    std::vector<model::EventSourceRef> eventRefs = ws.events;
+    for (const std::string& e : opt.in.events) eventRefs.push_back({e, opt.in.dateField});
+    for (const model::EventSourceRef& ref : eventRefs) {
+        progress("importing " + ref.path);
+        fs::path file = fs::path(ref.path).is_absolute() ? fs::path(ref.path) : wsDir / ref.path;
+        std::shared_ptr<model::EventTable> table = io::importEvents(file, {ref.dateField});
+        table->path = ref.path;  // the workspace's name for it keys its layer style
+        if (table->badRows)
+            std::fprintf(stderr, "conflictmap: warning: %s: %zu rows skipped, the first at %s\n", ref.path.c_str(),
+                         table->badRows, table->firstBadReason.c_str());
+        content.events.push_back(std::move(table));
+    }
     if (!opt.noBasemap) {
         progress("loading the basemap");
         fs::path dir = geodataDir(global);

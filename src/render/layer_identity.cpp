@@ -30,6 +30,17 @@ bool same(const scene::PointLayer& a, const scene::PointLayer& b) {
                       [](const scene::Point& p, const scene::Point& q) { return same(p, q); });
 }
 
+bool same(const std::optional<model::TimeQuery>& a, const std::optional<model::TimeQuery>& b) {
+    if (!a || !b) return a.has_value() == b.has_value();
+    return a->mode == b->mode && a->day == b->day && a->windowDays == b->windowDays;
+}
+
+bool same(const scene::EventLayer& a, const scene::EventLayer& b) {
+    return a.events == b.events && same(a.time, b.time) && a.categoryColors == b.categoryColors &&
+           a.opacity == b.opacity && a.sizePx == b.sizePx && a.outline == b.outline &&
+           a.outlineWidthPx == b.outlineWidthPx;
+}
+
 bool same(const scene::Label& a, const scene::Label& b) {
     return a.text == b.text && same(a.anchor, b.anchor) && a.priority == b.priority && a.sizePx == b.sizePx &&
            a.color == b.color && a.placement == b.placement && a.markerPx == b.markerPx;

@@ -26,6 +26,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <numbers>
@@ -79,6 +80,22 @@ struct PointBuffer {
     uint64_t lastFrame = 0;
 };
 
+// An event table's columns as the GPU filters them: uploaded once per projection.
+struct EventInstance {
+    float x, y;                          // relative to the buffer's origin
+    float firstDay, lastDay, superseded;  // exact in float for any day in years 0..9999
+    float category;
+};
+
+struct EventBuffer {
+    model::EventTablePtr table;  // held, so the key (its address) cannot be reused meanwhile
+    VertexArray vao;
+    Buffer vbo;
+    GLsizei count = 0;
+    geo::Vec2 origin;
+    uint64_t lastFrame = 0;
+};
+
 struct Tile {
     int x = 0, y = 0, width = 0, height = 0;  // device pixels in the whole image, y down
 };
@@ -119,6 +136,7 @@ struct PreparedLayer {
     const scene::Layer* layer = nullptr;
     FeatureMesh* mesh = nullptr;
     PointBuffer* points = nullptr;
+    EventBuffer* events = nullptr;
     GLint textFirst = 0;  // glyph vertices of a label layer
     GLsizei textCount = 0;
     ImageBox textBox;     // where a label layer's glyphs land
@@ -147,6 +165,7 @@ struct Renderer::Impl {
     Program line{"line.vert", "line.frag", "line.geom"};
     Program composite{"composite.vert", "composite.frag"};
     Program point{"point.vert", "point.frag"};
+    Program event{"event.vert", "point.frag"};
     Program text{"text.vert", "text.frag"};
 
     std::string projectionDefinition;
@@ -160,6 +179,7 @@ struct Renderer::Impl {
     std::unordered_map<uint64_t, geo::FeatureSetPtr> graticules;  // by step in micro-degrees
     geo::FeatureSetPtr globe;                                      // outline for the projection
     std::unordered_map<uint64_t, PointBuffer> pointBuffers;       // by content hash
+    std::unordered_map<const model::EventTable*, EventBuffer> eventBuffers;
     std::unique_ptr<FontAtlas> font;
 
     VertexArray emptyVao = makeVertexArray();  // core profile draws need one bound
@@ -265,6 +285,7 @@ struct Renderer::Impl {
         auto created = geo::Projection::create(definition);  // throws InputError before any change
         meshes.clear();
         pointBuffers.clear();
+        eventBuffers.clear();
         base.reset();
         globe = scene::worldOutline(created.centralMeridian());
         projection.emplace(std::move(created));
@@ -333,6 +354,54 @@ struct Renderer::Impl {
         return &buffer;
     }
 
+    EventBuffer* eventsFor(const model::EventTablePtr& table) {
+        if (!table || table->size() == 0) return nullptr;
+        EventBuffer& buffer = eventBuffers[table.get()];
+        buffer.lastFrame = frameNumber;
+        if (buffer.vao) return &buffer;
+
+        ++stats.pointLayersProjected;
+        buffer.table = table;
+        const model::EventTable& t = *table;
+        std::vector<geo::LonLat> at(t.size());
+        for (size_t i = 0; i < t.size(); ++i) at[i] = {t.lon[i], t.lat[i]};
+        std::vector<geo::Vec2> xy(t.size());
+        projection->forward(at, xy);
+        at = {};
+        for (const geo::Vec2& p : xy) {
+            if (!std::isnan(p.x)) {
+                buffer.origin = p;
+                break;
+            }
+        }
+        std::vector<EventInstance> instances;
+        instances.reserve(t.size());
+        for (size_t i = 0; i < t.size(); ++i) {
+            const geo::Vec2& p = xy[i];
+            if (std::isnan(p.x) || std::isnan(p.y)) continue;
+            instances.push_back({static_cast<float>(p.x - buffer.origin.x), static_cast<float>(p.y - buffer.origin.y),
+                                 static_cast<float>(t.firstDay[i]), static_cast<float>(t.lastDay[i]),
+                                 static_cast<float>(t.supersededDay[i]), static_cast<float>(t.category[i])});
+        }
+        buffer.count = static_cast<GLsizei>(instances.size());
+        buffer.vao = makeVertexArray();
+        buffer.vbo = makeBuffer();
+        glBindVertexArray(buffer.vao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)),
+                     instances.data(), GL_STATIC_DRAW);
+        auto attribute = [](GLuint index, GLint size, size_t offset) {
+            glEnableVertexAttribArray(index);
+            glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(EventInstance), reinterpret_cast<const void*>(offset));
+            glVertexAttribDivisor(index, 1);
+        };
+        attribute(0, 2, 0);
+        attribute(1, 3, offsetof(EventInstance, firstDay));
+        attribute(2, 1, offsetof(EventInstance, category));
+        glBindVertexArray(0);
+        return &buffer;
+    }
+
     geo::Vec2 toPixel(const Frame& f, geo::Vec2 p) const {
         const scene::View& v = f.scene->view;
         return {f.width / 2.0 + (p.x - v.center.x) * f.pxPerUnit, f.height / 2.0 - (p.y - v.center.y) * f.pxPerUnit};
@@ -363,6 +432,8 @@ struct Renderer::Impl {
                 p.mesh = meshFor(globe);
             } else if (auto* points = std::get_if<scene::PointLayer>(&layer.content)) {
                 preparePoints(f, *points, p, obstacles);
+            } else if (auto* events = std::get_if<scene::EventLayer>(&layer.content)) {
+                p.events = eventsFor(events->events);
             }
         }
         prepareLabels(f, obstacles);
@@ -580,6 +651,7 @@ struct Renderer::Impl {
     void evict() {
         std::erase_if(meshes, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
         std::erase_if(pointBuffers, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
+        std::erase_if(eventBuffers, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
     }
 
     // ---- passes ----
@@ -758,6 +830,28 @@ struct Renderer::Impl {
     void drawPoints(const Frame& f, const Tile& t, const scene::PointLayer& layer, const PointBuffer& buffer) {
         if (buffer.count == 0) return;
         usePointStyle(f, t, buffer.origin, layer.shape, layer.outline, layer.outlineWidthPx);
+        glBindVertexArray(buffer.vao.get());
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, buffer.count);
+    }
+
+    void drawEvents(const Frame& f, const Tile& t, const scene::EventLayer& layer, const EventBuffer& buffer) {
+        event.use();
+        setTransform(event, f, t, buffer.origin);
+        glUniform1f(event.uniform("uSizeScale"), f.scale);
+        glUniform1f(event.uniform("uSize"), layer.sizePx);
+        glUniform1f(event.uniform("uOpacity"), layer.opacity);
+        glUniform1f(event.uniform("uOutline"), layer.outlineWidthPx * f.scale);
+        setColor(event.uniform("uOutlineColor"), layer.outline);
+        glUniform1i(event.uniform("uShape"), static_cast<int>(scene::PointShape::Circle));
+        glUniform1i(event.uniform("uMode"), layer.time ? static_cast<int>(layer.time->mode) : -1);
+        glUniform1f(event.uniform("uDay"), layer.time ? static_cast<float>(layer.time->day) : 0.f);
+        glUniform1f(event.uniform("uWindow"), layer.time ? static_cast<float>(std::max(1, layer.time->windowDays)) : 1.f);
+        std::array<float, 4 * 7> colors;
+        for (size_t c = 0; c < 7; ++c) {
+            const scene::Color& k = layer.categoryColors[c];
+            std::copy_n(std::array<float, 4>{k.r, k.g, k.b, k.a}.begin(), 4, colors.begin() + 4 * static_cast<long>(c));
+        }
+        glUniform4fv(event.uniform("uColors[0]"), 7, colors.data());
         glBindVertexArray(buffer.vao.get());
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, buffer.count);
     }
@@ -945,6 +1039,8 @@ struct Renderer::Impl {
                 if (p.mesh) drawLines(f, t, *p.mesh, grid->color, grid->widthPx);
             } else if (auto* points = std::get_if<scene::PointLayer>(&content)) {
                 if (p.points) drawPoints(f, t, *points, *p.points);
+            } else if (auto* events = std::get_if<scene::EventLayer>(&content)) {
+                if (p.events) drawEvents(f, t, *events, *p.events);
             }
         }
     }

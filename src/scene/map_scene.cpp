@@ -25,7 +25,11 @@ namespace {
 // Distinct, print-safe hues for articles (a categorical palette); red first, as LayerStyle's default.
 constexpr uint32_t kArticlePalette[] = {0xd62728, 0x1f77b4, 0x2ca02c, 0x9467bd,
                                         0xff7f0e, 0x8c564b, 0xe377c2, 0x17becf};
-constexpr uint32_t kOverlayColor = 0x00695c;  // teal: apart from every article colour
+constexpr uint32_t kOverlayColor = 0x00695c;
+// Event categories (deployment, base, airstrike, attack, meeting, statement, other): warm hues for
+// violence, cool ones for presence, grey for the rest.
+constexpr uint32_t kEventCategoryPalette[] = {0x1f5fbf, 0x6a3d9a, 0xe31a1c, 0xff7f00, 0x33a02c, 0x1b9e9e, 0x7f7f7f};
+constexpr float kEventPx = 4;  // teal: apart from every article colour
 constexpr Color kLabelColor = rgb(0x1a1a1a);
 constexpr Color kAreaLabelColor = rgb(0x3a3a3a);
 
@@ -92,6 +96,7 @@ std::string placeKey(const model::ResolvedPlace& p) {
 struct Prepared {
     std::vector<std::shared_ptr<const model::Document>> documents;  // identity, held so no address is reused
     geo::GazetteerPtr gazetteer;
+    std::vector<model::EventTablePtr> events;  // identity too
     std::vector<size_t> first;                // flat index of each document's first mention
     std::vector<uint32_t> place;              // per flat mention
     std::vector<uint32_t> item;               // per flat mention: index into items, or kUndated
@@ -111,10 +116,13 @@ geo::BBox focusBox(const MapContent& content);
 
 const Prepared& prepare(const MapContent& content) {
     thread_local std::optional<Prepared> memo;
-    if (memo && memo->documents == content.documents && memo->gazetteer == content.gazetteer) return *memo;
+    if (memo && memo->documents == content.documents && memo->gazetteer == content.gazetteer &&
+        memo->events == content.events)
+        return *memo;
     Prepared p;
     p.documents = content.documents;
     p.gazetteer = content.gazetteer;
+    p.events = content.events;
     std::unordered_map<std::string, uint32_t> keys;
     for (const auto& doc : content.documents) {
         p.first.push_back(p.place.size());
@@ -282,6 +290,8 @@ geo::BBox focusBox(const MapContent& content) {
     }
     if (box.empty())
         for (const auto& o : content.overlays) box.extend(o->box);
+    if (box.empty())
+        for (const auto& e : content.events) box.extend(e->focus);
     if (box.empty()) return {-180, -60, 180, 85};
     // A single town is shown with its surroundings: at least ~4 degrees across.
     constexpr double kMinSpan = 4;
@@ -361,6 +371,26 @@ void addOverlays(Scene& scene, const MapContent& content) {
 }
 
 // One entry per drawn place and article (markers) or per place (areas): mentions merged.
+void addEvents(Scene& scene, const MapContent& content, const MapState& state) {
+    for (const auto& table : content.events) {
+        if (!table || table->size() == 0) continue;
+        model::LayerStyle style;
+        if (const auto* s = findStyle(state, layerIdForEvents(table->path))) style = *s;
+        if (!style.visible || style.opacity <= 0) continue;
+        EventLayer layer;
+        layer.events = table;
+        layer.time = state.time;
+        layer.opacity = std::clamp(style.opacity, 0.f, 1.f);
+        layer.sizePx = kEventPx * std::max(style.size, 0.1f);
+        for (int c = 0; c < 7; ++c) {
+            auto category = static_cast<model::EventCategory>(c);
+            layer.categoryColors[static_cast<size_t>(c)] =
+                categoryVisible(state, category) ? eventCategoryColor(category) : withAlpha(rgb(0), 0);
+        }
+        scene.add("events " + table->path, std::move(layer));
+    }
+}
+
 struct Mark {
     const Shown* first;  // the most opaque mention, which gives colour and size
     float opacity = 0;
@@ -611,6 +641,12 @@ std::string layerIdForArticle(const std::string& file) { return "article:" + fil
 
 std::string layerIdForCategory(model::EventCategory c) { return "category:" + std::string(model::categoryName(c)); }
 
+std::string layerIdForEvents(const std::string& file) { return "events:" + file; }
+
+Color eventCategoryColor(model::EventCategory c) {
+    return rgb(kEventCategoryPalette[static_cast<size_t>(c) % std::size(kEventCategoryPalette)], 0.85f);
+}
+
 model::LayerStyle defaultArticleStyle(size_t documentIndex) {
     model::LayerStyle s;
     s.rgba = (kArticlePalette[documentIndex % std::size(kArticlePalette)] << 8) | 0xffu;
@@ -652,6 +688,7 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
     std::vector<Shown> shown = shownMentions(content, state);
     adjustBasemapTowns(scene, shown);
     addOverlays(scene, content);
+    addEvents(scene, content, state);
     std::vector<Label> labels;
     addAreas(scene, content, shown, projection, width, height, labels);
     addMarkers(scene, content, shown, labels);

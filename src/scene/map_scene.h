@@ -10,6 +10,7 @@
 
 #include "core/geo/gazetteer.h"
 #include "core/model/document.h"
+#include "core/model/event_table.h"
 #include "core/model/timeline.h"
 #include "core/model/workspace.h"
 #include "scene/basemap.h"
@@ -23,6 +24,7 @@ struct MapContent {
     geo::GazetteerPtr gazetteer;       ///< polygons of area mentions (countries, admin1, regions)
     std::vector<std::shared_ptr<const model::Document>> documents;  ///< corrections applied
     std::vector<geo::FeatureSetPtr> overlays;                      ///< user vector files
+    std::vector<model::EventTablePtr> events;                      ///< imported event datasets
 };
 
 /// What the user chose: projection, view, time, styles.
@@ -37,6 +39,11 @@ struct MapState {
 /// Layer ids, stable across runs: one layer per article and one per event category.
 std::string layerIdForArticle(const std::string& file);
 std::string layerIdForCategory(model::EventCategory c);
+std::string layerIdForEvents(const std::string& file);
+
+/// The colour of an event category's dots in imported event datasets (one hue per category, the
+/// same in the legend). Throws nothing.
+Color eventCategoryColor(model::EventCategory c);
 
 /// A mention drawn on the map, for hover and click: which document and mention it is.
 struct MentionRef {

@@ -1,6 +1,7 @@
 #pragma once
 // What to draw, as plain data (DESIGN.md): the GUI and `export` build a Scene, the renderer draws
 // it, tests compare the result. No GL here, so a Scene can be built and checked on any thread.
+#include <array>
 #include <optional>
 #include <string>
 #include <variant>
@@ -8,6 +9,7 @@
 
 #include "core/geo/feature_set.h"
 #include "core/geo/lonlat.h"
+#include "core/model/event_table.h"
 #include "scene/color.h"
 #include "scene/view.h"
 
@@ -51,6 +53,19 @@ struct PointLayer {
     PointShape shape = PointShape::Circle;
     Color outline = rgb(0xffffff);
     float outlineWidthPx = 1;
+};
+
+/// An imported event dataset as dots. Its columns go to the GPU once per projection and the
+/// timeline filters them there (model::eventOpacity), so scrubbing a million events re-uploads
+/// nothing. Drawn in table order (oldest first, the latest on top).
+struct EventLayer {
+    model::EventTablePtr events;
+    std::optional<model::TimeQuery> time;  ///< empty = every event
+    std::array<Color, 7> categoryColors;   ///< by model::EventCategory
+    float opacity = 1;
+    float sizePx = 4;  ///< diameter
+    Color outline = rgb(0xffffff, 0.7f);
+    float outlineWidthPx = 0.5f;
 };
 
 enum class LabelPlacement {
@@ -101,7 +116,7 @@ struct GlobeLayer {
 
 struct Layer {
     std::string name;  ///< for layer lists and log lines
-    std::variant<FillLayer, LineLayer, PointLayer, LabelLayer, GraticuleLayer, GlobeLayer> content;
+    std::variant<FillLayer, LineLayer, PointLayer, EventLayer, LabelLayer, GraticuleLayer, GlobeLayer> content;
 };
 
 struct Scene {

@@ -22,6 +22,7 @@ void Session::rebuildContent() {
         c->documents.push_back(std::make_shared<const model::Document>(std::move(doc)));
     }
     for (const auto& o : overlays) c->overlays.push_back(o.features);
+    c->events = events;
     content = std::move(c);
     ++revision;
 }
@@ -95,6 +96,13 @@ std::vector<model::TimeItem> eventItems(const scene::MapContent& content) {
         for (const auto& e : doc->events)
             if (e.date) items.push_back({e.date->firstDay(), e.date->lastDay(), 0});
     return items;
+}
+
+std::pair<int, int> contentExtent(const scene::MapContent& content) {
+    std::vector<model::TimeItem> items = eventItems(content);
+    for (const auto& e : content.events)
+        if (auto [first, last] = e->extent(); last >= first) items.push_back({first, last, 0});
+    return model::extent(items);
 }
 
 uint32_t textOffsetOf(const text::DecodedText& decoded, uint32_t fileOffset) {

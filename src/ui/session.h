@@ -47,6 +47,7 @@ struct Session {
     std::shared_ptr<const Geodata> geodata;
     std::vector<std::shared_ptr<const ArticleSource>> articles;  ///< in workspace order
     std::vector<Overlay> overlays;
+    std::vector<model::EventTablePtr> events;  ///< imported event datasets (workspace.events)
 
     /// Derived: the corrected documents and overlays as the map draws them. Rebuilt by
     /// rebuildContent() after any change to articles, corrections or overlays.
@@ -60,6 +61,10 @@ struct Session {
     static size_t documentIndex(size_t articleIndex) { return articleIndex; }
     void markDirty() { dirty = true; }
 };
+
+/// Every dated item of the content: the articles' events and the imported datasets' rows. The
+/// datasets come as their day extents only (two items each): the timeline's range needs no more.
+std::pair<int, int> contentExtent(const scene::MapContent& content);
 
 /// Loads the gazetteer and the basemap layers of a geodata folder. Throws DataError.
 std::shared_ptr<const Geodata> loadGeodata(const std::filesystem::path& dir);

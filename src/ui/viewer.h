@@ -32,6 +32,8 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> workspace;
     std::vector<std::string> articles;
     std::vector<std::string> layers;
+    std::vector<std::string> events;  ///< event datasets to import
+    std::string dateField;            ///< their date field (empty: found by name or type)
     int width = 1600, height = 1000;
     std::optional<std::filesystem::path> screenshot;  ///< write the window here after frames, then exit
     int frames = 3;
@@ -74,6 +76,10 @@ struct Viewer {
     void addArticle(const std::string& path);
     void addLayer(const std::string& path);
     void removeLayer(const std::string& key);      ///< an overlay, by its workspace path
+    /// Imports an event dataset in the background and keeps it in the workspace.
+    void addEvents(const model::EventSourceRef& ref);
+    /// Imports a dataset the workspace already lists (an error goes to the error panel).
+    void loadEvents(const model::EventSourceRef& ref);
     void openDropped(const std::vector<std::string>& paths);
     void reloadArticle(size_t index);               ///< after its date changed
     void correctionsChanged();                      ///< re-derive documents, mark dirty

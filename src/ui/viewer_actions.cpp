@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/geo/projection.h"
 #include "core/geo/vector_source.h"
+#include "core/io/event_import.h"
 #include "core/log.h"
 #include "core/model/briefing.h"
 #include "core/text/decode.h"
@@ -72,7 +73,7 @@ void Viewer::start() {
     if (options.workspace) {
         ws = model::loadWorkspace(*options.workspace);  // the CLI reports a bad one and exits
         wsPath = *options.workspace;
-    } else if (!options.articles.empty()) {
+    } else if (!options.articles.empty() || !options.events.empty()) {
         for (const auto& a : options.articles) ws.articles.push_back({std::filesystem::absolute(a).string(), std::nullopt});
     } else {
         ws.title = model::builtinBriefing().title;
@@ -94,6 +95,7 @@ void Viewer::start() {
         };
     });
     for (const auto& l : options.layers) addLayer(l);
+    for (const auto& e : options.events) addEvents({e, options.dateField});
 }
 
 void Viewer::openWorkspace(const std::filesystem::path& path) {
@@ -112,6 +114,8 @@ void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool 
     session.dirty = dirty;
     session.articles.clear();
     session.overlays.clear();
+    session.events.clear();
+    for (const auto& e : session.workspace.events) loadEvents(e);
     articles = ArticlesPanel{};
 
     const model::Workspace& w = session.workspace;
@@ -166,8 +170,7 @@ void Viewer::applyPendingView() {
 
 void Viewer::contentChanged() {
     session.rebuildContent();
-    auto items = eventItems(*session.content);
-    auto [first, last] = model::extent(items);
+    auto [first, last] = contentExtent(*session.content);
     timeline.extentFirst = first;
     timeline.extentLast = last;
     if (!timeline.range && last >= first) timeline.fitTo(first, last);
@@ -252,6 +255,34 @@ void Viewer::loadOverlay(const std::string& key, const std::filesystem::path& fi
             if (gen != generation_) return;  // another workspace was opened meanwhile
             session.overlays.push_back({key, features});
             log::info("layer " + key + ": " + std::to_string(features->featureCount()) + " features");
+            contentChanged();
+        };
+    });
+}
+
+void Viewer::addEvents(const model::EventSourceRef& ref) {
+    bool known = false;
+    for (const auto& e : session.workspace.events) known = known || e.path == ref.path;
+    if (!known) {
+        session.workspace.events.push_back(ref);
+        session.markDirty();
+    }
+    loadEvents(ref);
+}
+
+void Viewer::loadEvents(const model::EventSourceRef& ref) {
+    std::filesystem::path file = resolveArticlePath(ref.path, session.workspacePath);
+    uint64_t gen = generation_;
+    jobs.post("Importing " + ref.path, [this, ref, file, gen](Progress&) -> BackgroundJobs::Apply {
+        std::shared_ptr<model::EventTable> table = io::importEvents(file, {ref.dateField});
+        table->path = ref.path;  // the layer id and style key are the workspace's name for it
+        return [this, table, gen] {
+            if (gen != generation_) return;
+            session.events.push_back(table);
+            log::info("events " + table->path + ": " + std::to_string(table->size()) + " imported");
+            if (table->badRows)
+                log::warn(table->path + ": " + std::to_string(table->badRows) + " rows skipped, the first at " +
+                          table->firstBadReason);
             contentChanged();
         };
     });

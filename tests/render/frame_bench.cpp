@@ -182,7 +182,7 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
         base.labels = false;  // 100,000 names would be noise; the markers are the load
         base.projection = scene::defaultProjection(content);
         base.view = scene::defaultView(content, base.projection, w, h);
-        const scene::MapContent basemapOnly{content.basemap, content.gazetteer, {}, {}};
+        const scene::MapContent basemapOnly{content.basemap, content.gazetteer, {}, {}, {}};
         const int from = model::Date{2010, 1, 1}.firstDay();
         if (wanted("events")) {
             // (b) The renderer's share: the basemap scene plus one point layer of the 100,000

@@ -92,6 +92,8 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
         j["corrections"].push_back(std::move(cj));
     }
     j["overlays"] = ws.overlays;
+    j["events"] = json::array();
+    for (const auto& e : ws.events) j["events"].push_back({{"path", e.path}, {"date_field", e.dateField}});
     j["layers"] = json::object();
     for (const auto& [id, s] : ws.layers)
         j["layers"][id] = {{"visible", s.visible}, {"rgba", s.rgba}, {"size", s.size}, {"opacity", s.opacity}, {"labels", s.labels}};
@@ -177,6 +179,17 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
         if (!j["overlays"].is_array()) r.fail("overlays", "expected a list");
         for (size_t i = 0; i < j["overlays"].size(); ++i)
             ws.overlays.push_back(r.str(j["overlays"][i], "overlays[" + std::to_string(i) + "]"));
+    }
+    if (j.contains("events")) {
+        if (!j["events"].is_array()) r.fail("events", "expected a list");
+        for (size_t i = 0; i < j["events"].size(); ++i) {
+            const json& e = j["events"][i];
+            std::string w = "events[" + std::to_string(i) + "]";
+            EventSourceRef ref;
+            ref.path = r.str(r.field(e, "path", w), w + ".path");
+            if (e.contains("date_field")) ref.dateField = r.str(e["date_field"], w + ".date_field");
+            ws.events.push_back(std::move(ref));
+        }
     }
     if (j.contains("layers")) {
         if (!j["layers"].is_object()) r.fail("layers", "expected an object");

@@ -40,12 +40,19 @@ struct LayerStyle {
     bool labels = true;
 };
 
+/// An imported event dataset (ACLED-style CSV, GeoJSON, GeoPackage), drawn as its own layer.
+struct EventSourceRef {
+    std::string path;       ///< as the user gave it (relative paths are to the workspace file)
+    std::string dateField;  ///< empty = found by name or type
+};
+
 struct Workspace {
     static constexpr int kVersion = 1;
     std::string title;
     std::vector<ArticleRef> articles;
     std::vector<Correction> corrections;
     std::vector<std::string> overlays;         ///< vector files drawn over the map, paths as for articles
+    std::vector<EventSourceRef> events;
     std::map<std::string, LayerStyle> layers;  ///< by layer id ("article:FILE", "category:airstrike")
     ViewState view;
     TimelineState timeline;

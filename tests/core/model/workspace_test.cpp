@@ -24,6 +24,8 @@ Workspace sample() {
     ws.corrections.push_back({"a.txt", {30, 37}, Correction::Action::Place, p});
     ws.layers["category:airstrike"] = LayerStyle{false, 0x112233ff, 2.f, 0.5f, false};
     ws.overlays = {"zones.gpkg", "/data/sites.geojson"};
+    ws.events.push_back({"acled.csv", ""});
+    ws.events.push_back({"points.gpkg", "when"});
     ws.view = {"EPSG:3857", 36.0, 35.0, 1200.0};
     ws.timeline = {TimeMode::Window, Date{2015, 9, 15}, 60};
     return ws;
@@ -48,6 +50,10 @@ TEST_CASE("a workspace round-trips through its JSON file") {
     REQUIRE(back.articles.size() == 2);
     CHECK(back.articles[0].published->iso() == "2015-09-30");
     CHECK_FALSE(back.articles[1].published);
+    REQUIRE(back.events.size() == 2);
+    CHECK(back.events[0].path == "acled.csv");
+    CHECK(back.events[0].dateField.empty());
+    CHECK(back.events[1].dateField == "when");
     REQUIRE(back.corrections.size() == 2);
     CHECK(back.corrections[0].action == Correction::Action::NotAPlace);
     CHECK(back.corrections[1].place->name == "Latakia");

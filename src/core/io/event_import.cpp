@@ -1,0 +1,256 @@
+#include "core/io/event_import.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/geo/gdal_setup.h"
+
+namespace cmap::io {
+namespace {
+
+using model::EventCategory;
+using model::EventTimePrecision;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool has(const std::string& s, std::string_view word) { return s.find(word) != std::string::npos; }
+
+int findField(OGRFeatureDefn* defn, std::initializer_list<std::string_view> names) {
+    for (std::string_view n : names)
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == n) return i;
+    return -1;
+}
+
+std::optional<int> parseInt(std::string_view s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<double> parseNumber(const char* s) {
+    char* end = nullptr;
+    double v = std::strtod(s, &end);
+    if (end == s || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+// A date as datasets write it: ISO (2020-03-15, 2020-03, 2020, or a timestamp starting with a
+// day) or ACLED's "15 March 2020" (also "15-Mar-2020").
+std::optional<model::Date> parseDate(std::string_view s) {
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    if (s.size() > 10 && s[4] == '-' && (s[10] == 'T' || s[10] == ' ')) s = s.substr(0, 10);
+    if (auto d = model::Date::parse(s)) return d;
+    static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
+                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
+    size_t a = s.find_first_of(" -"), b = s.find_last_of(" -");
+    if (a == std::string_view::npos || a == b) return std::nullopt;
+    auto day = parseInt(s.substr(0, a));
+    auto year = parseInt(s.substr(b + 1));
+    std::string month = lower(s.substr(a + 1, b - a - 1));
+    if (!day || !year || month.size() < 3) return std::nullopt;
+    for (size_t m = 0; m < 12; ++m) {
+        if (month.compare(0, 3, kMonths[m]) != 0) continue;
+        model::Date d{*year, static_cast<int>(m) + 1, *day};
+        return d.valid() && (*year >= 1000) ? std::optional(d) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+struct Columns {
+    int date = -1, lon = -1, lat = -1, type = -1, subType = -1, geoPrecision = -1, timePrecision = -1, source = -1;
+};
+
+}  // namespace
+
+EventCategory categoryForEventType(std::string_view type) {
+    const std::string t = lower(type);
+    for (int c = 0; c <= static_cast<int>(EventCategory::Other); ++c)
+        if (t == model::categoryName(static_cast<EventCategory>(c))) return static_cast<EventCategory>(c);
+    if (has(t, "air") && (has(t, "strike") || has(t, "drone"))) return EventCategory::Airstrike;
+    if (has(t, "headquarters") || has(t, "base ") || t.ends_with("base")) return EventCategory::Base;
+    if (has(t, "deploy") || has(t, "troop")) return EventCategory::Deployment;
+    if (has(t, "agreement") || has(t, "meeting") || has(t, "negotiat") || has(t, "ceasefire")) return EventCategory::Meeting;
+    if (has(t, "statement") || has(t, "announce")) return EventCategory::Statement;
+    if (has(t, "battle") || has(t, "clash") || has(t, "attack") || has(t, "explosion") || has(t, "remote violence") ||
+        has(t, "shelling") || has(t, "violence") || has(t, "grenade") || has(t, "bomb") || has(t, "abduction"))
+        return EventCategory::Attack;
+    return EventCategory::Other;
+}
+
+std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& path, const EventImportOptions& options) {
+    geo::registerGdalDrivers();
+    const std::string file = path.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
+    if (std::filesystem::is_directory(path, ec)) throw DataError(file, "is a folder, not an event table");
+
+    geo::QuietGdalErrors errors;
+    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
+        GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    if (!ds || ds->GetLayerCount() == 0) {
+        std::string why = errors.failure();
+        throw DataError(file, "not an event table (" + (why.empty() ? std::string("no readable vector layer") : why) + ")");
+    }
+    OGRLayer* layer = ds->GetLayer(0);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const bool csv = lower(ds->GetDriverName()) == "csv";
+
+    Columns col;
+    if (!options.dateField.empty()) {
+        col.date = defn->GetFieldIndex(options.dateField.c_str());
+        if (col.date < 0) throw DataError(file, "has no field named '" + options.dateField + "' (--date-field)");
+    } else {
+        col.date = findField(defn, {"event_date", "date", "event_day", "day", "datetime", "timestamp", "time"});
+        for (int i = 0; col.date < 0 && i < defn->GetFieldCount(); ++i) {
+            OGRFieldType t = defn->GetFieldDefn(i)->GetType();
+            if (t == OFTDate || t == OFTDateTime) col.date = i;
+        }
+    }
+    col.lon = findField(defn, {"longitude", "lon", "lng", "long", "x"});
+    col.lat = findField(defn, {"latitude", "lat", "y"});
+    col.type = findField(defn, {"event_type", "category", "type"});
+    col.subType = findField(defn, {"sub_event_type"});
+    col.geoPrecision = findField(defn, {"geo_precision"});
+    col.timePrecision = findField(defn, {"time_precision"});
+    col.source = findField(defn, {"source"});
+    const bool pointGeometry = wkbFlatten(layer->GetGeomType()) == wkbPoint ||
+                               (layer->GetGeomType() == wkbUnknown && !csv);
+    if (col.date < 0)
+        throw DataError(file, "not an event table: no date field (event_date, date, a Date-typed field, or --date-field NAME)");
+    if ((col.lon < 0 || col.lat < 0) && !pointGeometry)
+        throw DataError(file, "not an event table: no longitude/latitude fields and no point geometry");
+    const bool fromFields = col.lon >= 0 && col.lat >= 0;
+
+    std::unique_ptr<OGRCoordinateTransformation> toWgs84;
+    if (const OGRSpatialReference* srs = fromFields ? nullptr : layer->GetSpatialRef()) {
+        OGRSpatialReference wgs84;
+        wgs84.SetWellKnownGeogCS("WGS84");
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        if (!srs->IsSame(&wgs84)) {
+            toWgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
+            if (!toWgs84) throw DataError(file, "its coordinate system cannot be converted to WGS 84");
+        }
+    }
+    const bool dateTyped = defn->GetFieldDefn(col.date)->GetType() == OFTDate ||
+                           defn->GetFieldDefn(col.date)->GetType() == OFTDateTime;
+
+    std::vector<model::EventRow> rows;
+    if (GIntBig n = layer->GetFeatureCount(FALSE); n > 0) rows.reserve(static_cast<size_t>(n));
+    std::vector<std::string> sources;
+    std::unordered_map<std::string, uint32_t> sourceIndex;
+    std::unordered_map<std::string, EventCategory> categoryOf;  // a few distinct types, millions of rows
+    size_t bad = 0, firstBad = 0, ordinal = 0;
+    std::string firstReason;
+    layer->ResetReading();
+    for (;;) {
+        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
+        if (!f) break;
+        ++ordinal;
+        // CSV rows are named by line (the header is line 1), other formats by feature number.
+        auto reject = [&](const std::string& why) {
+            if (bad++ == 0) firstBad = csv ? ordinal + 1 : ordinal, firstReason = why;
+        };
+        model::EventRow r;
+        std::optional<model::Date> date;
+        if (!f->IsFieldSetAndNotNull(col.date)) {
+            reject("no date");
+            continue;
+        }
+        if (dateTyped) {
+            int y = 0, m = 0, d = 0, h, mi, tz;
+            float s;
+            if (f->GetFieldAsDateTime(col.date, &y, &m, &d, &h, &mi, &s, &tz)) date = model::Date{y, m, d};
+            if (date && !date->valid()) date.reset();
+        } else {
+            date = parseDate(f->GetFieldAsString(col.date));
+        }
+        if (!date) {
+            reject(std::string("date '") + f->GetFieldAsString(col.date) + "' is not a date");
+            continue;
+        }
+        r.firstDay = date->firstDay();
+        r.lastDay = date->lastDay();
+        r.time = date->precision() == model::Precision::Day     ? EventTimePrecision::Day
+                 : date->precision() == model::Precision::Month ? EventTimePrecision::Month
+                                                                : EventTimePrecision::Year;
+        if (col.timePrecision >= 0 && f->IsFieldSetAndNotNull(col.timePrecision) && r.time == EventTimePrecision::Day) {
+            // ACLED codes a vaguer report on one day of its span; widen it back to the span.
+            int tp = f->GetFieldAsInteger(col.timePrecision);
+            if (tp == 2) r.firstDay -= 3, r.lastDay += 3, r.time = EventTimePrecision::Week;
+            if (tp == 3) {
+                model::Date month = date->truncated(model::Precision::Month);
+                r.firstDay = month.firstDay(), r.lastDay = month.lastDay(), r.time = EventTimePrecision::Month;
+            }
+        }
+        double lon = 0, lat = 0;
+        if (fromFields) {
+            auto x = parseNumber(f->GetFieldAsString(col.lon));
+            auto y = parseNumber(f->GetFieldAsString(col.lat));
+            if (!x || !y) {
+                reject("longitude/latitude are not numbers");
+                continue;
+            }
+            lon = *x, lat = *y;
+        } else {
+            OGRGeometry* g = f->GetGeometryRef();
+            if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) {
+                reject("no point geometry");
+                continue;
+            }
+            if (toWgs84 && g->transform(toWgs84.get()) != OGRERR_NONE) {
+                reject("cannot be reprojected to WGS 84");
+                continue;
+            }
+            lon = g->toPoint()->getX(), lat = g->toPoint()->getY();
+        }
+        if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
+            reject("position outside the world");
+            continue;
+        }
+        r.lon = static_cast<float>(lon), r.lat = static_cast<float>(lat);
+        if (col.geoPrecision >= 0 && f->IsFieldSetAndNotNull(col.geoPrecision)) {
+            int gp = f->GetFieldAsInteger(col.geoPrecision);
+            if (gp >= 1 && gp <= 3) r.geo = static_cast<model::EventGeoPrecision>(gp);
+        }
+        // The sub-event type says more (an air strike among explosions) when there is one.
+        for (int c : {col.subType, col.type}) {
+            if (c < 0 || !f->IsFieldSetAndNotNull(c)) continue;
+            std::string type = f->GetFieldAsString(c);
+            auto it = categoryOf.find(type);
+            if (it == categoryOf.end()) it = categoryOf.emplace(type, categoryForEventType(type)).first;
+            r.category = it->second;
+            if (r.category != EventCategory::Other) break;
+        }
+        std::string source = col.source >= 0 ? f->GetFieldAsString(col.source) : "";
+        auto [it, inserted] = sourceIndex.try_emplace(source, static_cast<uint32_t>(sources.size()));
+        if (inserted) sources.push_back(source);
+        r.source = it->second;
+        rows.push_back(r);
+    }
+    if (rows.empty())
+        throw DataError(file, bad ? "no usable event: " + std::to_string(bad) + " bad rows, the first at " +
+                                        (csv ? "line " : "feature ") + std::to_string(firstBad) + ": " + firstReason
+                                  : "holds no events");
+    auto table = std::make_shared<model::EventTable>(model::EventTable::build(file, std::move(rows), std::move(sources)));
+    table->badRows = bad;
+    table->firstBadLine = firstBad;
+    table->firstBadReason = firstReason.empty() ? "" : (csv ? "line " : "feature ") + std::to_string(firstBad) + ": " + firstReason;
+    return table;
+}
+
+}  // namespace cmap::io

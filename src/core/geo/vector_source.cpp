@@ -89,11 +89,12 @@ private:
     void push(LonLat p) {
         // Reprojection can land a hair past the edge of the world; anything further is not lon/lat.
         constexpr double kSlack = 1e-6;
+        // Kept even then (the caller throws after the geometry): ring() counts on every vertex.
         if (!(std::abs(p.lon) <= 180 + kSlack && std::abs(p.lat) <= 90 + kSlack)) {
             if (!outside) outside = p;
-            return;
+        } else {
+            p = {std::clamp(p.lon, -180.0, 180.0), std::clamp(p.lat, -90.0, 90.0)};
         }
-        p = {std::clamp(p.lon, -180.0, 180.0), std::clamp(p.lat, -90.0, 90.0)};
         fs_.coords.push_back(p);
         box.extend(p);
     }

@@ -99,9 +99,9 @@ int run(const GlobalOptions& global, const Options& opt) {
     size_t reported = 0;
     for (size_t i = 0; i < days.size(); ++i) {
         state.time->day = days[i];
-        scene::Scene scene = scene::buildMapScene(map.content, state, c.width, c.height);
-        if (!opt.map.noCaption) addCaption(scene, map.title, state.time, c.width, c.height);
-        writer->addFrame(renderer.renderToImage(scene, c.width, c.height));
+        scene::Scene scene = scene::buildMapScene(map.content, state, c.logicalWidth(), c.logicalHeight());
+        addMapFurniture(scene, map, opt.map, state, c);
+        writer->addFrame(renderer.renderToImage(scene, c.width, c.height, c.scale));
         // About every tenth of the way: a line per step, not a flood.
         if ((i + 1) * 10 / days.size() > reported || i + 1 == days.size()) {
             reported = (i + 1) * 10 / days.size();

@@ -79,7 +79,7 @@ Checked check(const Options& opt) {
 }
 
 void writeDebugJson(const fs::path& path, const scene::MapContent& content, const scene::MapState& state,
-                    const scene::Scene& scene, int width, int height) {
+                    const scene::Scene& scene, double width, double height) {
     nlohmann::json mentions = nlohmann::json::array();
     for (const scene::PlacedMention& p : scene::placeMentions(content, state, width, height)) {
         const model::Document& doc = *content.documents[p.ref.document];
@@ -124,7 +124,6 @@ void writeDebugJson(const fs::path& path, const scene::MapContent& content, cons
 struct Shot {
     model::Slide slide;
     std::string out;
-    bool caption = true;  ///< slides draw what presentation mode shows, which has no caption
 };
 
 // The images asked for, settled before anything is loaded: a slide that does not exist, or a
@@ -135,7 +134,7 @@ std::vector<Shot> plan(const Options& opt, const Checked& c, const model::Worksp
     const std::string count = owner + " has " + (n == 0 ? "no slides" : n == 1 ? "1 slide" : std::to_string(n) + " slides");
     if (opt.slideGiven) {
         if (static_cast<size_t>(opt.slide) > n) throw InputError("--slide " + std::to_string(opt.slide) + ": " + count);
-        return {{ws.slides[static_cast<size_t>(opt.slide) - 1], opt.out, false}};
+        return {{ws.slides[static_cast<size_t>(opt.slide) - 1], opt.out}};
     }
     if (n == 0) throw InputError("--all-slides: " + count);
     std::error_code ec;
@@ -147,7 +146,7 @@ std::vector<Shot> plan(const Options& opt, const Checked& c, const model::Worksp
     for (size_t i = 0; i < n; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "slide-%0*zu.png", digits, i + 1);
-        shots.push_back({ws.slides[i], (fs::path(opt.allSlides) / name).string(), false});
+        shots.push_back({ws.slides[i], (fs::path(opt.allSlides) / name).string()});
     }
     return shots;
 }
@@ -163,17 +162,21 @@ int run(const GlobalOptions& global, const Options& opt) {
         plan(opt, c, ws, opt.map.in.workspace.empty() ? "the built-in briefing" : opt.map.in.workspace);
     const LoadedMap map = loadMapContent(global, opt.map, std::move(ws), progress);
 
+    // The map is laid out in logical pixels: a larger scale shows the same map with larger text
+    // and lines, not more of the map.
     const int width = c.map.width, height = c.map.height;
+    const double logicalW = c.map.logicalWidth(), logicalH = c.map.logicalHeight();
     render::Renderer renderer;
     for (const Shot& shot : shots) {
         scene::MapState state = mapState(shot.slide, map, c.map);
         progress("building the map");
-        scene::Scene scene = scene::buildMapScene(map.content, state, width, height);
-        if (shot.caption && !opt.map.noCaption) addCaption(scene, map.title, state.time, width, height);
+        scene::Scene scene = scene::buildMapScene(map.content, state, logicalW, logicalH);
+        // Slides too: presentation mode shows the furniture the viewer's map has.
+        addMapFurniture(scene, map, opt.map, state, c.map);
         progress("rendering " + std::to_string(width) + "x" + std::to_string(height));
-        render::Image image = renderer.renderToImage(scene, width, height);
+        render::Image image = renderer.renderToImage(scene, width, height, c.map.scale);
         image.savePng(shot.out);
-        if (!opt.debugJson.empty()) writeDebugJson(opt.debugJson, map.content, state, scene, width, height);
+        if (!opt.debugJson.empty()) writeDebugJson(opt.debugJson, map.content, state, scene, logicalW, logicalH);
         progress("wrote " + shot.out);
     }
     return kOk;

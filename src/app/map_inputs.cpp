@@ -11,6 +11,7 @@
 #include "core/geo/vector_source.h"
 #include "core/io/event_import.h"
 #include "core/model/briefing.h"
+#include "scene/furniture_layers.h"
 #include "scene/slide_state.h"
 
 namespace cmap::app {
@@ -18,10 +19,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Images are rendered in tiles, so the GL limits do not bound the size; memory does (4 bytes a
-// pixel, twice over while reading back and encoding).
-constexpr int kMaxSide = 16384;
-constexpr long long kMaxPixels = 100'000'000;
+// Images are rendered in tiles, so the GL limits do not bound the size; 8K a side (7680x4320 and
+// its portrait) is what briefings are shown on, and keeps the image (4 bytes a pixel, twice over
+// while reading back and encoding) within half a gigabyte.
+constexpr int kMaxSide = 8192;
+// Text and line scale factors: below a quarter text is unreadable, above 8 one letter fills a tile.
+constexpr double kMinScale = 0.25, kMaxScale = 8;
 
 std::pair<int, int> parseSize(const std::string& text) {
     int w = 0, h = 0;
@@ -30,9 +33,9 @@ std::pair<int, int> parseSize(const std::string& text) {
     if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || (in >> extra))
         throw InputError("--size: '" + text + "' is not WIDTHxHEIGHT (for example 1600x1000)");
     if (w < 1 || h < 1) throw InputError("--size: " + text + " is empty; width and height must be at least 1");
-    if (w > kMaxSide || h > kMaxSide || static_cast<long long>(w) * h > kMaxPixels)
+    if (w > kMaxSide || h > kMaxSide)
         throw InputError("--size: " + text + " is too large; the limit is " + std::to_string(kMaxSide) +
-                         " pixels a side and " + std::to_string(kMaxPixels / 1'000'000) + " megapixels");
+                         " pixels a side (8K)");
     return {w, h};
 }
 
@@ -53,27 +56,18 @@ geo::BBox parseView(const std::string& text) {
     return box;
 }
 
-// What the picture shows, in its corner.
-std::string captionText(const std::string& title, const std::optional<model::TimeQuery>& time) {
-    std::string when = "all reports";
-    if (time) {
-        std::string day = model::Date::fromDays(time->day).iso();
-        switch (time->mode) {
-        case model::TimeMode::Cumulative: when = "reports up to " + day; break;
-        case model::TimeMode::Window: when = day + ", the last " + std::to_string(time->windowDays) + " days"; break;
-        case model::TimeMode::AsOf: when = "latest report per place as of " + day; break;
-        }
-    }
-    return title.empty() ? when : title + " — " + when;
-}
-
 }  // namespace
 
 void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
     size = defaultSize;
     cmd.add_option("ARTICLE", in.articles, "Articles (.txt, .md, .html), each with an optional NAME.meta.json");
     cmd.add_option("--size", size, "Image size WIDTHxHEIGHT in pixels (default " + defaultSize +
-                                        "; at most 16384 a side, 100 megapixels)");
+                                        "; at most 8192 a side)");
+    cmd.add_option("--scale", scale, "Text and line scale factor, 0.25 to 8 (default 1): --size 3200x2000 --scale 2 is the 1600x1000 map at twice the resolution");
+    cmd.add_option("--title", title, "Title in the map's corner (default: the workspace's or the briefing's)")
+        ->each([this](const std::string&) { titleGiven = true; });
+    cmd.add_option("--subtitle", subtitle, "Subtitle under the title (default: the workspace's)")
+        ->each([this](const std::string&) { subtitleGiven = true; });
     cmd.add_option("--mode", mode, "Timeline mode: cumulative (default), window or asof");
     cmd.add_option("--window", window, "Days in the window (and the age scale of asof); default 30");
     cmd.add_option("--view", view, "Show this box: LONMIN,LATMIN,LONMAX,LATMAX (default: fit the mentions)");
@@ -84,7 +78,8 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
                    "Event dataset (ACLED-style CSV, GeoJSON or GeoPackage points with a date) drawn as dots; repeatable");
     cmd.add_option("--date-field", in.dateField, "The events' date field (default: found by name or type)");
     cmd.add_flag("--no-basemap", noBasemap, "Draw no basemap (sea, land, borders, towns)");
-    cmd.add_flag("--no-caption", noCaption, "Leave out the caption (title and time shown) in the lower left corner");
+    cmd.add_flag("--no-furniture", noFurniture,
+                 "Draw the map alone: no title, date, legend, scale bar, north arrow, attribution or footnotes");
     cmd.add_option("--corpus", in.corpus,
                    "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
 }
@@ -92,6 +87,18 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
 CheckedMap checkMap(const MapOptions& opt) {
     CheckedMap c;
     std::tie(c.width, c.height) = parseSize(opt.size);
+    if (!opt.scale.empty()) {
+        size_t used = 0;
+        double s = 0;
+        try {
+            s = std::stod(opt.scale, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != opt.scale.size() || !(s >= kMinScale && s <= kMaxScale))
+            throw InputError("--scale: '" + opt.scale + "' is not a number from 0.25 to 8");
+        c.scale = static_cast<float>(s);
+    }
     if (!opt.mode.empty()) {
         if (opt.mode == "cumulative") c.mode = model::TimeMode::Cumulative;
         else if (opt.mode == "window") c.mode = model::TimeMode::Window;
@@ -201,42 +208,18 @@ scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const 
     if (c.view) {
         // The projection is settled before a view box is fitted in it.
         if (state.projection.empty()) state.projection = scene::defaultProjection(map.content);
-        state.view = scene::fitBox(geo::Projection::create(state.projection), *c.view, c.width, c.height);
+        state.view = scene::fitBox(geo::Projection::create(state.projection), *c.view, c.logicalWidth(), c.logicalHeight());
     }
     return state;
 }
 
-// Labels hang on a lon/lat anchor: the caption's is the place under the lower left corner, or on a
-// world map whose corner is off the globe, under the middle of the bottom edge.
-void addCaption(scene::Scene& scene, const std::string& title, const std::optional<model::TimeQuery>& time, int width,
-                int height) {
-    auto projection = geo::Projection::create(scene.projection);
-    auto anchorAt = [&](double px, double py) -> std::optional<geo::LonLat> {
-        geo::Vec2 xy = scene.view.unproject(px, py, width, height);
-        geo::LonLat at = projection.inverse(xy);
-        if (std::isnan(at.lon)) return std::nullopt;
-        // Some projections invert points off the globe to somewhere else: keep only round trips.
-        geo::Vec2 back = scene.view.toPixel(projection.forward(at), width, height);
-        if (!(std::hypot(back.x - px, back.y - py) < 1)) return std::nullopt;
-        return at;
-    };
-    bool centred = false;
-    std::optional<geo::LonLat> at = anchorAt(10, height - 14);
-    if (!at) at = anchorAt(width / 2.0, height - 14), centred = true;
-    if (!at) return;
-    scene::LabelLayer layer;
-    scene::Label l;
-    l.text = captionText(title, time);
-    l.anchor = *at;
-    if (centred) l.placement = scene::LabelPlacement::Centred;
-    l.priority = 1e6f;  // before any place name
-    l.sizePx = 13;
-    l.color = scene::rgb(0x1a1a1a);
-    l.markerPx = 0;
-    layer.labels.push_back(std::move(l));
-    layer.halo = scene::rgb(0xffffff, 0.9f);
-    layer.haloPx = 2;
-    scene.add("caption", std::move(layer));
+void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
+                     const CheckedMap& c) {
+    if (opt.noFurniture) return;
+    scene::FurnitureText text{map.title, map.workspace.furniture.subtitle};
+    if (opt.titleGiven) text.title = opt.title;
+    if (opt.subtitleGiven) text.subtitle = opt.subtitle;
+    scene::addFurniture(scene, map.workspace.furniture, text, map.content, state, c.logicalWidth(), c.logicalHeight());
 }
 
 }  // namespace cmap::app

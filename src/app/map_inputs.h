@@ -20,9 +20,9 @@ namespace cmap::app {
 
 struct MapOptions {
     ArticleInputs in;
-    std::string size, mode, window, view, projection;
+    std::string size, scale, title, subtitle, mode, window, view, projection;
     std::vector<std::string> layers;
-    bool noBasemap = false, noCaption = false;
+    bool noBasemap = false, noFurniture = false, titleGiven = false, subtitleGiven = false;
 
     /// Registers the options on cmd, with defaultSize as --size's default.
     void addTo(CLI::App& cmd, const std::string& defaultSize);
@@ -30,7 +30,10 @@ struct MapOptions {
 
 /// The map options parsed, without touching a file.
 struct CheckedMap {
-    int width = 0, height = 0;
+    int width = 0, height = 0;  ///< device pixels of the image
+    float scale = 1;            ///< text and lines; the map is laid out in width / scale logical pixels
+    double logicalWidth() const { return width / static_cast<double>(scale); }
+    double logicalHeight() const { return height / static_cast<double>(scale); }
     std::optional<model::TimeMode> mode;
     std::optional<int> windowDays;
     std::optional<geo::BBox> view;
@@ -71,9 +74,9 @@ model::Slide optionsSlide(const model::Workspace& ws, const MapOptions& opt, con
 /// projection when given. Throws InputError for a projection PROJ rejects.
 scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const CheckedMap& c);
 
-/// Adds the caption (title, and what the timeline shows) in the lower left corner: an exported
-/// map is read without the tool that made it. Throws InputError for a bad projection.
-void addCaption(scene::Scene& scene, const std::string& title, const std::optional<model::TimeQuery>& time, int width,
-                int height);
+/// Adds the map furniture (title, date stamp, legend, scale bar, ...) unless --no-furniture: an
+/// exported map is read without the tool that made it. Throws InputError for a bad projection.
+void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
+                     const CheckedMap& c);
 
 }  // namespace cmap::app

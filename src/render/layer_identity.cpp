@@ -63,6 +63,8 @@ bool same(const scene::GraticuleLayer& a, const scene::GraticuleLayer& b) {
 
 bool same(const scene::GlobeLayer& a, const scene::GlobeLayer& b) { return a.color == b.color; }
 
+bool same(const scene::ScreenLayer& a, const scene::ScreenLayer& b) { return a == b; }
+
 }  // namespace
 
 bool sameDrawing(const scene::Layer& a, const scene::Layer& b) {

@@ -40,6 +40,7 @@
 #include "render/gl_objects.h"
 #include "render/label_placer.h"
 #include "render/layer_identity.h"
+#include "render/screen_layout.h"
 #include "scene/graticule.h"
 
 namespace cmap::render {
@@ -127,6 +128,12 @@ struct ImageBox {
     }
 };
 
+// Labels and screen layers are drawn after the others, over everything.
+bool drawnLast(const scene::Layer& layer) {
+    return std::holds_alternative<scene::LabelLayer>(layer.content) ||
+           std::holds_alternative<scene::ScreenLayer>(layer.content);
+}
+
 bool isFill(const scene::Layer& layer) {
     return std::holds_alternative<scene::FillLayer>(layer.content) ||
            std::holds_alternative<scene::GlobeLayer>(layer.content);
@@ -143,6 +150,7 @@ struct PreparedLayer {
     std::vector<ImageBox> labelBoxes;  // and each label's
     size_t markerFirst = 0;  // marker instances of a label layer's placed labels
     GLsizei markerCount = 0;
+    std::optional<ScreenGeometry> screen;  // a screen layer's, laid out for this image
 };
 
 struct Frame {
@@ -194,6 +202,11 @@ struct Renderer::Impl {
     Program compositeRects{"rects.vert", "composite.frag"};
     VertexArray rectVao = makeVertexArray();
     Buffer rectVbo = makeBuffer();
+    Program screen{"screen.vert", "screen.frag"};
+    VertexArray screenVao = makeVertexArray();
+    Buffer screenVbo = makeBuffer();
+    VertexArray screenTextVao = makeVertexArray();
+    Buffer screenTextVbo = makeBuffer();
 
     // A label layer's halo coverage, kept while its glyphs stay where they are (town names do
     // while the timeline scrubs): drawing it is 32 passes over every glyph.
@@ -261,8 +274,25 @@ struct Renderer::Impl {
         hardwareMaxTile = maxTile = std::min({kDefaultMaxTile, static_cast<int>(maxRenderbuffer), static_cast<int>(maxViewport[0]),
                             static_cast<int>(maxViewport[1]), static_cast<int>(maxTexture)});
 
-        glBindVertexArray(textVao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
+        glyphAttributes(textVao, textVbo);
+        glyphAttributes(screenTextVao, screenTextVbo);
+        glBindVertexArray(screenVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, screenVbo.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ScreenVertex), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ScreenVertex),
+                              reinterpret_cast<const void*>(offsetof(ScreenVertex, rgba)));
+        glBindVertexArray(rectVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, rectVbo.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        glBindVertexArray(0);
+    }
+
+    static void glyphAttributes(const VertexArray& vao, const Buffer& vbo) {
+        glBindVertexArray(vao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, vbo.get());
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(GlyphVertex), nullptr);
         glEnableVertexAttribArray(1);
@@ -271,11 +301,6 @@ struct Renderer::Impl {
         glEnableVertexAttribArray(2);
         glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(GlyphVertex),
                               reinterpret_cast<const void*>(offsetof(GlyphVertex, rgba)));
-        glBindVertexArray(rectVao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, rectVbo.get());
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        glBindVertexArray(0);
     }
 
     // ---- preparation: everything that does not depend on the tile ----
@@ -436,9 +461,21 @@ struct Renderer::Impl {
                 p.events = eventsFor(events->events);
             }
         }
+        // Furniture's panels are obstacles for labels: no place name runs under the legend.
+        for (const PreparedLayer& p : f.layers) {
+            if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content)) {
+                if (!font) font = std::make_unique<FontAtlas>(defaultFontFile());
+                font->require(screenFontSizes(*screenLayer, scale));
+                for (const Box& b : layoutScreen(*screenLayer, width, height, scale, *font).panels) obstacles.push_back(b);
+            }
+        }
         prepareLabels(f, obstacles);
+        // Laid out again for the glyphs: the labels' sizes may have rebuilt the atlas, moving them.
+        for (PreparedLayer& p : f.layers)
+            if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content))
+                p.screen = layoutScreen(*screenLayer, width, height, scale, *font);
         for (size_t i = 0; i < f.layers.size(); ++i)
-            if (!std::holds_alternative<scene::LabelLayer>(f.layers[i].layer->content)) f.drawn.push_back(i);
+            if (!drawnLast(*f.layers[i].layer)) f.drawn.push_back(i);
         ensureTargets(std::min(width, maxTile), std::min(height, maxTile));  // may drop kept images: first
         planBase(f);
         evict();
@@ -996,6 +1033,20 @@ struct Renderer::Impl {
             if (std::holds_alternative<scene::GlobeLayer>(p.layer->content)) r.unite(wholeTile(t));
             else r.unite(rectFor(t, meshBox(f, *p.mesh), 1));
         }
+        multisampled(r, [&] {
+            for (size_t i = begin; i < end; ++i) {
+                const PreparedLayer& p = f.layers[f.drawn[i]];
+                if (!p.mesh) continue;
+                if (auto* fillLayer = std::get_if<scene::FillLayer>(&p.layer->content)) drawFill(f, t, *fillLayer, *p.mesh);
+                else drawGlobe(f, t, std::get<scene::GlobeLayer>(p.layer->content), *p.mesh);
+            }
+        });
+    }
+
+    // Draws into the multisampled buffer within r (edges without antialiasing of their own): the
+    // frame is copied in there first and the box resolved back into the frame after.
+    template <class Draw>
+    void multisampled(const PixelRect& r, Draw&& draw) {
         if (r.empty()) return;
         scissor(r);
         glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
@@ -1008,16 +1059,47 @@ struct Renderer::Impl {
         glDrawArrays(GL_TRIANGLES, 0, 3);
         glEnable(GL_BLEND);
         blendOver();
-        for (size_t i = begin; i < end; ++i) {
-            const PreparedLayer& p = f.layers[f.drawn[i]];
-            if (!p.mesh) continue;
-            if (auto* fillLayer = std::get_if<scene::FillLayer>(&p.layer->content)) drawFill(f, t, *fillLayer, *p.mesh);
-            else drawGlobe(f, t, std::get<scene::GlobeLayer>(p.layer->content), *p.mesh);
-        }
+        draw();
         glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFbo.get());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frameFbo.get());
         glBlitFramebuffer(r.x0, r.y0, r.x1, r.y1, r.x0, r.y0, r.x1, r.y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
         glDisable(GL_SCISSOR_TEST);
+    }
+
+    // Furniture: its boxes, symbols and arrows multisampled, its text over them.
+    void drawScreen(const Tile& t, const ScreenGeometry& g) {
+        if (g.bounds.x1 < g.bounds.x0) return;
+        ImageBox box{g.bounds.x0, g.bounds.y0, g.bounds.x1, g.bounds.y1};
+        auto tileUniform = [&](const Program& p) {
+            glUniform4f(p.uniform("uTile"), static_cast<float>(t.x), static_cast<float>(t.y), static_cast<float>(t.width),
+                        static_cast<float>(t.height));
+        };
+        if (!g.triangles.empty()) {
+            multisampled(rectFor(t, box, 1), [&] {
+                screen.use();
+                tileUniform(screen);
+                glBindVertexArray(screenVao.get());
+                glBindBuffer(GL_ARRAY_BUFFER, screenVbo.get());
+                glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.triangles.size() * sizeof(ScreenVertex)),
+                             g.triangles.data(), GL_STREAM_DRAW);
+                glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(g.triangles.size()));
+            });
+        }
+        if (g.glyphs.empty()) return;
+        glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
+        blendOver();
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, font->texture());
+        text.use();
+        tileUniform(text);
+        glUniform1i(text.uniform("uAtlas"), 0);
+        glUniform1i(text.uniform("uCoverageOnly"), 0);
+        glUniform2f(text.uniform("uShift"), 0, 0);
+        glBindVertexArray(screenTextVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, screenTextVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.glyphs.size() * sizeof(GlyphVertex)), g.glyphs.data(),
+                     GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(g.glyphs.size()));
     }
 
     // Drawn layers [begin, end) onto the frame, in order.
@@ -1091,6 +1173,8 @@ struct Renderer::Impl {
                 drawLabels(f, t, *labels, p, halo);
             }
         }
+        for (const PreparedLayer& p : f.layers)
+            if (p.screen) drawScreen(t, *p.screen);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, frameFbo.get());
         ++stats.tilesDrawn;
     }

@@ -308,18 +308,6 @@ geo::BBox focusBox(const MapContent& content) {
 
 double marginPx(double width, double height) { return std::max(24.0, 0.08 * std::min(width, height)); }
 
-// PROJ objects are costly to create and the viewer builds a scene every frame: keep the last one
-// per thread (a Projection may be used by one thread at a time).
-const geo::Projection& projectionFor(const std::string& definition) {
-    thread_local std::string cachedDefinition;
-    thread_local std::optional<geo::Projection> cached;
-    if (!cached || cachedDefinition != definition) {
-        cached.emplace(geo::Projection::create(definition));
-        cachedDefinition = definition;
-    }
-    return *cached;
-}
-
 // The basemap picks its towns for a view by projecting every place: reuse it while the inputs are
 // the same (scrubbing the timeline changes only the mentions).
 Scene basemapFor(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
@@ -634,6 +622,18 @@ Frame frameFor(const MapContent& content, const MapState& state, double width, d
 }
 
 }  // namespace
+
+// PROJ objects are costly to create and the viewer builds a scene every frame: keep the last one
+// per thread (a Projection may be used by one thread at a time).
+const geo::Projection& projectionFor(const std::string& definition) {
+    thread_local std::string cachedDefinition;
+    thread_local std::optional<geo::Projection> cached;
+    if (!cached || cachedDefinition != definition) {
+        cached.emplace(geo::Projection::create(definition));
+        cachedDefinition = definition;
+    }
+    return *cached;
+}
 
 // ---- public ----
 

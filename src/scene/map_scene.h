@@ -57,6 +57,11 @@ struct MentionRef {
 /// projection PROJ rejects.
 Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height);
 
+/// The projection for definition, kept per thread while the definition stays the same (creating
+/// one costs milliseconds, and the viewer builds a scene every frame). Throws InputError for a
+/// definition PROJ rejects.
+const geo::Projection& projectionFor(const std::string& definition);
+
 /// The projection and view buildMapScene uses when state leaves them empty.
 std::string defaultProjection(const MapContent& content);
 View defaultView(const MapContent& content, const std::string& projection, double width, double height);

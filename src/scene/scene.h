@@ -10,6 +10,8 @@
 #include "core/geo/feature_set.h"
 #include "core/geo/lonlat.h"
 #include "core/model/event_table.h"
+#include "core/geo/vec2.h"
+#include "core/model/furniture.h"
 #include "scene/color.h"
 #include "scene/view.h"
 
@@ -114,9 +116,81 @@ struct GlobeLayer {
     Color color;
 };
 
+// ---- screen space: map furniture ----
+// Title, legend, scale bar and the like sit on the image, not on the globe: they are given in
+// logical pixels of the image and do not move with the view. The renderer measures their text and
+// lays them out, so a piece's box fits its text at every scale.
+
+/// Text on one line.
+struct ScreenText {
+    std::string text;  ///< UTF-8
+    float sizePx = 11;
+    Color color = rgb(0x1a1a1a);
+    friend bool operator==(const ScreenText&, const ScreenText&) = default;
+};
+
+/// A legend symbol, sizePx square: how the map draws a kind of thing.
+enum class SwatchKind : uint8_t { Marker, Diamond, Hatched, Outline, Ring, Block };
+struct ScreenSwatch {
+    SwatchKind kind = SwatchKind::Block;
+    Color color = rgb(0x3c3c3c);
+    float sizePx = 11;
+    friend bool operator==(const ScreenSwatch&, const ScreenSwatch&) = default;
+};
+
+/// A bar lengthPx long in segments alternating dark and light, "0" under its start and label
+/// (the distance it stands for, "200 km") under its end.
+struct ScreenScaleBar {
+    float lengthPx = 100;
+    int segments = 4;
+    std::string label;
+    float textSizePx = 10;
+    Color color = rgb(0x333333);
+    friend bool operator==(const ScreenScaleBar&, const ScreenScaleBar&) = default;
+};
+
+/// An arrow pointing north, angleDeg clockwise from the image's up, with an N above its tip.
+struct ScreenNorthArrow {
+    float angleDeg = 0;
+    float sizePx = 28;
+    Color color = rgb(0x333333);
+    friend bool operator==(const ScreenNorthArrow&, const ScreenNorthArrow&) = default;
+};
+
+/// One row of a panel: cells left to right, centred vertically on each other.
+struct ScreenRow {
+    std::vector<std::variant<ScreenText, ScreenSwatch, ScreenScaleBar, ScreenNorthArrow>> cells;
+    float gapPx = 5;
+    friend bool operator==(const ScreenRow&, const ScreenRow&) = default;
+};
+
+/// A box of rows. At a corner of the image (offset inwards), panels of one corner stacked inwards
+/// in layer order; or, when `at` is set, placed with the point align (fractions of its size,
+/// (0, 0) top-left, (1, 1) bottom-right) on that logical pixel, stacking with nothing.
+struct ScreenPanel {
+    model::Corner corner = model::Corner::TopLeft;
+    geo::Vec2 offsetPx;
+    std::optional<geo::Vec2> at;
+    geo::Vec2 align;
+    Color background = rgb(0xffffff, 0.86f);
+    Color border = rgb(0x000000, 0.2f);
+    float paddingPx = 6;
+    float rowGapPx = 3;
+    std::vector<ScreenRow> rows;
+    friend bool operator==(const ScreenPanel&, const ScreenPanel&) = default;
+};
+
+/// Drawn above everything else (labels included), panels in order.
+struct ScreenLayer {
+    std::vector<ScreenPanel> panels;
+    float marginPx = 10;     ///< between a corner's first panel and the image's edges
+    float stackGapPx = 6;    ///< between panels stacked at one corner
+    friend bool operator==(const ScreenLayer&, const ScreenLayer&) = default;
+};
+
 struct Layer {
     std::string name;  ///< for layer lists and log lines
-    std::variant<FillLayer, LineLayer, PointLayer, EventLayer, LabelLayer, GraticuleLayer, GlobeLayer> content;
+    std::variant<FillLayer, LineLayer, PointLayer, EventLayer, LabelLayer, GraticuleLayer, GlobeLayer, ScreenLayer> content;
 };
 
 struct Scene {

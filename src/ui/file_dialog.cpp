@@ -18,6 +18,7 @@ const char* purposeTitle(FilePurpose p) {
         case FilePurpose::SaveWorkspace: return "Save workspace as";
         case FilePurpose::OpenLayer: return "Open layer (Shapefile, GeoPackage, GeoJSON, KML, CSV)";
         case FilePurpose::OpenArticle: return "Add article (.txt, .md, .html)";
+        case FilePurpose::ExportPng: return "Export the map as PNG";
     }
     return "";
 }
@@ -60,6 +61,9 @@ void openFileDialog(Viewer& v, FilePurpose purpose) {
     if (purpose == FilePurpose::SaveWorkspace || purpose == FilePurpose::OpenWorkspace)
         d.path = v.session.workspacePath.empty() ? std::filesystem::current_path().string() + "/briefing.cmap.json"
                                                   : v.session.workspacePath.string();
+    else if (purpose == FilePurpose::ExportPng)
+        d.path = (v.session.workspacePath.empty() ? std::filesystem::current_path() : v.session.workspacePath.parent_path())
+                     .string() + "/map.png";
     else if (d.path.empty())
         d.path = std::filesystem::current_path().string() + "/";
     d.listedDir.clear();
@@ -93,14 +97,19 @@ void drawFileDialog(Viewer& v) {
     }
     ImGui::EndChild();
     if (!d.error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", d.error.c_str());
-    bool ok = ImGui::Button(d.purpose == FilePurpose::SaveWorkspace ? "Save" : "Open") || enter;
+    const bool writes = d.purpose == FilePurpose::SaveWorkspace || d.purpose == FilePurpose::ExportPng;
+    bool ok = ImGui::Button(d.purpose == FilePurpose::ExportPng ? "Export" : writes ? "Save" : "Open") || enter;
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     if (ok) {
         std::error_code ec;
         std::filesystem::path p(d.path);
-        if (d.purpose != FilePurpose::SaveWorkspace && !std::filesystem::is_regular_file(p, ec)) {
+        if (!writes && !std::filesystem::is_regular_file(p, ec)) {
             d.error = d.path + ": no such file";
+        } else if (d.purpose == FilePurpose::ExportPng) {
+            // A failed export keeps the dialog open with the reason, for another path.
+            if (auto why = exportMapPng(v, p)) d.error = *why;
+            else ImGui::CloseCurrentPopup();
         } else {
             d.error.clear();
             switch (d.purpose) {
@@ -108,6 +117,7 @@ void drawFileDialog(Viewer& v) {
                 case FilePurpose::SaveWorkspace: v.saveWorkspace(p); break;
                 case FilePurpose::OpenLayer: v.addLayer(d.path); break;
                 case FilePurpose::OpenArticle: v.addArticle(d.path); break;
+                case FilePurpose::ExportPng: break;
             }
             ImGui::CloseCurrentPopup();
         }

@@ -9,7 +9,7 @@ namespace cmap::ui {
 
 struct Viewer;
 
-enum class FilePurpose { OpenWorkspace, SaveWorkspace, OpenLayer, OpenArticle };
+enum class FilePurpose { OpenWorkspace, SaveWorkspace, OpenLayer, OpenArticle, ExportPng };
 
 struct FileDialog {
     bool openRequested = false;

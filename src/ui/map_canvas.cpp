@@ -266,7 +266,9 @@ void drawMapTooltip(Viewer& v) {
 
 void drawProjectionSwitcher(Viewer& v) {
     MapCanvas& c = v.canvas;
-    ImGui::SetNextWindowPos(ImVec2(c.rect.x + 8, c.rect.y + 8));
+    // At the bottom centre: the corners and the top belong to the map furniture (title, north
+    // arrow, legend, scale bar, footnotes).
+    ImGui::SetNextWindowPos(ImVec2(c.rect.x + c.rect.w / 2, c.rect.y + c.rect.h - 8), ImGuiCond_Always, ImVec2(0.5f, 1));
     ImGui::SetNextWindowBgAlpha(0.88f);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove;

@@ -63,7 +63,7 @@ scene::View currentView(const Viewer& v);
 void handleMapInput(Viewer& v, double dt);
 /// Tooltip for the mention under the pointer.
 void drawMapTooltip(Viewer& v);
-/// Projection switcher, drawn over the map's top-left corner.
+/// Projection switcher, drawn over the middle of the map's bottom edge.
 void drawProjectionSwitcher(Viewer& v);
 /// Flies to the default view of the data under the current projection.
 void fitToData(Viewer& v);

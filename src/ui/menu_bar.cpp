@@ -13,6 +13,7 @@ float drawMenuBar(Viewer& v) {
     // Shortcuts work wherever the keyboard focus is, as in any desktop application.
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) openFileDialog(v, FilePurpose::OpenWorkspace);
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) (io.KeyShift ? saveAs : save) = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E, false)) openFileDialog(v, FilePurpose::ExportPng);
 
     float height = 0;
     if (ImGui::BeginMainMenuBar()) {
@@ -20,6 +21,7 @@ float drawMenuBar(Viewer& v) {
             if (ImGui::MenuItem("Open workspace...", "Ctrl+O")) openFileDialog(v, FilePurpose::OpenWorkspace);
             if (ImGui::MenuItem("Save", "Ctrl+S")) save = true;
             if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S")) saveAs = true;
+            if (ImGui::MenuItem("Export PNG...", "Ctrl+E")) openFileDialog(v, FilePurpose::ExportPng);
             ImGui::Separator();
             if (ImGui::MenuItem("Add article...")) openFileDialog(v, FilePurpose::OpenArticle);
             if (ImGui::MenuItem("Open layer...")) openFileDialog(v, FilePurpose::OpenLayer);
@@ -30,6 +32,7 @@ float drawMenuBar(Viewer& v) {
         if (ImGui::BeginMenu("View")) {
             if (ImGui::MenuItem("Fit to data", "F")) fitToData(v);
             ImGui::MenuItem("Map labels", nullptr, &v.layers.labels);
+            ImGui::MenuItem("Map furniture...", nullptr, &v.furniture.open);
             ImGui::EndMenu();
         }
         // The workspace's name, with a mark while it has unsaved changes.

@@ -7,7 +7,7 @@ namespace cmap::ui {
 
 struct Viewer;
 
-/// File / View menus; Ctrl+O, Ctrl+S, Ctrl+Shift+S. Returns the bar's height.
+/// File / View menus; Ctrl+O, Ctrl+S, Ctrl+Shift+S, Ctrl+E. Returns the bar's height.
 float drawMenuBar(Viewer& v);
 /// Errors not yet dismissed, over the map's top-right corner; the app keeps running.
 void drawErrorPanel(Viewer& v, const Rect& map);

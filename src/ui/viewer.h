@@ -16,6 +16,7 @@
 #include "ui/console_panel.h"
 #include "ui/correction_popup.h"
 #include "ui/file_dialog.h"
+#include "ui/furniture_panel.h"
 #include "ui/layers_panel.h"
 #include "ui/map_canvas.h"
 #include "ui/presentation.h"
@@ -59,6 +60,7 @@ struct Viewer {
     SlidesPanel slides;
     Presentation presentation;
     ConsolePanel console;
+    FurniturePanel furniture;
     FileDialog fileDialog;
     std::vector<std::string> errors;       ///< shown in the error panel until dismissed
     std::optional<Recovery> recovery;      ///< offered at start-up
@@ -86,6 +88,9 @@ struct Viewer {
     void reportError(const std::string& message);
     /// The scene state for the map now.
     scene::MapState mapState() const;
+    /// The map now with its furniture, for a w x h (logical pixels) image: what the window shows
+    /// and Ctrl+E exports. Throws InputError for a projection PROJ rejects.
+    scene::Scene mapScene(double w, double h) const;
     /// Writes timeline, view and styles into the workspace before saving.
     void syncWorkspace();
     void tickAutosave();

@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "core/model/briefing.h"
 #include "core/text/decode.h"
+#include "scene/furniture_layers.h"
 #include "ui/viewer.h"
 
 namespace cmap::ui {
@@ -337,6 +338,14 @@ scene::MapState Viewer::mapState() const {
     s.styles = session.workspace.layers;
     s.labels = layers.labels;
     return s;
+}
+
+scene::Scene Viewer::mapScene(double w, double h) const {
+    scene::MapState state = mapState();
+    scene::Scene scene = scene::buildMapScene(*session.content, state, w, h);
+    const model::Workspace& ws = session.workspace;
+    scene::addFurniture(scene, ws.furniture, {ws.title, ws.furniture.subtitle}, *session.content, state, w, h);
+    return scene;
 }
 
 void Viewer::tickAutosave() {

@@ -1,5 +1,7 @@
 // The viewer's window and frame loop: GLFW window with a GL 3.3 core context, ImGui with
 // DejaVu Sans through FreeType, the map drawn by the renderer under the panels.
+#include <nlohmann/json.hpp>
+
 #include <glad/gl.h>
 // glad before GLFW: GLFW must not pull in the system GL header.
 #include <GLFW/glfw3.h>
@@ -166,12 +168,14 @@ void drawMap(Viewer& v, MapFrameCache& cache, const Rect& r, float scale, int fb
     if (r.w < 1 || r.h < 1) return;
     scene::MapState state = v.mapState();
     int w = static_cast<int>(r.w * scale), h = static_cast<int>(r.h * scale);
-    std::string key = mapFrameKey(v.session.revision, state, r.w, r.h, scale);
+    // Furniture settings and the title are not part of the map state, but of its pixels.
+    std::string key = mapFrameKey(v.session.revision, state, r.w, r.h, scale) + v.session.workspace.title +
+                      model::furnitureToJson(v.session.workspace.furniture).dump();
     if (!cache.holds(key, w, h)) {
         auto t0 = std::chrono::steady_clock::now();
         scene::Scene scene;
         try {
-            scene = scene::buildMapScene(*v.session.content, state, r.w, r.h);
+            scene = v.mapScene(r.w, r.h);
         } catch (const Error& e) {
             // A projection that passed the check may still fail for this content: go back.
             v.reportError(e.what());
@@ -297,6 +301,7 @@ int runViewer(const ViewerOptions& options) {
             drawErrorPanel(v, layout.map);
             drawProgress(v, layout.map);
             drawCorrectionPopup(v);
+            drawFurniturePanel(v);
             drawFileDialog(v);
             if (!headless) drawRecoveryPrompt(v);
             handleMapInput(v, dt);

@@ -19,7 +19,7 @@ printf '{"version": 1, "articles": 7}' > "$TMP/bad.json"
 mkdir "$TMP/dir"
 
 expect_refused "--size" "size 0x0" -- --size 0x0
-expect_refused "16384 pixels a side" "size beyond the limit" -- --size 20000x20000
+expect_refused "8192 pixels a side" "size beyond the limit" -- --size 20000x20000
 expect_refused "--size" "size not WxH" -- --size big
 expect_refused "--date" "date not a date" -- --date 2015-13-01
 expect_refused "--date" "date of month precision" -- --date 2015-09

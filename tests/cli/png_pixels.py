@@ -34,3 +34,17 @@ def load_png(path):
         rows.append(line)
         prev = line
     return w, h, rows
+
+
+def diff_box(a, b, tolerance=24):
+    """The box (x0, y0, x1, y1) of the pixels where two same-size images differ, or None."""
+    (w, h, ra), (_, _, rb) = a, b
+    box = None
+    for y in range(h):
+        la, lb = ra[y], rb[y]
+        if la == lb:
+            continue
+        for x in range(w):
+            if max(abs(la[4 * x + k] - lb[4 * x + k]) for k in range(3)) > tolerance:
+                box = (x, y, x, y) if box is None else (min(box[0], x), min(box[1], y), max(box[2], x), max(box[3], y))
+    return box

@@ -7,6 +7,7 @@ namespace cmap::geo {
 struct Vec2 {
     double x = 0;
     double y = 0;
+    friend bool operator==(const Vec2&, const Vec2&) = default;
 };
 
 }  // namespace cmap::geo

@@ -103,6 +103,7 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     for (const Slide& slide : ws.slides) j["slides"].push_back(slideToJson(slide));
     j["annotations"] = json::array();
     for (const Annotation& a : ws.annotations) j["annotations"].push_back(annotationToJson(a));
+    j["furniture"] = furnitureToJson(ws.furniture);
 
     const std::string text = j.dump(2) + "\n";
     std::error_code ec;
@@ -210,6 +211,7 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
     // Optional: workspaces written before annotations or slides existed load unchanged.
     if (j.contains("slides")) ws.slides = readSlides(j["slides"], r);
     if (j.contains("annotations")) ws.annotations = readAnnotations(j["annotations"], r);
+    if (j.contains("furniture")) ws.furniture = furnitureFromJson(j["furniture"], file);
     return ws;
 }
 

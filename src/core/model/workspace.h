@@ -12,6 +12,7 @@
 #include "core/model/date.h"
 #include "core/model/document.h"
 #include "core/model/slide.h"
+#include "core/model/furniture.h"
 #include "core/model/timeline.h"
 #include "core/model/view_state.h"
 
@@ -58,6 +59,7 @@ struct Workspace {
     TimelineState timeline;
     std::vector<Annotation> annotations;  ///< drawn in this order (later on top)
     std::vector<Slide> slides;  ///< the briefing's slides, in presentation order
+    Furniture furniture;
 };
 
 /// Applies the corrections of one file to its geoparsed document: drops "not a place" mentions,

@@ -233,7 +233,7 @@ std::optional<double> kmPerPixelAtCentre(const geo::Projection& projection, cons
     geo::LonLat a = projection.inverse(view.unproject(width / 2 - kSpan, height / 2, width, height));
     geo::LonLat b = projection.inverse(view.unproject(width / 2 + kSpan, height / 2, width, height));
     if (std::isnan(a.lon) || std::isnan(a.lat) || std::isnan(b.lon) || std::isnan(b.lat)) return std::nullopt;
-    return geo::haversineKm(a, b) / (2 * kSpan);
+    return geo::geodesicKm(a, b) / (2 * kSpan);
 }
 
 std::optional<double> northAngleAtCentre(const geo::Projection& projection, const View& view, double width,

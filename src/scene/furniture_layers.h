@@ -13,7 +13,7 @@
 namespace cmap::scene {
 
 /// Ground kilometres per logical pixel at the centre of a width x height image, measured along
-/// the image's horizontal (great-circle distance between the points the pixels show). Empty where
+/// the image's horizontal (geodesic distance on the WGS 84 ellipsoid between the points the pixels show). Empty where
 /// the centre is off the globe.
 std::optional<double> kmPerPixelAtCentre(const geo::Projection& projection, const View& view, double width,
                                          double height);

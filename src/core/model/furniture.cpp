@@ -6,7 +6,6 @@
 #include <array>
 #include <utility>
 
-#include "core/error.h"
 
 namespace cmap::model {
 namespace {
@@ -35,41 +34,23 @@ auto pieces(F& f) {
                                                                       {"footnotes", &f.footnotes}}};
 }
 
-struct Reader {
-    const std::string& file;
-    [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-        throw DataError(file, where + ": " + what);
+FurniturePiece readPiece(const json& v, const JsonReader& r, const std::string& where, FurniturePiece p) {
+    if (!v.is_object()) r.fail(where, "expected an object");
+    if (v.contains("show")) p.show = r.boolean(v["show"], where + ".show");
+    if (v.contains("corner")) {
+        std::string name = r.str(v["corner"], where + ".corner");
+        auto it = std::find_if(kCorners.begin(), kCorners.end(), [&](const auto& k) { return k.second == name; });
+        if (it == kCorners.end()) r.fail(where + ".corner", "'" + name + "' is not a corner such as top-left");
+        p.corner = it->first;
     }
-    bool boolean(const json& v, const std::string& where) const {
-        if (!v.is_boolean()) fail(where, "expected true or false");
-        return v.get<bool>();
+    if (v.contains("offset")) {
+        const json& o = v["offset"];
+        if (!o.is_array() || o.size() != 2) r.fail(where + ".offset", "expected [x, y]");
+        p.offsetX = static_cast<float>(r.num(o[0], where + ".offset[0]", -kMaxOffset, kMaxOffset));
+        p.offsetY = static_cast<float>(r.num(o[1], where + ".offset[1]", -kMaxOffset, kMaxOffset));
     }
-    float offset(const json& v, const std::string& where) const {
-        if (!v.is_number()) fail(where, "expected a number");
-        double d = v.get<double>();
-        if (!(d >= -kMaxOffset && d <= kMaxOffset)) fail(where, std::to_string(d) + " is out of range");
-        return static_cast<float>(d);
-    }
-    FurniturePiece piece(const json& v, const std::string& where, FurniturePiece p) const {
-        if (!v.is_object()) fail(where, "expected an object");
-        if (v.contains("show")) p.show = boolean(v["show"], where + ".show");
-        if (v.contains("corner")) {
-            const json& c = v["corner"];
-            if (!c.is_string()) fail(where + ".corner", "expected a string");
-            auto name = c.get<std::string>();
-            auto it = std::find_if(kCorners.begin(), kCorners.end(), [&](const auto& k) { return k.second == name; });
-            if (it == kCorners.end()) fail(where + ".corner", "'" + name + "' is not a corner such as top-left");
-            p.corner = it->first;
-        }
-        if (v.contains("offset")) {
-            const json& o = v["offset"];
-            if (!o.is_array() || o.size() != 2) fail(where + ".offset", "expected [x, y]");
-            p.offsetX = offset(o[0], where + ".offset[0]");
-            p.offsetY = offset(o[1], where + ".offset[1]");
-        }
-        return p;
-    }
-};
+    return p;
+}
 
 }  // namespace
 
@@ -88,18 +69,14 @@ json furnitureToJson(const Furniture& f) {
     return j;
 }
 
-Furniture furnitureFromJson(const json& j, const std::string& file) {
-    Reader r{file};
+Furniture furnitureFromJson(const json& j, const JsonReader& r) {
     if (!j.is_object()) r.fail("furniture", "expected an object");
     Furniture f;
-    if (j.contains("subtitle")) {
-        if (!j["subtitle"].is_string()) r.fail("furniture.subtitle", "expected a string");
-        f.subtitle = j["subtitle"].get<std::string>();
-    }
+    if (j.contains("subtitle")) f.subtitle = r.str(j["subtitle"], "furniture.subtitle");
     if (j.contains("north_arrow_always"))
         f.northArrowAlways = r.boolean(j["north_arrow_always"], "furniture.north_arrow_always");
     for (const auto& [name, piece] : pieces(f))
-        if (j.contains(name)) *piece = r.piece(j[name], std::string("furniture.") + name, *piece);
+        if (j.contains(name)) *piece = readPiece(j[name], r, std::string("furniture.") + name, *piece);
     return f;
 }
 

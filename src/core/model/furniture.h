@@ -2,11 +2,11 @@
 // Map furniture a user places on a briefing map: title and subtitle, date stamp, legend, scale bar,
 // north arrow, data attribution and source footnotes. Each piece can be switched off and placed at
 // a corner with an offset; saved in the workspace (an optional "furniture" object).
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "core/model/json_reader.h"
 
 namespace cmap::model {
 
@@ -43,8 +43,8 @@ struct Furniture {
 /// The "furniture" object of a workspace file.
 nlohmann::json furnitureToJson(const Furniture& f);
 
-/// Reads a "furniture" object; absent fields keep their defaults. Throws DataError naming file
-/// and the JSON path of a value of the wrong type or range.
-Furniture furnitureFromJson(const nlohmann::json& j, const std::string& file);
+/// Reads a "furniture" object; absent fields keep their defaults. Throws DataError naming the
+/// reader's file and the JSON path of a value of the wrong type or range.
+Furniture furnitureFromJson(const nlohmann::json& j, const JsonReader& r);
 
 }  // namespace cmap::model

@@ -211,7 +211,7 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
     // Optional: workspaces written before annotations or slides existed load unchanged.
     if (j.contains("slides")) ws.slides = readSlides(j["slides"], r);
     if (j.contains("annotations")) ws.annotations = readAnnotations(j["annotations"], r);
-    if (j.contains("furniture")) ws.furniture = furnitureFromJson(j["furniture"], file);
+    if (j.contains("furniture")) ws.furniture = furnitureFromJson(j["furniture"], r);
     return ws;
 }
 

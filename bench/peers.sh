@@ -3,9 +3,10 @@
 # outline, the GeoNames places as dots, 100,000 synthetic ACLED-style events as dots, extent
 # 25..60E 25..50N, Web Mercator, 3840x2160 PNG) drawn by `conflictmap export`, MapServer
 # (`map2img`), Mapnik (python3-mapnik) and QGIS (python3-qgis, offscreen), each a whole process;
-# then the geoparse throughput bench. Runs alternate between the tools; the medians of RUNS
-# (default 3) are printed side by side with ratios to conflictmap.
-#   bench/peers.sh [BUILD_DIR]        RUNS=N  CMAP_BENCH_KEEP=DIR (keeps the four PNGs)
+# then start-up to the first frame of the viewer against QGIS, and the geoparse throughput bench.
+# Runs alternate between the tools; the medians of RUNS (default 3) are printed side by side with
+# ratios to conflictmap.
+#   bench/peers.sh [BUILD_DIR]        RUNS=N  CMAP_BENCH_KEEP=DIR (keeps the PNGs drawn)
 # Every tool widens the extent the same way to fit the 16:9 image (about 13..72E), centred.
 # Styles differ a little (colours, dot sizes); conflictmap also draws its caption and credit line.
 # Needs an X server for conflictmap: runs itself under xvfb-run when DISPLAY is unset.
@@ -190,6 +191,66 @@ PY
 if [[ -n "${CMAP_BENCH_KEEP:-}" ]]; then
     cp "$tmp"/{conflictmap,mapserver,mapnik,qgis}.png "$CMAP_BENCH_KEEP"/
 fi
+
+# Start-up to the first frame with the full base map (admin0, admin1, places; conflictmap's viewer
+# also loads the gazetteer cache and the built-in briefing, and draws its panels) at 1920x1080,
+# against QGIS's library (not QGIS Desktop, whose start-up loads plugins and a project) loading the
+# same three shapefiles and rendering them, in EPSG:4326 at their full extent, into a QImage.
+cat >"$tmp/qgis_start.py" <<EOF
+import os, sys
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsMapRendererParallelJob, QgsMapSettings,
+                       QgsRectangle, QgsVectorLayer)
+from qgis.PyQt.QtCore import QSize
+app = QgsApplication([], False)
+app.initQgis()
+layers = [QgsVectorLayer(f"$geodata/{n}.shp", n, "ogr") for n in ("places", "admin1", "admin0")]
+if not all(l.isValid() for l in layers):
+    sys.exit("QGIS cannot open the base map")
+s = QgsMapSettings()
+s.setLayers(layers)
+s.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+s.setOutputSize(QSize(1920, 1080))
+extent = QgsRectangle(layers[2].extent())
+for l in layers[:2]:
+    extent.combineExtentWith(l.extent())
+s.setExtent(extent)
+job = QgsMapRendererParallelJob(s)
+job.start()
+job.waitForFinished()
+job.renderedImage().save("$tmp/qgis_start.png", "PNG")
+os._exit(0)  # as above: Python's teardown crashes after QGIS
+EOF
+snames=(viewer QGIS-start)
+scmds=(
+    "$bin view --size 1920x1080 --frames 1 --screenshot $tmp/viewer.png"
+    "env QT_QPA_PLATFORM=offscreen $PY $tmp/qgis_start.py"
+)
+for i in "${!snames[@]}"; do
+    ${scmds[$i]} >/dev/null 2>&1 || { echo "${snames[$i]} failed: ${scmds[$i]}" >&2; exit 1; }
+done
+for _ in $(seq "$RUNS"); do
+    for i in "${!snames[@]}"; do
+        # shellcheck disable=SC2086
+        timed "${snames[$i]}" ${scmds[$i]}
+    done
+done
+echo
+echo "Start-up to the first frame with the full base map, 1920x1080, whole process, medians of $RUNS runs:"
+$PY - "$tmp" "${snames[@]}" <<'PY'
+import statistics, sys
+tmp, names = sys.argv[1], sys.argv[2:]
+med = {}
+for n in names:
+    rows = [list(map(float, l.split())) for l in open(f"{tmp}/{n}.times")]
+    med[n] = (statistics.median(r[0] for r in rows), statistics.median(r[1] + r[2] for r in rows),
+              statistics.median(r[3] for r in rows) / 1024)
+print(f"{'tool':12s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}   {'wall/cm':>8s} {'CPU/cm':>8s} {'mem/cm':>8s}")
+c = med[names[0]]
+for n in names:
+    w, u, m = med[n]
+    print(f"{n:12s} {w:8.2f} {u:8.2f} {m:8.0f}   {w / c[0]:8.2f} {u / c[1]:8.2f} {m / c[2]:8.2f}")
+PY
+if [[ -n "${CMAP_BENCH_KEEP:-}" ]]; then cp "$tmp"/{viewer,qgis_start}.png "$CMAP_BENCH_KEEP"/; fi
 
 echo
 echo "Geoparsing throughput (bench/geoparse_throughput.sh):"

@@ -8,7 +8,8 @@
 # ratios to conflictmap.
 #   bench/peers.sh [BUILD_DIR]        RUNS=N  CMAP_BENCH_KEEP=DIR (keeps the PNGs drawn)
 # Every tool widens the extent the same way to fit the 16:9 image (about 13..72E), centred.
-# Styles differ a little (colours, dot sizes); conflictmap also draws its caption and credit line.
+# Styles differ: conflictmap keeps its own for added layers (places as 12-pixel outlined squares,
+# events as 6-pixel outlined dots by category; the peers draw plain 3- and 5-pixel dots).
 # Needs an X server for conflictmap: runs itself under xvfb-run when DISPLAY is unset.
 set -euo pipefail
 build=${1:-build}

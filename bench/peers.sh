@@ -9,7 +9,8 @@
 #   bench/peers.sh [BUILD_DIR]        RUNS=N  CMAP_BENCH_KEEP=DIR (keeps the PNGs drawn)
 # Every tool widens the extent the same way to fit the 16:9 image (about 13..72E), centred.
 # Styles differ: conflictmap keeps its own for added layers (places as 12-pixel outlined squares,
-# events as 6-pixel outlined dots by category; the peers draw plain 3- and 5-pixel dots).
+# events as 6-pixel outlined dots by category; the peers draw plain 3- and 5-pixel dots);
+# --no-furniture leaves out its title, legend, scale bar and the like, which the peers lack.
 # Needs an X server for conflictmap: runs itself under xvfb-run when DISPLAY is unset.
 set -euo pipefail
 build=${1:-build}
@@ -149,7 +150,7 @@ EOF
 
 names=(conflictmap MapServer Mapnik QGIS)
 cmds=(
-    "$bin export --no-basemap --layer $geodata/admin0.shp --layer $geodata/admin1.shp --layer $geodata/places.shp --events $tmp/events.csv --projection EPSG:3857 --view 25,25,60,50 --size ${W}x${H} --out $tmp/conflictmap.png"
+    "$bin export --no-basemap --no-furniture --layer $geodata/admin0.shp --layer $geodata/admin1.shp --layer $geodata/places.shp --events $tmp/events.csv --projection EPSG:3857 --view 25,25,60,50 --size ${W}x${H} --out $tmp/conflictmap.png"
     "map2img -m $tmp/scene.map -o $tmp/mapserver.png"
     "$PY $tmp/mapnik_scene.py"
     "env QT_QPA_PLATFORM=offscreen $PY $tmp/qgis_scene.py"

@@ -12,7 +12,7 @@ event_date,event_type,sub_event_type,latitude,longitude,geo_precision,time_preci
 CSV
 printf 'name,age\nAnna,30\n' > "$TMP/people.csv"
 # Plate carree over 34..38E, 33..37N at 200x200: 50 pixels a degree, (36E, 35N) at (100, 100).
-MAP=(export --no-basemap --no-caption --projection EPSG:4326 --view 34,33,38,37 --size 200x200)
+MAP=(export --no-basemap --no-furniture --projection EPSG:4326 --view 34,33,38,37 --size 200x200)
 
 expect_exit 0 "events, everything" -- "${MAP[@]}" --events "$TMP/e.csv" --out "$TMP/all.png"
 expect_err_line "1 rows skipped, the first at line 3: date '2016-02-30' is not a date" "bad row reported"

@@ -1,5 +1,7 @@
 #include "core/io/json_writer.h"
 
+#include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 
@@ -69,9 +71,22 @@ void JsonWriter::value(double d) {
         out_ += "null";
         return;
     }
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, d);
-    out_.append(buf, static_cast<size_t>(r.ptr - buf));  // (pointer, length): the (first, last) overload builds a temporary
+    // The shortest round-trip form costs hundreds of instructions, and the same coordinates come
+    // back for every mention of a place: remember recent ones, by their exact bits.
+    struct Formatted {
+        uint64_t bits = 0;
+        uint8_t size = 0;  ///< 0: empty slot
+        char text[31];
+    };
+    thread_local std::array<Formatted, 1024> recent;
+    const auto bits = std::bit_cast<uint64_t>(d);
+    Formatted& f = recent[(bits ^ bits >> 29) % recent.size()];
+    if (f.size == 0 || f.bits != bits) {
+        auto r = std::to_chars(f.text, f.text + sizeof f.text, d);
+        f.bits = bits;
+        f.size = static_cast<uint8_t>(r.ptr - f.text);
+    }
+    out_.append(f.text, f.size);
 }
 
 void JsonWriter::value(int64_t i) {

@@ -4,7 +4,7 @@ flat in float vRadius;
 flat in vec4 vColor;
 out vec4 fragColor;
 
-uniform int uShape;  // scene::PointShape: circle, square, diamond, triangle
+uniform int uShape;  // scene::PointShape: circle, square, diamond, triangle, arrowhead
 uniform float uOutline;
 uniform vec4 uOutlineColor;
 
@@ -21,6 +21,14 @@ float shapeDistance(vec2 p, float r) {
         float s = r * 1.25;
         vec2 q = vec2(abs(p.x), -p.y + 0.25 * s);
         return max(q.x * k * 0.5 + q.y * 0.5, -q.y) - 0.5 * s;
+    }
+    if (uShape == 4) {
+        // Pointing along +x, length L = 2r: tip 0.3 L ahead of the point, base 0.7 L behind it,
+        // 0.9 L wide. Half-plane distances, exact along the edges where antialiasing looks.
+        float L = 2.0 * r;
+        float base = -(p.x + 0.7 * L);
+        float side = dot(vec2(p.x - 0.3 * L, abs(p.y)), vec2(0.45, 1.0)) * 0.91192;  // 1 / |(0.45, 1)|
+        return max(base, side);
     }
     return length(p) - r;
 }

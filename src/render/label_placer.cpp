@@ -92,8 +92,10 @@ std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std
                                      float width, float height, float padding) {
     std::vector<size_t> order(requests.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return requests[a].priority > requests[b].priority; });
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        if (requests[a].always != requests[b].always) return requests[a].always;
+        return requests[a].priority > requests[b].priority;
+    });
 
     auto markerOf = [](const LabelRequest& r) {
         return Box{r.anchorX - r.markerRadius, r.anchorY - r.markerRadius, r.anchorX + r.markerRadius,
@@ -111,7 +113,14 @@ std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std
     std::vector<PlacedLabel> placed;
     for (size_t i : order) {
         const LabelRequest& r = requests[i];
-        if (r.anchorX < 0 || r.anchorY < 0 || r.anchorX > width || r.anchorY > height) continue;
+        if (r.always) {
+            Box b{r.anchorX - r.width / 2, r.anchorY - r.height / 2, r.anchorX + r.width / 2, r.anchorY + r.height / 2};
+            if (!std::isfinite(r.anchorX) || !std::isfinite(r.anchorY) || !b.overlaps(image)) continue;
+            grid.add(b, false);
+            placed.push_back({i, b});
+            continue;
+        }
+        if (!(r.anchorX >= 0 && r.anchorY >= 0 && r.anchorX <= width && r.anchorY <= height)) continue;
         Box marker = markerOf(r);
         if (r.ownMarker && !grid.free(marker, r.anchorX, r.anchorY)) continue;
         auto spots = candidates(r, padding);

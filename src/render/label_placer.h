@@ -23,6 +23,9 @@ struct LabelRequest {
     /// A marker that comes and goes with the label: it must be free too, and once placed it
     /// blocks later labels. (Markers drawn anyway are obstacles instead.)
     bool ownMarker = false;
+    /// Placed first, centred, wherever it lands (over markers, partly outside): text the user put
+    /// there. Later labels keep clear of it. A NaN anchor (not on the map) is never placed.
+    bool always = false;
 };
 
 struct PlacedLabel {

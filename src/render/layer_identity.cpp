@@ -21,7 +21,7 @@ bool same(const scene::LineLayer& a, const scene::LineLayer& b) {
 }
 
 bool same(const scene::Point& a, const scene::Point& b) {
-    return same(a.at, b.at) && a.sizePx == b.sizePx && a.color == b.color;
+    return same(a.at, b.at) && a.sizePx == b.sizePx && a.color == b.color && a.angleDeg == b.angleDeg;
 }
 
 bool same(const scene::PointLayer& a, const scene::PointLayer& b) {

@@ -29,6 +29,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numbers>
 #include <optional>
 #include <unordered_map>
@@ -55,6 +56,7 @@ struct PointInstance {
     float x, y;  // relative to the buffer's origin
     float size;  // logical pixels
     uint8_t rgba[4];
+    float angle = 0;  // radians, counter-clockwise on the image
 };
 
 uint8_t toByte(float v) { return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); }
@@ -336,7 +338,7 @@ struct Renderer::Impl {
     }
 
     PointBuffer* pointsFor(std::span<const geo::LonLat> at, std::span<const float> sizes,
-                           std::span<const scene::Color> colors) {
+                           std::span<const scene::Color> colors, std::span<const float> angles) {
         Hasher hash;
         hash.add(at.size());
         for (size_t i = 0; i < at.size(); ++i) {
@@ -344,6 +346,7 @@ struct Renderer::Impl {
             hash.add(at[i].lat);
             hash.add(sizes[i]);
             hash.add(colors[i]);
+            hash.add(angles[i]);
         }
         PointBuffer& buffer = pointBuffers[hash.h];
         buffer.lastFrame = frameNumber;
@@ -365,7 +368,8 @@ struct Renderer::Impl {
             if (std::isnan(p.x) || std::isnan(p.y)) continue;
             const scene::Color& c = colors[i];
             instances.push_back({static_cast<float>(p.x - buffer.origin.x), static_cast<float>(p.y - buffer.origin.y),
-                                 sizes[i], {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)}});
+                                 sizes[i], {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)},
+                                 static_cast<float>(angles[i] * std::numbers::pi / 180)});
         }
         buffer.count = static_cast<GLsizei>(instances.size());
         buffer.vao = makeVertexArray();
@@ -553,12 +557,14 @@ struct Renderer::Impl {
         std::vector<geo::LonLat> at;
         std::vector<float> sizes;
         std::vector<scene::Color> colors;
+        std::vector<float> angles;
         for (const scene::Point& pt : layer.points) {
             at.push_back(pt.at);
             sizes.push_back(pt.sizePx);
             colors.push_back(pt.color);
+            angles.push_back(pt.angleDeg);
         }
-        p.points = pointsFor(at, sizes, colors);
+        p.points = pointsFor(at, sizes, colors, angles);
         // Markers are obstacles for labels: a label never hides a place.
         for (size_t i = 0; i < at.size(); ++i) {
             const geo::Vec2& xy = p.points->projected[i];
@@ -608,7 +614,7 @@ struct Renderer::Impl {
             const scene::Label& l = *sources[i].label;
             LabelRequest r;
             if (std::isnan(projected[i].x)) {
-                r.anchorX = r.anchorY = -1;  // outside: never placed
+                r.anchorX = r.anchorY = std::numeric_limits<float>::quiet_NaN();  // not on the map: never placed
             } else {
                 geo::Vec2 px = toPixel(f, projected[i]);
                 r.anchorX = static_cast<float>(px.x);
@@ -616,7 +622,8 @@ struct Renderer::Impl {
             }
             r.width = font->width(sizes[i], l.text);
             r.height = font->lineHeight(sizes[i]);
-            r.centred = l.placement == scene::LabelPlacement::Centred;
+            r.centred = l.placement != scene::LabelPlacement::BesidePoint;
+            r.always = l.placement == scene::LabelPlacement::Fixed;
             r.markerRadius = l.markerPx * f.scale / 2;
             if (const auto& marker = std::get<scene::LabelLayer>(f.layers[sources[i].layer].layer->content).marker) {
                 r.ownMarker = true;
@@ -683,6 +690,9 @@ struct Renderer::Impl {
         glEnableVertexAttribArray(2);
         glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointInstance), at(offsetof(PointInstance, rgba)));
         glVertexAttribDivisor(2, 1);
+        glEnableVertexAttribArray(3);
+        glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, sizeof(PointInstance), at(offsetof(PointInstance, angle)));
+        glVertexAttribDivisor(3, 1);
     }
 
     void evict() {

@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "core/geo/projection.h"
+#include "scene/annotation_layers.h"
 #include "scene/graticule.h"
 
 namespace cmap::scene {
@@ -637,6 +638,11 @@ const geo::Projection& projectionFor(const std::string& definition) {
 
 // ---- public ----
 
+std::vector<const model::Annotation*> visibleAnnotations(const MapState& state) {
+    return shownAnnotations(state.annotations, state.annotationIds,
+                            state.time ? std::optional<int>(state.time->day) : std::nullopt);
+}
+
 std::string layerIdForArticle(const std::string& file) { return "article:" + file; }
 
 std::string layerIdForCategory(model::EventCategory c) { return "category:" + std::string(model::categoryName(c)); }
@@ -699,6 +705,7 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
         layer.haloPx = 2;
         scene.add("mention labels", std::move(layer));
     }
+    addAnnotationLayers(scene, visibleAnnotations(state), projection);
     return scene;
 }
 

@@ -34,6 +34,9 @@ struct MapState {
     std::optional<model::TimeQuery> time;  ///< empty = show everything
     std::map<std::string, model::LayerStyle> styles;  ///< by layer id (see layerId*)
     bool labels = true;
+    std::vector<model::Annotation> annotations;  ///< the workspace's; each shows within its time span
+    /// Only the annotations with these ids (a slide's choice); empty optional = all of them.
+    std::optional<std::vector<std::string>> annotationIds;
 };
 
 /// Layer ids, stable across runs: one layer per article and one per event category.
@@ -61,6 +64,9 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
 /// one costs milliseconds, and the viewer builds a scene every frame). Throws InputError for a
 /// definition PROJ rejects.
 const geo::Projection& projectionFor(const std::string& definition);
+
+/// The annotations the map shows: within their time span at state.time, among state.annotationIds.
+std::vector<const model::Annotation*> visibleAnnotations(const MapState& state);
 
 /// The projection and view buildMapScene uses when state leaves them empty.
 std::string defaultProjection(const MapContent& content);

@@ -41,12 +41,15 @@ struct LineLayer {
     float widthPx = 1;
 };
 
-enum class PointShape { Circle, Square, Diamond, Triangle };
+/// Arrowhead: a narrow triangle whose tip lies ahead of the point by 0.3 of its size, so that a
+/// line of up to size / 4.5 pixels ending at the point (round end included) stays inside it.
+enum class PointShape { Circle, Square, Diamond, Triangle, Arrowhead };
 
 struct Point {
     geo::LonLat at;
-    float sizePx = 6;  ///< diameter
+    float sizePx = 6;  ///< diameter (an arrowhead's length)
     Color color;
+    float angleDeg = 0;  ///< where the shape points, counter-clockwise from the image's +x (east on most maps)
 };
 
 /// Markers of constant screen size, drawn in order (later on top).
@@ -73,6 +76,7 @@ struct EventLayer {
 enum class LabelPlacement {
     BesidePoint,  ///< right of the anchor, else left, above or below: for a marker of markerPx
     Centred,      ///< centred on the anchor: for areas
+    Fixed,        ///< centred on the anchor and always drawn, placed before all others: text the user placed
 };
 
 struct Label {

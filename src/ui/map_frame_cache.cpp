@@ -1,6 +1,7 @@
 #include "ui/map_frame_cache.h"
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 
@@ -23,6 +24,11 @@ std::string mapFrameKey(uint64_t revision, const scene::MapState& s, double w, d
                       static_cast<double>(st.opacity), st.labels ? 1 : 0);
         key += id;
         key += buf;
+    }
+    for (const model::Annotation& a : s.annotations) key += model::annotationToJson(a).dump();
+    if (s.annotationIds) {
+        key += "|only";  // an empty list shows none, unlike no list
+        for (const std::string& id : *s.annotationIds) key += "|id:" + id;
     }
     return key;
 }

@@ -337,6 +337,7 @@ scene::MapState Viewer::mapState() const {
     s.time = timeline.query();
     s.styles = session.workspace.layers;
     s.labels = layers.labels;
+    s.annotations = session.workspace.annotations;
     return s;
 }
 

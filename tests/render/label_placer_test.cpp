@@ -2,6 +2,8 @@
 
 #include "render/label_placer.h"
 
+#include <limits>
+
 using namespace cmap::render;
 
 namespace {
@@ -49,4 +51,24 @@ TEST_CASE("labels: a centred label sits on its anchor; outside anchors are dropp
     REQUIRE(placed.size() == 1);
     CHECK(placed[0].box.x0 == doctest::Approx(180));
     CHECK(placed[0].box.y0 == doctest::Approx(144));
+}
+
+TEST_CASE("labels: text the user placed is always drawn, centred, and others keep clear of it") {
+    LabelRequest fixed = beside(100, 100, 0);
+    fixed.always = true;
+    LabelRequest offEdge = fixed;  // half outside the image: still drawn
+    offEdge.anchorX = 5;
+    LabelRequest offMap = fixed;  // not on the map at all
+    offMap.anchorX = offMap.anchorY = std::numeric_limits<float>::quiet_NaN();
+    std::vector<Box> obstacles{{95, 95, 105, 105}};  // a marker under it does not move it
+    std::vector<LabelRequest> rs{beside(100, 112, 50), fixed, offEdge, offMap};
+    auto placed = placeLabels(rs, obstacles, 400, 300, 2);
+    REQUIRE(placed.size() == 3);
+    CHECK(placed[0].request == 1);
+    CHECK(placed[0].box.x0 == 80);
+    CHECK(placed[0].box.y0 == 94);
+    CHECK(placed[1].request == 2);
+    CHECK(placed[1].box.x0 < 0);
+    CHECK(placed[2].request == 0);
+    CHECK_FALSE(placed[2].box.overlaps(placed[0].box));
 }

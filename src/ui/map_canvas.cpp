@@ -149,7 +149,9 @@ void handleMapInput(Viewer& v, double dt) {
     bool over = !io.WantCaptureMouse && r.contains(mx, my) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     double px = mx - r.x, py = my - r.y;
 
-    if (over && io.MouseClicked[0]) c.dragging = true;
+    // The annotation tools take the mouse first: placing, selecting and dragging annotations.
+    const bool annotating = handleAnnotationInput(v, over, px, py);
+    if (!annotating && over && io.MouseClicked[0]) c.dragging = true;
     if (!io.MouseDown[0]) c.dragging = false;
     if (c.dragging && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
         scene::View view = currentView(v);
@@ -180,7 +182,7 @@ void handleMapInput(Viewer& v, double dt) {
     }
 
     // A click (press and release without a drag) picks a marker or places a mention by hand.
-    if (over && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+    if (!annotating && over && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
         io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold) {
         if (c.placingByHand) {
             try {

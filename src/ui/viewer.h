@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/renderer.h"
+#include "ui/annotations_panel.h"
 #include "ui/articles_panel.h"
 #include "ui/autosave.h"
 #include "ui/background_jobs.h"
@@ -58,6 +59,7 @@ struct Viewer {
     CorrectionPopup correction;
     TimelinePanel timeline;
     SlidesPanel slides;
+    AnnotationsPanel annotationTools;
     Presentation presentation;
     ConsolePanel console;
     FurniturePanel furniture;

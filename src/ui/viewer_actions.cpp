@@ -122,6 +122,7 @@ void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool 
     const model::Workspace& w = session.workspace;
     setProjectionDefinition(canvas, w.view.projection);
     slides = SlidesPanel{};
+    annotationTools = AnnotationsPanel{};  // undo steps belong to the workspace they were made in
     presentation = Presentation{};
     pendingView_ = w.view.scale > 0 ? std::optional(w.view) : std::nullopt;
 

@@ -298,6 +298,7 @@ int runViewer(const ViewerOptions& options) {
             drawArticlesPanel(v, layout.articles);
             drawTimelinePanel(v, layout.timeline);
             drawProjectionSwitcher(v);
+            drawAnnotationsPanel(v);
             drawErrorPanel(v, layout.map);
             drawProgress(v, layout.map);
             drawCorrectionPopup(v);
@@ -305,6 +306,8 @@ int runViewer(const ViewerOptions& options) {
             drawFileDialog(v);
             if (!headless) drawRecoveryPrompt(v);
             handleMapInput(v, dt);
+            handleAnnotationKeys(v);
+            drawAnnotationOverlay(v);
             drawMapTooltip(v);
         }
         ImGui::Render();

@@ -25,6 +25,7 @@ MapState slideMapState(const model::Slide& slide, const MapContent& content,
         if (!std::isnan(c.x)) s.view = View{c, slide.view.scale};
     }
     if (slide.timeline.date) s.time = model::TimeQuery{slide.timeline.mode, slide.timeline.date->lastDay(), slide.timeline.windowDays};
+    s.annotationIds = slide.annotations;
     s.styles = styles;
     for (const auto& [id, visible] : slide.layers) {
         model::LayerStyle st = styleInEffect(content, styles, id);
@@ -37,6 +38,7 @@ MapState slideMapState(const model::Slide& slide, const MapContent& content,
 model::Slide slideFromState(const MapState& state, const MapContent& content) {
     model::Slide slide;
     slide.view.projection = state.projection;
+    slide.annotations = state.annotationIds;
     if (state.view) {
         std::string def = state.projection.empty() ? defaultProjection(content) : state.projection;
         geo::LonLat c = geo::Projection::create(def).inverse(state.view->center);

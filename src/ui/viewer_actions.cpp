@@ -339,6 +339,9 @@ scene::MapState Viewer::mapState() const {
     s.styles = session.workspace.layers;
     s.labels = layers.labels;
     s.annotations = session.workspace.annotations;
+    // A slide's choice of annotations holds while it is presented; editing shows them all.
+    const auto& slides = session.workspace.slides;
+    if (presentation.active && presentation.slide < slides.size()) s.annotationIds = slides[presentation.slide].annotations;
     return s;
 }
 

@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "core/error.h"
@@ -188,13 +187,13 @@ TEST_CASE("HTML in Windows-1252 maps through both decoding steps") {
     CHECK(d.sourceOffset(4) == 6);  // second byte of é -> the one source byte
 }
 
-TEST_CASE("big inputs decode in linear time") {
-    using Clock = std::chrono::steady_clock;
+// Linear time is not timed here (tests stay deterministic on shared machines): quadratic
+// behaviour on these inputs would run for hours, past ctest's timeout, and bench/ measures speed.
+TEST_CASE("big inputs decode whole, without quadratic blow-up") {
     // 20 MB on a single line, valid UTF-8: no map, one copy.
     std::string line;
     line.reserve(20u << 20);
     while (line.size() < (20u << 20)) line += "word \xC3\xA9 ";
-    auto t0 = Clock::now();
     const auto d = decode(line);
     CHECK(d.text.size() == line.size());
     CHECK(d.identity());
@@ -206,6 +205,4 @@ TEST_CASE("big inputs decode in linear time") {
     // 4 MB of an unclosed quote inside a tag and of '<' that open nothing.
     CHECK(decode("<a title=\"" + std::string(4u << 20, 'x'), Format::Html).text.empty());
     CHECK(decode(std::string(4u << 20, '<'), Format::Html).text.size() == (4u << 20));
-    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    CHECK(seconds < 5.0);  // quadratic behaviour would take hours
 }

@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -88,11 +87,12 @@ TEST_CASE("spans are trimmed, ordered, non-empty and inside the text") {
     CHECK(spans[0] == Span{2, 6});
 }
 
-TEST_CASE("a 20 MB line without punctuation is cut into bounded pieces in linear time") {
+// Not timed (tests stay deterministic on shared machines): quadratic behaviour here would run past
+// ctest's timeout, and bench/ measures speed.
+TEST_CASE("a 20 MB line without punctuation is cut into bounded pieces") {
     std::string text;
     text.reserve(20u << 20);
     while (text.size() < (20u << 20)) text += "word ";
-    const auto t0 = std::chrono::steady_clock::now();
     const auto spans = splitSentences(text);
     size_t covered = 0;
     for (const Span s : spans) {
@@ -114,5 +114,4 @@ TEST_CASE("a 20 MB line without punctuation is cut into bounded pieces in linear
     std::string abbrevs;
     while (abbrevs.size() < (4u << 20)) abbrevs += "Mr. Gen. U.S. ";
     CHECK(splitSentences(abbrevs).size() >= 64);  // only the length cap splits it
-    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 5.0);
 }

@@ -340,8 +340,8 @@ scene::MapState Viewer::mapState() const {
     s.labels = layers.labels;
     s.annotations = session.workspace.annotations;
     // A slide's choice of annotations holds while it is presented; editing shows them all.
-    const auto& slides = session.workspace.slides;
-    if (presentation.active && presentation.slide < slides.size()) s.annotationIds = slides[presentation.slide].annotations;
+    const auto& deck = session.workspace.slides;
+    if (presentation.active && presentation.slide < deck.size()) s.annotationIds = deck[presentation.slide].annotations;
     return s;
 }
 

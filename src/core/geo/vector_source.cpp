@@ -153,17 +153,8 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
     fs->kind = kindOf(layer->GetGeomType());
 
     // Reproject to lon/lat WGS 84 when the layer says it is in another CRS.
-    std::unique_ptr<OGRCoordinateTransformation> toWgs84;
     const OGRSpatialReference* srs = layer->GetSpatialRef();
-    if (srs) {
-        OGRSpatialReference wgs84;
-        wgs84.SetWellKnownGeogCS("WGS84");
-        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        if (!srs->IsSame(&wgs84)) {
-            toWgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-            if (!toWgs84) throw DataError(file, "its coordinate system cannot be converted to WGS 84");
-        }
-    }
+    const auto toWgs84 = transformationToWgs84(srs, file);
 
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     const int nFields = defn->GetFieldCount();

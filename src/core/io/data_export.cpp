@@ -271,9 +271,7 @@ void setValue(OGRFeature& f, int index, const Value& v) {
 
 // Writes layers into ds; with `merged` as one layer of that name holding every field once.
 void writeLayers(GDALDataset& ds, const std::vector<LayerData>& layers, const char* merged, const std::string& outName) {
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference wgs84 = geo::lonLatWgs84();
     auto fail = [&](const std::string& what) { throw DataError(outName, "cannot write " + what + ": " + CPLGetLastErrorMsg()); };
 
     auto createLayer = [&](const char* name, OGRwkbGeometryType type, const std::vector<Field>& fields) {

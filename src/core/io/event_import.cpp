@@ -135,16 +135,8 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
         throw DataError(file, "not an event table: no longitude/latitude fields and no point geometry");
     const bool fromFields = col.lon >= 0 && col.lat >= 0;
 
-    std::unique_ptr<OGRCoordinateTransformation> toWgs84;
-    if (const OGRSpatialReference* srs = fromFields ? nullptr : layer->GetSpatialRef()) {
-        OGRSpatialReference wgs84;
-        wgs84.SetWellKnownGeogCS("WGS84");
-        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        if (!srs->IsSame(&wgs84)) {
-            toWgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-            if (!toWgs84) throw DataError(file, "its coordinate system cannot be converted to WGS 84");
-        }
-    }
+    // Longitude/latitude columns are taken as WGS 84 whatever the geometry's system is.
+    const auto toWgs84 = geo::transformationToWgs84(fromFields ? nullptr : layer->GetSpatialRef(), file);
     const bool dateTyped = defn->GetFieldDefn(col.date)->GetType() == OFTDate ||
                            defn->GetFieldDefn(col.date)->GetType() == OFTDateTime;
 

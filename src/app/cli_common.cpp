@@ -27,6 +27,18 @@ std::string lowerExtension(const std::filesystem::path& path) {
     return ext;
 }
 
+std::optional<double> parseNumber(const std::string& text) {
+    size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(text, &used);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (used != text.size()) return std::nullopt;
+    return v;
+}
+
 void checkWritable(const std::filesystem::path& out) {
     namespace fs = std::filesystem;
     std::error_code ec;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace cmap::app {
@@ -21,6 +22,10 @@ std::filesystem::path geodataDir(const GlobalOptions& g);
 
 /// The file name's extension in lower case, with its dot (".png"); empty when there is none.
 std::string lowerExtension(const std::filesystem::path& path);
+
+/// The number that all of text spells (as std::stod reads it); empty when it is not one or has
+/// anything after it ("2x", ""). Range checks are the caller's, with the option's own message.
+std::optional<double> parseNumber(const std::string& text);
 
 /// Checks that out is a file we may create: not a folder, in a folder that exists and that we
 /// may write to. Throws DataError naming out.

@@ -39,17 +39,11 @@ model::Date parseDay(const std::string& option, const std::string& text) {
 }
 
 double parsePositive(const std::string& option, const std::string& text, double max) {
-    size_t used = 0;
-    double v = 0;
-    try {
-        v = std::stod(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != text.size() || !(v > 0 && v <= max))
+    const auto v = parseNumber(text);
+    if (!v || !(*v > 0 && *v <= max))
         throw InputError(option + ": '" + text + "' is not a number above 0 and at most " +
                          std::to_string(static_cast<long long>(max)));
-    return v;
+    return *v;
 }
 
 /// The day of every frame, first and last day included.
@@ -137,14 +131,7 @@ void registerAnimateCommand(CLI::App& app, GlobalOptions& global, CommandResult&
 namespace cmap::app {
 
 void registerAnimateCommand(CLI::App& app, GlobalOptions&, CommandResult& result) {
-    auto* cmd = app.add_subcommand("animate", "Play the timeline into an MP4 or GIF (needs a build with the viewer)");
-    cmd->allow_extras();
-    cmd->callback([&result] {
-        result.run = [] {
-            std::fprintf(stderr, "conflictmap: animate needs OpenGL; this build has none (CMAP_BUILD_GUI=OFF)\n");
-            return kInternal;
-        };
-    });
+    registerWithoutGl(app, result, "animate", "Play the timeline into an MP4 or GIF");
 }
 
 }  // namespace cmap::app

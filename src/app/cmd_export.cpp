@@ -141,12 +141,13 @@ std::vector<Shot> plan(const Options& opt, const Checked& c, const model::Worksp
     fs::create_directories(opt.allSlides, ec);
     if (ec || !fs::is_directory(opt.allSlides)) throw DataError(opt.allSlides, "cannot create the folder: " + (ec ? ec.message() : "a file is in the way"));
     if (::access(opt.allSlides.c_str(), W_OK) != 0) throw DataError(opt.allSlides, "cannot write: the folder is not writable");
-    const int digits = std::max(2, static_cast<int>(std::to_string(n).size()));
+    // Zero-padded to the same width, so the files sort in slide order.
+    const size_t digits = std::max<size_t>(2, std::to_string(n).size());
     std::vector<Shot> shots;
     for (size_t i = 0; i < n; ++i) {
-        char name[32];
-        std::snprintf(name, sizeof name, "slide-%0*zu.png", digits, i + 1);
-        shots.push_back({ws.slides[i], (fs::path(opt.allSlides) / name).string()});
+        std::string number = std::to_string(i + 1);
+        number.insert(0, digits - number.size(), '0');
+        shots.push_back({ws.slides[i], (fs::path(opt.allSlides) / ("slide-" + number + ".png")).string()});
     }
     return shots;
 }
@@ -208,14 +209,7 @@ void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& 
 namespace cmap::app {
 
 void registerExportCommand(CLI::App& app, GlobalOptions&, CommandResult& result) {
-    auto* cmd = app.add_subcommand("export", "Draw the briefing map into a PNG (needs a build with the viewer)");
-    cmd->allow_extras();
-    cmd->callback([&result] {
-        result.run = [] {
-            std::fprintf(stderr, "conflictmap: export needs OpenGL; this build has none (CMAP_BUILD_GUI=OFF)\n");
-            return kInternal;
-        };
-    });
+    registerWithoutGl(app, result, "export", "Draw the briefing map into a PNG");
 }
 
 }  // namespace cmap::app

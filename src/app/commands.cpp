@@ -1,5 +1,7 @@
 #include "app/commands.h"
 
+#include <cstdio>
+
 namespace cmap::app {
 
 void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& result) {
@@ -10,6 +12,17 @@ void registerCommands(CLI::App& app, GlobalOptions& global, CommandResult& resul
     registerExportCommand(app, global, result);
     registerExportDataCommand(app, global, result);
     registerAnimateCommand(app, global, result);
+}
+
+void registerWithoutGl(CLI::App& app, CommandResult& result, const std::string& name, const std::string& description) {
+    auto* cmd = app.add_subcommand(name, description + " (needs a build with the viewer)");
+    cmd->allow_extras();
+    cmd->callback([&result, name] {
+        result.run = [name] {
+            std::fprintf(stderr, "conflictmap: %s needs OpenGL; this build has none (CMAP_BUILD_GUI=OFF)\n", name.c_str());
+            return kInternal;
+        };
+    });
 }
 
 int runDefault(const GlobalOptions& global) { return runView(global); }

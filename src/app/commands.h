@@ -23,6 +23,10 @@ void registerExportCommand(CLI::App& app, GlobalOptions& global, CommandResult& 
 void registerAnimateCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
 void registerExportDataCommand(CLI::App& app, GlobalOptions& global, CommandResult& result);
 
+/// For a build without GL: the command name exists, takes anything, and says that it needs
+/// OpenGL (exit 1), instead of being an unknown command.
+void registerWithoutGl(CLI::App& app, CommandResult& result, const std::string& name, const std::string& description);
+
 /// No command: open the viewer on the built-in briefing (or explain why it cannot).
 int runDefault(const GlobalOptions& global);
 

@@ -11,6 +11,7 @@
 #include "core/geo/vector_source.h"
 #include "core/io/event_import.h"
 #include "core/model/briefing.h"
+#include "core/model/view_state.h"
 #include "scene/furniture_layers.h"
 #include "scene/slide_state.h"
 
@@ -88,34 +89,20 @@ CheckedMap checkMap(const MapOptions& opt) {
     CheckedMap c;
     std::tie(c.width, c.height) = parseSize(opt.size);
     if (!opt.scale.empty()) {
-        size_t used = 0;
-        double s = 0;
-        try {
-            s = std::stod(opt.scale, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used != opt.scale.size() || !(s >= kMinScale && s <= kMaxScale))
+        const auto s = parseNumber(opt.scale);
+        if (!s || !(*s >= kMinScale && *s <= kMaxScale))
             throw InputError("--scale: '" + opt.scale + "' is not a number from 0.25 to 8");
-        c.scale = static_cast<float>(s);
+        c.scale = static_cast<float>(*s);
     }
     if (!opt.mode.empty()) {
-        if (opt.mode == "cumulative") c.mode = model::TimeMode::Cumulative;
-        else if (opt.mode == "window") c.mode = model::TimeMode::Window;
-        else if (opt.mode == "asof") c.mode = model::TimeMode::AsOf;
-        else throw InputError("--mode: '" + opt.mode + "' is not one of cumulative, window, asof");
+        c.mode = model::parseTimeMode(opt.mode);
+        if (!c.mode) throw InputError("--mode: '" + opt.mode + "' is not one of cumulative, window, asof");
     }
     if (!opt.window.empty()) {
-        size_t used = 0;
-        int days = 0;
-        try {
-            days = std::stoi(opt.window, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used != opt.window.size() || days < 1 || days > 36500)
+        const auto days = parseNumber(opt.window);
+        if (!days || *days != std::floor(*days) || *days < 1 || *days > 36500)
             throw InputError("--window: '" + opt.window + "' is not a number of days from 1 to 36500");
-        c.windowDays = days;
+        c.windowDays = static_cast<int>(*days);
     }
     if (!opt.view.empty()) c.view = parseView(opt.view);
     if (!opt.projection.empty()) {

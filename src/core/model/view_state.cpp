@@ -17,6 +17,12 @@ const char* timeModeName(TimeMode m) {
     return "cumulative";
 }
 
+std::optional<TimeMode> parseTimeMode(std::string_view name) {
+    for (TimeMode m : {TimeMode::Cumulative, TimeMode::Window, TimeMode::AsOf})
+        if (name == timeModeName(m)) return m;
+    return std::nullopt;
+}
+
 json viewStateToJson(const ViewState& v) {
     return {{"projection", v.projection}, {"center_lon", v.centerLon}, {"center_lat", v.centerLat}, {"scale", v.scale}};
 }
@@ -42,10 +48,9 @@ TimelineState readTimelineState(const json& j, const JsonReader& r, const std::s
     TimelineState t;
     if (j.contains("mode")) {
         std::string m = r.str(j["mode"], where + ".mode");
-        if (m == "cumulative") t.mode = TimeMode::Cumulative;
-        else if (m == "window") t.mode = TimeMode::Window;
-        else if (m == "asof") t.mode = TimeMode::AsOf;
-        else r.fail(where + ".mode", "'" + m + "' is not cumulative, window or asof");
+        auto mode = parseTimeMode(m);
+        if (!mode) r.fail(where + ".mode", "'" + m + "' is not cumulative, window or asof");
+        t.mode = *mode;
     }
     if (j.contains("date")) t.date = r.date(j["date"], where + ".date");
     if (j.contains("window_days"))

@@ -4,6 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/model/date.h"
 #include "core/model/timeline.h"
@@ -28,6 +29,8 @@ struct TimelineState {
 
 /// "cumulative", "window", "asof". Throws nothing.
 const char* timeModeName(TimeMode m);
+/// The mode timeModeName names; empty for any other text. Throws nothing.
+std::optional<TimeMode> parseTimeMode(std::string_view name);
 
 /// {"projection", "center_lon", "center_lat", "scale"}. Throws nothing.
 nlohmann::json viewStateToJson(const ViewState& v);

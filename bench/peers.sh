@@ -162,15 +162,22 @@ timed() {  # NAME COMMAND...: one whole-process run, its "wall user sys maxrss_k
     fi
     tail -1 "$tmp/time" >>"$tmp/$name.times"
 }
-for i in "${!names[@]}"; do  # once each, untimed: warms the file cache and conflictmap's gazetteer cache
-    ${cmds[$i]} >/dev/null 2>&1 || { echo "${names[$i]} failed: ${cmds[$i]}" >&2; exit 1; }
-done
-for _ in $(seq "$RUNS"); do
-    for i in "${!names[@]}"; do
-        # shellcheck disable=SC2086  # the commands are word lists without spaces inside a word
-        timed "${names[$i]}" ${cmds[$i]}
+# measure NAMES CMDS (array names): each command once untimed, which warms the file cache and
+# conflictmap's gazetteer cache, then RUNS rounds timing each in turn, so load drifts hit all alike.
+measure() {
+    local -n mnames=$1 mcmds=$2
+    local i
+    for i in "${!mnames[@]}"; do
+        ${mcmds[$i]} >/dev/null 2>&1 || { echo "${mnames[$i]} failed: ${mcmds[$i]}" >&2; exit 1; }
     done
-done
+    for _ in $(seq "$RUNS"); do
+        for i in "${!mnames[@]}"; do
+            # shellcheck disable=SC2086  # the commands are word lists without spaces inside a word
+            timed "${mnames[$i]}" ${mcmds[$i]}
+        done
+    done
+}
+measure names cmds
 
 echo "Map scene, ${W}x${H} PNG, whole process, medians of $RUNS runs (load average $(cut -d' ' -f1 /proc/loadavg)):"
 $PY - "$tmp" "${names[@]}" <<'PY'
@@ -227,15 +234,7 @@ scmds=(
     "$bin view --size 1920x1080 --frames 1 --screenshot $tmp/viewer.png"
     "env QT_QPA_PLATFORM=offscreen $PY $tmp/qgis_start.py"
 )
-for i in "${!snames[@]}"; do
-    ${scmds[$i]} >/dev/null 2>&1 || { echo "${snames[$i]} failed: ${scmds[$i]}" >&2; exit 1; }
-done
-for _ in $(seq "$RUNS"); do
-    for i in "${!snames[@]}"; do
-        # shellcheck disable=SC2086
-        timed "${snames[$i]}" ${scmds[$i]}
-    done
-done
+measure snames scmds
 echo
 echo "Start-up to the first frame with the full base map, 1920x1080, whole process, medians of $RUNS runs:"
 $PY - "$tmp" "${snames[@]}" <<'PY'

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/model/workspace.h"
+#include "model/workspace_load_error.h"
 #include "geo/test_geodata.h"
 
 using namespace cmap;
@@ -24,15 +25,6 @@ std::vector<Annotation> everyKind() {
     list.push_back({"poly", AnnotationKind::Polygon, {{36, 36}, {37, 36}, {37, 37}}, "", 0, {0x00000080, 0x11223344, 1, 12}, {}, {}});
     list.push_back({"free", AnnotationKind::Freehand, {{38, 35}, {38.5, 35.2}, {38.7, 35.9}, {38.1, 36.1}}, "", 0, {}, {}, {}});
     return list;
-}
-
-std::string loadError(const std::filesystem::path& p) {
-    try {
-        loadWorkspace(p);
-    } catch (const DataError& e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 std::string withAnnotation(const std::string& annotation) {
@@ -67,7 +59,7 @@ TEST_CASE("a bad annotation is a DataError naming the file and the field, and no
     auto w = dir / "w.json";
     auto check = [&](const std::string& annotation, const std::string& expected) {
         test::writeText(w, withAnnotation(annotation));
-        CHECK(loadError(w) == w.string() + ": " + expected);
+        CHECK(test::workspaceLoadError(w) == w.string() + ": " + expected);
     };
     check(R"({"id": "a", "kind": "blob", "points": [[0, 0]]})", "annotations[0].kind: 'blob' is not an annotation kind");
     check(R"({"id": "a", "kind": "arrow", "points": [[0, 0]]})", "annotations[0].points: arrow needs 2 points, not 1");
@@ -87,7 +79,7 @@ TEST_CASE("a bad annotation is a DataError naming the file and the field, and no
     check(R"({"id": "x", "kind": "text", "points": [[0, 0]]}, {"id": "x", "kind": "text", "points": [[1, 1]]})",
           "annotations[1].id: 'x' is used by an earlier annotation");
     test::writeText(w, R"({"version": 1, "annotations": {"id": "x"}})");
-    CHECK(loadError(w) == w.string() + ": annotations: expected a list");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": annotations: expected a list");
 }
 
 TEST_CASE("an annotation's time span includes whole months and years") {

@@ -4,23 +4,11 @@
 
 #include "core/error.h"
 #include "core/model/workspace.h"
+#include "model/workspace_load_error.h"
 #include "geo/test_geodata.h"
 
 using namespace cmap;
 using namespace cmap::model;
-
-namespace {
-
-std::string loadError(const std::filesystem::path& p) {
-    try {
-        loadWorkspace(p);
-    } catch (const DataError& e) {
-        return e.what();
-    }
-    return "no error";
-}
-
-}  // namespace
 
 TEST_CASE("furniture settings round-trip through the workspace file") {
     test::TempDir dir;
@@ -54,13 +42,13 @@ TEST_CASE("bad furniture settings are a DataError naming the field") {
     test::TempDir dir;
     auto w = dir / "w.json";
     test::writeText(w, R"({"version": 1, "furniture": {"legend": {"corner": "middle"}}})");
-    CHECK(loadError(w) == w.string() + ": furniture.legend.corner: 'middle' is not a corner such as top-left");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": furniture.legend.corner: 'middle' is not a corner such as top-left");
     test::writeText(w, R"({"version": 1, "furniture": {"scale_bar": {"offset": [1]}}})");
-    CHECK(loadError(w) == w.string() + ": furniture.scale_bar.offset: expected [x, y]");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": furniture.scale_bar.offset: expected [x, y]");
     test::writeText(w, R"({"version": 1, "furniture": {"title": {"show": "yes"}}})");
-    CHECK(loadError(w) == w.string() + ": furniture.title.show: expected true or false");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": furniture.title.show: expected true or false");
     test::writeText(w, R"({"version": 1, "furniture": {"date": {"offset": [0, 1e9]}}})");
-    CHECK(loadError(w).find("furniture.date.offset[1]") != std::string::npos);
+    CHECK(test::workspaceLoadError(w).find("furniture.date.offset[1]") != std::string::npos);
     test::writeText(w, R"({"version": 1, "furniture": []})");
-    CHECK(loadError(w) == w.string() + ": furniture: expected an object");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": furniture: expected an object");
 }

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/model/workspace.h"
+#include "model/workspace_load_error.h"
 #include "geo/test_geodata.h"
 
 using namespace cmap;
@@ -22,15 +23,6 @@ Slide coast() {
     s.layers = {{"category:airstrike", false}, {"article:a.txt", true}};
     s.annotations = {"a1", "a3"};
     return s;
-}
-
-std::string loadError(const std::filesystem::path& p) {
-    try {
-        loadWorkspace(p);
-    } catch (const DataError& e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 }  // namespace
@@ -66,7 +58,7 @@ TEST_CASE("a bad slide is a DataError naming the file and the slide's field") {
     auto w = dir / "w.json";
     auto withSlides = [&](const std::string& slides) {
         test::writeText(w, R"({"version": 1, "slides": )" + slides + "}");
-        return loadError(w);
+        return test::workspaceLoadError(w);
     };
     CHECK(withSlides(R"({"title": "x"})") == w.string() + ": slides: expected a list");
     CHECK(withSlides(R"([3])") == w.string() + ": slides[0]: expected an object");

@@ -1,4 +1,5 @@
 #include "core/model/workspace.h"
+#include "model/workspace_load_error.h"
 
 #include <doctest/doctest.h>
 
@@ -29,15 +30,6 @@ Workspace sample() {
     ws.view = {"EPSG:3857", 36.0, 35.0, 1200.0};
     ws.timeline = {TimeMode::Window, Date{2015, 9, 15}, 60};
     return ws;
-}
-
-std::string loadError(const std::filesystem::path& p) {
-    try {
-        loadWorkspace(p);
-    } catch (const DataError& e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 }  // namespace
@@ -73,21 +65,21 @@ TEST_CASE("a bad workspace is a DataError naming the file and the field") {
     test::TempDir dir;
     auto w = dir / "w.json";
     test::writeText(w, "{not json");
-    CHECK(loadError(w) == w.string() + ": not valid JSON");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": not valid JSON");
     test::writeText(w, R"({"version": 99})");
-    CHECK(loadError(w).find("newer than this conflictmap") != std::string::npos);
+    CHECK(test::workspaceLoadError(w).find("newer than this conflictmap") != std::string::npos);
     test::writeText(w, R"({"version": 1, "timeline": {"date": "2015-02-30"}})");
-    CHECK(loadError(w) == w.string() + ": timeline.date: '2015-02-30' is not a valid date");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": timeline.date: '2015-02-30' is not a valid date");
     test::writeText(w, R"({"version": 1, "articles": [{"path": 3}]})");
-    CHECK(loadError(w) == w.string() + ": articles[0].path: expected a string");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": articles[0].path: expected a string");
     test::writeText(w, R"({"version": 1, "overlays": ["a.shp", null]})");
-    CHECK(loadError(w) == w.string() + ": overlays[1]: expected a string");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": overlays[1]: expected a string");
     // A style that is not an object was ignored, silently dropping what the user set.
     test::writeText(w, R"({"version": 1, "layers": {"category:airstrike": 5}})");
-    CHECK(loadError(w) == w.string() + ": layers.category:airstrike: expected an object");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": layers.category:airstrike: expected an object");
     test::writeText(w, R"({"version": 1, "view": {"scale": 1e300}})");
-    CHECK(loadError(w) == w.string() + ": view.scale: 1e+300 is out of range");
-    CHECK(loadError(dir / "none.json") == (dir / "none.json").string() + ": no such file");
+    CHECK(test::workspaceLoadError(w) == w.string() + ": view.scale: 1e+300 is out of range");
+    CHECK(test::workspaceLoadError(dir / "none.json") == (dir / "none.json").string() + ": no such file");
 }
 
 TEST_CASE("a failed save leaves the previous workspace intact") {

@@ -59,6 +59,14 @@ struct PointInstance {
     float angle = 0;  // radians, counter-clockwise on the image
 };
 
+// Instances are stored relative to one projected point of their own, so float positions keep
+// their precision far from the projection's origin: the first point the projection can show.
+geo::Vec2 localOrigin(const std::vector<geo::Vec2>& projected) {
+    for (const geo::Vec2& p : projected)
+        if (!std::isnan(p.x)) return p;
+    return {};
+}
+
 uint8_t toByte(float v) { return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); }
 
 void setColor(GLint location, const scene::Color& c) { glUniform4f(location, c.r, c.g, c.b, c.a); }
@@ -355,12 +363,7 @@ struct Renderer::Impl {
         ++stats.pointLayersProjected;
         buffer.projected.resize(at.size());
         projection->forward(at, buffer.projected);
-        for (const geo::Vec2& p : buffer.projected) {
-            if (!std::isnan(p.x)) {
-                buffer.origin = p;
-                break;
-            }
-        }
+        buffer.origin = localOrigin(buffer.projected);
         std::vector<PointInstance> instances;
         instances.reserve(at.size());
         for (size_t i = 0; i < at.size(); ++i) {
@@ -397,12 +400,7 @@ struct Renderer::Impl {
         std::vector<geo::Vec2> xy(t.size());
         projection->forward(at, xy);
         at = {};
-        for (const geo::Vec2& p : xy) {
-            if (!std::isnan(p.x)) {
-                buffer.origin = p;
-                break;
-            }
-        }
+        buffer.origin = localOrigin(xy);
         std::vector<EventInstance> instances;
         instances.reserve(t.size());
         for (size_t i = 0; i < t.size(); ++i) {

@@ -173,7 +173,7 @@ int run(const GlobalOptions& global, const Options& opt) {
         progress("building the map");
         scene::Scene scene = scene::buildMapScene(map.content, state, logicalW, logicalH);
         // Slides too: presentation mode shows the furniture the viewer's map has.
-        addMapFurniture(scene, map, opt.map, state, c.map);
+        addMapFurniture(scene, map, opt.map, state, c.map, &shot.slide);
         progress("rendering " + std::to_string(width) + "x" + std::to_string(height));
         render::Image image = renderer.renderToImage(scene, width, height, c.map.scale);
         image.savePng(shot.out);

@@ -65,7 +65,7 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
     cmd.add_option("--size", size, "Image size WIDTHxHEIGHT in pixels (default " + defaultSize +
                                         "; at most 8192 a side)");
     cmd.add_option("--scale", scale, "Text and line scale factor, 0.25 to 8 (default 1): --size 3200x2000 --scale 2 is the 1600x1000 map at twice the resolution");
-    cmd.add_option("--title", title, "Title in the map's corner (default: the workspace's or the briefing's)")
+    cmd.add_option("--title", title, "Title in the map's corner (default: the slide's, else the workspace's or the briefing's)")
         ->each([this](const std::string&) { titleGiven = true; });
     cmd.add_option("--subtitle", subtitle, "Subtitle under the title (default: the workspace's)")
         ->each([this](const std::string&) { subtitleGiven = true; });
@@ -202,9 +202,9 @@ scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const 
 }
 
 void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
-                     const CheckedMap& c) {
+                     const CheckedMap& c, const model::Slide* slide) {
     if (opt.noFurniture) return;
-    scene::FurnitureText text{map.title, map.workspace.furniture.subtitle};
+    scene::FurnitureText text = scene::furnitureText(map.title, map.workspace.furniture, slide);
     if (opt.titleGiven) text.title = opt.title;
     if (opt.subtitleGiven) text.subtitle = opt.subtitle;
     scene::addFurniture(scene, map.workspace.furniture, text, map.content, state, c.logicalWidth(), c.logicalHeight());

@@ -75,8 +75,10 @@ model::Slide optionsSlide(const model::Workspace& ws, const MapOptions& opt, con
 scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const CheckedMap& c);
 
 /// Adds the map furniture (title, date stamp, legend, scale bar, ...) unless --no-furniture: an
-/// exported map is read without the tool that made it. Throws InputError for a bad projection.
+/// exported map is read without the tool that made it. A slide's title heads a map of that slide
+/// (scene::furnitureText); --title and --subtitle win over both. Throws InputError for a bad
+/// projection.
 void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
-                     const CheckedMap& c);
+                     const CheckedMap& c, const model::Slide* slide = nullptr);
 
 }  // namespace cmap::app

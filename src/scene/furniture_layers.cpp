@@ -264,6 +264,11 @@ std::string dateStampText(const std::optional<model::TimeQuery>& time) {
     return day;
 }
 
+FurnitureText furnitureText(const std::string& title, const model::Furniture& furniture, const model::Slide* slide) {
+    if (slide && !slide->title.empty()) return {slide->title, title};
+    return {title, furniture.subtitle};
+}
+
 void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& text, const MapContent& content,
                   const MapState& state, double width, double height) {
     const geo::Projection& projection = projectionFor(scene.projection);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/model/furniture.h"
+#include "core/model/slide.h"
 #include "core/model/timeline.h"
 #include "scene/map_scene.h"
 
@@ -36,6 +37,12 @@ struct FurnitureText {
     std::string title;
     std::string subtitle;
 };
+
+/// The texts of a map of the briefing titled title, with the furniture's subtitle, showing slide
+/// (none: the working map). A slide with a title shows it, over the briefing's title as subtitle:
+/// the presenter named the slide, and the audience still sees whose briefing it is. Presentation
+/// mode and `export --slide` both ask here, so they show the same words. Throws nothing.
+FurnitureText furnitureText(const std::string& title, const model::Furniture& furniture, const model::Slide* slide);
 
 /// Appends the furniture layer to scene (built by buildMapScene from the same content and state
 /// for a width x height image): the pieces furniture switches on, at their corners. Throws

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/renderer.h"
+#include "scene/furniture_layers.h"
 #include "ui/annotations_panel.h"
 #include "ui/articles_panel.h"
 #include "ui/autosave.h"
@@ -93,6 +94,8 @@ struct Viewer {
     /// The map now with its furniture, for a w x h (logical pixels) image: what the window shows
     /// and Ctrl+E exports. Throws InputError for a projection PROJ rejects.
     scene::Scene mapScene(double w, double h) const;
+    /// The title and subtitle the map shows now: the presented slide's title over the workspace's.
+    scene::FurnitureText furnitureText() const;
     /// Writes timeline, view and styles into the workspace before saving.
     void syncWorkspace();
     void tickAutosave();

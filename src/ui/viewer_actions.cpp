@@ -348,9 +348,14 @@ scene::MapState Viewer::mapState() const {
 scene::Scene Viewer::mapScene(double w, double h) const {
     scene::MapState state = mapState();
     scene::Scene scene = scene::buildMapScene(*session.content, state, w, h);
-    const model::Workspace& ws = session.workspace;
-    scene::addFurniture(scene, ws.furniture, {ws.title, ws.furniture.subtitle}, *session.content, state, w, h);
+    scene::addFurniture(scene, session.workspace.furniture, furnitureText(), *session.content, state, w, h);
     return scene;
+}
+
+scene::FurnitureText Viewer::furnitureText() const {
+    const model::Workspace& ws = session.workspace;
+    const bool presenting = presentation.active && presentation.slide < ws.slides.size();
+    return scene::furnitureText(ws.title, ws.furniture, presenting ? &ws.slides[presentation.slide] : nullptr);
 }
 
 void Viewer::tickAutosave() {

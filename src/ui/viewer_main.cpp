@@ -168,9 +168,10 @@ void drawMap(Viewer& v, MapFrameCache& cache, const Rect& r, float scale, int fb
     if (r.w < 1 || r.h < 1) return;
     scene::MapState state = v.mapState();
     int w = static_cast<int>(r.w * scale), h = static_cast<int>(r.h * scale);
-    // Furniture settings and the title are not part of the map state, but of its pixels.
-    std::string key = mapFrameKey(v.session.revision, state, r.w, r.h, scale) + v.session.workspace.title +
-                      model::furnitureToJson(v.session.workspace.furniture).dump();
+    // Furniture settings and the titles are not part of the map state, but of its pixels.
+    const scene::FurnitureText text = v.furnitureText();
+    std::string key = mapFrameKey(v.session.revision, state, r.w, r.h, scale) + text.title + '\n' + text.subtitle +
+                      '\n' + model::furnitureToJson(v.session.workspace.furniture).dump();
     if (!cache.holds(key, w, h)) {
         auto t0 = std::chrono::steady_clock::now();
         scene::Scene scene;

@@ -132,3 +132,16 @@ TEST_CASE("pieces switched off are left out; the title stacks above the date in 
     CHECK(std::get<ScreenText>(panels[0].rows[0].cells[0]).text == "Title");
     CHECK(std::get<ScreenText>(panels[1].rows[0].cells[0]).text == "All reports");
 }
+
+TEST_CASE("a slide with a title heads the map with it, the briefing's title beneath") {
+    model::Furniture f;
+    f.subtitle = "Furniture subtitle";
+    model::Slide slide;
+    CHECK(furnitureText("Briefing", f, nullptr).title == "Briefing");
+    CHECK(furnitureText("Briefing", f, nullptr).subtitle == "Furniture subtitle");
+    CHECK(furnitureText("Briefing", f, &slide).title == "Briefing");  // untitled: the map's own
+    slide.title = "Day one";
+    FurnitureText t = furnitureText("Briefing", f, &slide);
+    CHECK(t.title == "Day one");
+    CHECK(t.subtitle == "Briefing");
+}

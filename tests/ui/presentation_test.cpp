@@ -113,3 +113,33 @@ TEST_CASE("presentation: without slides it does not start and says why") {
     REQUIRE(b.v.errors.size() == 1);
     CHECK(b.v.errors[0].find("no slides") != std::string::npos);
 }
+
+TEST_CASE("presentation: a slide's title heads the map, over the briefing's; editing shows the briefing's") {
+    BriefingViewer b;
+    ui::Viewer& v = b.v;
+    v.session.workspace.title = "Briefing title";
+    v.session.workspace.slides[1].title = "Second slide";
+    auto titleRows = [&v] {
+        std::vector<std::string> rows;
+        scene::Scene s = v.mapScene(800, 500);
+        for (const scene::Layer& layer : s.layers)
+            if (auto* screen = std::get_if<scene::ScreenLayer>(&layer.content); screen && layer.name == "furniture")
+                for (const scene::ScreenPanel& panel : screen->panels) {
+                    if (panel.at) continue;  // a marker's footnote badge; the title is the first corner panel
+                    for (const scene::ScreenRow& row : panel.rows) rows.push_back(std::get<scene::ScreenText>(row.cells.at(0)).text);
+                    return rows;
+                }
+        return rows;
+    };
+    CHECK(titleRows().at(0) == "Briefing title");
+    ui::startPresentation(v, 1);
+    REQUIRE(v.presentation.active);
+    CHECK(titleRows() == std::vector<std::string>{"Second slide", "Briefing title"});
+    // A slide without a title leaves the map's own.
+    v.session.workspace.slides[2].title.clear();
+    REQUIRE(ui::goToSlide(v, 2, 0));
+    CHECK(titleRows().at(0) == "Briefing title");
+    ui::stopPresentation(v);
+    REQUIRE(ui::goToSlide(v, 1, 0));
+    CHECK(titleRows().at(0) == "Briefing title");
+}

@@ -132,6 +132,15 @@ float FontAtlas::width(int size, std::string_view utf8) const {
     return w;
 }
 
+bool FontAtlas::writes(int size, std::string_view utf8) const {
+    const ImFont& font = impl_->font(size);
+    for (size_t i = 0; i < utf8.size();) {
+        unsigned cp = nextCodePoint(utf8, i);
+        if (cp > 0xFFFF || !font.FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+    }
+    return true;
+}
+
 float FontAtlas::lineHeight(int size) const {
     const ImFont& font = impl_->font(size);
     return font.Ascent - font.Descent;

@@ -35,6 +35,9 @@ public:
     /// Advance width and line height of text at a required size, in device pixels.
     float width(int size, std::string_view utf8) const;
     float lineHeight(int size) const;
+    /// Whether the atlas has a glyph for every character of text at a required size: the rest
+    /// would come out as the fallback '?'.
+    bool writes(int size, std::string_view utf8) const;
     /// Appends two triangles per visible glyph, the line's top-left at (x, y), snapped to whole
     /// pixels so that glyph bitmaps land texel for pixel.
     void layout(int size, std::string_view utf8, float x, float y, const uint8_t rgba[4],

@@ -611,8 +611,10 @@ struct Renderer::Impl {
         for (size_t i = 0; i < sources.size(); ++i) {
             const scene::Label& l = *sources[i].label;
             LabelRequest r;
-            if (std::isnan(projected[i].x)) {
-                r.anchorX = r.anchorY = std::numeric_limits<float>::quiet_NaN();  // not on the map: never placed
+            // Not on the map, or in a script the atlas lacks (GeoNames has a few names only in
+            // Arabic script, which would also need shaping): never placed, rather than drawn as '?'.
+            if (std::isnan(projected[i].x) || !font->writes(sizes[i], l.text)) {
+                r.anchorX = r.anchorY = std::numeric_limits<float>::quiet_NaN();
             } else {
                 geo::Vec2 px = toPixel(f, projected[i]);
                 r.anchorX = static_cast<float>(px.x);

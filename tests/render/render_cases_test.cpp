@@ -109,6 +109,23 @@ TEST_CASE("render: labels keep clear of each other and of markers, by priority")
     test::checkBaseline("labels", image);
 }
 
+TEST_CASE("render: a label the font cannot write is left out, not drawn as question marks") {
+    auto placedOf = [](const char* text) {
+        Scene s = plainScene();
+        LabelLayer labels;
+        Label l;
+        l.text = text;
+        l.anchor = {0, 0};
+        labels.labels.push_back(l);
+        s.add("labels", labels);
+        auto& r = test::renderer();
+        r.renderToImage(s, kW, kH);
+        return r.stats().labelsPlaced;
+    };
+    CHECK(placedOf("Ḩimmīn") == 1);  // Latin with diacritics: in the atlas
+    CHECK(placedOf("\u0643\u0627\u0641") == 0);  // Arabic script: not in it
+}
+
 TEST_CASE("render: tiles join seamlessly") {
     Scene s = plainScene();
     auto shapes = test::polygons({{square(-10, -6, 12), square(-7, -3, 6)}, {{{5, -6}, {11, -6}, {8, 5}}}});

@@ -14,12 +14,20 @@
 // basemap while the timeline scrubs) are kept as an image and copied in instead of drawn. The
 // cut is always between runs, so a frame drawn with or without the kept image is the same bytes.
 //
+// The image under the furniture: the frame before its screen layers (every other layer and the
+// labels) is kept too once two frames in a row showed the same there, and while it stays the same
+// a frame is that image copied in with its furniture drawn over it: scrubbing changes the date
+// stamp every day, while in cumulative mode most days show nothing new on the map itself. Labels
+// are placed anew every frame (the furniture's panels are their obstacles), and the kept image
+// counts only when they land where they did.
+//
 // The finished frame: the frame buffer holds the last tile drawn until the next one is. A scene
 // equal to the last one drawn (every layer, view, projection, background, size, scale) is that
 // frame again, so it is copied out with nothing prepared or drawn: in cumulative mode most days
 // of a scrub show nothing new.
 //
-// Sections: helpers | Impl: preparation | finished frame | base image | passes | layers | tile.
+// Sections: helpers | Impl: preparation | finished frame | base image | image under the furniture |
+// passes | layers | tile.
 #include "render/renderer.h"
 
 #include <glad/gl.h>
@@ -173,7 +181,10 @@ struct Frame {
     std::vector<size_t> drawn;  // indexes of the non-label layers, in drawing order
     size_t reuseBase = 0;       // leading drawn layers the kept base image shows (0: draw them)
     size_t storeBase = 0;       // leading drawn layers to keep as the base image after drawing
-    std::vector<GlyphVertex> glyphs;  // every label layer's, as uploaded
+    bool reuseUnder = false;    // the kept image under the furniture shows all but the screen layers
+    bool storeUnder = false;    // keep the frame before its screen layers as that image
+    std::vector<GlyphVertex> glyphs;   // every label layer's, as uploaded
+    std::vector<PointInstance> markers;  // the markers under placed labels, as uploaded
 };
 
 }  // namespace
@@ -210,6 +221,8 @@ struct Renderer::Impl {
 
     Program copy{"composite.vert", "copy.frag"};
     Program compositeRects{"rects.vert", "composite.frag"};
+    Program copyRects{"rects.vert", "copy.frag"};
+    Program resolveRects{"rects.vert", "resolve.frag"};
     VertexArray rectVao = makeVertexArray();
     Buffer rectVbo = makeBuffer();
     Program screen{"screen.vert", "screen.frag"};
@@ -227,9 +240,9 @@ struct Renderer::Impl {
     };
     std::vector<HaloCoverage> halos;  // by label layer, in drawing order
 
-    Framebuffer msaaFbo, frameFbo, baseFbo, coverageFbo;
-    Renderbuffer msaaColor;
-    Texture frameColor, baseColor, coverage;
+    Framebuffer msaaFbo, frameFbo, baseFbo, underFbo, coverageFbo;
+    Texture msaaColor;
+    Texture frameColor, baseColor, underColor, coverage;
 
     // Everything an image's pixels depend on besides its layers: two images agree only when
     // this is equal and their layers draw the same.
@@ -252,6 +265,24 @@ struct Renderer::Impl {
         PixelContext context;
     };
     std::optional<BaseImage> base;
+
+    // What a frame shows under its furniture: its other layers (copies, as above), where its labels
+    // and their markers landed, and the rest its pixels depend on.
+    struct UnderScreen {
+        std::vector<scene::Layer> layers;
+        std::vector<GlyphVertex> glyphs;
+        std::vector<PointInstance> markers;
+        PixelContext context;
+        bool operator==(const UnderScreen& o) const {
+            auto sameBytes = [](const auto& a, const auto& b) {
+                return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(a[0])) == 0);
+            };
+            return context == o.context && sameBytes(glyphs, o.glyphs) && sameBytes(markers, o.markers) &&
+                   std::equal(layers.begin(), layers.end(), o.layers.begin(), o.layers.end(), sameDrawing);
+        }
+    };
+    std::optional<UnderScreen> under;      // what the kept image under the furniture shows
+    std::optional<UnderScreen> lastUnder;  // what the last frame showed there (kept or not)
 
     // What the frame buffer shows when it holds a whole finished frame (a single-tile one), with
     // copies of its layers for the same reason as the base image's, and the label counts of that
@@ -479,7 +510,8 @@ struct Renderer::Impl {
         for (size_t i = 0; i < f.layers.size(); ++i)
             if (!drawnLast(*f.layers[i].layer)) f.drawn.push_back(i);
         ensureTargets(std::min(width, maxTile), std::min(height, maxTile));  // may drop kept images: first
-        planBase(f);
+        planUnder(f);
+        if (!f.reuseUnder) planBase(f);
         evict();
         return f;
     }
@@ -548,6 +580,32 @@ struct Renderer::Impl {
         for (size_t i = 0; i < keep; ++i) b.layers.push_back(*f.layers[f.drawn[i]].layer);
         base = std::move(b);
         ++stats.baseDrawn;
+    }
+
+    // ---- image under the furniture ----
+
+    // Decides whether the frame's screen layers go over the kept image of the rest, and whether
+    // to keep that image now: when the last frame showed the same there, the next may too.
+    void planUnder(Frame& f) {
+        const scene::Scene& s = *f.scene;
+        bool furniture = std::any_of(s.layers.begin(), s.layers.end(), [](const scene::Layer& l) {
+            return std::holds_alternative<scene::ScreenLayer>(l.content);
+        });
+        if (!furniture || f.width > maxTile || f.height > maxTile) {
+            lastUnder.reset();
+            return;
+        }
+        UnderScreen now{{}, f.glyphs, f.markers, contextOf(s, f.width, f.height, f.scale)};
+        for (const scene::Layer& l : s.layers)
+            if (!std::holds_alternative<scene::ScreenLayer>(l.content)) now.layers.push_back(l);
+        if (under && *under == now) {
+            f.reuseUnder = true;
+            ++stats.underReused;
+        } else if (lastUnder && *lastUnder == now) {
+            f.storeUnder = true;
+            under = now;
+        }
+        lastUnder = std::move(now);
     }
 
     void preparePoints(const Frame& f, const scene::PointLayer& layer, PreparedLayer& p, std::vector<Box>& obstacles) {
@@ -675,6 +733,7 @@ struct Renderer::Impl {
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(PointInstance)), markers.data(),
                      GL_STREAM_DRAW);
         f.glyphs = std::move(vertices);
+        f.markers = std::move(markers);
     }
 
     // Instance attributes of the point program, starting at instance `first` of the bound buffer
@@ -708,25 +767,30 @@ struct Renderer::Impl {
         targetWidth = std::max(width, targetWidth);
         targetHeight = std::max(height, targetHeight);
         base.reset();  // its pixels go with the old texture
+        under.reset();
         finished.reset();
         halos.clear();
         msaaFbo = makeFramebuffer();
         frameFbo = makeFramebuffer();
         baseFbo = makeFramebuffer();
+        underFbo = makeFramebuffer();
         coverageFbo = makeFramebuffer();
-        msaaColor = makeRenderbuffer();
+        msaaColor = makeTexture();
         frameColor = makeTexture();
         baseColor = makeTexture();
+        underColor = makeTexture();
         coverage = makeTexture();
 
-        glBindRenderbuffer(GL_RENDERBUFFER, msaaColor.get());
-        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, targetWidth, targetHeight);
+        // A texture, not a renderbuffer: the furniture resolves it in a shader.
+        glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColor.get());
+        glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples, GL_RGBA8, targetWidth, targetHeight, GL_TRUE);
         glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaaColor.get());
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaaColor.get(), 0);
         checkFramebuffer("multisampled");
 
         attachTexture(frameFbo, frameColor, GL_RGBA8, GL_RGBA, "frame");
         attachTexture(baseFbo, baseColor, GL_RGBA8, GL_RGBA, "base image");
+        attachTexture(underFbo, underColor, GL_RGBA8, GL_RGBA, "image under the furniture");
         attachTexture(coverageFbo, coverage, GL_R8, GL_RED, "coverage");
     }
 
@@ -1076,7 +1140,11 @@ struct Renderer::Impl {
         glDisable(GL_SCISSOR_TEST);
     }
 
-    // Furniture: its boxes, symbols and arrows multisampled, its text over them.
+    // Furniture: its boxes, symbols and arrows multisampled, its text over them. Multisampled in one
+    // pass over the panels' boxes only: panels sit in the corners, so their joint box is the whole
+    // frame, and on llvmpipe each blit (a resolve) costs a flush, which a pass per panel paid ten
+    // times a frame. Everything drawn lies in a panel; what a triangle might draw outside one is
+    // never resolved.
     void drawScreen(const Tile& t, const ScreenGeometry& g) {
         if (g.bounds.x1 < g.bounds.x0) return;
         auto tileUniform = [&](const Program& p) {
@@ -1084,22 +1152,47 @@ struct Renderer::Impl {
                         static_cast<float>(t.height));
         };
         if (!g.triangles.empty()) {
+            // Each panel's box grown to whole pixels and by one: every pixel its triangles touch.
+            std::vector<float> corners;
+            for (const Box& b : g.panels) {
+                if (b.x1 <= b.x0) continue;  // a panel with nothing to show
+                float x0 = std::floor(b.x0 - 1), y0 = std::floor(b.y0 - 1), x1 = std::ceil(b.x1 + 1), y1 = std::ceil(b.y1 + 1);
+                corners.insert(corners.end(), {x0, y0, x1, y0, x0, y1, x1, y0, x1, y1, x0, y1});
+            }
+            auto rects = static_cast<GLsizei>(corners.size() / 2);
+            glBindVertexArray(rectVao.get());
+            glBindBuffer(GL_ARRAY_BUFFER, rectVbo.get());
+            glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(corners.size() * sizeof(float)), corners.data(),
+                         GL_STREAM_DRAW);
+            glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.get());
+            glDisable(GL_BLEND);
+            copyRects.use();
+            tileUniform(copyRects);
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, frameColor.get());
+            glUniform1i(copyRects.uniform("uImage"), 0);
+            glDrawArrays(GL_TRIANGLES, 0, rects);
+
+            glEnable(GL_BLEND);
+            blendOver();
+            screen.use();
+            tileUniform(screen);
+            glBindVertexArray(screenVao.get());
             glBindBuffer(GL_ARRAY_BUFFER, screenVbo.get());
             glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.triangles.size() * sizeof(ScreenVertex)),
                          g.triangles.data(), GL_STREAM_DRAW);
-            // Panel by panel: panels sit in the corners, so their joint box is the whole frame, and
-            // copying a whole 1080p frame through the multisampled buffer every frame doubled the
-            // viewer's frame time on llvmpipe. Everything drawn lies in a panel; the scissor keeps
-            // each pass to its own.
-            for (const Box& panel : g.panels) {
-                if (panel.x1 <= panel.x0) continue;  // a panel with nothing to show
-                multisampled(rectFor(t, ImageBox{panel.x0, panel.y0, panel.x1, panel.y1}, 1), [&] {
-                    screen.use();
-                    tileUniform(screen);
-                    glBindVertexArray(screenVao.get());
-                    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(g.triangles.size()));
-                });
-            }
+            glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(g.triangles.size()));
+
+            glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
+            glDisable(GL_BLEND);
+            resolveRects.use();
+            tileUniform(resolveRects);
+            glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColor.get());
+            glUniform1i(resolveRects.uniform("uImage"), 0);
+            glUniform1i(resolveRects.uniform("uSamples"), samples);
+            glBindVertexArray(rectVao.get());
+            glDrawArrays(GL_TRIANGLES, 0, rects);
+            glEnable(GL_BLEND);
         }
         if (g.glyphs.empty()) return;
         glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
@@ -1163,6 +1256,21 @@ struct Renderer::Impl {
         glEnable(GL_BLEND);
         blendOver();
 
+        if (f.reuseUnder) {
+            copyTile(underFbo, frameFbo, t);
+        } else {
+            drawUnderScreen(f, t);
+            if (f.storeUnder) copyTile(frameFbo, underFbo, t);
+        }
+        for (const PreparedLayer& p : f.layers)
+            if (p.screen) drawScreen(t, *p.screen);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, frameFbo.get());
+        ++stats.tilesDrawn;
+    }
+
+    // Everything but the screen layers: the drawn layers (from the base image where it serves),
+    // then the labels.
+    void drawUnderScreen(const Frame& f, const Tile& t) {
         size_t from = 0;
         if (f.reuseBase > 0) {
             copyTile(baseFbo, frameFbo, t);
@@ -1189,10 +1297,6 @@ struct Renderer::Impl {
                 drawLabels(f, t, *labels, p, halo);
             }
         }
-        for (const PreparedLayer& p : f.layers)
-            if (p.screen) drawScreen(t, *p.screen);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, frameFbo.get());
-        ++stats.tilesDrawn;
     }
 
     template <class Each>

@@ -2,7 +2,8 @@
 // timeline scrubs) and the halo of labels that did not move. Both must be invisible: a frame
 // drawn from kept images is the same bytes as one drawn from scratch by a fresh renderer (a
 // stricter check than the render tests' tolerance, since screen and export share this path).
-// A scene equal to the last one drawn copies the whole finished frame, and only then.
+// A scene equal to the last one drawn copies the whole finished frame, and only then; one whose
+// furniture alone changed draws only the furniture, over the kept image of the rest.
 #include <doctest/doctest.h>
 
 #include <glad/gl.h>
@@ -110,6 +111,43 @@ TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day af
         else checkSameAsFresh(r, s, w, h);
     }
     CHECK(r.stats().baseReused >= 3);
+}
+
+// The basemap scene with furniture whose date stamp says `day`: a title and the stamp at the
+// top left, a legend with symbols at the bottom right.
+scene::Scene stamped(int mapDay, int day) {
+    scene::Scene s = scrubbed(mapDay);
+    scene::ScreenLayer furniture;
+    scene::ScreenPanel title;
+    title.rows.push_back({{scene::ScreenText{"A briefing", 14}}});
+    furniture.panels.push_back(title);
+    scene::ScreenPanel stamp;
+    stamp.rows.push_back({{scene::ScreenText{"Reports up to day " + std::to_string(day), 11}}});
+    furniture.panels.push_back(stamp);
+    scene::ScreenPanel legend;
+    legend.corner = model::Corner::BottomRight;
+    legend.rows.push_back({{scene::ScreenSwatch{scene::SwatchKind::Marker, scene::rgb(0x1f77b4)}, scene::ScreenText{"Town"}}});
+    legend.rows.push_back({{scene::ScreenSwatch{scene::SwatchKind::Hatched, scene::rgb(0xd62728)}, scene::ScreenText{"Area"}}});
+    furniture.panels.push_back(legend);
+    s.add("furniture", std::move(furniture));
+    return s;
+}
+
+TEST_CASE("render: a frame whose furniture alone changed equals one drawn from scratch") {
+    test::renderer();
+    render::Renderer r;
+    const int w = 240, h = 160;
+    r.renderToImage(stamped(3, 0), w, h);
+    r.renderToImage(stamped(3, 1), w, h);  // the same under the furniture twice: kept from now on
+    size_t reused = r.stats().underReused;
+    for (int day = 2; day < 5; ++day) {
+        CAPTURE(day);
+        checkSameAsFresh(r, stamped(3, day), w, h);
+    }
+    CHECK(r.stats().underReused == reused + 3);
+    // The map under the furniture changed: drawn whole again, and still the same as from scratch.
+    checkSameAsFresh(r, stamped(4, 5), w, h);
+    CHECK(r.stats().underReused == reused + 3);
 }
 
 TEST_CASE("render: a scene equal to the last one drawn copies the finished frame; one marker's opacity is a new frame") {

@@ -191,7 +191,7 @@ model::Slide optionsSlide(const model::Workspace& ws, const MapOptions& opt, con
 }
 
 scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const CheckedMap& c) {
-    scene::MapState state = scene::slideMapState(slide, map.content, map.workspace.layers);
+    scene::MapState state = scene::slideMapState(slide, map.content, map.workspace.layers, c.logicalWidth(), c.logicalHeight());
     state.annotations = map.workspace.annotations;
     if (c.view) {
         // The projection is settled before a view box is fitted in it.

@@ -15,15 +15,18 @@ model::LayerStyle styleInEffect(const MapContent& content, const std::map<std::s
     return {};
 }
 
+std::optional<View> restoreView(const model::ViewState& v, const std::string& def, double width, double height) {
+    if (v.scale <= 0) return std::nullopt;
+    geo::Vec2 c = geo::Projection::create(def).forward(geo::LonLat{v.centerLon, v.centerLat});
+    if (std::isnan(c.x)) return std::nullopt;
+    return View{c, refitScale(v.scale, v.width, v.height, width, height)};
+}
+
 MapState slideMapState(const model::Slide& slide, const MapContent& content,
-                       const std::map<std::string, model::LayerStyle>& styles) {
+                       const std::map<std::string, model::LayerStyle>& styles, double width, double height) {
     MapState s;
     s.projection = slide.view.projection;
-    if (slide.view.scale > 0) {
-        std::string def = s.projection.empty() ? defaultProjection(content) : s.projection;
-        geo::Vec2 c = geo::Projection::create(def).forward(geo::LonLat{slide.view.centerLon, slide.view.centerLat});
-        if (!std::isnan(c.x)) s.view = View{c, slide.view.scale};
-    }
+    s.view = restoreView(slide.view, s.projection.empty() ? defaultProjection(content) : s.projection, width, height);
     if (slide.timeline.date) s.time = model::TimeQuery{slide.timeline.mode, slide.timeline.date->lastDay(), slide.timeline.windowDays};
     s.annotationIds = slide.annotations;
     s.styles = styles;
@@ -35,7 +38,7 @@ MapState slideMapState(const model::Slide& slide, const MapContent& content,
     return s;
 }
 
-model::Slide slideFromState(const MapState& state, const MapContent& content) {
+model::Slide slideFromState(const MapState& state, const MapContent& content, double width, double height) {
     model::Slide slide;
     slide.view.projection = state.projection;
     slide.annotations = state.annotationIds;
@@ -46,6 +49,8 @@ model::Slide slideFromState(const MapState& state, const MapContent& content) {
             slide.view.centerLon = c.lon;
             slide.view.centerLat = c.lat;
             slide.view.scale = state.view->unitsPerPixel;
+            slide.view.width = width;
+            slide.view.height = height;
         }
     }
     if (state.time) {

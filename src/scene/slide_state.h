@@ -2,6 +2,7 @@
 // Slides as map states: presentation mode and `export --slide` both turn a slide into a MapState
 // here, so a slide exported from the command line is what the presenter showed.
 #include <map>
+#include <optional>
 #include <string>
 
 #include "core/model/slide.h"
@@ -10,17 +11,24 @@
 
 namespace cmap::scene {
 
-/// The map a slide shows over content: its projection (empty: fitted to the content), its view
-/// (none when the slide has no scale: the fit to the data at the drawing's size), its timeline
-/// position (the last day of its date) and styles, the workspace's with the slide's visibility
-/// laid over them. Throws InputError for a projection PROJ rejects.
+/// The map a slide shows over content in a width x height (logical pixels) image: its projection
+/// (empty: fitted to the content), its view (the area it was framed on, fitted to this size; none
+/// when the slide has no scale: the fit to the data), its timeline position (the last day of its
+/// date) and styles, the workspace's with the slide's visibility laid over them. Throws
+/// InputError for a projection PROJ rejects.
 MapState slideMapState(const model::Slide& slide, const MapContent& content,
-                       const std::map<std::string, model::LayerStyle>& styles);
+                       const std::map<std::string, model::LayerStyle>& styles, double width, double height);
 
-/// A slide of what state shows over content now: view, time and the visibility of every
-/// article and event-category layer of content. Title, notes and annotations are left empty.
-/// Throws InputError for a projection PROJ rejects.
-model::Slide slideFromState(const MapState& state, const MapContent& content);
+/// The view a stored view state gives in a width x height image under projection definition def
+/// (see slideMapState); none without a scale or when its centre does not project. Throws
+/// InputError for a projection PROJ rejects.
+std::optional<View> restoreView(const model::ViewState& v, const std::string& def, double width, double height);
+
+/// A slide of what state shows over content now in a width x height image: view (with that
+/// size, so that another screen shows the same area), time and the visibility of every article
+/// and event-category layer of content. Title, notes and annotations are left empty. Throws
+/// InputError for a projection PROJ rejects.
+model::Slide slideFromState(const MapState& state, const MapContent& content, double width, double height);
 
 /// The style layer id has when styles does not set it (an article's palette colour). Throws
 /// nothing.

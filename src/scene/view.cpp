@@ -17,6 +17,11 @@ void View::zoomAbout(double factor, double px, double py, double w, double h) {
     center.y += fixed.y - moved.y;
 }
 
+double refitScale(double unitsPerPixel, double framedW, double framedH, double w, double h) {
+    if (framedW <= 0 || framedH <= 0 || w <= 0 || h <= 0) return unitsPerPixel;
+    return unitsPerPixel * std::max(framedW / w, framedH / h);
+}
+
 View fitRect(geo::Vec2 min, geo::Vec2 max, double w, double h, double marginPx) {
     double usableW = std::max(1.0, w - 2 * marginPx);
     double usableH = std::max(1.0, h - 2 * marginPx);

@@ -26,6 +26,11 @@ struct View {
     void zoomAbout(double factor, double px, double py, double w, double h);
 };
 
+/// The units per pixel that show, in a w x h image, the area unitsPerPixel showed in a
+/// framedW x framedH one: all of it, centred, with more map on the side the new shape is longer.
+/// An unknown frame (0) keeps unitsPerPixel.
+double refitScale(double unitsPerPixel, double framedW, double framedH, double w, double h);
+
 /// The view that shows the projected rectangle [min, max] whole, centred, in a w x h logical-pixel
 /// image with marginPx free on every side.
 View fitRect(geo::Vec2 min, geo::Vec2 max, double w, double h, double marginPx = 0);

@@ -20,9 +20,9 @@ bool goToSlide(Viewer& v, size_t i, double seconds) {
     const scene::MapContent& content = *v.session.content;
     scene::MapState target;
     std::optional<scene::View> flyTo;
+    const Rect& r = v.canvas.rect;
     try {
-        target = scene::slideMapState(slide, content, v.session.workspace.layers);
-        const Rect& r = v.canvas.rect;
+        target = scene::slideMapState(slide, content, v.session.workspace.layers, std::max(1.f, r.w), std::max(1.f, r.h));
         std::string def = target.projection.empty() ? scene::defaultProjection(content) : target.projection;
         flyTo = target.view ? *target.view : scene::defaultView(content, def, std::max(1.f, r.w), std::max(1.f, r.h));
     } catch (const Error& e) {
@@ -54,6 +54,8 @@ bool goToSlide(Viewer& v, size_t i, double seconds) {
     v.session.workspace.layers = target.styles;
     v.layers.labels = target.labels;
     p.slide = i;
+    p.fittedW = r.w;
+    p.fittedH = r.h;
     v.slides.selected = i;
     if (p.active) {
         // The presenter's notes, where the audience does not look: the console (and the terminal).
@@ -61,6 +63,24 @@ bool goToSlide(Viewer& v, size_t i, double seconds) {
                   (slide.notes.empty() ? "" : " | notes: " + slide.notes));
     }
     return true;
+}
+
+void fitPresentationToCanvas(Viewer& v) {
+    Presentation& p = v.presentation;
+    const Rect& r = v.canvas.rect;
+    const auto& slides = v.session.workspace.slides;
+    if (!p.active || p.slide >= slides.size() || (r.w == p.fittedW && r.h == p.fittedH) || r.w < 1 || r.h < 1) return;
+    p.fittedW = r.w;
+    p.fittedH = r.h;
+    std::optional<scene::View> view;
+    try {
+        view = scene::slideMapState(slides[p.slide], *v.session.content, v.session.workspace.layers, r.w, r.h).view;
+    } catch (const Error&) {
+        return;  // goToSlide reported it when the slide came up
+    }
+    Camera& camera = v.canvas.camera;
+    if (view && camera.flight) camera.flight->to = *view;
+    else camera.view = view;
 }
 
 void startPresentation(Viewer& v, size_t i) {

@@ -19,6 +19,7 @@ struct Presentation {
     bool active = false;
     size_t slide = 0;  ///< the slide shown (index into the workspace's slides)
     std::optional<DayTransition> day;
+    float fittedW = 0, fittedH = 0;  ///< the map size the slide's view was fitted to
     static constexpr double kTransitionSeconds = 1.2;
 };
 
@@ -27,6 +28,11 @@ struct Presentation {
 /// Reports a slide that cannot be shown in the error panel and changes nothing. Returns whether
 /// it went.
 bool goToSlide(Viewer& v, size_t i, double seconds);
+
+/// While presenting, after the map changed size (full screen comes a frame after F5, or the
+/// window is resized): the slide's view fitted again, so it shows the area it was framed on; a
+/// fly-to under way heads there instead.
+void fitPresentationToCanvas(Viewer& v);
 
 /// Enters presentation mode at slide i (reported and refused when there are no slides).
 void startPresentation(Viewer& v, size_t i);

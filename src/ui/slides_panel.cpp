@@ -15,7 +15,7 @@ model::Slide slideOfCurrentView(const Viewer& v) {
     scene::MapState now = v.mapState();
     // Keep the view the user sees, not "fit to the data", which would change with the window.
     if (!now.view) now.view = currentView(v);
-    model::Slide s = scene::slideFromState(now, *v.session.content);
+    model::Slide s = scene::slideFromState(now, *v.session.content, v.canvas.rect.w, v.canvas.rect.h);
     s.title = "Slide " + std::to_string(v.session.workspace.slides.size() + 1);
     s.annotations.emplace();
     for (const model::Annotation& a : v.session.workspace.annotations) s.annotations->push_back(a.id);

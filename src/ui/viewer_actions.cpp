@@ -10,6 +10,7 @@
 #include "core/model/briefing.h"
 #include "core/text/decode.h"
 #include "scene/furniture_layers.h"
+#include "scene/slide_state.h"
 #include "ui/viewer.h"
 
 namespace cmap::ui {
@@ -161,9 +162,7 @@ void Viewer::applyPendingView() {
     if (!pendingView_) return;
     try {
         std::string def = canvas.projection.empty() ? scene::defaultProjection(*session.content) : canvas.projection;
-        geo::Projection proj = geo::Projection::create(def);
-        geo::Vec2 c = proj.forward(geo::LonLat{pendingView_->centerLon, pendingView_->centerLat});
-        if (!std::isnan(c.x)) canvas.camera.view = scene::View{c, pendingView_->scale};
+        if (auto view = scene::restoreView(*pendingView_, def, canvas.rect.w, canvas.rect.h)) canvas.camera.view = view;
     } catch (const Error& e) {
         log::warn(std::string("the workspace's view cannot be restored: ") + e.what());
     }
@@ -191,6 +190,8 @@ void Viewer::syncWorkspace() {
                 w.view.centerLon = c.lon;
                 w.view.centerLat = c.lat;
                 w.view.scale = canvas.camera.view->unitsPerPixel;
+                w.view.width = canvas.rect.w;
+                w.view.height = canvas.rect.h;
             }
         } catch (const Error&) {
             // An unusable projection cannot have produced this view; keep "fit to the data".

@@ -287,6 +287,7 @@ int runViewer(const ViewerOptions& options) {
             // The map alone, the whole window: what `export --slide` draws at this size.
             layout.map = {0, 0, static_cast<float>(winW), static_cast<float>(winH)};
             v.canvas.rect = layout.map;
+            fitPresentationToCanvas(v);
             v.canvas.camera.advance(dt);
         } else {
             LayoutOptions lo;

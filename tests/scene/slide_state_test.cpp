@@ -28,7 +28,7 @@ MapContent briefingContent() {
 // The places a slide shows inside a kW x kH image.
 std::set<std::string> shownPlaces(const model::Slide& slide, const MapContent& c) {
     std::set<std::string> out;
-    for (const PlacedMention& p : placeMentions(c, slideMapState(slide, c, {}), kW, kH))
+    for (const PlacedMention& p : placeMentions(c, slideMapState(slide, c, {}, kW, kH), kW, kH))
         if (p.pixel.x >= 0 && p.pixel.x < kW && p.pixel.y >= 0 && p.pixel.y < kH)
             out.insert(c.documents[p.ref.document]->mentions[p.ref.mention].place.name);
     return out;
@@ -71,7 +71,7 @@ TEST_CASE("a slide's state: its projection, view, time and visibility over the w
     std::string firstArticle = layerIdForArticle(c.documents[1]->file);
     s.layers[firstArticle] = false;
 
-    MapState state = slideMapState(s, c, styles);
+    MapState state = slideMapState(s, c, styles, kW, kH);
     CHECK(state.projection == "EPSG:3857");
     REQUIRE(state.view);
     geo::Vec2 at = geo::Projection::create("EPSG:3857").forward(geo::LonLat{36, 35});
@@ -88,7 +88,7 @@ TEST_CASE("a slide's state: its projection, view, time and visibility over the w
     CHECK(state.styles[firstArticle].rgba == defaultArticleStyle(1).rgba);
 
     // A slide without a scale fits the data; without a date it shows everything.
-    MapState fit = slideMapState(model::Slide{}, c, {});
+    MapState fit = slideMapState(model::Slide{}, c, {}, kW, kH);
     CHECK_FALSE(fit.view);
     CHECK_FALSE(fit.time);
     CHECK(fit.projection.empty());
@@ -100,7 +100,7 @@ TEST_CASE("a slide made from a state gives that state back") {
     now.view = View{geo::Projection::create(defaultProjection(c)).forward(geo::LonLat{37, 36}), 800};
     now.time = model::TimeQuery{model::TimeMode::AsOf, model::Date{2015, 9, 20}.firstDay(), 45};
     now.styles["category:base"].visible = false;
-    model::Slide s = slideFromState(now, c);
+    model::Slide s = slideFromState(now, c, kW, kH);
     CHECK(s.view.centerLon == doctest::Approx(37));
     CHECK(s.view.centerLat == doctest::Approx(36));
     CHECK(s.timeline.date == model::Date{2015, 9, 20});
@@ -109,7 +109,7 @@ TEST_CASE("a slide made from a state gives that state back") {
     CHECK_FALSE(s.layers.at("category:base"));
     CHECK(s.layers.at(layerIdForArticle(c.documents[0]->file)));
 
-    MapState back = slideMapState(s, c, now.styles);
+    MapState back = slideMapState(s, c, now.styles, kW, kH);
     REQUIRE(back.view);
     CHECK(back.view->center.x == doctest::Approx(now.view->center.x).epsilon(1e-9));
     CHECK(back.view->center.y == doctest::Approx(now.view->center.y).epsilon(1e-9));
@@ -117,4 +117,23 @@ TEST_CASE("a slide made from a state gives that state back") {
     CHECK(back.time->day == now.time->day);
     CHECK(back.time->mode == now.time->mode);
     CHECK(placeMentions(c, back, kW, kH).size() == placeMentions(c, now, kW, kH).size());
+}
+
+TEST_CASE("a slide shows the area it was framed on at any size") {
+    MapContent c = briefingContent();
+    MapState now;
+    now.view = View{geo::Projection::create(defaultProjection(c)).forward(geo::LonLat{37, 36}), 800};
+    model::Slide s = slideFromState(now, c, 800, 500);
+    CHECK(s.view.width == 800);
+    CHECK(s.view.height == 500);
+    auto scaleAt = [&](double w, double h) { return slideMapState(s, c, {}, w, h).view->unitsPerPixel; };
+    CHECK(scaleAt(800, 500) == 800);
+    CHECK(scaleAt(1600, 1000) == 400);  // a 4K-style export: same area, finer
+    CHECK(scaleAt(800, 1000) == 800);   // taller: the width still fits, more map above and below
+    CHECK(scaleAt(400, 500) == 1600);   // narrower: the width fits, more map above and below
+    CHECK(slideMapState(s, c, {}, 1600, 1000).view->center.x == doctest::Approx(now.view->center.x));
+
+    // A slide from a file written before views kept their size keeps its scale at any size.
+    s.view.width = s.view.height = 0;
+    CHECK(scaleAt(1600, 1000) == 800);
 }

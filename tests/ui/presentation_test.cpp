@@ -31,7 +31,8 @@ struct BriefingViewer {
         }
     }
     scene::MapState slideState(size_t i) const {
-        return scene::slideMapState(v.session.workspace.slides[i], *v.session.content, v.session.workspace.layers);
+        const ui::Rect& r = v.canvas.rect;
+        return scene::slideMapState(v.session.workspace.slides[i], *v.session.content, v.session.workspace.layers, r.w, r.h);
     }
 };
 
@@ -142,4 +143,23 @@ TEST_CASE("presentation: a slide's title heads the map, over the briefing's; edi
     ui::stopPresentation(v);
     REQUIRE(ui::goToSlide(v, 1, 0));
     CHECK(titleRows().at(0) == "Briefing title");
+}
+
+TEST_CASE("presentation: when the map changes size (full screen), the slide is fitted again") {
+    BriefingViewer b;
+    ui::Viewer& v = b.v;
+    ui::startPresentation(v, 0);
+    REQUIRE(v.canvas.camera.flight);
+    // Full screen arrives a frame later, mid-flight: the flight heads for the refitted view.
+    v.canvas.rect = {0, 0, 1600, 1000};
+    ui::fitPresentationToCanvas(v);
+    b.run(ui::Presentation::kTransitionSeconds + 0.1);
+    checkShows(v.mapState(), b.slideState(0));
+    // The briefing's slides are framed on 1600x1000: there they keep their stored scale.
+    CHECK(v.mapState().view->unitsPerPixel == v.session.workspace.slides[0].view.scale);
+    // Settled, then resized again: the same area at the new size.
+    v.canvas.rect = {0, 0, 800, 500};
+    ui::fitPresentationToCanvas(v);
+    CHECK(v.mapState().view->unitsPerPixel == 2 * v.session.workspace.slides[0].view.scale);
+    checkShows(v.mapState(), b.slideState(0));
 }

@@ -22,11 +22,13 @@ geo::BBox box(double minLon, double minLat, double maxLon, double maxLat) { retu
 // Central Asia), and that the alliance is old. Views are centre and metres per pixel in the
 // projection fitted to the briefing (empty), so every slide flies to the next without a jump.
 std::vector<Slide> makeSlides() {
+    // Framed on the export's default size; another screen or image size shows the same areas.
+    constexpr double kFramedWidth = 1600, kFramedHeight = 1000;
     auto slide = [](std::string title, std::string notes, double lon, double lat, double scale, Date date) {
         Slide s;
         s.title = std::move(title);
         s.notes = std::move(notes);
-        s.view = {"", lon, lat, scale};
+        s.view = {"", lon, lat, scale, kFramedWidth, kFramedHeight};
         s.timeline = {TimeMode::Cumulative, date, 30};
         return s;
     };

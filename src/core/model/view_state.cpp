@@ -24,7 +24,12 @@ std::optional<TimeMode> parseTimeMode(std::string_view name) {
 }
 
 json viewStateToJson(const ViewState& v) {
-    return {{"projection", v.projection}, {"center_lon", v.centerLon}, {"center_lat", v.centerLat}, {"scale", v.scale}};
+    json j{{"projection", v.projection}, {"center_lon", v.centerLon}, {"center_lat", v.centerLat}, {"scale", v.scale}};
+    if (v.width > 0 && v.height > 0) {
+        j["width"] = v.width;
+        j["height"] = v.height;
+    }
+    return j;
 }
 
 ViewState readViewState(const json& j, const JsonReader& r, const std::string& where) {
@@ -34,6 +39,8 @@ ViewState readViewState(const json& j, const JsonReader& r, const std::string& w
     if (j.contains("center_lon")) v.centerLon = r.num(j["center_lon"], where + ".center_lon", -180, 180);
     if (j.contains("center_lat")) v.centerLat = r.num(j["center_lat"], where + ".center_lat", -90, 90);
     if (j.contains("scale")) v.scale = r.num(j["scale"], where + ".scale", 0, 1e9);
+    if (j.contains("width")) v.width = r.num(j["width"], where + ".width", 0, 1e6);
+    if (j.contains("height")) v.height = r.num(j["height"], where + ".height", 0, 1e6);
     return v;
 }
 

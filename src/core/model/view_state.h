@@ -17,6 +17,9 @@ struct ViewState {
     std::string projection;   ///< PROJ string or EPSG code; empty = fitted to the data
     double centerLon = 0, centerLat = 0;
     double scale = 0;         ///< map units per pixel; 0 = fit to the data
+    /// The logical size of the map the view was framed on: shown at another size, the same area
+    /// fits (scene::refitScale). 0 (files from before it was kept): the scale holds at any size.
+    double width = 0, height = 0;
     friend bool operator==(const ViewState&, const ViewState&) = default;
 };
 
@@ -32,7 +35,8 @@ const char* timeModeName(TimeMode m);
 /// The mode timeModeName names; empty for any other text. Throws nothing.
 std::optional<TimeMode> parseTimeMode(std::string_view name);
 
-/// {"projection", "center_lon", "center_lat", "scale"}. Throws nothing.
+/// {"projection", "center_lon", "center_lat", "scale", "width", "height"} (the size only when
+/// known). Throws nothing.
 nlohmann::json viewStateToJson(const ViewState& v);
 /// Reads what viewStateToJson writes; absent fields keep their defaults. Throws DataError
 /// (through r) naming the file and where + the field for a wrong type or range.

@@ -55,6 +55,20 @@ void copyPadded(char (&dst)[N], std::string_view src) {
     std::memcpy(dst, src.data(), std::min(N, src.size()));
 }
 
+// The filter's size is read from the table (a power of two), not assumed: the cache stores it.
+bool bloomHas(std::span<const uint64_t> b, uint64_t h) {
+    const uint64_t mask = b.size() * 64 - 1;
+    uint64_t x = (h >> 20) & mask, y = (h >> 40) & mask;
+    return (b[x >> 6] >> (x & 63) & 1) && (b[y >> 6] >> (y & 63) & 1);
+}
+
+void bloomAdd(std::vector<uint64_t>& b, uint64_t h) {
+    const uint64_t mask = b.size() * 64 - 1;
+    uint64_t x = (h >> 20) & mask, y = (h >> 40) & mask;
+    b[x >> 6] |= 1ull << (x & 63);
+    b[y >> 6] |= 1ull << (y & 63);
+}
+
 }  // namespace
 
 std::string_view kindName(PlaceKind kind) { return kKindNames[static_cast<size_t>(kind)]; }
@@ -84,10 +98,23 @@ std::filesystem::path GazetteerOptions::defaultCacheDir() {
     return {};
 }
 
+/// The index tables as GazetteerBuilder makes them; the gazetteer views them (see storage_).
+struct GazetteerTables {
+    std::vector<Place> places;
+    std::string strings;
+    std::string keys;
+    std::vector<uint32_t> keyOffset{0};
+    std::vector<uint32_t> postStart{0};
+    std::vector<Posting> postings;
+    std::vector<uint32_t> slots;
+    std::vector<uint8_t> commonWord;
+    std::vector<uint64_t> bloom, prefixBloom;
+};
+
 // Collects places and names, then freezes them into the sorted index.
 class GazetteerBuilder {
 public:
-    explicit GazetteerBuilder(Gazetteer& g) : g_(g) {}
+    GazetteerBuilder(Gazetteer& g, GazetteerTables& t) : g_(g), t_(t) {}
 
     void loadLayer(const LayerSpec& spec) {
         const std::string layerName(kLayerNames[static_cast<size_t>(spec.layer)]);
@@ -132,11 +159,11 @@ public:
                 p.point = {std::strtod(std::string(fs->attr(f, *fLabelLon)).c_str(), nullptr),
                            std::strtod(std::string(fs->attr(f, *fLabelLat)).c_str(), nullptr)};
             std::string_view name = fs->attr(f, *fName);
-            p.nameOffset = static_cast<uint32_t>(g_.strings_.size());
-            g_.strings_.append(name);
-            g_.strings_.push_back('\0');
-            auto id = static_cast<uint32_t>(g_.places_.size());
-            g_.places_.push_back(p);
+            p.nameOffset = static_cast<uint32_t>(t_.strings.size());
+            t_.strings.append(name);
+            t_.strings.push_back('\0');
+            auto id = static_cast<uint32_t>(t_.places.size());
+            t_.places.push_back(p);
             ids.emplace(toInt(fs->attr(f, *fId)), id);
             if (p.geonameid) byGeonameid_.emplace(p.geonameid, id);
             addName(name, id, NameKind::Preferred);
@@ -200,24 +227,24 @@ public:
         });
         for (size_t i = 0; i < entries_.size();) {
             size_t j = i;
-            g_.keys_.append(key(entries_[i]));
+            t_.keys.append(key(entries_[i]));
             while (j < entries_.size() && entries_[j].hash == entries_[i].hash && key(entries_[j]) == key(entries_[i])) {
-                if (j == i || entries_[j].post.place != entries_[j - 1].post.place) g_.postings_.push_back(entries_[j].post);
+                if (j == i || entries_[j].post.place != entries_[j - 1].post.place) t_.postings.push_back(entries_[j].post);
                 ++j;
             }
-            g_.keyOffset_.push_back(static_cast<uint32_t>(g_.keys_.size()));
-            g_.postStart_.push_back(static_cast<uint32_t>(g_.postings_.size()));
+            t_.keyOffset.push_back(static_cast<uint32_t>(t_.keys.size()));
+            t_.postStart.push_back(static_cast<uint32_t>(t_.postings.size()));
             i = j;
         }
-        size_t nKeys = g_.keyOffset_.size() - 1;
+        size_t nKeys = t_.keyOffset.size() - 1;
         size_t cap = 16;
         while (cap < nKeys * 2) cap <<= 1;
-        g_.slots_.assign(cap, 0);
+        t_.slots.assign(cap, 0);
         for (uint32_t k = 0; k < nKeys; ++k) {
-            std::string_view s(g_.keys_.data() + g_.keyOffset_[k], g_.keyOffset_[k + 1] - g_.keyOffset_[k]);
+            std::string_view s(t_.keys.data() + t_.keyOffset[k], t_.keyOffset[k + 1] - t_.keyOffset[k]);
             size_t slot = hashKey(s) & (cap - 1);
-            while (g_.slots_[slot]) slot = (slot + 1) & (cap - 1);
-            g_.slots_[slot] = k + 1;
+            while (t_.slots[slot]) slot = (slot + 1) & (cap - 1);
+            t_.slots[slot] = k + 1;
         }
         entries_.clear();
         entries_.shrink_to_fit();
@@ -251,15 +278,16 @@ private:
         std::optional<uint32_t> best;
         for (const Entry& e : entries_) {  // curated tables are small; a linear scan is fine here
             if (e.post.how != NameKind::Preferred || e.len != key.size() || this->key(e) != key) continue;
-            const Place& p = g_.places_[e.post.place];
+            const Place& p = t_.places[e.post.place];
             if (kind && p.kind != *kind) continue;
             if (!country.empty() && p.countryCode() != country) continue;
-            if (!best || p.population > g_.places_[*best].population) best = e.post.place;
+            if (!best || p.population > t_.places[*best].population) best = e.post.place;
         }
         return best;
     }
 
     Gazetteer& g_;
+    GazetteerTables& t_;
     std::string arena_;
     std::vector<Entry> entries_;
     std::unordered_map<int64_t, uint32_t> idMaps_[5];
@@ -274,12 +302,36 @@ public:
         loadCurated("aliases.csv", NameKind::Alias);
         loadCurated("demonyms.csv", NameKind::Demonym);
         freeze();
-        markCommonWords();
+        buildBloom();
+        t_.commonWord.assign(t_.keyOffset.size() - 1, 0);
+        view();
+        markCommonWords();  // looks keys up: after view()
+    }
+
+    /// Points the gazetteer at the tables.
+    void view() {
+        g_.places_ = t_.places, g_.strings_ = t_.strings, g_.keys_ = t_.keys, g_.keyOffset_ = t_.keyOffset;
+        g_.postStart_ = t_.postStart, g_.postings_ = t_.postings, g_.slots_ = t_.slots, g_.commonWord_ = t_.commonWord;
+        g_.bloom_ = t_.bloom, g_.prefixBloom_ = t_.prefixBloom;
+    }
+
+    void buildBloom() {
+        t_.bloom.assign(kBloomBits / 64, 0);
+        t_.prefixBloom.assign(kBloomBits / 64, 0);
+        for (size_t k = 0; k + 1 < t_.keyOffset.size(); ++k) {
+            std::string_view key(t_.keys.data() + t_.keyOffset[k], t_.keyOffset[k + 1] - t_.keyOffset[k]);
+            // One pass gives the key's hash and, at each space, the hash of the prefix up to it.
+            uint64_t h = hashKey({});
+            for (char c : key) {
+                h = hashMore(h, std::string_view(&c, 1));
+                if (c == ' ') bloomAdd(t_.prefixBloom, h);
+            }
+            bloomAdd(t_.bloom, h);
+        }
     }
 
     // Optional: a geodata folder without the word list simply has no key marked.
     void markCommonWords() {
-        g_.commonWord_.assign(g_.keyOffset_.size() - 1, 0);
         const auto path = g_.dir_ / "common_words.txt";
         std::ifstream in(path);
         if (!in) return;
@@ -287,7 +339,7 @@ public:
         while (std::getline(in, line)) {
             key.clear();
             appendNormalized(line, key);
-            if (auto k = g_.findKey(key)) g_.commonWord_[*k] = 1;
+            if (auto k = g_.findKey(key)) t_.commonWord[*k] = 1;
         }
     }
 };
@@ -303,43 +355,14 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const std::filesystem::path& di
     if (!cacheFile.empty() && GazetteerCache::read(cacheFile, sources, *g)) {
         g->fromCache_ = true;
         g->indexCountries();
-        // written with another filter size
-        if (g->bloom_.size() != kBloomBits / 64 || g->prefixBloom_.size() != kBloomBits / 64) g->buildBloom();
         return g;
     }
-    GazetteerBuilder(*g).loadAll();
+    auto tables = std::make_shared<GazetteerTables>();
+    GazetteerBuilder(*g, *tables).loadAll();
+    g->storage_ = std::move(tables);
     g->indexCountries();
-    g->buildBloom();  // before the cache is written: it is part of it
     if (!cacheFile.empty()) GazetteerCache::write(cacheFile, sources, *g);
     return g;
-}
-
-namespace {
-inline bool bloomHas(const std::vector<uint64_t>& b, uint64_t h) {
-    uint64_t x = (h >> 20) & (kBloomBits - 1), y = (h >> 40) & (kBloomBits - 1);
-    return (b[x >> 6] >> (x & 63) & 1) && (b[y >> 6] >> (y & 63) & 1);
-}
-}  // namespace
-
-inline void bloomAdd(std::vector<uint64_t>& b, uint64_t h) {
-    uint64_t x = (h >> 20) & (kBloomBits - 1), y = (h >> 40) & (kBloomBits - 1);
-    b[x >> 6] |= 1ull << (x & 63);
-    b[y >> 6] |= 1ull << (y & 63);
-}
-
-void Gazetteer::buildBloom() {
-    bloom_.assign(kBloomBits / 64, 0);
-    prefixBloom_.assign(kBloomBits / 64, 0);
-    for (size_t k = 0; k + 1 < keyOffset_.size(); ++k) {
-        std::string_view key(keys_.data() + keyOffset_[k], keyOffset_[k + 1] - keyOffset_[k]);
-        // One pass gives the key's hash and, at each space, the hash of the prefix up to it.
-        uint64_t h = hashKey({});
-        for (char c : key) {
-            h = hashMore(h, std::string_view(&c, 1));
-            if (c == ' ') bloomAdd(prefixBloom_, h);
-        }
-        bloomAdd(bloom_, h);
-    }
 }
 
 bool Gazetteer::mayStartLongerName(uint64_t hashWithTrailingSpace) const {
@@ -377,7 +400,10 @@ bool Gazetteer::isCommonWord(std::string_view normalizedKey) const {
     return k && *k < commonWord_.size() && commonWord_[*k];
 }
 
-std::string_view Gazetteer::name(uint32_t id) const { return strings_.data() + places_[id].nameOffset; }
+std::string_view Gazetteer::name(uint32_t id) const {
+    const uint32_t at = places_[id].nameOffset;  // a damaged cache must not send us past the names
+    return at < strings_.size() ? std::string_view(strings_.data() + at) : std::string_view();
+}
 
 double Gazetteer::prior(const Posting& post) const {
     const Place& p = places_[post.place];

@@ -1,7 +1,8 @@
 #pragma once
 // The gazetteer: every named place of the geodata layers in one normalized-name index.
 // Built from FeatureSets loaded through GDAL and the curated alias/demonym tables; a binary
-// cache makes later start-ups a single read. Immutable after load, safe to share across threads.
+// cache, mapped into memory, makes later start-ups nearly free. Immutable after load, safe to
+// share across threads.
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -92,7 +93,7 @@ public:
 
     const Place& place(uint32_t id) const { return places_[id]; }
     size_t placeCount() const { return places_.size(); }
-    size_t nameCount() const { return keyOffset_.size() - 1; }
+    size_t nameCount() const { return keyOffset_.empty() ? 0 : keyOffset_.size() - 1; }
     std::string_view name(uint32_t id) const;
     /// The country entry (admin0) for an ISO alpha-2 code.
     std::optional<uint32_t> countryPlace(std::string_view iso2) const;
@@ -115,21 +116,24 @@ private:
     friend struct GazetteerCache;
 
     std::filesystem::path dir_;
-    std::vector<Place> places_;
-    std::string strings_;  ///< place names, NUL-separated
+    // The tables below are views: into GazetteerTables when the index was just built, into the
+    // mapped cache file otherwise. storage_ keeps whichever it is alive.
+    std::shared_ptr<const void> storage_;
+    std::span<const Place> places_;
+    std::string_view strings_;  ///< place names, NUL-separated
     // Index: key k is keys_[keyOffset_[k], keyOffset_[k+1]); its postings are
     // postings_[postStart_[k], postStart_[k+1]); slots_ is an open-addressing table of k+1.
-    std::string keys_;
-    std::vector<uint32_t> keyOffset_{0};
-    std::vector<uint32_t> postStart_{0};
-    std::vector<Posting> postings_;
-    std::vector<uint32_t> slots_;
-    std::vector<uint8_t> commonWord_;  ///< per key: 1 when the key is an ordinary English word
+    std::string_view keys_;
+    std::span<const uint32_t> keyOffset_;
+    std::span<const uint32_t> postStart_;
+    std::span<const Posting> postings_;
+    std::span<const uint32_t> slots_;
+    std::span<const uint8_t> commonWord_;  ///< per key: 1 when the key is an ordinary English word
     /// A Bloom filter of every key (two bits each, from the key's hash): most probes the
     /// geoparser makes are misses ("The Russian", "Monday"), and this small table answers them
-    /// without touching the large one. Derived from the keys at load.
-    std::vector<uint64_t> bloom_;
-    std::vector<uint64_t> prefixBloom_;  ///< "north ", "north caucasus " for "north caucasus federal district"
+    /// without touching the large one.
+    std::span<const uint64_t> bloom_;
+    std::span<const uint64_t> prefixBloom_;  ///< "north ", "north caucasus " for "north caucasus federal district"
     std::vector<std::string> warnings_;
     bool fromCache_ = false;
 
@@ -142,7 +146,6 @@ private:
     std::optional<uint32_t> findKey(std::string_view key) const;
     std::optional<uint32_t> findKey(std::string_view key, uint64_t hash) const;
     void indexCountries();
-    void buildBloom();
 };
 
 using GazetteerPtr = std::shared_ptr<const Gazetteer>;

@@ -4,9 +4,12 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "core/geo/gazetteer.h"
+#include "core/io/mapped_file.h"
 #include "core/log.h"
 
 namespace cmap::geo {
@@ -14,7 +17,9 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
-constexpr uint32_t kFormatVersion = 9;
+// It is part of the file name too, so builds of two versions side by side keep one cache each
+// instead of rebuilding the other's at every start.
+constexpr uint32_t kFormatVersion = 10;
 
 struct Header {
     char magic[8];
@@ -23,31 +28,55 @@ struct Header {
     uint64_t signature;
 };
 
+// Each table is its element count (8 bytes) and its elements, padded to 8 bytes: every table
+// starts aligned in the mapped file, so the gazetteer reads it in place.
+constexpr size_t padded(size_t n) { return (n + 7) & ~size_t{7}; }
+
 template <typename T>
-void put(std::ostream& out, const std::vector<T>& v) {
+void put(std::ostream& out, std::span<const T> v) {
+    static constexpr char kZeros[8] = {};
     uint64_t n = v.size();
     out.write(reinterpret_cast<const char*>(&n), sizeof n);
     out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+    out.write(kZeros, static_cast<std::streamsize>(padded(n * sizeof(T)) - n * sizeof(T)));
 }
-void put(std::ostream& out, const std::string& s) {
-    uint64_t n = s.size();
-    out.write(reinterpret_cast<const char*>(&n), sizeof n);
-    out.write(s.data(), static_cast<std::streamsize>(n));
-}
+void put(std::ostream& out, std::string_view s) { put(out, std::span<const char>(s)); }
 
-template <typename T>
-bool get(std::istream& in, std::vector<T>& v, uint64_t remaining) {
-    uint64_t n = 0;
-    if (!in.read(reinterpret_cast<char*>(&n), sizeof n) || n > remaining / sizeof(T)) return false;
-    v.resize(n);
-    return static_cast<bool>(in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T))));
-}
-bool get(std::istream& in, std::string& s, uint64_t remaining) {
-    uint64_t n = 0;
-    if (!in.read(reinterpret_cast<char*>(&n), sizeof n) || n > remaining) return false;
-    s.resize(n);
-    return static_cast<bool>(in.read(s.data(), static_cast<std::streamsize>(n)));
-}
+// Views the tables of a mapped cache in the order write() puts them; any table that overruns
+// the file makes it bad.
+class TableReader {
+public:
+    explicit TableReader(std::string_view bytes, size_t from) : bytes_(bytes), pos_(from) {}
+    template <typename T>
+    TableReader& operator>>(std::span<const T>& v) {
+        uint64_t n = 0;
+        if (!ok_ || bytes_.size() - pos_ < sizeof n) return fail();
+        std::memcpy(&n, bytes_.data() + pos_, sizeof n);
+        pos_ += sizeof n;
+        if (n > (bytes_.size() - pos_) / sizeof(T) || padded(n * sizeof(T)) > bytes_.size() - pos_) return fail();
+        v = {reinterpret_cast<const T*>(bytes_.data() + pos_), static_cast<size_t>(n)};
+        pos_ += padded(n * sizeof(T));
+        return *this;
+    }
+    TableReader& operator>>(std::string_view& s) {
+        std::span<const char> v;
+        *this >> v;
+        s = {v.data(), v.size()};
+        return *this;
+    }
+    bool ok() const { return ok_; }
+
+private:
+    TableReader& fail() {
+        ok_ = false;
+        return *this;
+    }
+    std::string_view bytes_;
+    size_t pos_;
+    bool ok_ = true;
+};
+
+bool powerOfTwo(size_t n) { return n && (n & (n - 1)) == 0; }
 
 }  // namespace
 
@@ -72,50 +101,50 @@ std::filesystem::path GazetteerCache::file(const std::filesystem::path& cacheDir
     std::error_code ec;
     auto canonical = std::filesystem::weakly_canonical(dir, ec);
     char name[64];
-    std::snprintf(name, sizeof name, "gazetteer-%016llx.bin",
+    std::snprintf(name, sizeof name, "gazetteer-v%u-%016llx.bin", kFormatVersion,
                   static_cast<unsigned long long>(hashKey((ec ? dir : canonical).string())));
     return cacheDir / name;
 }
 
 bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature, Gazetteer& g) {
-    std::error_code ec;
-    uint64_t size = std::filesystem::file_size(file, ec);
-    if (ec) return false;
-    std::ifstream in(file, std::ios::binary);
+    auto mapped = io::MappedFile::open(file);
+    if (!mapped) return false;
+    const std::string_view bytes = mapped->bytes();
     Header h{};
-    if (!in.read(reinterpret_cast<char*>(&h), sizeof h)) return false;
+    if (bytes.size() < sizeof h) return false;
+    std::memcpy(&h, bytes.data(), sizeof h);
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kFormatVersion ||
         h.placeSize != sizeof(Place) || h.signature != signature)
         return false;
-    bool ok = get(in, g.places_, size) && get(in, g.strings_, size) && get(in, g.keys_, size) &&
-              get(in, g.keyOffset_, size) && get(in, g.postStart_, size) && get(in, g.postings_, size) &&
-              get(in, g.slots_, size) && get(in, g.commonWord_, size) && get(in, g.bloom_, size) &&
-              get(in, g.prefixBloom_, size);
-    std::string warnings;
-    ok = ok && get(in, warnings, size);
+    std::string_view warnings;
+    TableReader in(bytes, sizeof h);
+    in >> g.places_ >> g.strings_ >> g.keys_ >> g.keyOffset_ >> g.postStart_ >> g.postings_ >> g.slots_ >>
+        g.commonWord_ >> g.bloom_ >> g.prefixBloom_ >> warnings;
     // Cross-check the tables against each other so a damaged file is rejected, not indexed into.
-    ok = ok && !g.keyOffset_.empty() && g.keyOffset_.size() == g.postStart_.size() &&
-         g.keyOffset_.back() == g.keys_.size() && g.postStart_.back() == g.postings_.size() &&
-         (g.slots_.size() & (g.slots_.size() - 1)) == 0 && g.slots_.size() >= g.keyOffset_.size() &&
-         g.commonWord_.size() + 1 == g.keyOffset_.size();
+    bool ok = in.ok() && !g.keyOffset_.empty() && g.keyOffset_.size() == g.postStart_.size() &&
+              g.keyOffset_.back() == g.keys_.size() && g.postStart_.back() == g.postings_.size() &&
+              powerOfTwo(g.slots_.size()) && g.slots_.size() >= g.keyOffset_.size() &&
+              g.commonWord_.size() + 1 == g.keyOffset_.size() && powerOfTwo(g.bloom_.size()) &&
+              powerOfTwo(g.prefixBloom_.size()) && (g.strings_.empty() || g.strings_.back() == '\0');
+    // Name offsets are checked where they are used (Gazetteer::name): checking them here would
+    // read every place of the mapped table, and a run uses only a few of them.
     if (ok) {
-        for (const Place& p : g.places_) ok &= p.nameOffset < g.strings_.size();
         for (const Posting& p : g.postings_) ok &= p.place < g.places_.size();
         for (uint32_t s : g.slots_) ok &= s < g.keyOffset_.size();
     }
     if (!ok) {
         log::warn(file.string() + ": damaged gazetteer cache, rebuilding it");
-        g.places_.clear(), g.strings_.clear(), g.keys_.clear(), g.postings_.clear(), g.slots_.clear();
-        g.commonWord_.clear(), g.bloom_.clear(), g.prefixBloom_.clear();
-        g.keyOffset_.assign(1, 0), g.postStart_.assign(1, 0);
+        g.places_ = {}, g.strings_ = {}, g.keys_ = {}, g.keyOffset_ = {}, g.postStart_ = {}, g.postings_ = {};
+        g.slots_ = {}, g.commonWord_ = {}, g.bloom_ = {}, g.prefixBloom_ = {};
         return false;
     }
+    g.storage_ = std::move(mapped);
     g.warnings_.clear();
     size_t start = 0;
     while (start < warnings.size()) {
         size_t end = warnings.find('\n', start);
-        g.warnings_.push_back(warnings.substr(start, end - start));
-        start = end == std::string::npos ? warnings.size() : end + 1;
+        g.warnings_.emplace_back(warnings.substr(start, end - start));
+        start = end == std::string_view::npos ? warnings.size() : end + 1;
     }
     return true;
 }
@@ -138,7 +167,7 @@ void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature
         put(out, g.prefixBloom_);
         std::string warnings;
         for (const auto& w : g.warnings_) warnings += (warnings.empty() ? "" : "\n") + w;
-        put(out, warnings);
+        put(out, std::string_view(warnings));
         if (!out) {
             log::warn(tmp.string() + ": cannot write the gazetteer cache; start-up stays slow");
             std::filesystem::remove(tmp, ec);

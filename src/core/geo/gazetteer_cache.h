@@ -15,7 +15,8 @@ struct GazetteerCache {
     static uint64_t sources(const std::filesystem::path& dir);
     /// The cache file for a geodata folder inside cacheDir; empty when cacheDir is empty.
     static std::filesystem::path file(const std::filesystem::path& cacheDir, const std::filesystem::path& dir);
-    /// Fills g from the cache when it exists and matches; false otherwise (g is left empty).
+    /// Points g at the tables of the cache, mapped in place, when it exists and matches; false
+    /// otherwise (g is left empty).
     static bool read(const std::filesystem::path& file, uint64_t signature, Gazetteer& g);
     /// Writes atomically (temp file + rename); logs a warning and carries on when it cannot.
     static void write(const std::filesystem::path& file, uint64_t signature, const Gazetteer& g);

@@ -166,7 +166,7 @@ int runFiles(const geo::Gazetteer& gaz, const Options& opt, std::optional<model:
             model::Document doc;
             try {
                 text::Article a = text::loadArticle(f, published);
-                o.inBytes = a.bytes.size();
+                o.inBytes = a.bytes().size();
                 for (const auto& w : a.warnings) o.err += "conflictmap: warning: " + w + "\n";
                 doc = text::geoparse(a, gaz);
             } catch (const DataError& e) {

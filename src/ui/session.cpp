@@ -61,7 +61,7 @@ std::shared_ptr<const ArticleSource> loadArticleSource(const std::string& key, c
     src->raw = text::geoparse(article, gazetteer);
     // Corrections and layer ids name the article as the workspace does, wherever it was read.
     src->raw.file = key;
-    src->bytes = std::move(article.bytes);
+    src->bytes = article.bytes();
     src->decoded = std::move(article.decoded);
     return src;
 }
@@ -77,7 +77,7 @@ std::vector<std::shared_ptr<const ArticleSource>> loadBriefingSources(const geo:
             try {
                 text::Article article = text::loadArticle(*bd.linked);
                 src->file = *bd.linked;
-                src->bytes = std::move(article.bytes);
+                src->bytes = article.bytes();
                 src->decoded = std::move(article.decoded);
             } catch (const DataError& e) {
                 bd.document.warnings.push_back(e.what());

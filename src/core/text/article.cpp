@@ -116,8 +116,8 @@ ArticleMeta parseSidecar(std::string_view json, const std::string& name, std::ve
 Article loadArticle(const std::filesystem::path& path, std::optional<model::Date> publishedOverride) {
     Article a;
     a.path = path.string();
-    a.bytes = readFile(path);
-    a.decoded = decodeText(a.bytes, formatForPath(path), a.path);
+    a.rawBytes = readFile(path);
+    a.decoded = decodeTextTaking(a.rawBytes, formatForPath(path), a.path);
 
     const auto sidecar = sidecarPath(path);
     if (auto json = readFileIfPresent(sidecar)) a.meta = parseSidecar(*json, sidecar.string(), a.warnings);
@@ -132,8 +132,8 @@ Article loadArticle(const std::filesystem::path& path, std::optional<model::Date
 Article makeArticle(std::string name, std::string bytes, Format format, ArticleMeta meta) {
     Article a;
     a.path = std::move(name);
-    a.bytes = std::move(bytes);
-    a.decoded = decodeText(a.bytes, format, a.path);
+    a.rawBytes = std::move(bytes);
+    a.decoded = decodeTextTaking(a.rawBytes, format, a.path);
     a.meta = std::move(meta);
     if (a.meta.published && a.meta.publishedFrom == PublishedFrom::Unknown) a.meta.publishedFrom = PublishedFrom::Sidecar;
     finish(a);

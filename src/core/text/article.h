@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/date.h"
@@ -22,10 +23,15 @@ struct ArticleMeta {
 
 struct Article {
     std::string path;   ///< as given (a name for in-memory articles)
-    std::string bytes;  ///< the file as read; decoded.sourceOffset() indexes it
+    /// The file as read, when it differs from decoded.text; empty when they are the same bytes
+    /// (valid UTF-8 plain text: a large article is kept once). Read it through bytes().
+    std::string rawBytes;
     DecodedText decoded;
     ArticleMeta meta;
     std::vector<std::string> warnings;  ///< decoding and sidecar notes, each naming its file
+
+    /// The file as read; decoded.sourceOffset() indexes it.
+    std::string_view bytes() const { return rawBytes.empty() ? std::string_view(decoded.text) : rawBytes; }
 };
 
 /// The sidecar of an article: x/foo.txt -> x/foo.meta.json. Throws nothing.

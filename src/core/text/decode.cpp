@@ -504,7 +504,10 @@ std::string toUtf8(std::string_view bytes) {
     return decodeLegacy(bytes, 0, warnings).text;
 }
 
-DecodedText decodeText(std::string_view bytes, Format format, std::string_view name) {
+namespace {
+
+// Both decodeText variants: owned, when given, holds bytes and may be moved into the text.
+DecodedText decode(std::string_view bytes, std::string* owned, Format format, std::string_view name) {
     if (bytes.size() >= std::numeric_limits<uint32_t>::max())
         throw DataError(std::string(name), "file too large (4 GiB or more)");
 
@@ -519,6 +522,11 @@ DecodedText decodeText(std::string_view bytes, Format format, std::string_view n
         const std::string_view body = bytes.substr(base);
         if (looksBinary(body)) throw DataError(std::string(name), "binary file, not text");
         if (isValidUtf8(body)) {
+            if (owned && base == 0 && format != Format::Html) {
+                out.text = std::move(*owned);  // the text is the bytes: keep them once
+                owned->clear();
+                return out;
+            }
             enc.text.assign(body);
             enc.base = base;
         } else {
@@ -550,6 +558,16 @@ DecodedText decodeText(std::string_view bytes, Format format, std::string_view n
     out.toSource = std::move(html.map);
     out.sourceLength = std::move(html.len);
     return out;
+}
+
+}  // namespace
+
+DecodedText decodeText(std::string_view bytes, Format format, std::string_view name) {
+    return decode(bytes, nullptr, format, name);
+}
+
+DecodedText decodeTextTaking(std::string& bytes, Format format, std::string_view name) {
+    return decode(bytes, &bytes, format, name);
 }
 
 }  // namespace cmap::text

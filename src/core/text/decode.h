@@ -44,6 +44,11 @@ struct DecodedText {
 /// or more.
 DecodedText decodeText(std::string_view bytes, Format format, std::string_view name);
 
+/// The same, without a copy of a large file: when the text is the bytes as they are (valid
+/// UTF-8 plain text without a BOM, most articles), they are moved into it and bytes is left
+/// empty; otherwise bytes is left as it was. Throws as decodeText.
+DecodedText decodeTextTaking(std::string& bytes, Format format, std::string_view name);
+
 /// bytes as UTF-8 by the rule articles follow: as is when valid, else the invalid bytes read as
 /// Windows-1252. For short texts such as attribute values. Throws nothing.
 std::string toUtf8(std::string_view bytes);

@@ -9,7 +9,7 @@
 namespace cmap::text {
 
 /// Geoparses one loaded article. Throws nothing for any text (bad input is refused when the
-/// article is loaded); offsets in the result point into article.bytes.
+/// article is loaded); offsets in the result point into article.bytes().
 model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer);
 
 }  // namespace cmap::text

@@ -65,7 +65,7 @@ TEST_CASE("loadArticle reads text and its sidecar") {
               R"({"title": "Ports", "source": null, "author": "A. Writer", "published": "2015-09-30", "kind": "news"})");
     const Article a = loadArticle(path);
     CHECK(a.path == path.string());
-    CHECK(a.bytes == body);
+    CHECK(a.bytes() == body);
     CHECK(a.decoded.text == body);
     CHECK(a.decoded.identity());
     CHECK(a.meta.title == "Ports");
@@ -166,7 +166,7 @@ TEST_CASE("HTML and Windows-1252 articles decode with warnings naming the file")
     const Article h = loadArticle(html);
     CHECK(h.decoded.text == "Jets at Latakia.");
     const auto at = static_cast<uint32_t>(h.decoded.text.find("Latakia"));
-    CHECK(h.bytes.substr(h.decoded.sourceOffset(at), 7) == "Latakia");
+    CHECK(h.bytes().substr(h.decoded.sourceOffset(at), 7) == "Latakia");
 
     const auto legacy = dir.write("l.txt", "Caf\xE9 in Homs.");
     const Article l = loadArticle(legacy);

@@ -106,6 +106,11 @@ struct EventInstance {
     float category;
 };
 
+// Instances [first, end) of an event buffer.
+struct InstanceRange {
+    GLsizei first = 0, end = 0;
+};
+
 struct EventBuffer {
     model::EventTablePtr table;  // held, so the key (its address) cannot be reused meanwhile
     VertexArray vao;
@@ -113,6 +118,21 @@ struct EventBuffer {
     GLsizei count = 0;
     geo::Vec2 origin;
     uint64_t lastFrame = 0;
+    // Instances come in table order (by first day), less the events the projection cannot show;
+    // when there are such, keptBefore[i] counts the instances of rows before i.
+    std::vector<GLsizei> keptBefore;
+
+    GLsizei instanceOf(size_t row) const {
+        return keptBefore.empty() ? static_cast<GLsizei>(row) : keptBefore[row];
+    }
+    // The instances that started by `day`.
+    GLsizei startedBy(int day) const { return instanceOf(table->startedBy(day)); }
+    // The instances q may show (the shader hides the others, but each costs a vertex pass).
+    InstanceRange shownBy(const std::optional<model::TimeQuery>& q) const {
+        if (!q) return {0, count};
+        auto [first, end] = table->candidates(*q);
+        return {instanceOf(first), instanceOf(end)};
+    }
 };
 
 struct Tile {
@@ -162,6 +182,7 @@ struct PreparedLayer {
     FeatureMesh* mesh = nullptr;
     PointBuffer* points = nullptr;
     EventBuffer* events = nullptr;
+    InstanceRange eventRange;  // the instances of `events` to draw
     GLint textFirst = 0;  // glyph vertices of a label layer
     GLsizei textCount = 0;
     ImageBox textBox;     // where a label layer's glyphs land
@@ -180,6 +201,7 @@ struct Frame {
     std::vector<PreparedLayer> layers;
     std::vector<size_t> drawn;  // indexes of the non-label layers, in drawing order
     size_t reuseBase = 0;       // leading drawn layers the kept base image shows (0: draw them)
+    bool advanceBase = false;   // the last of those is an event layer to bring up to date over it, and keep
     size_t storeBase = 0;       // leading drawn layers to keep as the base image after drawing
     bool reuseUnder = false;    // the kept image under the furniture shows all but the screen layers
     bool storeUnder = false;    // keep the frame before its screen layers as that image
@@ -436,7 +458,12 @@ struct Renderer::Impl {
         instances.reserve(t.size());
         for (size_t i = 0; i < t.size(); ++i) {
             const geo::Vec2& p = xy[i];
-            if (std::isnan(p.x) || std::isnan(p.y)) continue;
+            bool shown = !std::isnan(p.x) && !std::isnan(p.y);
+            if (!shown && buffer.keptBefore.empty()) {  // the first left out: every row before it was kept
+                for (size_t row = 0; row <= i; ++row) buffer.keptBefore.push_back(static_cast<GLsizei>(row));
+            }
+            if (!buffer.keptBefore.empty()) buffer.keptBefore.push_back(buffer.keptBefore.back() + (shown ? 1 : 0));
+            if (!shown) continue;
             instances.push_back({static_cast<float>(p.x - buffer.origin.x), static_cast<float>(p.y - buffer.origin.y),
                                  static_cast<float>(t.firstDay[i]), static_cast<float>(t.lastDay[i]),
                                  static_cast<float>(t.supersededDay[i]), static_cast<float>(t.category[i])});
@@ -448,16 +475,23 @@ struct Renderer::Impl {
         glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)),
                      instances.data(), GL_STATIC_DRAW);
-        auto attribute = [](GLuint index, GLint size, size_t offset) {
+        eventAttributes(0);
+        glBindVertexArray(0);
+        return &buffer;
+    }
+
+    // Instance attributes of the event program from instance `first` of the bound buffer (as
+    // pointAttributes).
+    static void eventAttributes(GLsizei first) {
+        auto attribute = [&](GLuint index, GLint size, size_t offset) {
             glEnableVertexAttribArray(index);
-            glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(EventInstance), reinterpret_cast<const void*>(offset));
+            glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(EventInstance),
+                                  reinterpret_cast<const void*>(static_cast<size_t>(first) * sizeof(EventInstance) + offset));
             glVertexAttribDivisor(index, 1);
         };
         attribute(0, 2, 0);
         attribute(1, 3, offsetof(EventInstance, firstDay));
         attribute(2, 1, offsetof(EventInstance, category));
-        glBindVertexArray(0);
-        return &buffer;
     }
 
     geo::Vec2 toPixel(const Frame& f, geo::Vec2 p) const {
@@ -492,6 +526,7 @@ struct Renderer::Impl {
                 preparePoints(f, *points, p, obstacles);
             } else if (auto* events = std::get_if<scene::EventLayer>(&layer.content)) {
                 p.events = eventsFor(events->events);
+                if (p.events) p.eventRange = p.events->shownBy(events->time);
             }
         }
         // Furniture's panels are obstacles for labels: no place name runs under the legend.
@@ -567,9 +602,24 @@ struct Renderer::Impl {
             ++stats.baseReused;
             return;
         }
-        // Keep what stayed the same since the kept image; with nothing in common (a first frame,
-        // a new view), keep every layer: the next frame shows what of it stays.
-        size_t keep = common > 0 ? common : f.drawn.size();
+        if (base && base->context == context && common + 1 == base->layers.size() && common < f.drawn.size()) {
+            PreparedLayer& p = f.layers[f.drawn[common]];
+            if (auto from = advancedFrom(base->layers[common], *p.layer)) {
+                // The kept image shows these events up to an earlier day: the days since go over it.
+                if (p.events) p.eventRange = {p.events->startedBy(*from), p.eventRange.end};
+                base->layers[common] = *p.layer;
+                f.reuseBase = common + 1;
+                f.advanceBase = true;
+                ++stats.baseReused;
+                return;
+            }
+        }
+        // Keep what stayed the same since the kept image, and an event layer after it that the
+        // next frame may advance; with nothing in common (a first frame, a new view), keep every
+        // layer: the next frame shows what of it stays.
+        size_t keep = common;
+        if (keep < f.drawn.size() && advanceable(*f.layers[f.drawn[keep]].layer)) ++keep;
+        if (keep == 0) keep = f.drawn.size();
         while (keep > 0 && !runBoundary(f, keep)) --keep;
         if (keep == 0) {
             base.reset();
@@ -580,6 +630,26 @@ struct Renderer::Impl {
         for (size_t i = 0; i < keep; ++i) b.layers.push_back(*f.layers[f.drawn[i]].layer);
         base = std::move(b);
         ++stats.baseDrawn;
+    }
+
+    // An event layer in cumulative mode: a later day shows what an earlier one showed and more,
+    // each event drawn the same, and in table order, which is the order of their first days.
+    static bool advanceable(const scene::Layer& layer) {
+        auto* events = std::get_if<scene::EventLayer>(&layer.content);
+        return events && events->time && events->time->mode == model::TimeMode::Cumulative;
+    }
+
+    // The day `kept` shows when `now` is the same event layer at that day or later in cumulative
+    // mode, so that drawing the events of the days since over kept's image gives now's.
+    static std::optional<int> advancedFrom(const scene::Layer& kept, const scene::Layer& now) {
+        if (!advanceable(kept) || !advanceable(now)) return std::nullopt;
+        int from = std::get<scene::EventLayer>(kept.content).time->day;
+        const auto& to = std::get<scene::EventLayer>(now.content).time;
+        if (to->day < from) return std::nullopt;
+        scene::Layer moved = kept;
+        std::get<scene::EventLayer>(moved.content).time = to;
+        if (!sameDrawing(moved, now)) return std::nullopt;
+        return from;
     }
 
     // ---- image under the furniture ----
@@ -945,7 +1015,9 @@ struct Renderer::Impl {
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, buffer.count);
     }
 
-    void drawEvents(const Frame& f, const Tile& t, const scene::EventLayer& layer, const EventBuffer& buffer) {
+    void drawEvents(const Frame& f, const Tile& t, const scene::EventLayer& layer, const EventBuffer& buffer,
+                    InstanceRange range) {
+        if (range.end <= range.first) return;
         event.use();
         setTransform(event, f, t, buffer.origin);
         glUniform1f(event.uniform("uSizeScale"), f.scale);
@@ -964,7 +1036,10 @@ struct Renderer::Impl {
         }
         glUniform4fv(event.uniform("uColors[0]"), 7, colors.data());
         glBindVertexArray(buffer.vao.get());
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, buffer.count);
+        glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
+        eventAttributes(range.first);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, range.end - range.first);
+        stats.eventsDrawn += static_cast<size_t>(range.end - range.first);
     }
 
     void drawGlobe(const Frame& f, const Tile& t, const scene::GlobeLayer& layer, FeatureMesh& mesh) {
@@ -1231,7 +1306,7 @@ struct Renderer::Impl {
             } else if (auto* points = std::get_if<scene::PointLayer>(&content)) {
                 if (p.points) drawPoints(f, t, *points, *p.points);
             } else if (auto* events = std::get_if<scene::EventLayer>(&content)) {
-                if (p.events) drawEvents(f, t, *events, *p.events);
+                if (p.events) drawEvents(f, t, *events, *p.events, p.eventRange);
             }
         }
     }
@@ -1274,6 +1349,10 @@ struct Renderer::Impl {
         size_t from = 0;
         if (f.reuseBase > 0) {
             copyTile(baseFbo, frameFbo, t);
+            if (f.advanceBase) {
+                drawLayers(f, t, f.reuseBase - 1, f.reuseBase);
+                copyTile(frameFbo, baseFbo, t);
+            }
             from = f.reuseBase;
         } else {
             glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());

@@ -2,6 +2,8 @@
 // timeline scrubs) and the halo of labels that did not move. Both must be invisible: a frame
 // drawn from kept images is the same bytes as one drawn from scratch by a fresh renderer (a
 // stricter check than the render tests' tolerance, since screen and export share this path).
+// Imported events in cumulative mode are kept with the base image and brought forward by drawing
+// only the days since; other modes draw only the rows their time query can show.
 // A scene equal to the last one drawn copies the whole finished frame, and only then; one whose
 // furniture alone changed draws only the furniture, over the kept image of the rest.
 #include <doctest/doctest.h>
@@ -10,10 +12,12 @@
 
 #include <cstring>
 #include <filesystem>
+#include <random>
 #include <variant>
 #include <vector>
 
 #include "core/model/briefing.h"
+#include "core/model/event_table.h"
 #include "real_data.h"
 #include "render/render_harness.h"
 #include "scene/map_scene.h"
@@ -111,6 +115,69 @@ TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day af
         else checkSameAsFresh(r, s, w, h);
     }
     CHECK(r.stats().baseReused >= 3);
+}
+
+// 3,000 events over 40 days from day 20000, spread over lon -30..30 (the far half beyond an
+// orthographic view's horizon centred at 90E, lon 0), every 25th lasting five days.
+model::EventTablePtr syntheticEvents() {
+    static model::EventTablePtr table = [] {
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<float> lon(-30, 30), lat(-12, 12);
+        std::vector<model::EventRow> rows;
+        for (int i = 0; i < 3000; ++i) {
+            model::EventRow r;
+            r.lon = lon(rng);
+            r.lat = lat(rng);
+            r.firstDay = 20000 + static_cast<int>(rng() % 40);
+            r.lastDay = r.firstDay + (i % 25 == 0 ? 5 : 0);
+            r.category = static_cast<model::EventCategory>(i % 7);
+            rows.push_back(r);
+        }
+        return std::make_shared<const model::EventTable>(model::EventTable::build("synthetic.csv", std::move(rows), {"s"}));
+    }();
+    return table;
+}
+
+// The scrubbed scene at `day` with the events over its basemap, shown as `mode` says.
+scene::Scene withEvents(int day, model::TimeMode mode, const std::string& projection = "EPSG:4326") {
+    scene::Scene s = scrubbed(day);
+    if (projection != s.projection) {
+        s.projection = projection;
+        s.view = scene::View{{0, 0}, 6.4e6 / 100};
+    }
+    scene::EventLayer events;
+    events.events = syntheticEvents();
+    events.time = model::TimeQuery{mode, 20000 + day, 10};
+    for (size_t c = 0; c < 7; ++c) events.categoryColors[c] = scene::rgb(0x202020 + 0x1f0000 * static_cast<uint32_t>(c), 0.8f);
+    s.layers.insert(s.layers.begin() + 4, scene::Layer{"events", std::move(events)});
+    return s;
+}
+
+TEST_CASE("render: events in cumulative mode drawn day by day over the kept image equal a frame from scratch") {
+    test::renderer();
+    const int w = 240, h = 160;
+    const model::EventTable& table = *syntheticEvents();
+    for (const char* projection : {"EPSG:4326", "+proj=ortho +lon_0=90"}) {
+        CAPTURE(projection);
+        render::Renderer r;
+        r.renderToImage(withEvents(10, model::TimeMode::Cumulative, projection), w, h);
+        r.renderToImage(withEvents(11, model::TimeMode::Cumulative, projection), w, h);  // keeps the events
+        for (int day = 12; day < 16; ++day) {
+            CAPTURE(day);
+            size_t drawn = r.stats().eventsDrawn;
+            checkSameAsFresh(r, withEvents(day, model::TimeMode::Cumulative, projection), w, h);
+            // Only that day's events were drawn (fewer where the projection shows fewer).
+            CHECK(r.stats().eventsDrawn - drawn <= table.startedBy(20000 + day) - table.startedBy(20000 + day - 1));
+        }
+        // Back in time: everything again, and still the same as from scratch.
+        checkSameAsFresh(r, withEvents(5, model::TimeMode::Cumulative, projection), w, h);
+        // A window of ten days draws only what may last into it.
+        for (int day = 30; day < 33; ++day) {
+            size_t drawn = r.stats().eventsDrawn;
+            checkSameAsFresh(r, withEvents(day, model::TimeMode::Window, projection), w, h);
+            CHECK(r.stats().eventsDrawn - drawn < table.size() / 2);
+        }
+    }
 }
 
 // The basemap scene with furniture whose date stamp says `day`: a title and the stamp at the

@@ -89,7 +89,7 @@ std::vector<Box> candidates(const LabelRequest& r, float padding) {
 }  // namespace
 
 std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std::span<const Box> obstacles,
-                                     float width, float height, float padding) {
+                                     std::span<const Box> panels, float width, float height, float padding) {
     std::vector<size_t> order(requests.size());
     std::iota(order.begin(), order.end(), size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -103,6 +103,7 @@ std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std
     };
     BoxGrid grid(width, height, 64);
     for (const Box& o : obstacles) grid.add(o, true);
+    for (const Box& p : panels) grid.add(p, false);
     // Every label's marker, placed or not yet: a label first tries spots that leave other places
     // free, so a capital's name does not cost the neighbouring capital its dot.
     BoxGrid markers(width, height, 64);

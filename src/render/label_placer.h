@@ -35,8 +35,10 @@ struct PlacedLabel {
 
 /// Places labels in a width x height image. padding keeps labels that far apart from each other
 /// and from obstacles; an obstacle under a label's own anchor (its marker, drawn by a point
-/// layer) does not block it. Ties in priority keep request order, so the result is deterministic.
+/// layer) does not block it. Panels (the furniture) cover the map: no label goes over one, even
+/// when its anchor is under it (that place is hidden). Ties in priority keep request order, so
+/// the result is deterministic.
 std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, std::span<const Box> obstacles,
-                                     float width, float height, float padding);
+                                     std::span<const Box> panels, float width, float height, float padding);
 
 }  // namespace cmap::render

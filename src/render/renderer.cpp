@@ -18,7 +18,7 @@
 // labels) is kept too once two frames in a row showed the same there, and while it stays the same
 // a frame is that image copied in with its furniture drawn over it: scrubbing changes the date
 // stamp every day, while in cumulative mode most days show nothing new on the map itself. Labels
-// are placed anew every frame (the furniture's panels are their obstacles), and the kept image
+// are placed anew every frame (the furniture's panels cover them), and the kept image
 // counts only when they land where they did.
 //
 // The finished frame: the frame buffer holds the last tile drawn until the next one is. A scene
@@ -529,15 +529,16 @@ struct Renderer::Impl {
                 if (p.events) p.eventRange = p.events->shownBy(events->time);
             }
         }
-        // Furniture's panels are obstacles for labels: no place name runs under the legend.
+        // Furniture's panels cover the map for labels: no place name runs under the legend.
+        std::vector<Box> panels;
         for (const PreparedLayer& p : f.layers) {
             if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content)) {
                 if (!font) font = std::make_unique<FontAtlas>(defaultFontFile());
                 font->require(screenFontSizes(*screenLayer, scale));
-                for (const Box& b : layoutScreen(*screenLayer, width, height, scale, *font).panels) obstacles.push_back(b);
+                for (const Box& b : layoutScreen(*screenLayer, width, height, scale, *font).panels) panels.push_back(b);
             }
         }
-        prepareLabels(f, obstacles);
+        prepareLabels(f, obstacles, panels);
         // Laid out again for the glyphs: the labels' sizes may have rebuilt the atlas, moving them.
         for (PreparedLayer& p : f.layers)
             if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content))
@@ -709,7 +710,7 @@ struct Renderer::Impl {
         return std::max(6, static_cast<int>(std::lround(label.sizePx * scale)));
     }
 
-    void prepareLabels(Frame& f, const std::vector<Box>& obstacles) {
+    void prepareLabels(Frame& f, const std::vector<Box>& obstacles, const std::vector<Box>& panels) {
         struct Source {
             size_t layer;
             const scene::Label* label;
@@ -760,7 +761,7 @@ struct Renderer::Impl {
             r.priority = l.priority;
             requests.push_back(r);
         }
-        auto placed = placeLabels(requests, obstacles, static_cast<float>(f.width), static_cast<float>(f.height),
+        auto placed = placeLabels(requests, obstacles, panels, static_cast<float>(f.width), static_cast<float>(f.height),
                                   2 * f.scale);
         stats.labelsPlaced = placed.size();
         stats.labelsDropped = requests.size() - placed.size();

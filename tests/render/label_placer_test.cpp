@@ -21,7 +21,7 @@ LabelRequest beside(float x, float y, float priority) {
 
 TEST_CASE("labels: the higher priority gets the preferred spot, the other moves") {
     std::vector<LabelRequest> rs{beside(100, 100, 1), beside(100, 104, 2)};
-    auto placed = placeLabels(rs, {}, 400, 300, 2);
+    auto placed = placeLabels(rs, {}, {}, 400, 300, 2);
     REQUIRE(placed.size() == 2);
     CHECK(placed[0].request == 1);
     CHECK(placed[0].box.x0 > 100);  // right of its anchor
@@ -32,7 +32,7 @@ TEST_CASE("labels: never overlap, never leave the image, never cover obstacles")
     std::vector<LabelRequest> rs;
     for (int i = 0; i < 200; ++i) rs.push_back(beside(static_cast<float>(20 + (i * 37) % 360), static_cast<float>(10 + (i * 53) % 280), static_cast<float>(i % 7)));
     std::vector<Box> obstacles{{150, 140, 170, 160}};
-    auto placed = placeLabels(rs, obstacles, 400, 300, 2);
+    auto placed = placeLabels(rs, obstacles, {}, 400, 300, 2);
     CHECK(placed.size() > 20);
     CHECK(placed.size() < rs.size());
     for (size_t i = 0; i < placed.size(); ++i) {
@@ -47,7 +47,7 @@ TEST_CASE("labels: a centred label sits on its anchor; outside anchors are dropp
     LabelRequest area = beside(200, 150, 0);
     area.centred = true;
     LabelRequest outside = beside(-5, 150, 9);
-    auto placed = placeLabels(std::vector{area, outside}, {}, 400, 300, 2);
+    auto placed = placeLabels(std::vector{area, outside}, {}, {}, 400, 300, 2);
     REQUIRE(placed.size() == 1);
     CHECK(placed[0].box.x0 == doctest::Approx(180));
     CHECK(placed[0].box.y0 == doctest::Approx(144));
@@ -62,7 +62,7 @@ TEST_CASE("labels: text the user placed is always drawn, centred, and others kee
     offMap.anchorX = offMap.anchorY = std::numeric_limits<float>::quiet_NaN();
     std::vector<Box> obstacles{{95, 95, 105, 105}};  // a marker under it does not move it
     std::vector<LabelRequest> rs{beside(100, 112, 50), fixed, offEdge, offMap};
-    auto placed = placeLabels(rs, obstacles, 400, 300, 2);
+    auto placed = placeLabels(rs, obstacles, {}, 400, 300, 2);
     REQUIRE(placed.size() == 3);
     CHECK(placed[0].request == 1);
     CHECK(placed[0].box.x0 == 80);
@@ -71,4 +71,17 @@ TEST_CASE("labels: text the user placed is always drawn, centred, and others kee
     CHECK(placed[1].box.x0 < 0);
     CHECK(placed[2].request == 0);
     CHECK_FALSE(placed[2].box.overlaps(placed[0].box));
+}
+
+TEST_CASE("labels: a place under a panel (the legend, the title) gets no label over the panel") {
+    // The same box as a marker under the anchor does not block the label; as a panel it does.
+    std::vector<Box> box{{80, 80, 300, 130}};
+    std::vector<LabelRequest> rs{beside(100, 100, 1)};
+    CHECK(placeLabels(rs, box, {}, 400, 300, 2).size() == 1);
+    CHECK(placeLabels(rs, {}, box, 400, 300, 2).empty());
+    // Beside a panel, a label goes where it does not overlap it.
+    std::vector<LabelRequest> near{beside(100, 140, 1)};
+    auto placed = placeLabels(near, {}, box, 400, 300, 2);
+    REQUIRE(placed.size() == 1);
+    CHECK_FALSE(placed[0].box.overlaps(box[0]));
 }

@@ -1,10 +1,14 @@
 // Going to a slide in the viewer: the map ends exactly at the state `export --slide` draws, after a
-// fly-to and a timeline glide; a slide in another projection jumps; bad slides change nothing.
+// fly-to and a timeline glide; a slide in another projection jumps; bad slides change nothing;
+// the presenter steps with keys and clicks.
 #include "ui/presentation.h"
 
 #include <doctest/doctest.h>
 
+#include <GLFW/glfw3.h>
+
 #include "core/model/briefing.h"
+#include "imgui_input.h"
 #include "real_data.h"
 #include "scene/slide_state.h"
 #include "ui/viewer.h"
@@ -162,4 +166,33 @@ TEST_CASE("presentation: when the map changes size (full screen), the slide is f
     ui::fitPresentationToCanvas(v);
     CHECK(v.mapState().view->unitsPerPixel == 2 * v.session.workspace.slides[0].view.scale);
     checkShows(v.mapState(), b.slideState(0));
+}
+
+TEST_CASE("presentation keys: F5 starts, arrows, space and clicks step, Esc leaves") {
+    test::ImGuiInput input;  // the presenter's keys and clicks as the GLFW backend reports them
+    BriefingViewer b;
+    ui::Viewer& v = b.v;
+    auto handle = [&v] { ui::handlePresentationKeys(v); };
+
+    input.key(GLFW_KEY_F5, handle);
+    REQUIRE(v.presentation.active);
+    CHECK(v.presentation.slide == 0);
+    input.key(GLFW_KEY_RIGHT, handle);
+    CHECK(v.presentation.slide == 1);
+    input.key(GLFW_KEY_SPACE, handle);
+    CHECK(v.presentation.slide == 2);
+    input.key(GLFW_KEY_RIGHT, handle);  // the last slide stays
+    CHECK(v.presentation.slide == 2);
+    input.key(GLFW_KEY_LEFT, handle);
+    CHECK(v.presentation.slide == 1);
+    input.click(400, 250, ImGuiMouseButton_Right, handle);
+    CHECK(v.presentation.slide == 0);
+    input.click(400, 250, ImGuiMouseButton_Left, handle);
+    CHECK(v.presentation.slide == 1);
+    input.frame(handle);  // a frame without a press changes nothing
+    CHECK(v.presentation.slide == 1);
+    input.key(GLFW_KEY_ESCAPE, handle);
+    CHECK_FALSE(v.presentation.active);
+    input.key(GLFW_KEY_RIGHT, handle);  // outside presentation the arrows are the map's
+    CHECK(v.presentation.slide == 1);
 }

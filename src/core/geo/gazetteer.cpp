@@ -106,7 +106,7 @@ struct GazetteerTables {
     std::vector<uint32_t> keyOffset{0};
     std::vector<uint32_t> postStart{0};
     std::vector<Posting> postings;
-    std::vector<uint32_t> slots;
+    std::vector<uint64_t> slots;
     std::vector<uint8_t> commonWord;
     std::vector<uint64_t> bloom, prefixBloom;
 };
@@ -242,9 +242,10 @@ public:
         t_.slots.assign(cap, 0);
         for (uint32_t k = 0; k < nKeys; ++k) {
             std::string_view s(t_.keys.data() + t_.keyOffset[k], t_.keyOffset[k + 1] - t_.keyOffset[k]);
-            size_t slot = hashKey(s) & (cap - 1);
+            const uint64_t h = hashKey(s);
+            size_t slot = h & (cap - 1);
             while (t_.slots[slot]) slot = (slot + 1) & (cap - 1);
-            t_.slots[slot] = k + 1;
+            t_.slots[slot] = slotEntry(k, h);
         }
         entries_.clear();
         entries_.shrink_to_fit();
@@ -381,11 +382,17 @@ std::optional<uint32_t> Gazetteer::findKey(std::string_view key, uint64_t h) con
     if (slots_.empty()) return std::nullopt;
     if (!bloom_.empty() && !bloomHas(bloom_, h)) return std::nullopt;
     const size_t mask = slots_.size() - 1;
+    const uint64_t fingerprint = slotEntry(0, h) & ~uint64_t{0xffffffff};
     for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-        uint32_t k = slots_[slot];
-        if (!k) return std::nullopt;
-        --k;
-        if (std::string_view(keys_.data() + keyOffset_[k], keyOffset_[k + 1] - keyOffset_[k]) == key) return k;
+        const uint64_t e = slots_[slot];
+        if (!e) return std::nullopt;
+        // Only an entry with the same high hash bits can be the key: the others are passed by
+        // without reading their offsets and bytes, each a cache miss in tables of megabytes.
+        if ((e & ~uint64_t{0xffffffff}) != fingerprint) continue;
+        const uint32_t k = slotKey(e);
+        if (keyOffset_[k + 1] - keyOffset_[k] == key.size() &&
+            std::memcmp(keys_.data() + keyOffset_[k], key.data(), key.size()) == 0)
+            return k;
     }
 }
 

@@ -122,12 +122,13 @@ private:
     std::span<const Place> places_;
     std::string_view strings_;  ///< place names, NUL-separated
     // Index: key k is keys_[keyOffset_[k], keyOffset_[k+1]); its postings are
-    // postings_[postStart_[k], postStart_[k+1]); slots_ is an open-addressing table of k+1.
+    // postings_[postStart_[k], postStart_[k+1]); slots_ is an open-addressing table of
+    // slotEntry(k, hash of key k), 0 for an empty slot.
     std::string_view keys_;
     std::span<const uint32_t> keyOffset_;
     std::span<const uint32_t> postStart_;
     std::span<const Posting> postings_;
-    std::span<const uint32_t> slots_;
+    std::span<const uint64_t> slots_;
     std::span<const uint8_t> commonWord_;  ///< per key: 1 when the key is an ordinary English word
     /// A Bloom filter of every key (two bits each, from the key's hash): most probes the
     /// geoparser makes are misses ("The Russian", "Monday"), and this small table answers them
@@ -149,6 +150,11 @@ private:
 };
 
 using GazetteerPtr = std::shared_ptr<const Gazetteer>;
+
+/// A slot of the name index: key k + 1 in the low half (never 0, so 0 marks an empty slot),
+/// the high half of its hash in the high half.
+constexpr uint64_t slotEntry(uint32_t k, uint64_t hash) { return (hash & ~uint64_t{0xffffffff}) | (uint64_t{k} + 1); }
+constexpr uint32_t slotKey(uint64_t entry) { return static_cast<uint32_t>(entry & 0xffffffff) - 1; }
 
 /// 64-bit FNV-1a; the index and its cache both use it, so it is part of the cache format.
 uint64_t hashKey(std::string_view key);

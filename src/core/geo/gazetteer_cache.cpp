@@ -19,7 +19,7 @@ constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
 // It is part of the file name too, so builds of two versions side by side keep one cache each
 // instead of rebuilding the other's at every start.
-constexpr uint32_t kFormatVersion = 10;
+constexpr uint32_t kFormatVersion = 11;
 
 struct Header {
     char magic[8];
@@ -130,7 +130,10 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
     // read every place of the mapped table, and a run uses only a few of them.
     if (ok) {
         for (const Posting& p : g.postings_) ok &= p.place < g.places_.size();
-        for (uint32_t s : g.slots_) ok &= s < g.keyOffset_.size();
+        for (uint64_t s : g.slots_) {
+            const uint64_t low = s & 0xffffffff;  // key + 1, 0 only in an empty slot
+            ok &= s == 0 || (low != 0 && low < g.keyOffset_.size());
+        }
     }
     if (!ok) {
         log::warn(file.string() + ": damaged gazetteer cache, rebuilding it");

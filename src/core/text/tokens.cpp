@@ -3,6 +3,9 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstdint>
+
+#include "core/text/byte_runs.h"
 
 namespace cmap::text {
 namespace {
@@ -44,6 +47,18 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
     return t;
 }();
 
+struct AsciiRun {
+    unsigned length;  ///< how many leading bytes are ASCII letters or digits, 0..8
+    bool lower;       ///< whether a lower-case letter is among them
+};
+
+// The word bytes at the start of eight, at once (most words are short ASCII runs).
+AsciiRun asciiWordRun(uint64_t x) {
+    const uint64_t lower = swar::within(x, 'a', 'z');
+    const unsigned length = swar::leading(lower | swar::within(x, 'A', 'Z') | swar::within(x, '0', '9'));
+    return {length, (lower & swar::firstBytes(length)) != 0};
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
@@ -71,12 +86,19 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
                 t.flags |= kUpper;
         }
-        uint8_t asciiSeen = 0;  // the classes of the word's ASCII bytes, or-ed
+        bool lowerSeen = false;  // an ASCII lower-case letter in the word
         int wideLetters = 0, wideUppers = 0;
         while (i < end) {
+            if (end - i >= 8) {
+                const AsciiRun run = asciiWordRun(swar::load8(text.data() + i));
+                lowerSeen |= run.lower;
+                i += run.length;
+                if (run.length == 8) continue;
+            }
+            if (i >= end) break;
             const uint8_t k = kByteClass[static_cast<unsigned char>(text[i])];
-            if (k & kWordCh) {
-                asciiSeen |= k;
+            if (k & kWordCh) {  // within the last 8 bytes of the span
+                lowerSeen |= (k & kLowerCh) != 0;
                 ++i;
             } else if (k == kMultiByte) {
                 auto cp = codePoint(text, i, len);
@@ -92,7 +114,7 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
         t.span.end = static_cast<uint32_t>(i);
         // All capitals: two letters or more, each upper case. Most words have a lower-case ASCII
         // letter, so the letters are counted only for the few that do not.
-        if (!(asciiSeen & kLowerCh) && wideUppers == wideLetters) {
+        if (!lowerSeen && wideUppers == wideLetters) {
             int letters = wideLetters;
             for (uint32_t b = t.span.start; b < t.span.end; ++b)
                 letters += (kByteClass[static_cast<unsigned char>(text[b])] & kUpperCh) != 0;

@@ -4,6 +4,7 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace cmap::io {
 
@@ -28,10 +29,27 @@ void JsonWriter::close(char c) {
 }
 
 void JsonWriter::key(std::string_view k) {
-    comma();
-    out_.push_back('"');
-    out_.append(k);  // keys are the program's own names: nothing to escape
-    out_ += "\":";
+    // `,"k":` made on the stack and appended once: a key comes with every field of every
+    // mention, and each append to the output checks its room again.
+    char buf[64];
+    if (k.size() + 4 > sizeof buf) {
+        comma();
+        ((out_ += '"') += k) += "\":";
+    } else {
+        size_t n = 0;
+        if (afterKey_) {  // comma(), inline
+            afterKey_ = false;
+        } else {
+            if (!first_) buf[n++] = ',';
+            first_ = false;
+        }
+        buf[n++] = '"';
+        std::memcpy(buf + n, k.data(), k.size());  // keys are the program's own names: nothing to escape
+        n += k.size();
+        buf[n++] = '"';
+        buf[n++] = ':';
+        out_.append(buf, n);
+    }
     afterKey_ = true;
 }
 

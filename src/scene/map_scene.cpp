@@ -30,7 +30,10 @@ constexpr uint32_t kOverlayColor = 0x00695c;
 // Event categories (deployment, base, airstrike, attack, meeting, statement, other): warm hues for
 // violence, cool ones for presence, grey for the rest.
 constexpr uint32_t kEventCategoryPalette[] = {0x1f5fbf, 0x6a3d9a, 0xe31a1c, 0xff7f00, 0x33a02c, 0x1b9e9e, 0x7f7f7f};
-constexpr float kEventPx = 4;  // teal: apart from every article colour
+constexpr float kEventPx = 4;
+// An event dataset's one colour when the user turns off colour by category: teal, apart from
+// every article colour.
+constexpr uint32_t kEventColor = 0x008b8b;
 constexpr Color kLabelColor = rgb(0x1a1a1a);
 constexpr Color kAreaLabelColor = rgb(0x3a3a3a);
 
@@ -363,8 +366,8 @@ void addOverlays(Scene& scene, const MapContent& content) {
 void addEvents(Scene& scene, const MapContent& content, const MapState& state) {
     for (const auto& table : content.events) {
         if (!table || table->size() == 0) continue;
-        model::LayerStyle style;
-        if (const auto* s = findStyle(state, layerIdForEvents(table->path))) style = *s;
+        const auto* found = findStyle(state, layerIdForEvents(table->path));
+        const model::LayerStyle style = found ? *found : defaultEventStyle();
         if (!style.visible || style.opacity <= 0) continue;
         EventLayer layer;
         layer.events = table;
@@ -374,7 +377,9 @@ void addEvents(Scene& scene, const MapContent& content, const MapState& state) {
         for (int c = 0; c < 7; ++c) {
             auto category = static_cast<model::EventCategory>(c);
             layer.categoryColors[static_cast<size_t>(c)] =
-                categoryVisible(state, category) ? eventCategoryColor(category) : withAlpha(rgb(0), 0);
+                !categoryVisible(state, category) ? withAlpha(rgb(0), 0)
+                : style.byCategory                ? eventCategoryColor(category)
+                                                  : fromRgba(style.rgba, 1);
         }
         scene.add("events " + table->path, std::move(layer));
     }
@@ -649,8 +654,24 @@ std::string layerIdForCategory(model::EventCategory c) { return "category:" + st
 
 std::string layerIdForEvents(const std::string& file) { return "events:" + file; }
 
+std::set<model::EventCategory> eventCategories(const MapContent& content) {
+    std::set<model::EventCategory> present;
+    for (const auto& doc : content.documents)
+        for (const model::Event& e : doc->events) present.insert(e.category);
+    for (const auto& table : content.events)
+        for (size_t c = 0; table && c < model::kEventCategoryCount; ++c)
+            if (table->perCategory[c]) present.insert(static_cast<model::EventCategory>(c));
+    return present;
+}
+
 Color eventCategoryColor(model::EventCategory c) {
     return rgb(kEventCategoryPalette[static_cast<size_t>(c) % std::size(kEventCategoryPalette)], 0.85f);
+}
+
+model::LayerStyle defaultEventStyle() {
+    model::LayerStyle s;
+    s.rgba = kEventColor << 8 | 0xd9u;  // the category colours' alpha
+    return s;
 }
 
 model::LayerStyle defaultArticleStyle(size_t documentIndex) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,10 @@ struct MapState {
 std::string layerIdForArticle(const std::string& file);
 std::string layerIdForCategory(model::EventCategory c);
 std::string layerIdForEvents(const std::string& file);
+
+/// The event categories of the articles' events and the imported datasets: those the category
+/// toggles apply to. Throws nothing but std::bad_alloc.
+std::set<model::EventCategory> eventCategories(const MapContent& content);
 
 /// The colour of an event category's dots in imported event datasets (one hue per category, the
 /// same in the legend). Throws nothing.
@@ -106,5 +111,9 @@ std::vector<PlacedMention> placeMentions(const MapContent& content, const MapSta
 /// The style an article layer has until the user changes it: visible, labelled, the document
 /// index's colour from a categorical palette (red, blue, green, purple, ...).
 model::LayerStyle defaultArticleStyle(size_t documentIndex);
+
+/// The style an event dataset's layer has until the user changes it: visible, dots coloured by
+/// event category (teal in rgba, for when the user turns that off).
+model::LayerStyle defaultEventStyle();
 
 }  // namespace cmap::scene

@@ -12,6 +12,8 @@ model::LayerStyle styleInEffect(const MapContent& content, const std::map<std::s
     if (auto it = styles.find(id); it != styles.end()) return it->second;
     for (size_t d = 0; d < content.documents.size(); ++d)
         if (layerIdForArticle(content.documents[d]->file) == id) return defaultArticleStyle(d);
+    for (const auto& table : content.events)
+        if (table && layerIdForEvents(table->path) == id) return defaultEventStyle();
     return {};
 }
 
@@ -58,14 +60,17 @@ model::Slide slideFromState(const MapState& state, const MapContent& content, do
         slide.timeline.date = model::Date::fromDays(state.time->day);
         slide.timeline.windowDays = state.time->windowDays;
     }
-    std::set<model::EventCategory> categories;
     for (const auto& doc : content.documents) {
         std::string id = layerIdForArticle(doc->file);
         slide.layers[id] = styleInEffect(content, state.styles, id).visible;
-        for (const model::Event& e : doc->events) categories.insert(e.category);
     }
-    for (model::EventCategory c : categories) {
+    for (model::EventCategory c : eventCategories(content)) {
         std::string id = layerIdForCategory(c);
+        slide.layers[id] = styleInEffect(content, state.styles, id).visible;
+    }
+    for (const auto& table : content.events) {
+        if (!table) continue;
+        std::string id = layerIdForEvents(table->path);
         slide.layers[id] = styleInEffect(content, state.styles, id).visible;
     }
     return slide;

@@ -25,9 +25,9 @@ MapState slideMapState(const model::Slide& slide, const MapContent& content,
 std::optional<View> restoreView(const model::ViewState& v, const std::string& def, double width, double height);
 
 /// A slide of what state shows over content now in a width x height image: view (with that
-/// size, so that another screen shows the same area), time and the visibility of every article
-/// and event-category layer of content. Title, notes and annotations are left empty. Throws
-/// InputError for a projection PROJ rejects.
+/// size, so that another screen shows the same area), time and the visibility of every article,
+/// event-category and event-dataset layer of content. Title, notes and annotations are left
+/// empty. Throws InputError for a projection PROJ rejects.
 model::Slide slideFromState(const MapState& state, const MapContent& content, double width, double height);
 
 /// The style layer id has when styles does not set it (an article's palette colour). Throws

@@ -23,50 +23,70 @@ uint32_t fromFloat4(const float c[4]) {
     return b(c[0]) << 24 | b(c[1]) << 16 | b(c[2]) << 8 | b(c[3]);
 }
 
+// What a layer row offers besides visibility. Category layers only filter (the article's colour
+// stays), so they show a toggle alone; event dots have no labels but can keep their categories'
+// colours.
+enum class RowKind : uint8_t { Toggle, Article, Events };
+
 // One row: visibility, colour swatch, name; the rest of the style in a tree node under it.
 // The style is written into the workspace only when the user changes it.
-// Category layers only filter (the article's colour stays), so they show a toggle alone.
+// shown: the colours the dots have while the layer is coloured by category (Events rows).
 void layerRow(Viewer& v, const std::string& id, const std::string& name, const std::string& detail,
-              const model::LayerStyle& fallback, bool styled) {
-    auto& styles = v.session.workspace.layers;
+              const model::LayerStyle& fallback, RowKind kind, const std::vector<scene::Color>& shown = {}) {
+    const auto& styles = v.session.workspace.layers;
     auto it = styles.find(id);
     model::LayerStyle style = it != styles.end() ? it->second : fallback;
     bool changed = false;
     ImGui::PushID(id.c_str());
     changed |= ImGui::Checkbox("##visible", &style.visible);
     ImGui::SameLine();
-    if (!styled) {
+    if (kind == RowKind::Toggle) {
         ImGui::TextUnformatted(name.c_str());
-        ImGui::PopID();
-        if (changed) {
-            styles[id] = style;
-            v.session.markDirty();
+    } else {
+        ImVec4 c = toVec4(style.rgba);
+        float col[4] = {c.x, c.y, c.z, c.w};
+        if (ImGui::ColorEdit4("##colour", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) {
+            style.rgba = fromFloat4(col);
+            style.byCategory = false;  // picking a colour means wanting it on the map
+            changed = true;
         }
-        return;
-    }
-    ImVec4 c = toVec4(style.rgba);
-    float col[4] = {c.x, c.y, c.z, c.w};
-    if (ImGui::ColorEdit4("##colour", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) {
-        style.rgba = fromFloat4(col);
-        changed = true;
-    }
-    ImGui::SameLine();
-    bool open = ImGui::TreeNodeEx("##style", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", name.c_str());
-    if (!detail.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", detail.c_str());
-    if (open) {
-        if (!detail.empty()) ImGui::TextDisabled("%s", detail.c_str());
-        ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
-        changed |= ImGui::SliderFloat("Size", &style.size, 0.25f, 4.f, "%.2fx");
-        ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
-        changed |= ImGui::SliderFloat("Opacity", &style.opacity, 0.f, 1.f, "%.2f");
-        changed |= ImGui::Checkbox("Labels", &style.labels);
-        ImGui::TreePop();
+        if (kind == RowKind::Events && style.byCategory && !shown.empty()) {
+            // The swatch shows the categories' colours in stripes: one colour would say all dots have it.
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            const float w = (b.x - a.x) / static_cast<float>(shown.size());
+            for (size_t k = 0; k < shown.size(); ++k)
+                ImGui::GetWindowDrawList()->AddRectFilled(
+                    ImVec2(a.x + w * static_cast<float>(k), a.y), ImVec2(a.x + w * static_cast<float>(k + 1), b.y),
+                    ImGui::GetColorU32(ImVec4(shown[k].r, shown[k].g, shown[k].b, 1.f)));
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Dots in their event category's colour; pick a colour to use one for all");
+        }
+        ImGui::SameLine();
+        bool open = ImGui::TreeNodeEx("##style", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", name.c_str());
+        if (!detail.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", detail.c_str());
+        if (open) {
+            if (!detail.empty()) ImGui::TextDisabled("%s", detail.c_str());
+            ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
+            changed |= ImGui::SliderFloat("Size", &style.size, 0.25f, 4.f, "%.2fx");
+            ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
+            changed |= ImGui::SliderFloat("Opacity", &style.opacity, 0.f, 1.f, "%.2f");
+            if (kind == RowKind::Events) changed |= ImGui::Checkbox("Colour by category", &style.byCategory);
+            else changed |= ImGui::Checkbox("Labels", &style.labels);
+            ImGui::TreePop();
+        }
     }
     ImGui::PopID();
-    if (changed) {
-        styles[id] = style;
-        v.session.markDirty();
+    if (changed) setLayerStyle(v.session, id, style);
+}
+
+// "12,345": counts of a million events stay readable.
+std::string grouped(size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
     }
+    return out;
 }
 
 // "3 places, 1 area": the legend says at which precision the article's mentions are drawn.
@@ -83,6 +103,36 @@ std::string precisionSummary(const model::Document& doc) {
 
 }  // namespace
 
+std::vector<EventDatasetRow> eventDatasetRows(const Session& s) {
+    std::vector<EventDatasetRow> rows;
+    for (const model::EventSourceRef& ref : s.workspace.events) {
+        EventDatasetRow row;
+        row.path = ref.path;
+        row.id = scene::layerIdForEvents(ref.path);
+        row.name = std::filesystem::path(ref.path).filename().string();
+        for (const auto& t : s.events)
+            if (t && t->path == ref.path) row.table = t;
+        auto it = s.workspace.layers.find(row.id);
+        row.style = it != s.workspace.layers.end() ? it->second : scene::defaultEventStyle();
+        if (row.table) {
+            const model::EventTable& t = *row.table;
+            row.detail = grouped(t.size()) + (t.size() == 1 ? " event" : " events");
+            if (auto [first, last] = t.extent(); last >= first)
+                row.detail += ", " + model::Date::fromDays(first).iso() + " to " + model::Date::fromDays(last).iso();
+            if (t.badRows)
+                row.detail += "; " + grouped(t.badRows) + (t.badRows == 1 ? " row" : " rows") + " skipped, the first at " +
+                              t.firstBadReason;
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void setLayerStyle(Session& s, const std::string& id, const model::LayerStyle& style) {
+    s.workspace.layers[id] = style;
+    s.markDirty();
+}
+
 void drawLayersPanel(Viewer& v, const Rect& r) {
     if (!beginPanel("Layers", r)) {
         ImGui::End();
@@ -96,18 +146,43 @@ void drawLayersPanel(Viewer& v, const Rect& r) {
     for (size_t i = 0; i < content.documents.size(); ++i) {
         const model::Document& doc = *content.documents[i];
         std::string name = doc.meta.title ? *doc.meta.title : std::filesystem::path(doc.file).filename().string();
-        layerRow(v, scene::layerIdForArticle(doc.file), name, precisionSummary(doc), scene::defaultArticleStyle(i), true);
+        layerRow(v, scene::layerIdForArticle(doc.file), name, precisionSummary(doc), scene::defaultArticleStyle(i),
+                 RowKind::Article);
+    }
+
+    sectionHeader("Event datasets");
+    const std::vector<EventDatasetRow> datasets = eventDatasetRows(v.session);
+    if (datasets.empty()) ImGui::TextDisabled("None: view --events FILE");
+    for (const EventDatasetRow& row : datasets) {
+        ImGui::PushID(row.id.c_str());
+        if (ImGui::SmallButton("x")) {
+            v.removeEvents(row.path);
+            ImGui::PopID();
+            break;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this dataset");
+        ImGui::SameLine();
+        ImGui::PopID();
+        if (row.table) {
+            std::vector<scene::Color> shown;
+            for (size_t c = 0; c < model::kEventCategoryCount; ++c)
+                if (row.table->perCategory[c]) shown.push_back(scene::eventCategoryColor(static_cast<model::EventCategory>(c)));
+            layerRow(v, row.id, row.name, row.detail, scene::defaultEventStyle(), RowKind::Events, shown);
+        } else {
+            // Still importing, or the import failed (its error is in the error panel): listed so
+            // the user can see it and remove it.
+            ImGui::TextDisabled(v.jobs.busy() ? "%s (importing...)" : "%s (not loaded)", row.name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.path.c_str());
+        }
     }
 
     sectionHeader("Event categories");
-    std::set<model::EventCategory> present;
-    for (const auto& doc : content.documents)
-        for (const auto& e : doc->events) present.insert(e.category);
+    const std::set<model::EventCategory> present = scene::eventCategories(content);
     if (present.empty()) ImGui::TextDisabled("No events yet");
     for (model::EventCategory c : present) {
         std::string name(model::categoryName(c));
         if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-        layerRow(v, scene::layerIdForCategory(c), name, "", model::LayerStyle{}, false);
+        layerRow(v, scene::layerIdForCategory(c), name, "", model::LayerStyle{}, RowKind::Toggle);
     }
 
     sectionHeader("Overlays");

@@ -20,8 +20,8 @@ std::string mapFrameKey(uint64_t revision, const scene::MapState& s, double w, d
         key += buf;
     }
     for (const auto& [id, st] : s.styles) {
-        std::snprintf(buf, sizeof buf, "|%d,%08x,%a,%a,%d", st.visible ? 1 : 0, st.rgba, static_cast<double>(st.size),
-                      static_cast<double>(st.opacity), st.labels ? 1 : 0);
+        std::snprintf(buf, sizeof buf, "|%d,%08x,%a,%a,%d,%d", st.visible ? 1 : 0, st.rgba, static_cast<double>(st.size),
+                      static_cast<double>(st.opacity), st.labels ? 1 : 0, st.byCategory ? 1 : 0);
         key += id;
         key += buf;
     }

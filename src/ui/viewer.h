@@ -85,6 +85,8 @@ struct Viewer {
     void addEvents(const model::EventSourceRef& ref);
     /// Imports a dataset the workspace already lists (an error goes to the error panel).
     void loadEvents(const model::EventSourceRef& ref);
+    /// Drops an event dataset from the workspace and the map, by its workspace path.
+    void removeEvents(const std::string& path);
     void openDropped(const std::vector<std::string>& paths);
     void reloadArticle(size_t index);               ///< after its date changed
     void correctionsChanged();                      ///< re-derive documents, mark dirty

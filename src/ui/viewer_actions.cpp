@@ -280,7 +280,10 @@ void Viewer::loadEvents(const model::EventSourceRef& ref) {
         std::shared_ptr<model::EventTable> table = io::importEvents(file, {ref.dateField});
         table->path = ref.path;  // the layer id and style key are the workspace's name for it
         return [this, table, gen] {
-            if (gen != generation_) return;
+            // A newer workspace, or the user removed the dataset while it was importing.
+            if (gen != generation_ || std::none_of(session.workspace.events.begin(), session.workspace.events.end(),
+                                                   [&](const model::EventSourceRef& e) { return e.path == table->path; }))
+                return;
             session.events.push_back(table);
             log::info("events " + table->path + ": " + std::to_string(table->size()) + " imported");
             if (table->badRows)
@@ -295,6 +298,13 @@ void Viewer::removeLayer(const std::string& key) {
     auto& refs = session.workspace.overlays;
     refs.erase(std::remove(refs.begin(), refs.end(), key), refs.end());
     std::erase_if(session.overlays, [&](const Overlay& o) { return o.path == key; });
+    session.markDirty();
+    contentChanged();
+}
+
+void Viewer::removeEvents(const std::string& path) {
+    std::erase_if(session.workspace.events, [&](const model::EventSourceRef& e) { return e.path == path; });
+    std::erase_if(session.events, [&](const model::EventTablePtr& t) { return t->path == path; });
     session.markDirty();
     contentChanged();
 }

@@ -1,6 +1,7 @@
 #pragma once
 // What geoparsing one article produces: mentions of places, each resolved, dated and traceable
 // to its sentence, and sentence-level events. Offsets are byte offsets into the file as read.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +47,7 @@ struct Mention {
 };
 
 enum class EventCategory : uint8_t { Deployment, Base, Airstrike, Attack, Meeting, Statement, Other };
+inline constexpr size_t kEventCategoryCount = 7;
 
 /// "deployment", "base", "airstrike", "attack", "meeting", "statement", "other".
 std::string_view categoryName(EventCategory c);

@@ -84,6 +84,7 @@ EventTable EventTable::build(std::string path, std::vector<EventRow> rows, std::
         t.lon[k] = r.lon, t.lat[k] = r.lat, t.firstDay[k] = r.firstDay, t.lastDay[k] = r.lastDay;
         t.time[k] = r.time, t.geo[k] = r.geo, t.category[k] = r.category, t.source[k] = r.source;
         t.maxSpanDays = std::max(t.maxSpanDays, r.lastDay - r.firstDay);
+        ++t.perCategory[static_cast<size_t>(r.category) % kEventCategoryCount];
         uint32_t bx, by;
         std::memcpy(&bx, &r.lon, 4);
         std::memcpy(&by, &r.lat, 4);

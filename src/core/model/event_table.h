@@ -3,6 +3,7 @@
 // a million events cost ~30 MB and the timeline filters them by binary search on the sorted days
 // rather than by a pass over objects. The renderer uploads the columns once and filters on the GPU
 // with the same rule (eventOpacity).
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <memory>
@@ -51,6 +52,8 @@ struct EventTable {
     std::vector<uint32_t> source;      ///< index into sources
     std::vector<std::string> sources;  ///< distinct source names
     int maxSpanDays = 0;               ///< the longest lastDay - firstDay
+    /// Events of each category (by model::EventCategory): which category toggles apply to it.
+    std::array<size_t, kEventCategoryCount> perCategory{};
     /// Where most events are (longitudes and latitudes from the 1st to the 99th percentile): what
     /// a map of the dataset should show, without the few far strays.
     geo::BBox focus;

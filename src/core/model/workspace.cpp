@@ -96,7 +96,8 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     for (const auto& e : ws.events) j["events"].push_back({{"path", e.path}, {"date_field", e.dateField}});
     j["layers"] = json::object();
     for (const auto& [id, s] : ws.layers)
-        j["layers"][id] = {{"visible", s.visible}, {"rgba", s.rgba}, {"size", s.size}, {"opacity", s.opacity}, {"labels", s.labels}};
+        j["layers"][id] = {{"visible", s.visible}, {"rgba", s.rgba}, {"size", s.size}, {"opacity", s.opacity}, {"labels", s.labels},
+                           {"by_category", s.byCategory}};
     j["view"] = viewStateToJson(ws.view);
     j["timeline"] = timelineStateToJson(ws.timeline);
     j["slides"] = json::array();
@@ -203,6 +204,7 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
             if (s.contains("size")) st.size = static_cast<float>(r.num(s["size"], w + ".size", 0.01, 100));
             if (s.contains("opacity")) st.opacity = static_cast<float>(r.num(s["opacity"], w + ".opacity", 0, 1));
             if (s.contains("labels")) st.labels = r.boolean(s["labels"], w + ".labels");
+            if (s.contains("by_category")) st.byCategory = r.boolean(s["by_category"], w + ".by_category");
             ws.layers[id] = st;
         }
     }

@@ -39,6 +39,9 @@ struct LayerStyle {
     float size = 1.f;     ///< marker scale
     float opacity = 1.f;
     bool labels = true;
+    /// Event datasets: each dot in its event category's colour; false = all in rgba. Other
+    /// layers have one colour and ignore it.
+    bool byCategory = true;
 };
 
 /// An imported event dataset (ACLED-style CSV, GeoJSON, GeoPackage), drawn as its own layer.

@@ -189,11 +189,10 @@ void drawEditor(Viewer& v, Annotation& live) {
 
 }  // namespace
 
-void drawAnnotationsPanel(Viewer& v) {
+void drawAnnotationsPanel(Viewer& v, const Rect& r) {
     AnnotationsPanel& t = v.annotationTools;
-    const Rect& r = v.canvas.rect;
-    ImGui::SetNextWindowPos(ImVec2(r.x + r.w - 8, r.y + 8), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowBgAlpha(0.9f);
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(r.w, r.h), ImVec2(r.w, 1e6f));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove;
     if (!ImGui::Begin("##annotations", nullptr, flags)) {

@@ -1,5 +1,5 @@
 #pragma once
-// The annotation tools (over the map's top right corner): select, text, callout, arrow, curved arrow,
+// The annotation tools (a strip over the map): select, text, callout, arrow, curved arrow,
 // range ring, polygon, freehand; the editor of the selected annotation (text, style, time span);
 // placing and dragging on the map; Delete, Ctrl+Z and Ctrl+Y / Ctrl+Shift+Z.
 #include <optional>
@@ -10,6 +10,7 @@
 #include "core/geo/vec2.h"
 #include "core/model/annotation.h"
 #include "core/model/annotation_history.h"
+#include "ui/layout.h"
 
 namespace cmap::ui {
 
@@ -36,8 +37,9 @@ struct AnnotationsPanel {
     std::string fieldsFor;         ///< the annotation the span fields were filled from
 };
 
-/// The tools and the selected annotation's editor, over the map.
-void drawAnnotationsPanel(Viewer& v);
+/// The tools in the strip r over the map; the tool's settings or the selected annotation's editor
+/// drop down from it over the map's top left.
+void drawAnnotationsPanel(Viewer& v, const Rect& r);
 /// Mouse on the map for the annotation tools; returns whether it took the mouse (no pan then).
 bool handleAnnotationInput(Viewer& v, bool over, double px, double py);
 /// Delete, undo and redo, when no text field has the keyboard.

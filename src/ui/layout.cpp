@@ -23,7 +23,12 @@ Layout computeLayout(float width, float height, const LayoutOptions& opt) {
     l.slides = {0, top + bodyH - console - slides, left, slides};
     l.console = {0, top + bodyH - console, left, console};
     l.timeline = {left, top + bodyH - bottom, std::max(0.f, width - left - right), bottom};
-    l.map = {left, top, std::max(0.f, width - left - right), std::max(0.f, bodyH - bottom)};
+    // The annotation tools take a strip off the map's top, unless the map is already at its least.
+    float middle = std::max(0.f, width - left - right);
+    float mapH = std::max(0.f, bodyH - bottom);
+    float tools = std::min(opt.toolsHeight, std::max(0.f, mapH - opt.minMap));
+    l.tools = {left, top, middle, tools};
+    l.map = {left, top + tools, middle, mapH - tools};
     return l;
 }
 

@@ -16,11 +16,13 @@ struct LayoutOptions {
     float bottomHeight = 200;  ///< timeline, under the map
     float consoleHeight = 170; ///< bottom of the left column; 0 hides the console
     float slidesHeight = 210;  ///< the slide list, between layers and console
+    float toolsHeight = 30;    ///< the annotation tool strip over the map (not on it: the map's
+                               ///< own corners hold the title, legend and north arrow)
     float minMap = 200;        ///< the map keeps at least this much; side panels shrink first
 };
 
 struct Layout {
-    Rect menu, layers, slides, console, articles, timeline, map;
+    Rect menu, layers, slides, console, articles, timeline, tools, map;
 };
 
 /// The panels' rectangles in a width x height window (logical pixels).

@@ -300,7 +300,7 @@ int runViewer(const ViewerOptions& options) {
             drawArticlesPanel(v, layout.articles);
             drawTimelinePanel(v, layout.timeline);
             drawProjectionSwitcher(v);
-            drawAnnotationsPanel(v);
+            drawAnnotationsPanel(v, layout.tools);
             drawErrorPanel(v, layout.map);
             drawProgress(v, layout.map);
             drawCorrectionPopup(v);

@@ -20,11 +20,11 @@ TEST_CASE("layout: panels tile the window without overlapping; the map keeps its
     const std::vector<std::pair<float, float>> sizes{{1600.f, 1000.f}, {1024.f, 700.f}, {640.f, 480.f}};
     for (auto [w, h] : sizes) {
         Layout l = computeLayout(w, h);
-        Rect all[] = {l.menu, l.layers, l.slides, l.console, l.articles, l.timeline, l.map};
+        Rect all[] = {l.menu, l.layers, l.slides, l.console, l.articles, l.timeline, l.tools, l.map};
         float area = 0;
-        for (std::size_t i = 0; i < 7; ++i) {
+        for (std::size_t i = 0; i < 8; ++i) {
             area += all[i].w * all[i].h;
-            for (std::size_t j = i + 1; j < 7; ++j) CHECK_FALSE(overlap(all[i], all[j]));
+            for (std::size_t j = i + 1; j < 8; ++j) CHECK_FALSE(overlap(all[i], all[j]));
         }
         CHECK(area == doctest::Approx(w * h));
         CHECK(l.map.w >= 199);

@@ -1,5 +1,6 @@
 #include "core/text/dates.h"
 
+#include "core/text/byte_runs.h"
 #include "core/text/word_set.h"
 
 #include <utf8proc.h>
@@ -850,17 +851,27 @@ bool mayHoldDate(std::string_view s) {
             i += sep;
             continue;
         }
-        // A word runs to the next digit or separator; ASCII letters are lower-cased.
-        char word[24];
-        size_t len = 0;
-        bool longWord = false;
-        for (; i < n; ++i) {
+        // A word runs to the next digit or separator. Its end is found first, eight ASCII letters
+        // at a time, and only a word whose first byte and length some listed word has is copied
+        // lower-cased and looked up: most words are not.
+        const size_t from = i;
+        while (i < n) {
+            if (i + 8 <= n) {
+                const uint64_t x = swar::load8(s.data() + i);
+                const unsigned run = swar::leading(swar::within(x, 'a', 'z') | swar::within(x, 'A', 'Z'));
+                i += run;
+                if (run == 8) continue;
+            }
             const uint8_t c = classAt(i);
             if (c != kLetter && (c != kHigh || wideSeparatorAt(i))) break;
-            if (len == sizeof word) longWord = true;
-            else word[len++] = static_cast<char>(c == kLetter ? (s[i] | 0x20) : s[i]);
+            ++i;
         }
-        if (!longWord && kWords.contains(std::string_view(word, len))) return true;
+        char word[24];
+        const size_t len = i - from;
+        const auto lowerAt = [&](size_t j) { return classAt(j) == kLetter ? static_cast<char>(s[j] | 0x20) : s[j]; };
+        if (len > sizeof word || !kWords.mayContain(lowerAt(from), len)) continue;
+        for (size_t j = 0; j < len; ++j) word[j] = lowerAt(from + j);
+        if (kWords.contains(std::string_view(word, len))) return true;
     }
     return false;
 }

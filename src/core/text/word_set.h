@@ -24,10 +24,16 @@ public:
         lengths_[static_cast<unsigned char>(w[0])] |= lengthBit(w.size());
     }
     bool contains(std::string_view w) const {
-        if (w.empty() || !(lengths_[static_cast<unsigned char>(w[0])] & lengthBit(w.size()))) return false;
+        if (w.empty() || !mayContain(w[0], w.size())) return false;
         for (std::string_view x : buckets_[static_cast<unsigned char>(w[0])])
             if (x.size() == w.size() && x == w) return true;
         return false;
+    }
+
+    /// Whether some word starts with `first` and has `size` bytes: a caller that must copy or
+    /// lower-case a word before looking it up can ask this first, and skip the copy for most words.
+    bool mayContain(char first, size_t size) const {
+        return (lengths_[static_cast<unsigned char>(first)] & lengthBit(size)) != 0;
     }
 
 private:

@@ -26,6 +26,13 @@ constexpr uint64_t within(uint64_t x, uint8_t lo, uint8_t hi) {
     return atLeast(lo) & ~atLeast(hi + 1u) & ~x;
 }
 
+/// The high bit of each byte of x equal to b, exact up to and including the first such byte
+/// (a borrow may also mark a 0x01 byte above it): enough for leading() and for finding the first.
+constexpr uint64_t equal(uint64_t x, uint8_t b) {
+    const uint64_t v = x ^ (kOnes * b);
+    return (v - kOnes) & ~v & kHigh;
+}
+
 /// How many leading bytes have their bit set in a mask made by the functions above, 0..8.
 constexpr unsigned leading(uint64_t mask) {
     const uint64_t stop = ~mask & kHigh;

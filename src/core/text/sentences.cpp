@@ -1,9 +1,12 @@
 #include "core/text/sentences.h"
 
+#include "core/text/byte_runs.h"
+
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <iterator>
 #include <optional>
@@ -172,7 +175,7 @@ private:
         size_t start = ls;
         size_t i = ls;
         while (i < le) {
-            while (i < le && !kMayEnd[static_cast<unsigned char>(s_[i])]) ++i;
+            i = nextMayEnd(i, le);
             if (i >= le) break;
             const char c = s_[i];
             if (c == '\xE2' && s_.compare(i, 3, "\u2026") != 0) {  // another character from U+2000..U+2FFF
@@ -216,6 +219,18 @@ private:
             i = k;
         }
         emit(start, le);
+    }
+
+    // The first byte in [i, le) that may end a sentence, or le. Eight bytes at a time: this
+    // passes over every byte of the text, and most stretches between two stops are long.
+    size_t nextMayEnd(size_t i, size_t le) const {
+        for (; i + 8 <= le; i += 8) {
+            const uint64_t x = swar::load8(s_.data() + i);
+            const uint64_t stop = swar::equal(x, '.') | swar::equal(x, '!') | swar::equal(x, '?') | swar::equal(x, 0xE2);
+            if (stop) return i + static_cast<size_t>(std::countr_zero(stop)) / 8;
+        }
+        while (i < le && !kMayEnd[static_cast<unsigned char>(s_[i])]) ++i;
+        return i;
     }
 
     // Adds [b, e) trimmed, cut into pieces of at most kMaxSentenceBytes at whitespace.

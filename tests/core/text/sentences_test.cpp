@@ -32,6 +32,19 @@ TEST_CASE("sentences end at . ! ? before a capital, a digit or a quote") {
     CHECK(split("Curly quote.\xE2\x80\x9D The next.") == V{"Curly quote.\xE2\x80\x9D", "The next."});
 }
 
+TEST_CASE("a sentence end is found wherever it falls in the text, after an ellipsis or a dash too") {
+    // The splitter reads eight bytes at a time: each terminator and each lead byte of a
+    // typographic character is tried at every offset from the start and from the line's end.
+    for (size_t pad = 0; pad < 17; ++pad) {
+        const std::string first = "Oil" + std::string(pad, 'x') + " rose";
+        for (const char* end : {".", "!", "?", "\xE2\x80\xA6"}) {
+            const std::string a = first + end;
+            CHECK(split(a + " Then calm.") == V{a, "Then calm."});
+        }
+        CHECK(split(first + " \xE2\x80\x94 and fell. Then calm.") == V{first + " \xE2\x80\x94 and fell.", "Then calm."});
+    }
+}
+
 TEST_CASE("no break without a following capital, or inside numbers and dotted words") {
     CHECK(split("The rate rose to 3.5 percent. it went on.") == V{"The rate rose to 3.5 percent. it went on."});
     CHECK(split("Visit www.example.org today.") == V{"Visit www.example.org today."});

@@ -1,6 +1,7 @@
 #include "core/text/sentences.h"
 
 #include "core/text/byte_runs.h"
+#include "core/text/word_set.h"
 
 #include <utf8proc.h>
 
@@ -8,7 +9,6 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <iterator>
 #include <optional>
 
 namespace cmap::text {
@@ -79,9 +79,29 @@ constexpr std::string_view kSentenceStarters[] = {
 constexpr std::string_view kGermanMonths[] = {
     "Januar", "Februar", "M\u00E4rz", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"};
 
+// The lists as word sets: they are asked at nearly every period of the text, and a set says no
+// to most words from their first byte and length.
 template <size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view w) {
-    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+WordSet setOf(const std::string_view (&list)[N]) {
+    WordSet set;
+    for (const std::string_view w : list) set.insert(w);
+    return set;
+}
+bool isNeverFinal(std::string_view w) {
+    static const WordSet set = setOf(kNeverFinal);
+    return set.contains(w);
+}
+bool isSometimesFinal(std::string_view w) {
+    static const WordSet set = setOf(kSometimesFinal);
+    return set.contains(w);
+}
+bool isSentenceStarter(std::string_view w) {
+    static const WordSet set = setOf(kSentenceStarters);
+    return set.contains(w);
+}
+bool isGermanMonth(std::string_view w) {
+    static const WordSet set = setOf(kGermanMonths);
+    return set.contains(w);
 }
 
 // Whether a word is dotted initials such as "U.S", "a.m" or "J.R.R" (final period excluded).
@@ -125,12 +145,12 @@ bool periodEndsSentence(std::string_view s, size_t lineStart, size_t dot, size_t
         word.remove_prefix(n);
     }
     if (word.empty()) return true;
-    if (contains(kNeverFinal, word)) return false;
+    if (isNeverFinal(word)) return false;
     const auto [first, firstLen] = codePointAt(word, 0);
     if (firstLen == word.size() && isUpper(first)) return false;  // an initial: "John F. Kennedy"
     const std::string_view nextWord = wordAt(s, next);
-    if (allDigits(word) && word.size() <= 2 && contains(kGermanMonths, nextWord)) return false;
-    if (contains(kSometimesFinal, word) || dottedInitials(word)) return contains(kSentenceStarters, nextWord);
+    if (allDigits(word) && word.size() <= 2 && isGermanMonth(nextWord)) return false;
+    if (isSometimesFinal(word) || dottedInitials(word)) return isSentenceStarter(nextWord);
     return true;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// A small closed set of lower-case words, looked up once per word of every sentence: bucketed
-// by first byte, each bucket a short list compared by length first. For sets of a few hundred
-// words this beats hashing, which must read the whole word before it can say no; a bit per
-// (first byte, length) pair says no to most words before any list is read.
+// A small closed set of words, compared byte for byte (most callers store lower case), looked up
+// once per word of every sentence: bucketed by first byte, each bucket a short list compared by
+// length first. For sets of a few hundred words this beats hashing, which must read the whole
+// word before it can say no; a bit per (first byte, length) pair says no to most words before
+// any list is read.
 #include <array>
 #include <cstdint>
 #include <initializer_list>

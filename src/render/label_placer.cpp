@@ -51,8 +51,11 @@ private:
         for (int r = r0; r <= r1; ++r)
             for (int c = c0; c <= c1; ++c) f(cells_[static_cast<size_t>(r * cols_ + c)]);
     }
-    int clampCol(float x) const { return std::clamp(static_cast<int>(std::floor(x / cell_)), 0, cols_ - 1); }
-    int clampRow(float y) const { return std::clamp(static_cast<int>(std::floor(y / cell_)), 0, rows_ - 1); }
+    int clampCol(float x) const { return clampCell(x / cell_, cols_); }
+    int clampRow(float y) const { return clampCell(y / cell_, rows_); }
+    // Clamped as a float, before the cast: a NaN anchor (a place the projection cannot show) or one
+    // far off the image would not fit an int, and converting it is undefined.
+    static int clampCell(float v, int n) { return v >= 0 ? static_cast<int>(std::min(v, static_cast<float>(n - 1))) : 0; }
 
     float cell_;
     int cols_;

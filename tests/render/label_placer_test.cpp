@@ -85,3 +85,16 @@ TEST_CASE("labels: a place under a panel (the legend, the title) gets no label o
     REQUIRE(placed.size() == 1);
     CHECK_FALSE(placed[0].box.overlaps(box[0]));
 }
+
+// A marker the projection cannot show (NaN) or far off the image once made the grid convert a
+// NaN or an out-of-range float to int (undefined; UBSan stopped export --all-slides on it).
+TEST_CASE("labels: markers at NaN or far outside the image are ignored, the rest still placed") {
+    LabelRequest lost = beside(std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::quiet_NaN(), 9);
+    lost.ownMarker = true;
+    LabelRequest far = beside(-3e12f, 4e12f, 8);
+    far.ownMarker = true;
+    std::vector<LabelRequest> rs{lost, far, beside(100, 100, 1)};
+    auto placed = placeLabels(rs, {}, {}, 400, 300, 2);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].request == 2);
+}

@@ -169,12 +169,14 @@ static_assert(sizeof(LonLat) == 2 * sizeof(double) && sizeof(Vec2) == 2 * sizeof
 
 void Projection::forward(std::span<const LonLat> in, std::span<Vec2> out) const {
     if (in.size() != out.size()) throw Error("Projection::forward: input and output sizes differ");
+    if (out.empty()) return;  // out.data() may be null: no member to point at
     for (size_t i = 0; i < in.size(); ++i) out[i] = {in[i].lon, in[i].lat};
     impl_->run(PJ_FWD, &out.data()->x, out.size());
 }
 
 void Projection::inverse(std::span<const Vec2> in, std::span<LonLat> out) const {
     if (in.size() != out.size()) throw Error("Projection::inverse: input and output sizes differ");
+    if (out.empty()) return;
     for (size_t i = 0; i < in.size(); ++i) out[i] = {in[i].x, in[i].y};
     impl_->run(PJ_INV, &out.data()->lon, out.size());
 }

@@ -210,3 +210,13 @@ TEST_CASE("a geodesic path runs from one end to the other at equal steps") {
     for (size_t i = 1; i < path.size(); ++i) CHECK(geodesicKm(path[i - 1], path[i]) == doctest::Approx(total / 16).epsilon(1e-6));
     CHECK(path.back().lon == 35.79);
 }
+
+// An empty layer projects nothing (no coordinate array to point into: UBSan caught the old code
+// taking a member of a null span's data).
+TEST_CASE("projecting no points is a no-op, both ways") {
+    const auto p = cmap::geo::Projection::create("EPSG:3857");
+    p.forward(std::span<const cmap::geo::LonLat>{}, std::span<cmap::geo::Vec2>{});
+    p.inverse(std::span<const cmap::geo::Vec2>{}, std::span<cmap::geo::LonLat>{});
+    const cmap::geo::LonLat one{36, 35};
+    CHECK_THROWS_AS(p.forward(std::span<const cmap::geo::LonLat>(&one, 1), std::span<cmap::geo::Vec2>{}), cmap::Error);
+}

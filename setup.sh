@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # conflictmap setup: installs the Debian packages and the geodata, builds, then runs.
 #   ./setup.sh [run] [ARGS...]   set up, build, open the viewer (on the built-in briefing)
-#   ./setup.sh test              set up, build, run every test (render tests under xvfb-run)
+#   ./setup.sh test              set up, build, run every test (render tests under xvfb-run), then
+#                                the same tests built with ASan + UBSan and a short fuzz run (CI)
 #   ./setup.sh build             set up and build only
 # Idempotent: each step skips what is already done. Needs root (or sudo) only to install
 # missing packages.
@@ -47,6 +48,17 @@ build() {
     cmake --build build -j"$(nproc)"
 }
 
+# The sanitize preset: clang with ASan + UBSan and libFuzzer's coverage, so one more build tree
+# serves both the sanitized test suite and the fuzzers.
+build_sanitized() {
+    if [ ! -f build-sanitize/CMakeCache.txt ]; then
+        say "configuring build-sanitize/ (clang, ASan + UBSan, fuzzers)"
+        cmake --preset sanitize >/dev/null
+    fi
+    say "building build-sanitize/"
+    cmake --build build-sanitize -j"$(nproc)"
+}
+
 install_packages
 build_geodata
 build
@@ -63,8 +75,13 @@ run)
     fi
     exec build/conflictmap "$@" ;;
 test)
-    # One X server for the whole run: render tests need it, the rest do not mind.
-    exec xvfb-run -a ctest --test-dir build --output-on-failure "$@" ;;
+    # One X server for each run: render tests need it, the rest do not mind.
+    xvfb-run -a ctest --test-dir build --output-on-failure "$@"
+    build_sanitized
+    say "the tests again under ASan + UBSan"
+    xvfb-run -a ctest --preset sanitize "$@"
+    say "fuzzing each target for 20 s from its seed corpus"
+    exec scripts/fuzz.sh 20 ;;
 build) ;;
 *) die "unknown action '$action' (expected run, test or build)" ;;
 esac

@@ -57,7 +57,10 @@ TEST_CASE("viewer: a workspace that fails to open or save changes nothing but th
         {"wrongtype.json", R"({"version": 1, "title": "Wrong", "articles": {"path": "a.txt"}})"},
         {"baddate.json", R"({"version": 1, "title": "Bad date", "timeline": {"date": "2015-02-30"}})"},
     };
-    for (const auto& [name, text] : bad) {
+    // Not a structured binding: clang 14 (the sanitize preset) cannot capture one in CAPTURE's lambda.
+    for (const auto& entry : bad) {
+        const char* name = entry.first;
+        const std::string& text = entry.second;
         CAPTURE(name);
         const auto path = dir.path / name;
         write(path, text);

@@ -141,10 +141,14 @@ std::vector<Tok> tokenize(std::string_view s, std::string& lower) {
             while (j < n) {
                 if (static_cast<unsigned char>(s[j]) < 0x80) {  // the common case: a run of ASCII letters
                     const size_t run = j;
-                    while (j < n && isAsciiAlpha(static_cast<unsigned char>(s[j]))) {
-                        const char c = s[j++];
-                        anyLower = anyLower || c >= 'a';
-                        lower.push_back(c >= 'a' ? c : static_cast<char>(c - 'A' + 'a'));
+                    while (j < n && isAsciiAlpha(static_cast<unsigned char>(s[j]))) ++j;
+                    // Appended whole and lower-cased in place: a byte at a time, the string
+                    // rechecks its room for each.
+                    const size_t at = lower.size();
+                    lower.append(s.data() + run, j - run);
+                    for (size_t k = at; k < lower.size(); ++k) {
+                        anyLower = anyLower || lower[k] >= 'a';
+                        lower[k] = static_cast<char>(lower[k] | 0x20);
                     }
                     if (j == run || j == n || static_cast<unsigned char>(s[j]) < 0x80) break;
                     continue;

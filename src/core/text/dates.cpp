@@ -856,8 +856,8 @@ bool mayHoldDate(std::string_view s) {
             continue;
         }
         // A word runs to the next digit or separator. Its end is found first, eight ASCII letters
-        // at a time, and only a word whose first byte and length some listed word has is copied
-        // lower-cased and looked up: most words are not.
+        // at a time, and only a word whose first two bytes and length some listed words have is
+        // copied lower-cased and looked up: most words are not.
         const size_t from = i;
         while (i < n) {
             if (i + 8 <= n) {
@@ -873,7 +873,7 @@ bool mayHoldDate(std::string_view s) {
         char word[24];
         const size_t len = i - from;
         const auto lowerAt = [&](size_t j) { return classAt(j) == kLetter ? static_cast<char>(s[j] | 0x20) : s[j]; };
-        if (len > sizeof word || !kWords.mayContain(lowerAt(from), len)) continue;
+        if (len > sizeof word || !kWords.mayContain(lowerAt(from), len > 1 ? lowerAt(from + 1) : '\0', len)) continue;
         for (size_t j = 0; j < len; ++j) word[j] = lowerAt(from + j);
         if (kWords.contains(std::string_view(word, len))) return true;
     }

@@ -23,26 +23,38 @@ public:
         if (w.empty() || contains(w)) return;
         buckets_[static_cast<unsigned char>(w[0])].push_back(w);
         lengths_[static_cast<unsigned char>(w[0])] |= lengthBit(w.size());
+        const size_t pair = pairIndex(w[0], second(w));
+        pairs_[pair / 64] |= uint64_t{1} << (pair % 64);
     }
     bool contains(std::string_view w) const {
-        if (w.empty() || !mayContain(w[0], w.size())) return false;
+        if (w.empty() || !mayContain(w[0], second(w), w.size())) return false;
         for (std::string_view x : buckets_[static_cast<unsigned char>(w[0])])
             if (x.size() == w.size() && x == w) return true;
         return false;
     }
 
-    /// Whether some word starts with `first` and has `size` bytes: a caller that must copy or
+    /// Whether some word starts with `first` and has `size` bytes, and some word starts with
+    /// `first` and `second` (`second` is '\0' for a one-byte word): a caller that must copy or
     /// lower-case a word before looking it up can ask this first, and skip the copy for most words.
-    bool mayContain(char first, size_t size) const {
-        return (lengths_[static_cast<unsigned char>(first)] & lengthBit(size)) != 0;
+    bool mayContain(char first, char second, size_t size) const {
+        const size_t pair = pairIndex(first, second);
+        return (lengths_[static_cast<unsigned char>(first)] & lengthBit(size)) != 0 &&
+               (pairs_[pair / 64] >> (pair % 64) & 1) != 0;
     }
 
 private:
     /// Lengths of 31 bytes and more share the last bit.
     static uint32_t lengthBit(size_t size) { return 1u << (size < 31 ? size : 31); }
+    static char second(std::string_view w) { return w.size() > 1 ? w[1] : '\0'; }
+    static size_t pairIndex(char a, char b) {
+        return static_cast<size_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
+    }
 
     std::array<std::vector<std::string_view>, 256> buckets_;
     std::array<uint32_t, 256> lengths_{};  ///< per first byte: a bit for each length of its words
+    /// A bit for each pair of first two bytes: the length bits alone let through most short
+    /// words ("and" beside "ago", "the" beside "tue"), whose bucket is then read in full.
+    std::array<uint64_t, 65536 / 64> pairs_{};
 };
 
 }  // namespace cmap::text

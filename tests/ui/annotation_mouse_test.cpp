@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "imgui_input.h"
+#include "input_frames.h"
 #include "ui/annotations_panel.h"
 #include "ui/map_canvas.h"
 #include "ui/viewer.h"

@@ -8,7 +8,7 @@
 #include <GLFW/glfw3.h>
 
 #include "core/model/briefing.h"
-#include "imgui_input.h"
+#include "input_frames.h"
 #include "real_data.h"
 #include "scene/slide_state.h"
 #include "ui/viewer.h"

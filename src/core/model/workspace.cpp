@@ -151,9 +151,9 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
                                   std::to_string(Workspace::kVersion) + ")");
     if (j.contains("title")) ws.title = r.str(j["title"], "title");
     if (j.contains("articles")) {
-        if (!j["articles"].is_array()) r.fail("articles", "expected a list");
-        for (size_t i = 0; i < j["articles"].size(); ++i) {
-            const json& a = j["articles"][i];
+        const json& articles = r.list(j["articles"], "articles");
+        for (size_t i = 0; i < articles.size(); ++i) {
+            const json& a = articles[i];
             std::string w = "articles[" + std::to_string(i) + "]";
             ArticleRef ref;
             ref.path = r.str(r.field(a, "path", w), w + ".path");
@@ -162,9 +162,9 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
         }
     }
     if (j.contains("corrections")) {
-        if (!j["corrections"].is_array()) r.fail("corrections", "expected a list");
-        for (size_t i = 0; i < j["corrections"].size(); ++i) {
-            const json& c = j["corrections"][i];
+        const json& corrections = r.list(j["corrections"], "corrections");
+        for (size_t i = 0; i < corrections.size(); ++i) {
+            const json& c = corrections[i];
             std::string w = "corrections[" + std::to_string(i) + "]";
             Correction corr;
             corr.file = r.str(r.field(c, "file", w), w + ".file");
@@ -178,14 +178,14 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
         }
     }
     if (j.contains("overlays")) {
-        if (!j["overlays"].is_array()) r.fail("overlays", "expected a list");
-        for (size_t i = 0; i < j["overlays"].size(); ++i)
-            ws.overlays.push_back(r.str(j["overlays"][i], "overlays[" + std::to_string(i) + "]"));
+        const json& overlays = r.list(j["overlays"], "overlays");
+        for (size_t i = 0; i < overlays.size(); ++i)
+            ws.overlays.push_back(r.str(overlays[i], "overlays[" + std::to_string(i) + "]"));
     }
     if (j.contains("events")) {
-        if (!j["events"].is_array()) r.fail("events", "expected a list");
-        for (size_t i = 0; i < j["events"].size(); ++i) {
-            const json& e = j["events"][i];
+        const json& events = r.list(j["events"], "events");
+        for (size_t i = 0; i < events.size(); ++i) {
+            const json& e = events[i];
             std::string w = "events[" + std::to_string(i) + "]";
             EventSourceRef ref;
             ref.path = r.str(r.field(e, "path", w), w + ".path");

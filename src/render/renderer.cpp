@@ -427,16 +427,23 @@ struct Renderer::Impl {
                                  sizes[i], {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)},
                                  static_cast<float>(angles[i] * std::numbers::pi / 180)});
         }
+        uploadInstances(buffer, instances, [] { pointAttributes(0); });
+        return &buffer;
+    }
+
+    // A new vertex array over a new buffer of instances, their attributes set by `attributes`
+    // (points and events: one instanced quad each).
+    template <class Target, class Instance, class Attributes>
+    static void uploadInstances(Target& buffer, const std::vector<Instance>& instances, Attributes attributes) {
         buffer.count = static_cast<GLsizei>(instances.size());
         buffer.vao = makeVertexArray();
         buffer.vbo = makeBuffer();
         glBindVertexArray(buffer.vao.get());
         glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(PointInstance)),
-                     instances.data(), GL_STATIC_DRAW);
-        pointAttributes(0);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(Instance)), instances.data(),
+                     GL_STATIC_DRAW);
+        attributes();
         glBindVertexArray(0);
-        return &buffer;
     }
 
     EventBuffer* eventsFor(const model::EventTablePtr& table) {
@@ -468,15 +475,7 @@ struct Renderer::Impl {
                                  static_cast<float>(t.firstDay[i]), static_cast<float>(t.lastDay[i]),
                                  static_cast<float>(t.supersededDay[i]), static_cast<float>(t.category[i])});
         }
-        buffer.count = static_cast<GLsizei>(instances.size());
-        buffer.vao = makeVertexArray();
-        buffer.vbo = makeBuffer();
-        glBindVertexArray(buffer.vao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)),
-                     instances.data(), GL_STATIC_DRAW);
-        eventAttributes(0);
-        glBindVertexArray(0);
+        uploadInstances(buffer, instances, [] { eventAttributes(0); });
         return &buffer;
     }
 

@@ -179,24 +179,34 @@ measure() {
 }
 measure names cmds
 
-echo "Map scene, ${W}x${H} PNG, whole process, medians of $RUNS runs (load average $(cut -d' ' -f1 /proc/loadavg)):"
-$PY - "$tmp" "${names[@]}" <<'PY'
-import statistics, struct, sys
+# report NAME...: the medians of each NAME.times and their ratios to the first NAME's; with
+# CMAP_REPORT_IMAGES set, also the size of the PNG each wrote (NAME lower-cased .png).
+report() {
+    $PY - "$tmp" "$@" <<'PY'
+import os, statistics, struct, sys
 tmp, names = sys.argv[1], sys.argv[2:]
-pngs = dict(conflictmap="conflictmap", MapServer="mapserver", Mapnik="mapnik", QGIS="qgis")
+images = bool(os.environ.get("CMAP_REPORT_IMAGES"))
 med = {}
 for n in names:
     rows = [list(map(float, l.split())) for l in open(f"{tmp}/{n}.times")]
     med[n] = (statistics.median(r[0] for r in rows), statistics.median(r[1] + r[2] for r in rows),
               statistics.median(r[3] for r in rows) / 1024)
-print(f"{'tool':12s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}   {'wall/cm':>8s} {'CPU/cm':>8s} {'mem/cm':>8s}  image")
-c = med["conflictmap"]
+print(f"{'tool':12s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}   {'wall/cm':>8s} {'CPU/cm':>8s} {'mem/cm':>8s}" +
+      ("  image" if images else ""))
+c = med[names[0]]
 for n in names:
     w, u, m = med[n]
-    size = struct.unpack(">II", open(f"{tmp}/{pngs[n]}.png", "rb").read(24)[16:24])
-    print(f"{n:12s} {w:8.2f} {u:8.2f} {m:8.0f}   {w / c[0]:8.2f} {u / c[1]:8.2f} {m / c[2]:8.2f}  {size[0]}x{size[1]}")
-print("(a ratio above 1: the peer takes more than conflictmap)")
+    line = f"{n:12s} {w:8.2f} {u:8.2f} {m:8.0f}   {w / c[0]:8.2f} {u / c[1]:8.2f} {m / c[2]:8.2f}"
+    if images:
+        size = struct.unpack(">II", open(f"{tmp}/{n.lower()}.png", "rb").read(24)[16:24])
+        line += f"  {size[0]}x{size[1]}"
+    print(line)
+print("(a ratio above 1: the peer takes more than " + names[0] + ")")
 PY
+}
+
+echo "Map scene, ${W}x${H} PNG, whole process, medians of $RUNS runs (load average $(cut -d' ' -f1 /proc/loadavg)):"
+CMAP_REPORT_IMAGES=1 report "${names[@]}"
 if [[ -n "${CMAP_BENCH_KEEP:-}" ]]; then
     cp "$tmp"/{conflictmap,mapserver,mapnik,qgis}.png "$CMAP_BENCH_KEEP"/
 fi
@@ -237,20 +247,7 @@ scmds=(
 measure snames scmds
 echo
 echo "Start-up to the first frame with the full base map, 1920x1080, whole process, medians of $RUNS runs:"
-$PY - "$tmp" "${snames[@]}" <<'PY'
-import statistics, sys
-tmp, names = sys.argv[1], sys.argv[2:]
-med = {}
-for n in names:
-    rows = [list(map(float, l.split())) for l in open(f"{tmp}/{n}.times")]
-    med[n] = (statistics.median(r[0] for r in rows), statistics.median(r[1] + r[2] for r in rows),
-              statistics.median(r[3] for r in rows) / 1024)
-print(f"{'tool':12s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}   {'wall/cm':>8s} {'CPU/cm':>8s} {'mem/cm':>8s}")
-c = med[names[0]]
-for n in names:
-    w, u, m = med[n]
-    print(f"{n:12s} {w:8.2f} {u:8.2f} {m:8.0f}   {w / c[0]:8.2f} {u / c[1]:8.2f} {m / c[2]:8.2f}")
-PY
+report "${snames[@]}"
 if [[ -n "${CMAP_BENCH_KEEP:-}" ]]; then cp "$tmp"/{viewer,qgis_start}.png "$CMAP_BENCH_KEEP"/; fi
 
 echo

@@ -48,22 +48,22 @@ int main(int argc, char** argv) {
     lap("recognize (tokenize + match)");
     auto resolved = cmap::text::resolve(found, *gaz);
     lap("resolve");
+    // Events as geoparse makes them: each sentence with a place, its words read for cue words
+    // and date words, and the few with date words searched for dates.
     uint32_t lastSentence = UINT32_MAX;
     size_t dates = 0;
-    for (const auto& r : found) {
-        if (r.sentence == lastSentence) continue;
-        lastSentence = r.sentence;
-        dates += cmap::text::findDates(sentences[r.sentence].in(text), sentences[r.sentence].start, article.meta.published).size();
-    }
-    lap("findDates on event sentences");
-    lastSentence = UINT32_MAX;
     int cats = 0;
     for (const auto& r : found) {
         if (r.sentence == lastSentence) continue;
         lastSentence = r.sentence;
-        cats += static_cast<int>(cmap::text::categorize(sentences[r.sentence].in(text)));
+        const auto s = sentences[r.sentence];
+        tokens.clear();
+        cmap::text::tokenize(text, s, tokens);
+        cats += static_cast<int>(cmap::text::categorize(text, tokens));
+        if (cmap::text::mayHoldDate(text, tokens))
+            dates += cmap::text::findDates(s.in(text), s.start, article.meta.published).size();
     }
-    lap("categorize on event sentences");
+    lap("events: words again, cues, dates");
     auto doc = cmap::text::geoparse(article, *gaz);
     lap("whole geoparse() again");
     std::string out;

@@ -1,6 +1,5 @@
 #include "core/text/dates.h"
 
-#include "core/text/byte_runs.h"
 #include "core/text/word_set.h"
 
 #include <utf8proc.h>
@@ -803,13 +802,7 @@ bool isWeekdayWord(std::string_view w) {
 // ---------------------------------------------------------------------------------------------
 // 5. Public functions
 
-// Whether the sentence can hold a date at all. The matcher (matchAt) makes dates only from a
-// 4-digit number (a year, an ISO or numeric date), a month or weekday name, a relative day
-// ("yesterday", "hoy"), "month"/"year" after last/this/next, or "... ago": a sentence with none
-// of these has no date, and finding that out is much cheaper than tokenizing it. Typographic
-// punctuation (curly quotes, dashes, no-break spaces) separates words; other non-ASCII bytes are
-// letters, so "février" is compared whole.
-bool mayHoldDate(std::string_view s) {
+bool mayHoldDate(std::string_view text, std::span<const Token> words) {
     static const WordSet kWords = [] {
         WordSet set;
         for (const auto& m : kMonths) set.insert(m.name);
@@ -819,69 +812,34 @@ bool mayHoldDate(std::string_view s) {
             set.insert(w);
         return set;
     }();
-    // One table lookup a byte: this runs over every sentence with a place.
-    enum : uint8_t { kSeparator, kLetter, kDigitByte, kHigh };
-    static constexpr std::array<uint8_t, 256> kClass = [] {
-        std::array<uint8_t, 256> t{};  // kSeparator
-        for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLetter;
-        for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kLetter;
-        for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = kDigitByte;
-        for (int c = 0x80; c < 0x100; ++c) t[static_cast<size_t>(c)] = kHigh;
-        return t;
-    }();
-    const size_t n = s.size();
-    auto classAt = [&](size_t i) { return kClass[static_cast<unsigned char>(s[i])]; };
-    // Non-ASCII separators: U+2000..U+207F and U+00A0. Their length in bytes, or 0.
-    auto wideSeparatorAt = [&](size_t i) -> size_t {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xE2 && i + 2 < n && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) return 3;
-        if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
-        return 0;
-    };
-    size_t i = 0;
-    while (i < n) {
-        const uint8_t k = classAt(i);
-        if (k == kDigitByte) {
-            const size_t from = i;
-            while (i < n && classAt(i) == kDigitByte) ++i;
-            if (i - from == 4) return true;
-            continue;
-        }
-        if (k == kSeparator) {
-            ++i;
-            continue;
-        }
-        if (const size_t sep = k == kHigh ? wideSeparatorAt(i) : 0) {
-            i += sep;
-            continue;
-        }
-        // A word runs to the next digit or separator. Its end is found first, eight ASCII letters
-        // at a time, and only a word whose first two bytes and length some listed words have is
-        // copied lower-cased and looked up: most words are not.
-        const size_t from = i;
-        while (i < n) {
-            if (i + 8 <= n) {
-                const uint64_t x = swar::load8(s.data() + i);
-                const unsigned run = swar::leading(swar::within(x, 'a', 'z') | swar::within(x, 'A', 'Z'));
-                i += run;
-                if (run == 8) continue;
-            }
-            const uint8_t c = classAt(i);
-            if (c != kLetter && (c != kHigh || wideSeparatorAt(i))) break;
-            ++i;
-        }
+    // A listed word, compared lower-cased; most words are turned away by their first two bytes
+    // and length before any copy.
+    auto listed = [](std::string_view w) {
+        const auto lowerAt = [&](size_t j) { return w[j] >= 'A' && w[j] <= 'Z' ? static_cast<char>(w[j] | 0x20) : w[j]; };
         char word[24];
-        const size_t len = i - from;
-        const auto lowerAt = [&](size_t j) { return classAt(j) == kLetter ? static_cast<char>(s[j] | 0x20) : s[j]; };
-        if (len > sizeof word || !kWords.mayContain(lowerAt(from), len > 1 ? lowerAt(from + 1) : '\0', len)) continue;
-        for (size_t j = 0; j < len; ++j) word[j] = lowerAt(from + j);
-        if (kWords.contains(std::string_view(word, len))) return true;
+        if (w.size() > sizeof word || !kWords.mayContain(lowerAt(0), w.size() > 1 ? lowerAt(1) : '\0', w.size())) return false;
+        for (size_t j = 0; j < w.size(); ++j) word[j] = lowerAt(j);
+        return kWords.contains(std::string_view(word, w.size()));
+    };
+    for (const Token& t : words) {
+        const std::string_view w = t.span.in(text);
+        if (!(t.flags & kDigits)) {
+            if (listed(w)) return true;
+            continue;
+        }
+        // Digits and letters in one token ("15September", "2015th"): each run on its own.
+        for (size_t i = 0; i < w.size();) {
+            const bool digits = w[i] >= '0' && w[i] <= '9';
+            size_t j = i;
+            while (j < w.size() && (w[j] >= '0' && w[j] <= '9') == digits) ++j;
+            if (digits ? j - i == 4 : listed(w.substr(i, j - i))) return true;
+            i = j;
+        }
     }
     return false;
 }
 
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference) {
-    if (!mayHoldDate(sentence)) return {};
     if (reference && !reference->valid()) reference.reset();
     return Matcher(sentence, baseOffset, reference).run();
 }

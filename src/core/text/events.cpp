@@ -1,6 +1,7 @@
 #include "core/text/events.h"
 
 #include <array>
+#include <vector>
 
 namespace cmap::text {
 namespace {
@@ -80,10 +81,6 @@ const CueIndex& cueIndex() {
     return index;
 }
 
-}  // namespace
-
-namespace {
-
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Whether word (any case; hyphens skipped, so "build-up" reads "buildup") matches the cue.
@@ -97,29 +94,17 @@ bool matches(std::string_view word, const Cue& cue) {
     return i == cue.stem.size();
 }
 
-// The bytes of a cue word: ASCII letters, any byte of a non-ASCII character, and hyphens. A table
-// because categorize looks at every byte of every sentence with a place.
-constexpr std::array<bool, 256> kWordByte = [] {
-    std::array<bool, 256> t{};
-    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
-    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
-    for (int c = 0x80; c < 0x100; ++c) t[static_cast<size_t>(c)] = true;
-    t['-'] = true;
-    return t;
-}();
-
 }  // namespace
 
-EventCategory categorize(std::string_view sentence) {
+EventCategory categorize(std::string_view text, std::span<const Token> words) {
     std::array<int, kCategories> count{};
     const CueIndex& index = cueIndex();
-    auto isWordChar = [](char ch) { return kWordByte[static_cast<unsigned char>(ch)]; };
-    size_t i = 0;
-    while (i < sentence.size()) {
-        while (i < sentence.size() && !isWordChar(sentence[i])) ++i;
-        size_t start = i;
-        while (i < sentence.size() && isWordChar(sentence[i])) ++i;
-        std::string_view word = sentence.substr(start, i - start);
+    for (size_t k = 0; k < words.size();) {
+        // A cue may run over hyphens ("build-up"): the words they join are read as one.
+        size_t last = k;
+        while (last + 1 < words.size() && words[last].gapAfter == Gap::Hyphen) ++last;
+        const std::string_view word = text.substr(words[k].span.start, words[last].span.end - words[k].span.start);
+        k = last + 1;
         if (word.size() < 3 || word[1] == '-') continue;
         for (uint8_t c : index.bySlot[slot(static_cast<unsigned char>(lower(word[0])), static_cast<unsigned char>(lower(word[1])))]) {
             if (c == kNoCue) break;
@@ -137,6 +122,12 @@ EventCategory categorize(std::string_view sentence) {
     if (bestCount == 0 && count[static_cast<size_t>(EventCategory::Statement)] > 0)
         best = static_cast<size_t>(EventCategory::Statement);
     return static_cast<EventCategory>(best);
+}
+
+EventCategory categorize(std::string_view sentence) {
+    std::vector<Token> words;
+    tokenize(sentence, {0, static_cast<uint32_t>(sentence.size())}, words);
+    return categorize(sentence, words);
 }
 
 }  // namespace cmap::text

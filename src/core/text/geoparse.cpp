@@ -26,7 +26,19 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
     const std::vector<Span> sentences = splitSentences(text);
     Recognizer recognizer(gazetteer);
     std::vector<Recognized> found;
-    for (uint32_t i = 0; i < sentences.size(); ++i) recognizer.sentence(text, sentences[i], i, found);
+    // What an event needs from its sentence, read from the words while the recognizer has them,
+    // and only for sentences that name a place: most do not.
+    struct Cues {
+        model::EventCategory category = model::EventCategory::Other;
+        bool mayHoldDate = false;
+    };
+    std::vector<Cues> cues(sentences.size());
+    for (uint32_t i = 0; i < sentences.size(); ++i) {
+        const size_t before = found.size();
+        recognizer.sentence(text, sentences[i], i, found);
+        if (found.size() > before)
+            cues[i] = {categorize(text, recognizer.words()), mayHoldDate(text, recognizer.words())};
+    }
     recognizer.dropPersonNames(text, found);
     const std::vector<Resolution> resolved = resolve(found, gazetteer);
 
@@ -51,10 +63,9 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
             eventSentence = r.sentence;
             const Span s = sentences[r.sentence];
             model::Event e;
-            auto dates = findDates(s.in(text), s.start, article.meta.published);
-            e.date = sentenceDate(dates);
+            if (cues[r.sentence].mayHoldDate) e.date = sentenceDate(findDates(s.in(text), s.start, article.meta.published));
             if (!e.date) e.date = article.meta.published;
-            e.category = categorize(s.in(text));
+            e.category = cues[r.sentence].category;
             e.sentence = toFile(s);
             doc.events.push_back(std::move(e));
         }

@@ -38,6 +38,8 @@ public:
 
     /// Adds the places named in text[sentence] to out.
     void sentence(std::string_view text, Span sentence, uint32_t index, std::vector<Recognized>& out);
+    /// The words of the sentence last given to sentence(), as tokenize() made them.
+    std::span<const Token> words() const { return tokens_; }
     /// Drops single-word mentions that the document elsewhere uses as a person's name.
     void dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const;
 

@@ -50,13 +50,15 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
 struct AsciiRun {
     unsigned length;  ///< how many leading bytes are ASCII letters or digits, 0..8
     bool lower;       ///< whether a lower-case letter is among them
+    bool digit;       ///< whether a digit is among them
 };
 
 // The word bytes at the start of eight, at once (most words are short ASCII runs).
 AsciiRun asciiWordRun(uint64_t x) {
-    const uint64_t lower = swar::within(x, 'a', 'z');
-    const unsigned length = swar::leading(lower | swar::within(x, 'A', 'Z') | swar::within(x, '0', '9'));
-    return {length, (lower & swar::firstBytes(length)) != 0};
+    const uint64_t lower = swar::within(x, 'a', 'z'), digit = swar::within(x, '0', '9');
+    const unsigned length = swar::leading(lower | swar::within(x, 'A', 'Z') | digit);
+    const uint64_t run = swar::firstBytes(length);
+    return {length, (lower & run) != 0, (digit & run) != 0};
 }
 
 }  // namespace
@@ -86,12 +88,13 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
                 t.flags |= kUpper;
         }
-        bool lowerSeen = false;  // an ASCII lower-case letter in the word
+        bool lowerSeen = false, digitSeen = false;  // an ASCII lower-case letter, a digit in the word
         int wideLetters = 0, wideUppers = 0;
         while (i < end) {
             if (end - i >= 8) {
                 const AsciiRun run = asciiWordRun(swar::load8(text.data() + i));
                 lowerSeen |= run.lower;
+                digitSeen |= run.digit;
                 i += run.length;
                 if (run.length == 8) continue;
             }
@@ -99,6 +102,7 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             const uint8_t k = kByteClass[static_cast<unsigned char>(text[i])];
             if (k & kWordCh) {  // within the last 8 bytes of the span
                 lowerSeen |= (k & kLowerCh) != 0;
+                digitSeen |= (k & kDigitCh) != 0;
                 ++i;
             } else if (k == kMultiByte) {
                 auto cp = codePoint(text, i, len);
@@ -112,6 +116,7 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             }
         }
         t.span.end = static_cast<uint32_t>(i);
+        if (digitSeen) t.flags |= kDigits;
         // All capitals: two letters or more, each upper case. Most words have a lower-case ASCII
         // letter, so the letters are counted only for the few that do not.
         if (!lowerSeen && wideUppers == wideLetters) {

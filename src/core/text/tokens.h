@@ -23,6 +23,7 @@ enum TokenFlag : uint8_t {
     kUpper = 1,    ///< starts with an upper-case letter (or a letter of an uncased script)
     kAllCaps = 2,  ///< two or more letters, all upper case ("WASHINGTON", "US")
     kDigit = 4,    ///< starts with a digit
+    kDigits = 8,   ///< has an ASCII digit anywhere
 };
 
 struct Token {

@@ -10,10 +10,16 @@ using namespace cmap::text;
 
 namespace {
 
-// "ISO=words" for every date found, e.g. "2015-09-15=September 15, 2015".
+// "ISO=words" for every date found, e.g. "2015-09-15=September 15, 2015". Every sentence with
+// a date must also pass mayHoldDate, or geoparse would never look for it.
 std::vector<std::string> found(std::string_view s, std::optional<Date> ref = std::nullopt) {
     std::vector<std::string> out;
     for (const auto& m : findDates(s, 0, ref)) out.push_back(m.date.iso() + "=" + std::string(m.span.in(s)));
+    if (!out.empty()) {
+        std::vector<Token> words;
+        tokenize(s, {0, static_cast<uint32_t>(s.size())}, words);
+        CHECK_MESSAGE(mayHoldDate(s, words), s);
+    }
     return out;
 }
 
@@ -171,6 +177,22 @@ TEST_CASE("findDates survives odd input") {
     CHECK(found("99999999999999999999 September 99999999999999 in 20150").empty());
     CHECK(found("On February 29.", Date{2015, 3, 1}).empty());  // not a day of 2015
     CHECK(found("On February 29.", Date{2016, 3, 1}) == V{"2016-02-29=February 29"});
+}
+
+TEST_CASE("mayHoldDate turns away sentences without date words, cheaply and only those") {
+    auto may = [](std::string_view s) {
+        std::vector<Token> words;
+        tokenize(s, {0, static_cast<uint32_t>(s.size())}, words);
+        return mayHoldDate(s, words);
+    };
+    CHECK_FALSE(may("The convoy reached the port before the storm."));
+    CHECK_FALSE(may("Some 12345 people and 150 vehicles crossed."));
+    CHECK(may("It arrived in 2015."));
+    CHECK(may("A year of waiting ended."));
+    CHECK(may("It ARRIVED ON TUESDAY."));
+    CHECK(may("Le 15\u00A0f\u00E9vrier, rien."));
+    CHECK(may("Record set on 15September."));  // digits and a month in one word
+    CHECK(may("Two weeks ago nothing moved."));
 }
 
 TEST_CASE("inferPublicationDate reads labels and date lines, conservatively") {

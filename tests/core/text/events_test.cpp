@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using cmap::model::EventCategory;
 using cmap::text::categorize;
 
@@ -22,4 +25,15 @@ TEST_CASE("categorize: cue words of one sentence pick its event category") {
     CHECK(categorize("He said troops were deployed.") == EventCategory::Deployment);
     CHECK(categorize("Nothing of note.") == EventCategory::Other);
     CHECK(categorize("") == EventCategory::Other);
+}
+
+TEST_CASE("categorize reads a sentence's words where they lie in the whole text") {
+    const std::string text = "Nothing happened. Then the build-up began at the port. Officials said so.";
+    const uint32_t start = static_cast<uint32_t>(text.find("Then")), end = static_cast<uint32_t>(text.find(" Officials"));
+    std::vector<cmap::text::Token> words;
+    cmap::text::tokenize(text, {start, end}, words);
+    CHECK(categorize(text, words) == EventCategory::Deployment);  // one deployment cue beats one base cue
+    words.clear();
+    cmap::text::tokenize(text, {0, start}, words);
+    CHECK(categorize(text, words) == EventCategory::Other);
 }

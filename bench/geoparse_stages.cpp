@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
         tokens.clear();
         cmap::text::tokenize(text, s, tokens);
         cats += static_cast<int>(cmap::text::categorize(text, tokens));
-        if (cmap::text::mayHoldDate(text, tokens))
+        if (cmap::text::mayHoldDate(text, tokens, article.meta.published))
             dates += cmap::text::findDates(s.in(text), s.start, article.meta.published).size();
     }
     lap("events: words again, cues, dates");

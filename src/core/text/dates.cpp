@@ -802,7 +802,9 @@ bool isWeekdayWord(std::string_view w) {
 // ---------------------------------------------------------------------------------------------
 // 5. Public functions
 
-bool mayHoldDate(std::string_view text, std::span<const Token> words) {
+bool mayHoldDate(std::string_view text, std::span<const Token> words, const std::optional<model::Date>& reference) {
+    // Without a reference only a stated year makes a date: every other form completes or shifts it.
+    const bool referenced = reference && reference->valid();
     static const WordSet kWords = [] {
         WordSet set;
         for (const auto& m : kMonths) set.insert(m.name);
@@ -824,7 +826,7 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words) {
     for (const Token& t : words) {
         const std::string_view w = t.span.in(text);
         if (!(t.flags & kDigits)) {
-            if (listed(w)) return true;
+            if (referenced && listed(w)) return true;
             continue;
         }
         // Digits and letters in one token ("15September", "2015th"): each run on its own.
@@ -832,7 +834,7 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words) {
             const bool digits = w[i] >= '0' && w[i] <= '9';
             size_t j = i;
             while (j < w.size() && (w[j] >= '0' && w[j] <= '9') == digits) ++j;
-            if (digits ? j - i == 4 : listed(w.substr(i, j - i))) return true;
+            if (digits ? j - i == 4 : referenced && listed(w.substr(i, j - i))) return true;
             i = j;
         }
     }

@@ -29,11 +29,12 @@ struct DateMention {
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset,
                                    std::optional<model::Date> reference);
 
-/// Whether a sentence, given as its words (tokenize()), could state a date at all: findDates
-/// makes dates only from a 4-digit number (a year, an ISO or numeric date), a month or weekday
-/// name, a relative day ("yesterday", "hoy"), "month"/"year" after last/this/next, or "... ago".
-/// A caller that has the words already can skip findDates for most sentences. Throws nothing.
-bool mayHoldDate(std::string_view text, std::span<const Token> words);
+/// Whether findDates could find a date in a sentence, given as its words (tokenize()): it makes
+/// dates only from a 4-digit number (a year, an ISO or numeric date) and, given a reference, a
+/// month or weekday name, a relative day ("yesterday", "hoy"), "month"/"year" after
+/// last/this/next, or "... ago". A caller that has the words already can skip findDates for most
+/// sentences. Throws nothing.
+bool mayHoldDate(std::string_view text, std::span<const Token> words, const std::optional<model::Date>& reference);
 
 /// A publication date the text states near its start: a "Published:"/"Posted:"/"Updated:" label
 /// followed by a date within the first ~1000 bytes, or a full explicit date that is nearly all

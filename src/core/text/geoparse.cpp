@@ -37,7 +37,7 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
         const size_t before = found.size();
         recognizer.sentence(text, sentences[i], i, found);
         if (found.size() > before)
-            cues[i] = {categorize(text, recognizer.words()), mayHoldDate(text, recognizer.words())};
+            cues[i] = {categorize(text, recognizer.words()), mayHoldDate(text, recognizer.words(), article.meta.published)};
     }
     recognizer.dropPersonNames(text, found);
     const std::vector<Resolution> resolved = resolve(found, gazetteer);

@@ -18,7 +18,7 @@ std::vector<std::string> found(std::string_view s, std::optional<Date> ref = std
     if (!out.empty()) {
         std::vector<Token> words;
         tokenize(s, {0, static_cast<uint32_t>(s.size())}, words);
-        CHECK_MESSAGE(mayHoldDate(s, words), s);
+        CHECK_MESSAGE(mayHoldDate(s, words, ref), s);
     }
     return out;
 }
@@ -180,10 +180,10 @@ TEST_CASE("findDates survives odd input") {
 }
 
 TEST_CASE("mayHoldDate turns away sentences without date words, cheaply and only those") {
-    auto may = [](std::string_view s) {
+    auto may = [](std::string_view s, std::optional<Date> ref = kSep30) {
         std::vector<Token> words;
         tokenize(s, {0, static_cast<uint32_t>(s.size())}, words);
-        return mayHoldDate(s, words);
+        return mayHoldDate(s, words, ref);
     };
     CHECK_FALSE(may("The convoy reached the port before the storm."));
     CHECK_FALSE(may("Some 12345 people and 150 vehicles crossed."));
@@ -193,6 +193,10 @@ TEST_CASE("mayHoldDate turns away sentences without date words, cheaply and only
     CHECK(may("Le 15\u00A0f\u00E9vrier, rien."));
     CHECK(may("Record set on 15September."));  // digits and a month in one word
     CHECK(may("Two weeks ago nothing moved."));
+    // Without a publication date only a stated year can make a date.
+    CHECK_FALSE(may("It ARRIVED ON TUESDAY.", std::nullopt));
+    CHECK_FALSE(may("Two weeks ago nothing moved.", std::nullopt));
+    CHECK(may("It arrived in May 2015.", std::nullopt));
 }
 
 TEST_CASE("inferPublicationDate reads labels and date lines, conservatively") {

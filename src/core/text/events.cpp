@@ -63,13 +63,19 @@ constexpr std::array<uint8_t, 256> kCueByte = [] {
 constexpr size_t slot(unsigned char a, unsigned char b) { return kCueByte[a] * kCueBytes + kCueByte[b]; }
 struct CueIndex {
     std::array<std::array<uint8_t, 8>, kCueBytes * kCueBytes> bySlot{};  ///< up to 8 cues per two-letter start
+    /// A bit per slot that holds a cue: 98 bytes, so the question most words get a no to stays in
+    /// two cache lines while the gazetteer's tables push everything else out between sentences.
+    std::array<uint64_t, (kCueBytes * kCueBytes + 63) / 64> used{};
+    bool any(size_t slot) const { return used[slot / 64] >> (slot % 64) & 1; }
 };
 const CueIndex& cueIndex() {
     static const CueIndex index = [] {
         CueIndex ix;
         for (auto& a : ix.bySlot) a.fill(kNoCue);
         for (size_t i = 0; i < std::size(kCues); ++i) {
-            auto& cell = ix.bySlot[slot(static_cast<unsigned char>(kCues[i].stem[0]), static_cast<unsigned char>(kCues[i].stem[1]))];
+            const size_t at = slot(static_cast<unsigned char>(kCues[i].stem[0]), static_cast<unsigned char>(kCues[i].stem[1]));
+            ix.used[at / 64] |= uint64_t{1} << (at % 64);
+            auto& cell = ix.bySlot[at];
             for (auto& c : cell)
                 if (c == kNoCue) {
                     c = static_cast<uint8_t>(i);
@@ -106,7 +112,9 @@ EventCategory categorize(std::string_view text, std::span<const Token> words) {
         const std::string_view word = text.substr(words[k].span.start, words[last].span.end - words[k].span.start);
         k = last + 1;
         if (word.size() < 3 || word[1] == '-') continue;
-        for (uint8_t c : index.bySlot[slot(static_cast<unsigned char>(lower(word[0])), static_cast<unsigned char>(lower(word[1])))]) {
+        const size_t at = slot(static_cast<unsigned char>(lower(word[0])), static_cast<unsigned char>(lower(word[1])));
+        if (!index.any(at)) continue;
+        for (uint8_t c : index.bySlot[at]) {
             if (c == kNoCue) break;
             if (matches(word, kCues[c])) {
                 ++count[static_cast<size_t>(kCues[c].category)];

@@ -37,10 +37,12 @@ std::optional<int64_t> geonameid(const model::ResolvedPlace& p) {
 
 void appendDocumentJson(const model::Document& doc, std::string& out, const std::function<void(std::string&)>& flush) {
     constexpr size_t kFlushBytes = 1 << 20;
-    auto maybeFlush = [&] {
-        if (flush && out.size() >= kFlushBytes) flush(out);
-    };
     JsonWriter w(out);
+    auto maybeFlush = [&] {
+        if (!flush || w.size() < kFlushBytes) return;
+        w.flush();
+        flush(out);
+    };
     w.beginObject();
     w.key("file"), w.value(doc.file);
     w.key("title"), w.value(doc.meta.title);
@@ -84,10 +86,10 @@ void appendDocumentJson(const model::Document& doc, std::string& out, const std:
 }
 
 bool appendMentionFeatures(const model::Document& doc, std::string& out, bool first) {
+    if (doc.mentions.empty()) return false;
+    if (!first) out.push_back(',');
+    JsonWriter w(out);  // one writer for all: it puts the commas between the features
     for (const auto& m : doc.mentions) {
-        if (!first) out.push_back(',');
-        first = false;
-        JsonWriter w(out);
         w.beginObject();
         w.key("type"), w.value("Feature");
         w.key("geometry");
@@ -117,7 +119,7 @@ bool appendMentionFeatures(const model::Document& doc, std::string& out, bool fi
         w.endObject();
         w.endObject();
     }
-    return !first;
+    return true;
 }
 
 }  // namespace cmap::io

@@ -1,5 +1,6 @@
 #include "core/io/json_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <charconv>
@@ -8,48 +9,55 @@
 
 namespace cmap::io {
 
+void JsonWriter::grow(size_t n) {
+    const size_t used = size();
+    // A few kilobytes at a time: resize zero-fills the room (a cost per byte like the writing),
+    // and the string's own capacity doubling keeps reallocations rare.
+    out_.resize(used + std::max(n, size_t{4096}));
+    at_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+}
+
+void JsonWriter::flush() {
+    if (!at_) return;
+    out_.resize(static_cast<size_t>(at_ - out_.data()));
+    at_ = end_ = nullptr;
+}
+
 void JsonWriter::comma() {
     if (afterKey_) {
         afterKey_ = false;
         return;
     }
-    if (!first_) out_.push_back(',');
+    if (!first_) {
+        *room(1) = ',';
+        ++at_;
+    }
     first_ = false;
 }
 
 void JsonWriter::open(char c) {
     comma();
-    out_.push_back(c);
+    *room(1) = c;
+    ++at_;
     first_ = true;
 }
 
 void JsonWriter::close(char c) {
-    out_.push_back(c);
+    *room(1) = c;
+    ++at_;
     first_ = false;
 }
 
 void JsonWriter::key(std::string_view k) {
-    // `,"k":` made on the stack and appended once: a key comes with every field of every
-    // mention, and each append to the output checks its room again.
-    char buf[64];
-    if (k.size() + 4 > sizeof buf) {
-        comma();
-        ((out_ += '"') += k) += "\":";
-    } else {
-        size_t n = 0;
-        if (afterKey_) {  // comma(), inline
-            afterKey_ = false;
-        } else {
-            if (!first_) buf[n++] = ',';
-            first_ = false;
-        }
-        buf[n++] = '"';
-        std::memcpy(buf + n, k.data(), k.size());  // keys are the program's own names: nothing to escape
-        n += k.size();
-        buf[n++] = '"';
-        buf[n++] = ':';
-        out_.append(buf, n);
-    }
+    comma();
+    char* p = room(k.size() + 3);
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());  // keys are the program's own names: nothing to escape
+    p += k.size();
+    *p++ = '"';
+    *p++ = ':';
+    at_ = p;
     afterKey_ = true;
 }
 
@@ -59,34 +67,43 @@ void JsonWriter::value(std::string_view s) {
 }
 
 void JsonWriter::string(std::string_view s) {
-    out_.push_back('"');
+    // At most six bytes for each byte ("\u001f"), and the quotes.
+    char* p = room(6 * s.size() + 2);
+    *p++ = '"';
     static constexpr char kHex[] = "0123456789abcdef";
-    size_t run = 0;  // start of the stretch that needs no escaping, appended in one go
+    size_t run = 0;  // start of the stretch that needs no escaping, copied in one go
+    auto copyRun = [&](size_t to) {
+        std::memcpy(p, s.data() + run, to - run);
+        p += to - run;
+    };
     for (size_t i = 0; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;  // UTF-8 passes through; callers give valid UTF-8
-        out_.append(s.data() + run, i - run);
+        copyRun(i);
         run = i + 1;
+        *p++ = '\\';
         switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
         default:
-            out_ += "\\u00";
-            out_.push_back(kHex[c >> 4]);
-            out_.push_back(kHex[c & 15]);
+            std::memcpy(p, "u00", 3);
+            p += 3;
+            *p++ = kHex[c >> 4];
+            *p++ = kHex[c & 15];
         }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_.push_back('"');
+    copyRun(s.size());
+    *p++ = '"';
+    at_ = p;
 }
 
 void JsonWriter::value(double d) {
     comma();
     if (!std::isfinite(d)) {  // JSON has no NaN or infinity
-        out_ += "null";
+        put("null");
         return;
     }
     // The shortest round-trip form costs hundreds of instructions, and the same coordinates come
@@ -104,24 +121,23 @@ void JsonWriter::value(double d) {
         f.bits = bits;
         f.size = static_cast<uint8_t>(r.ptr - f.text);
     }
-    out_.append(f.text, f.size);
+    put({f.text, f.size});
 }
 
 void JsonWriter::value(int64_t i) {
     comma();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, i);
-    out_.append(buf, static_cast<size_t>(r.ptr - buf));  // (pointer, length): the (first, last) overload builds a temporary
+    char* p = room(20);  // -9223372036854775808
+    at_ = std::to_chars(p, p + 20, i).ptr;
 }
 
 void JsonWriter::value(bool b) {
     comma();
-    out_ += b ? "true" : "false";
+    put(b ? "true" : "false");
 }
 
 void JsonWriter::null() {
     comma();
-    out_ += "null";
+    put("null");
 }
 
 }  // namespace cmap::io

@@ -24,6 +24,8 @@ TEST_CASE("JsonWriter writes valid, escaped JSON that a parser reads back") {
     w.value(true);
     w.endArray();
     w.endObject();
+    w.flush();
+    CHECK(out.back() == '}');  // the string ends where the JSON does
     auto j = nlohmann::json::parse(out);
     CHECK(j["text"] == "a \"quoted\"\\ line\nwith\ttab and \x01 and Lādhiqīyah");
     CHECK(j["n"] == -42);
@@ -31,4 +33,26 @@ TEST_CASE("JsonWriter writes valid, escaped JSON that a parser reads back") {
     CHECK(j["nan"].is_null());
     CHECK(j["none"].is_null());
     CHECK(j["list"].dump() == "[1,{},[],true]");
+}
+
+TEST_CASE("JsonWriter goes on after its string is flushed and emptied, and takes long strings") {
+    std::string out, pieces;
+    const std::string longText(10000, 'x');
+    {
+        JsonWriter w(out);
+        w.beginArray();
+        for (int i = 0; i < 300; ++i) {
+            w.value(longText);
+            if (w.size() > 50000) {  // as a caller streaming a long article does
+                w.flush();
+                pieces += out;
+                out.clear();
+            }
+        }
+        w.endArray();
+    }  // the destructor flushes the rest
+    pieces += out;
+    auto j = nlohmann::json::parse(pieces);
+    REQUIRE(j.size() == 300);
+    CHECK(j[299] == longText);
 }

@@ -315,7 +315,9 @@ int runViewer(const ViewerOptions& options) {
         ImGui::Render();
 
         glViewport(0, 0, fbW, fbH);
-        glClearColor(0.965f, 0.965f, 0.955f, 1);
+        // The docked panels' background (beginPanel draws none of its own).
+        const ImVec4& bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         MapTimes mapTimes;
         drawMap(v, mapCache, layout.map, scale, fbH, mapTimes);

@@ -15,7 +15,7 @@
 // cut is always between runs, so a frame drawn with or without the kept image is the same bytes.
 //
 // The image under the furniture: the frame before its screen layers (every other layer and the
-// labels) is kept too once two frames in a row showed the same there, and while it stays the same
+// labels) is kept too when the view stood still since the last frame, and while it stays the same
 // a frame is that image copied in with its furniture drawn over it: scrubbing changes the date
 // stamp every day, while in cumulative mode most days show nothing new on the map itself. Labels
 // are placed anew every frame (the furniture's panels cover them), and the kept image
@@ -304,7 +304,7 @@ struct Renderer::Impl {
         }
     };
     std::optional<UnderScreen> under;      // what the kept image under the furniture shows
-    std::optional<UnderScreen> lastUnder;  // what the last frame showed there (kept or not)
+    std::optional<PixelContext> lastUnderContext;  // the last frame's, when it had furniture
 
     // What the frame buffer shows when it holds a whole finished frame (a single-tile one), with
     // copies of its layers for the same reason as the base image's, and the label counts of that
@@ -655,27 +655,31 @@ struct Renderer::Impl {
     // ---- image under the furniture ----
 
     // Decides whether the frame's screen layers go over the kept image of the rest, and whether
-    // to keep that image now: when the last frame showed the same there, the next may too.
+    // to keep that image now: when the view stood still since the last frame, what changed is what
+    // the map shows (a day of the timeline with new mentions), and the next days likely show the
+    // same; keeping it costs a copy, drawing it again every layer. While the view moves, every
+    // frame differs, and none is kept.
     void planUnder(Frame& f) {
         const scene::Scene& s = *f.scene;
         bool furniture = std::any_of(s.layers.begin(), s.layers.end(), [](const scene::Layer& l) {
             return std::holds_alternative<scene::ScreenLayer>(l.content);
         });
         if (!furniture || f.width > maxTile || f.height > maxTile) {
-            lastUnder.reset();
+            lastUnderContext.reset();
             return;
         }
         UnderScreen now{{}, f.glyphs, f.markers, contextOf(s, f.width, f.height, f.scale)};
         for (const scene::Layer& l : s.layers)
             if (!std::holds_alternative<scene::ScreenLayer>(l.content)) now.layers.push_back(l);
+        const bool stood = lastUnderContext == now.context;
+        lastUnderContext = now.context;
         if (under && *under == now) {
             f.reuseUnder = true;
             ++stats.underReused;
-        } else if (lastUnder && *lastUnder == now) {
+        } else if (stood) {
             f.storeUnder = true;
-            under = now;
+            under = std::move(now);
         }
-        lastUnder = std::move(now);
     }
 
     void preparePoints(const Frame& f, const scene::PointLayer& layer, PreparedLayer& p, std::vector<Box>& obstacles) {

@@ -215,6 +215,9 @@ TEST_CASE("render: a frame whose furniture alone changed equals one drawn from s
     // The map under the furniture changed: drawn whole again, and still the same as from scratch.
     checkSameAsFresh(r, stamped(4, 5), w, h);
     CHECK(r.stats().underReused == reused + 3);
+    // The view stood still, so that frame was kept: the next day with nothing new reuses it.
+    checkSameAsFresh(r, stamped(4, 6), w, h);
+    CHECK(r.stats().underReused == reused + 4);
 }
 
 TEST_CASE("render: a scene equal to the last one drawn copies the finished frame; one marker's opacity is a new frame") {

@@ -143,6 +143,7 @@ Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, c
     scene.add("country borders", LineLayer{data.admin0, style.countryBorder, style.countryBorderPx});
     if (style.countryLabels) addCountryLabels(scene, *data.admin0, projection, view, style);
     if (data.places) addTowns(scene, *data.places, projection, view, width, height, style);
+    scene.backdrop = scene.layers.size();
     return scene;
 }
 

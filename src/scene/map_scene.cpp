@@ -711,6 +711,7 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
         scene.view = f.view;
         scene.background = rgb(0xfbfbf9);
         scene.add("graticule", GraticuleLayer{10, rgb(0x5a7a8c, 0.25f), 0.6f});
+        scene.backdrop = 1;
     }
     std::vector<Shown> shown = shownMentions(content, state);
     adjustBasemapTowns(scene, shown);

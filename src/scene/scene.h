@@ -202,6 +202,9 @@ struct Scene {
     View view;
     Color background = rgb(0xffffff);
     std::vector<Layer> layers;  ///< drawn first to last
+    /// How many leading layers are the backdrop (the basemap): they change with the view alone,
+    /// the others with the timeline too, so the renderer keeps their image apart.
+    size_t backdrop = 0;
 
     /// Appends a layer; returns it for further settings.
     template <class T>

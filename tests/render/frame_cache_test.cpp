@@ -5,7 +5,8 @@
 // Imported events in cumulative mode are kept with the base image and brought forward by drawing
 // only the days since; other modes draw only the rows their time query can show.
 // A scene equal to the last one drawn copies the whole finished frame, and only then; one whose
-// furniture alone changed draws only the furniture, over the kept image of the rest.
+// furniture alone changed draws only the furniture, over the kept image of the rest. The scene's
+// backdrop (its basemap) is kept apart, for when a new layer comes in among the base image's.
 #include <doctest/doctest.h>
 
 #include <glad/gl.h>
@@ -91,6 +92,28 @@ TEST_CASE("render: a frame drawn from the kept base image and halos equals one d
     moved.view.center.x += 0.5;
     checkSameAsFresh(r, moved, w, h);
     CHECK(r.stats().baseReused == reused + 4);
+}
+
+TEST_CASE("render: a layer that comes in among the base image's draws over the kept backdrop, the same as from scratch") {
+    test::renderer();
+    render::Renderer r;
+    const int w = 240, h = 160;
+    auto withBackdrop = [](scene::Scene s) {
+        s.backdrop = 5;  // sea, graticule, land, borders, towns
+        return s;
+    };
+    r.renderToImage(withBackdrop(scrubbed(0)), w, h);
+    // The area stayed, the markers changed: the base image keeps the basemap and the area, the
+    // backdrop image the basemap alone.
+    r.renderToImage(withBackdrop(scrubbed(10)), w, h);
+    const size_t reused = r.stats().backdropReused;
+    // A larger area comes in under the first, as map scenes order them.
+    scene::Scene s = withBackdrop(scrubbed(11));
+    static auto larger = test::polygons({{{{-14, -10}, {10, -11}, {12, 8}, {-12, 9}}}});
+    s.layers.insert(s.layers.begin() + 5,
+                    scene::Layer{"larger area", scene::FillLayer{larger, scene::rgb(0x1f77b4, 0.16f), {}, std::nullopt}});
+    checkSameAsFresh(r, s, w, h);
+    CHECK(r.stats().backdropReused == reused + 1);
 }
 
 TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day after day") {

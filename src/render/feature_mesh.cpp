@@ -163,8 +163,16 @@ void FeatureMesh::buildSegments() {
     segmentCount_ = static_cast<GLsizei>(indices.size());
 }
 
-void FeatureMesh::drawFill() {
+void FeatureMesh::prepareFill() {
     if (fillCount_ < 0) buildFill();
+}
+
+void FeatureMesh::prepareSegments() {
+    if (segmentCount_ < 0) buildSegments();
+}
+
+void FeatureMesh::drawFill() {
+    prepareFill();
     if (fillCount_ == 0) return;
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fillIndices_.get());
@@ -172,7 +180,7 @@ void FeatureMesh::drawFill() {
 }
 
 void FeatureMesh::drawSegments() {
-    if (segmentCount_ < 0) buildSegments();
+    prepareSegments();
     if (segmentCount_ == 0) return;
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, segmentIndices_.get());

@@ -31,6 +31,10 @@ public:
     void drawFill();
     /// Draws every ring or line string as GL_LINES pairs (for the line geometry shader).
     void drawSegments();
+    /// Triangulates now (if not yet), so that the first drawFill() costs only the draw.
+    void prepareFill();
+    /// Builds the segments now (if not yet), as prepareFill() the fills.
+    void prepareSegments();
 
     /// Whether drawFill() has triangulated (for tests of what is cached).
     bool triangulated() const { return fillCount_ >= 0; }

@@ -59,7 +59,8 @@
 namespace cmap::render {
 namespace {
 
-// Meshes of layers that leave the scene stay this many frames, so toggling a layer is instant.
+// Meshes of layers that leave the scene stay this many frames, so toggling a layer is instant
+// (those prepareMeshes made stay until its next call).
 constexpr uint64_t kKeepFrames = 120;
 // Bounds the offscreen buffers (4x multisampled RGBA: 64 MiB at 2048 squared) below GL limits.
 constexpr int kDefaultMaxTile = 2048;
@@ -231,6 +232,7 @@ struct Renderer::Impl {
     struct MeshEntry {
         std::unique_ptr<FeatureMesh> mesh;
         uint64_t lastFrame = 0;
+        bool prepared = false;  // by prepareMeshes: kept until its next call, shown or not
     };
     std::unordered_map<const geo::FeatureSet*, MeshEntry> meshes;
     std::unordered_map<uint64_t, geo::FeatureSetPtr> graticules;  // by step in micro-degrees
@@ -389,6 +391,11 @@ struct Renderer::Impl {
     }
 
     FeatureMesh* meshFor(const geo::FeatureSetPtr& features) {
+        MeshEntry* entry = entryFor(features);
+        return entry ? entry->mesh.get() : nullptr;
+    }
+
+    MeshEntry* entryFor(const geo::FeatureSetPtr& features) {
         if (!features) return nullptr;
         MeshEntry& entry = meshes[features.get()];
         if (!entry.mesh) {
@@ -396,7 +403,31 @@ struct Renderer::Impl {
             ++stats.meshesBuilt;
         }
         entry.lastFrame = frameNumber;
-        return entry.mesh.get();
+        return &entry;
+    }
+
+    void triangulate(FeatureMesh& mesh) {
+        if (mesh.triangulated()) return;
+        mesh.prepareFill();
+        ++stats.triangulations;
+    }
+
+    void prepareMeshes(const scene::Scene& s) {
+        useProjection(s.projection);
+        for (auto& [features, entry] : meshes) entry.prepared = false;
+        for (const scene::Layer& layer : s.layers) {
+            if (auto* fills = std::get_if<scene::FillLayer>(&layer.content)) {
+                if (MeshEntry* e = entryFor(fills->features)) {
+                    triangulate(*e->mesh);
+                    e->prepared = true;
+                }
+            } else if (auto* lines = std::get_if<scene::LineLayer>(&layer.content)) {
+                if (MeshEntry* e = entryFor(lines->features)) {
+                    e->mesh->prepareSegments();
+                    e->prepared = true;
+                }
+            }
+        }
     }
 
     geo::FeatureSetPtr graticuleFor(double stepDeg) {
@@ -860,7 +891,9 @@ struct Renderer::Impl {
     }
 
     void evict() {
-        std::erase_if(meshes, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
+        std::erase_if(meshes, [&](const auto& e) {
+            return !e.second.prepared && e.second.lastFrame + kKeepFrames < frameNumber;
+        });
         std::erase_if(pointBuffers, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
         std::erase_if(eventBuffers, [&](const auto& e) { return e.second.lastFrame + kKeepFrames < frameNumber; });
     }
@@ -1018,9 +1051,8 @@ struct Renderer::Impl {
         } else {
             glUniform4f(fill.uniform("uHatch"), 0, 0, 1, 0);
         }
-        const bool before = mesh.triangulated();
+        triangulate(mesh);
         mesh.drawFill();
-        if (!before) ++stats.triangulations;
     }
 
     void drawLines(const Frame& f, const Tile& t, FeatureMesh& mesh, const scene::Color& color, float widthPx) {
@@ -1497,6 +1529,8 @@ void Renderer::draw(const scene::Scene& scene, Viewport target, float scale) {
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
     glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
 }
+
+void Renderer::prepareMeshes(const scene::Scene& scene) { impl_->prepareMeshes(scene); }
 
 void Renderer::setMaxTileSize(int pixels) { impl_->maxTile = std::clamp(pixels, 16, impl_->hardwareMaxTile); }
 

@@ -52,6 +52,13 @@ public:
     /// Renders the same way into target of the currently bound draw framebuffer.
     void draw(const scene::Scene& scene, Viewport target, float scale = 1);
 
+    /// Builds now what drawing the fill and line layers of scene needs (projected, triangulated
+    /// and outlined meshes), and keeps it until the next call or another projection, however long
+    /// no frame shows it: the viewer passes everything its content can show when the content
+    /// arrives, so that no frame stalls on a polygon shown for the first time. Throws InputError
+    /// for a bad projection.
+    void prepareMeshes(const scene::Scene& scene);
+
     /// Caps the tile size below the GL limits (tests use it to check that tiles join seamlessly).
     void setMaxTileSize(int pixels);
     const RenderStats& stats() const;

@@ -37,6 +37,12 @@ struct MapCanvas {
     mutable DefaultFit fit;
     mutable std::optional<geo::Projection> proj;  ///< for fly-to and hand placement
     mutable std::string projFor;
+    /// The content revision and projection the renderer's meshes were prepared for.
+    struct PreparedMeshes {
+        uint64_t revision = ~0ull;
+        std::string projection;
+    };
+    PreparedMeshes prepared;
     float hoverX = -1, hoverY = -1;
     uint64_t hoverRevision = ~0ull;
 };

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 
@@ -163,6 +164,27 @@ struct MapTimes {
     size_t redraws = 0;
 };
 
+// Meshes for everything the content can show (every date, every layer visible), made when the
+// content or the projection changes rather than when a polygon first shows: the first region that
+// came in while the timeline scrubbed (Central Asia on 1 September 2015) cost that frame the load
+// of the regions layer (30 ms) and the meshing of each new area. Throws InputError for a bad
+// projection.
+void prepareMeshes(Viewer& v, const scene::MapState& state, const Rect& r) {
+    MapCanvas::PreparedMeshes& prepared = v.canvas.prepared;
+    if (prepared.revision == v.session.revision && prepared.projection == state.projection) return;
+    auto t0 = std::chrono::steady_clock::now();
+    scene::MapState all = state;
+    all.time.reset();
+    for (auto& [id, style] : all.styles) {
+        style.visible = true;
+        style.opacity = 1;
+    }
+    v.renderer->prepareMeshes(scene::buildMapScene(*v.session.content, all, r.w, r.h));
+    prepared = {v.session.revision, state.projection};
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    log::debug("map meshes prepared in " + std::to_string(std::lround(ms)) + " ms");
+}
+
 // The map into the cache when what it shows changed, then the cached pixels into the window.
 void drawMap(Viewer& v, MapFrameCache& cache, const Rect& r, float scale, int fbHeight, MapTimes& times) {
     if (r.w < 1 || r.h < 1) return;
@@ -176,6 +198,7 @@ void drawMap(Viewer& v, MapFrameCache& cache, const Rect& r, float scale, int fb
         auto t0 = std::chrono::steady_clock::now();
         scene::Scene scene;
         try {
+            prepareMeshes(v, state, r);
             scene = v.mapScene(r.w, r.h);
         } catch (const Error& e) {
             // A projection that passed the check may still fail for this content: go back.

@@ -165,6 +165,28 @@ TEST_CASE("render: moving the view re-projects nothing and re-uploads no geometr
     CHECK(r.stats().meshesBuilt == before.meshesBuilt + 1);  // a new projection does
 }
 
+TEST_CASE("render: prepared meshes are there when a layer first shows, however many frames later") {
+    Scene s = plainScene();
+    auto area = test::polygons({{square(-10, -6, 12), square(-7, -3, 6)}});
+    Scene later = s;
+    later.add("area", FillLayer{area, rgb(0x7fa7c9), {}, Hatch{}});
+    later.add("area outline", LineLayer{area, rgb(0x333333), 1});
+    test::renderer();  // the GL context
+    render::Renderer r;
+    r.prepareMeshes(later);
+    const render::RenderStats prepared = r.stats();
+    CHECK(prepared.triangulations == 1);
+    // Long past the frames an unused mesh is kept: the days before the area shows, each a new frame.
+    for (int day = 0; day < 200; ++day) {
+        Scene before = s;
+        before.add("dot", PointLayer{{{{day * 0.01, 0}, 4, rgb(0)}}, PointShape::Circle, rgb(0xffffff), 1});
+        r.renderToImage(before, 16, 16);
+    }
+    r.renderToImage(later, 64, 64);
+    CHECK(r.stats().meshesBuilt == prepared.meshesBuilt);
+    CHECK(r.stats().triangulations == prepared.triangulations);
+}
+
 TEST_CASE("render: scale draws the same map at more pixels") {
     Scene s = plainScene();
     auto shapes = test::polygons({{square(-10, -6, 12), square(-7, -3, 6)}});

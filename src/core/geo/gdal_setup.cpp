@@ -1,52 +1,36 @@
 #include "core/geo/gdal_setup.h"
 
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <gdal_priv.h>
-
-#include <mutex>
-
 #include "core/error.h"
 
 namespace cmap::geo {
 
-void registerGdalDrivers() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        // Shapefiles with a .cpg are decoded by it; without one, assume UTF-8 rather than
-        // Latin-1 garbling names.
-        CPLSetConfigOption("SHAPE_ENCODING", "");
-    });
+QuietGdalErrors::QuietGdalErrors(const GdalLibrary& gdal) : gdal_(gdal) {
+    gdal_.CPLPushErrorHandler(gdal_.CPLQuietErrorHandler);
+    gdal_.CPLErrorReset();
 }
 
-QuietGdalErrors::QuietGdalErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-}
-
-QuietGdalErrors::~QuietGdalErrors() { CPLPopErrorHandler(); }
+QuietGdalErrors::~QuietGdalErrors() { gdal_.CPLPopErrorHandler(); }
 
 std::string QuietGdalErrors::failure() {
     std::string msg;
-    if (CPLGetLastErrorType() >= CE_Failure) msg = CPLGetLastErrorMsg();
-    CPLErrorReset();
+    if (gdal_.CPLGetLastErrorType() >= CE_Failure) msg = gdal_.CPLGetLastErrorMsg();
+    gdal_.CPLErrorReset();
     return msg;
 }
 
-OGRSpatialReference lonLatWgs84() {
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+GdalSrs lonLatWgs84(const GdalLibrary& gdal) {
+    GdalSrs wgs84(gdal.OSRNewSpatialReference(nullptr), gdal.OSRDestroySpatialReference);
+    gdal.OSRSetWellKnownGeogCS(wgs84.get(), "WGS84");
+    gdal.OSRSetAxisMappingStrategy(wgs84.get(), OAMS_TRADITIONAL_GIS_ORDER);
     return wgs84;
 }
 
-std::unique_ptr<OGRCoordinateTransformation> transformationToWgs84(const OGRSpatialReference* srs,
-                                                                   const std::string& file) {
-    if (!srs) return nullptr;
-    const OGRSpatialReference wgs84 = lonLatWgs84();
-    if (srs->IsSame(&wgs84)) return nullptr;
-    std::unique_ptr<OGRCoordinateTransformation> t(OGRCreateCoordinateTransformation(srs, &wgs84));
+GdalTransformation transformationToWgs84(const GdalLibrary& gdal, OGRSpatialReferenceH srs, const std::string& file) {
+    GdalTransformation none(nullptr, gdal.OCTDestroyCoordinateTransformation);
+    if (!srs) return none;
+    const GdalSrs wgs84 = lonLatWgs84(gdal);
+    if (gdal.OSRIsSame(srs, wgs84.get())) return none;
+    GdalTransformation t(gdal.OCTNewCoordinateTransformation(srs, wgs84.get()), gdal.OCTDestroyCoordinateTransformation);
     if (!t) throw DataError(file, "its coordinate system cannot be converted to WGS 84");
     return t;
 }

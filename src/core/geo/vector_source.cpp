@@ -1,8 +1,5 @@
 #include "core/geo/vector_source.h"
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -10,8 +7,10 @@
 #include <memory>
 #include <optional>
 #include <system_error>
+#include <vector>
 
 #include "core/error.h"
+#include "core/geo/gdal_library.h"
 #include "core/geo/gdal_setup.h"
 #include "core/log.h"
 #include "core/text/decode.h"
@@ -19,8 +18,8 @@
 namespace cmap::geo {
 namespace {
 
-GeometryKind kindOf(OGRwkbGeometryType t) {
-    switch (wkbFlatten(t)) {
+GeometryKind kindOf(const GdalLibrary& gdal, OGRwkbGeometryType t) {
+    switch (gdal.OGR_GT_Flatten(t)) {
     case wkbPoint:
     case wkbMultiPoint: return GeometryKind::Point;
     case wkbLineString:
@@ -33,51 +32,36 @@ GeometryKind kindOf(OGRwkbGeometryType t) {
 
 class Flattener {
 public:
-    explicit Flattener(FeatureSet& fs) : fs_(fs) {}
+    Flattener(const GdalLibrary& gdal, FeatureSet& fs) : gdal_(gdal), fs_(fs) {}
 
-    void ring(const OGRSimpleCurve& curve) {
-        int n = curve.getNumPoints();
-        for (int i = 0; i < n; ++i) push({curve.getX(i), curve.getY(i)});
-        // Closed rings repeat their first vertex; the consumers close rings themselves.
-        if (fs_.kind == GeometryKind::Polygon && n > 1 && curve.getX(0) == curve.getX(n - 1) &&
-            curve.getY(0) == curve.getY(n - 1)) {
-            fs_.coords.pop_back();
-        }
-        fs_.ringStart.push_back(static_cast<uint32_t>(fs_.coords.size()));
-    }
-    void endPart() { fs_.partStart.push_back(static_cast<uint32_t>(fs_.ringStart.size() - 1)); }
-
-    void geometry(const OGRGeometry* g) {
-        if (!g || g->IsEmpty()) return;
-        switch (wkbFlatten(g->getGeometryType())) {
-        case wkbPoint: {
-            auto* p = g->toPoint();
-            push({p->getX(), p->getY()});
+    void geometry(OGRGeometryH g) {
+        if (!g || gdal_.OGR_G_IsEmpty(g)) return;
+        const OGRwkbGeometryType type = gdal_.OGR_GT_Flatten(gdal_.OGR_G_GetGeometryType(g));
+        switch (type) {
+        case wkbPoint:
+            push({gdal_.OGR_G_GetX(g, 0), gdal_.OGR_G_GetY(g, 0)});
             fs_.ringStart.push_back(static_cast<uint32_t>(fs_.coords.size()));
             endPart();
             break;
-        }
         case wkbLineString:
-            ring(*g->toLineString());
+            ring(g);
             endPart();
             break;
-        case wkbPolygon: {
-            auto* poly = g->toPolygon();
-            for (const auto* r : *poly) ring(*r);
+        case wkbPolygon:
+            // The exterior ring, then the holes.
+            for (int i = 0; i < gdal_.OGR_G_GetGeometryCount(g); ++i) ring(gdal_.OGR_G_GetGeometryRef(g, i));
             endPart();
             break;
-        }
         case wkbMultiPoint:
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
-            for (const auto* sub : *g->toGeometryCollection()) geometry(sub);
+            for (int i = 0; i < gdal_.OGR_G_GetGeometryCount(g); ++i) geometry(gdal_.OGR_G_GetGeometryRef(g, i));
             break;
         default: {
             // Curves and other exotic types: linearize, then flatten.
-            std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
-            if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(g->getGeometryType()))
-                geometry(linear.get());
+            GdalGeometry linear(gdal_.OGR_G_GetLinearGeometry(g, 0, nullptr), gdal_.OGR_G_DestroyGeometry);
+            if (linear && gdal_.OGR_GT_Flatten(gdal_.OGR_G_GetGeometryType(linear.get())) != type) geometry(linear.get());
         }
         }
     }
@@ -86,6 +70,21 @@ public:
     std::optional<LonLat> outside;  ///< the first vertex that is not a longitude/latitude
 
 private:
+    void ring(OGRGeometryH curve) {
+        // One call for all the vertices rather than two per vertex through the function table.
+        std::vector<LonLat>& points = ringPoints_;
+        points.resize(static_cast<size_t>(gdal_.OGR_G_GetPointCount(curve)));
+        if (!points.empty())
+            gdal_.OGR_G_GetPoints(curve, &points[0].lon, sizeof(LonLat), &points[0].lat, sizeof(LonLat), nullptr, 0);
+        for (LonLat p : points) push(p);
+        // Closed rings repeat their first vertex; the consumers close rings themselves.
+        if (fs_.kind == GeometryKind::Polygon && points.size() > 1 && points.front().lon == points.back().lon &&
+            points.front().lat == points.back().lat)
+            fs_.coords.pop_back();
+        fs_.ringStart.push_back(static_cast<uint32_t>(fs_.coords.size()));
+    }
+    void endPart() { fs_.partStart.push_back(static_cast<uint32_t>(fs_.ringStart.size() - 1)); }
+
     void push(LonLat p) {
         // Reprojection can land a hair past the edge of the world; anything further is not lon/lat.
         constexpr double kSlack = 1e-6;
@@ -98,7 +97,9 @@ private:
         fs_.coords.push_back(p);
         box.extend(p);
     }
+    const GdalLibrary& gdal_;
     FeatureSet& fs_;
+    std::vector<LonLat> ringPoints_;  ///< reused: one allocation for all the rings of a file
 };
 
 // GDAL opens a shapefile without its .dbf (no attributes) and names a missing .shx with advice
@@ -128,7 +129,6 @@ std::string coordinateText(LonLat p) {
 }  // namespace
 
 FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view layerName) {
-    registerGdalDrivers();
     const std::string file = path.string();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
@@ -136,48 +136,49 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
         throw DataError(file, "is a folder, not a vector file");
     requireShapefileParts(path);
 
-    QuietGdalErrors errors;
-    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
-        GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    const GdalLibrary& gdal = gdalLibrary(file);
+    QuietGdalErrors errors(gdal);
+    GdalDataset ds(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr), gdal.GDALClose);
     if (!ds) {
         std::string why = errors.failure();
         throw DataError(file, why.empty() ? "not a readable vector dataset" : why);
     }
-    if (ds->GetLayerCount() == 0) throw DataError(file, "contains no vector layer");
-    OGRLayer* layer = layerName.empty() ? ds->GetLayer(0) : ds->GetLayerByName(std::string(layerName).c_str());
+    if (gdal.GDALDatasetGetLayerCount(ds.get()) == 0) throw DataError(file, "contains no vector layer");
+    OGRLayerH layer = layerName.empty() ? gdal.GDALDatasetGetLayer(ds.get(), 0)
+                                        : gdal.GDALDatasetGetLayerByName(ds.get(), std::string(layerName).c_str());
     if (!layer) throw DataError(file, "has no layer named '" + std::string(layerName) + "'");
 
     auto fs = std::make_shared<FeatureSet>();
     fs->path = file;
-    fs->layer = layer->GetName();
-    fs->kind = kindOf(layer->GetGeomType());
+    fs->layer = gdal.OGR_L_GetName(layer);
+    fs->kind = kindOf(gdal, gdal.OGR_L_GetGeomType(layer));
 
     // Reproject to lon/lat WGS 84 when the layer says it is in another CRS.
-    const OGRSpatialReference* srs = layer->GetSpatialRef();
-    const auto toWgs84 = transformationToWgs84(srs, file);
+    OGRSpatialReferenceH srs = gdal.OGR_L_GetSpatialRef(layer);
+    const GdalTransformation toWgs84 = transformationToWgs84(gdal, srs, file);
 
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const int nFields = defn->GetFieldCount();
-    for (int i = 0; i < nFields; ++i) fs->fieldNames.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    OGRFeatureDefnH defn = gdal.OGR_L_GetLayerDefn(layer);
+    const int nFields = gdal.OGR_FD_GetFieldCount(defn);
+    for (int i = 0; i < nFields; ++i) fs->fieldNames.emplace_back(gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(defn, i)));
     fs->columns.resize(static_cast<size_t>(nFields));
     if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
 
-    GIntBig expected = layer->GetFeatureCount(FALSE);
+    GIntBig expected = gdal.OGR_L_GetFeatureCount(layer, FALSE);
     if (expected > 0) {
         for (auto& c : fs->columns) c.reserve(static_cast<size_t>(expected));
         fs->featureBox.reserve(static_cast<size_t>(expected));
     }
 
-    Flattener flat(*fs);
+    Flattener flat(gdal, *fs);
     bool recoded = false;
-    layer->ResetReading();
+    gdal.OGR_L_ResetReading(layer);
     for (;;) {
-        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        GdalFeature f(gdal.OGR_L_GetNextFeature(layer), gdal.OGR_F_Destroy);
         // A truncated or corrupt file shows up as a failure on the way, not only as a null.
         if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
         if (!f) break;
         for (int i = 0; i < nFields; ++i) {
-            std::string value = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+            std::string value = gdal.OGR_F_IsFieldSetAndNotNull(f.get(), i) ? gdal.OGR_F_GetFieldAsString(f.get(), i) : "";
             // Attribute tables without a declared encoding are often Latin-1 or Windows-1252;
             // labels must be UTF-8.
             if (!text::isValidUtf8(value)) {
@@ -186,16 +187,18 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
             }
             fs->columns[static_cast<size_t>(i)].push_back(std::move(value));
         }
-        OGRGeometry* g = f->GetGeometryRef();
-        if (g && toWgs84 && g->transform(toWgs84.get()) != OGRERR_NONE)
-            throw DataError(file, "feature " + std::to_string(f->GetFID()) + " cannot be reprojected to WGS 84");
-        if (g && fs->kind == GeometryKind::None) fs->kind = kindOf(g->getGeometryType());
-        if (g && kindOf(g->getGeometryType()) != fs->kind && kindOf(g->getGeometryType()) != GeometryKind::None)
-            throw DataError(file, "mixes geometry types (feature " + std::to_string(f->GetFID()) + ")");
+        // Only an error names the feature.
+        auto feature = [&] { return "feature " + std::to_string(gdal.OGR_F_GetFID(f.get())); };
+        OGRGeometryH g = gdal.OGR_F_GetGeometryRef(f.get());
+        if (g && toWgs84 && gdal.OGR_G_Transform(g, toWgs84.get()) != OGRERR_NONE)
+            throw DataError(file, feature() + " cannot be reprojected to WGS 84");
+        const GeometryKind kind = g ? kindOf(gdal, gdal.OGR_G_GetGeometryType(g)) : GeometryKind::None;
+        if (fs->kind == GeometryKind::None) fs->kind = kind;
+        if (kind != fs->kind && kind != GeometryKind::None) throw DataError(file, "mixes geometry types (" + feature() + ")");
         flat.box = BBox{};
         flat.geometry(g);
         if (flat.outside)
-            throw DataError(file, "feature " + std::to_string(f->GetFID()) + " has a vertex at " + coordinateText(*flat.outside) +
+            throw DataError(file, feature() + " has a vertex at " + coordinateText(*flat.outside) +
                                       ", which is not a longitude/latitude" +
                                       (srs ? "" : "; the file does not say its coordinate system (a .prj is missing?)"));
         fs->featureBox.push_back(flat.box);

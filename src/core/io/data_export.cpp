@@ -1,8 +1,5 @@
 #include "core/io/data_export.h"
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cctype>
@@ -11,6 +8,7 @@
 #include <variant>
 
 #include "core/error.h"
+#include "core/geo/gdal_library.h"
 #include "core/geo/gdal_setup.h"
 #include "core/geo/projection.h"
 #include "core/io/partial_file.h"
@@ -29,8 +27,14 @@ struct Field {
 
 using Value = std::variant<std::monostate, std::string, int64_t, double>;
 
+// A row's geometry as plain points: GDAL makes it only when the row is written.
+struct Shape {
+    OGRwkbGeometryType type = wkbNone;  ///< wkbNone: the row has no geometry
+    std::vector<geo::LonLat> points;    ///< a polygon's one ring, open: the writer closes it
+};
+
 struct Row {
-    std::unique_ptr<OGRGeometry> geometry;
+    Shape shape;
     std::vector<Value> values;  ///< one per field of its layer
 };
 
@@ -72,7 +76,7 @@ std::vector<Value> sourceValues(const model::Document& doc, Value place) {
     return {Value(doc.file), text(doc.meta.title), text(doc.meta.source), iso(doc.meta.published), std::move(place)};
 }
 
-std::unique_ptr<OGRGeometry> point(geo::LonLat p) { return std::make_unique<OGRPoint>(p.lon, p.lat); }
+Shape point(geo::LonLat p) { return {wkbPoint, {p}}; }
 
 // "Damascus" in the title's words, so Google Earth's balloon says what the marker is and whence.
 std::string mentionDescription(const model::Document& doc, const model::Mention& m) {
@@ -144,19 +148,19 @@ LayerData eventLayer(const std::vector<ExportedDocument>& documents) {
         const model::Document& doc = *e.document;
         for (size_t i = 0; i < doc.events.size(); ++i) {
             const model::Event& ev = doc.events[i];
-            auto places = std::make_unique<OGRMultiPoint>();
+            Shape places{wkbMultiPoint, {}};
             std::string names;
             for (uint32_t mi : ev.mentions) {
                 if (mi >= doc.mentions.size()) continue;
                 const model::Mention& m = doc.mentions[mi];
-                OGRPoint p(m.place.point.lon, m.place.point.lat);
-                places->addGeometry(&p);
+                places.points.push_back(m.place.point);
                 if (names.find(m.place.name) == std::string::npos) names += (names.empty() ? "" : ", ") + m.place.name;
             }
             std::string category(model::categoryName(ev.category));
             std::string summary = e.summaries && i < e.summaries->size() ? (*e.summaries)[i] : "";
             if (summary.empty()) summary = category + (ev.date ? " on " + ev.date->iso() : "") + " in " + names;
-            Row row{places->IsEmpty() ? nullptr : std::move(places), sourceValues(doc, text(names))};
+            if (places.points.empty()) places.type = wkbNone;
+            Row row{std::move(places), sourceValues(doc, text(names))};
             std::vector<Value> rest = {iso(ev.date),
                                        precision(ev.date),
                                        firstDay(ev.date),
@@ -179,32 +183,20 @@ std::string hexColor(uint32_t rgba) {
     return buf;
 }
 
-std::unique_ptr<OGRGeometry> annotationGeometry(const model::Annotation& a) {
-    auto line = [](const std::vector<geo::LonLat>& points, bool closed) {
-        std::unique_ptr<OGRLineString> ring(closed ? new OGRLinearRing : new OGRLineString);
-        for (geo::LonLat p : points) ring->addPoint(p.lon, p.lat);
-        if (closed && !points.empty()) ring->addPoint(points.front().lon, points.front().lat);
-        return ring;
-    };
-    auto polygon = [&](const std::vector<geo::LonLat>& points) {
-        auto poly = std::make_unique<OGRPolygon>();
-        std::unique_ptr<OGRLineString> ring = line(points, true);
-        poly->addRingDirectly(static_cast<OGRLinearRing*>(ring.release()));
-        return poly;
-    };
-    if (a.points.empty()) return nullptr;
+Shape annotationShape(const model::Annotation& a) {
+    if (a.points.empty()) return {};
     switch (a.kind) {
     case model::AnnotationKind::Text: return point(a.points.front());
     // A callout is its leader line, from the text to the place it points at; arrows their path.
     case model::AnnotationKind::Callout:
     case model::AnnotationKind::Arrow:
-    case model::AnnotationKind::CurvedArrow: return line(a.points, false);
+    case model::AnnotationKind::CurvedArrow: return {wkbLineString, a.points};
     // A ring is the geodesic circle the map draws, one vertex every 2 degrees of azimuth.
-    case model::AnnotationKind::RangeRing: return polygon(geo::geodesicCircle(a.points.front(), a.radiusKm, 180));
+    case model::AnnotationKind::RangeRing: return {wkbPolygon, geo::geodesicCircle(a.points.front(), a.radiusKm, 180)};
     case model::AnnotationKind::Polygon:
-    case model::AnnotationKind::Freehand: return polygon(a.points);
+    case model::AnnotationKind::Freehand: return {wkbPolygon, a.points};
     }
-    return nullptr;
+    return {};
 }
 
 LayerData annotationLayer(const std::vector<model::Annotation>& annotations) {
@@ -222,7 +214,7 @@ LayerData annotationLayer(const std::vector<model::Annotation>& annotations) {
     for (const model::Annotation& a : annotations) {
         // An annotation shown only within dates: `date` says so as the user wrote it.
         std::string span = a.from || a.to ? (a.from ? a.from->iso() : "") + "/" + (a.to ? a.to->iso() : "") : "";
-        layer.rows.push_back({annotationGeometry(a),
+        layer.rows.push_back({annotationShape(a),
                               {Value(a.id), text(a.text), Value(std::string(model::annotationKindName(a.kind))),
                                a.kind == model::AnnotationKind::RangeRing ? Value(a.radiusKm) : Value(), text(span),
                                firstDay(a.from), lastDay(a.to), Value(hexColor(a.style.rgba)),
@@ -235,9 +227,10 @@ LayerData annotationLayer(const std::vector<model::Annotation>& annotations) {
 // it was committed by a rename.
 class TempOutput {
 public:
-    TempOutput(fs::path out, fs::path tmp) : out_(std::move(out)), tmp_(std::move(tmp)) {}
+    TempOutput(const geo::GdalLibrary& gdal, fs::path out, fs::path tmp)
+        : ds_(nullptr, gdal.GDALClose), out_(std::move(out)), tmp_(std::move(tmp)) {}
     ~TempOutput() {
-        if (ds_) GDALClose(ds_);
+        ds_.reset();  // before the file goes
         if (committed_) return;
         std::error_code ec;
         for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp_.string() + suffix, ec);
@@ -245,60 +238,98 @@ public:
     TempOutput(const TempOutput&) = delete;
     TempOutput& operator=(const TempOutput&) = delete;
 
-    GDALDataset*& dataset() { return ds_; }
+    geo::GdalDataset& dataset() { return ds_; }
     const fs::path& tmp() const { return tmp_; }
     /// Closes the dataset (GDAL writes KML and GeoJSON out on close) and renames it into place.
     void commit(geo::QuietGdalErrors& errors) {
-        GDALClose(ds_);
-        ds_ = nullptr;
+        ds_.reset();
         if (std::string why = errors.failure(); !why.empty()) throw DataError(out_.string(), "cannot write: " + why);
         commitPartial(tmp_, out_);
         committed_ = true;
     }
 
 private:
+    geo::GdalDataset ds_;
     fs::path out_, tmp_;
-    GDALDataset* ds_ = nullptr;
     bool committed_ = false;
 };
 
-void setValue(OGRFeature& f, int index, const Value& v) {
-    if (const auto* s = std::get_if<std::string>(&v)) f.SetField(index, s->c_str());
-    else if (const auto* i = std::get_if<int64_t>(&v)) f.SetField(index, static_cast<GIntBig>(*i));
-    else if (const auto* d = std::get_if<double>(&v)) f.SetField(index, *d);
-    else f.SetFieldNull(index);
+void setValue(const geo::GdalLibrary& gdal, OGRFeatureH f, int index, const Value& v) {
+    if (const auto* s = std::get_if<std::string>(&v)) gdal.OGR_F_SetFieldString(f, index, s->c_str());
+    else if (const auto* i = std::get_if<int64_t>(&v)) gdal.OGR_F_SetFieldInteger64(f, index, static_cast<GIntBig>(*i));
+    else if (const auto* d = std::get_if<double>(&v)) gdal.OGR_F_SetFieldDouble(f, index, *d);
+    else gdal.OGR_F_SetFieldNull(f, index);
+}
+
+// Null for a row without geometry.
+geo::GdalGeometry geometryOf(const geo::GdalLibrary& gdal, const Shape& shape) {
+    auto make = [&](OGRwkbGeometryType type) {
+        return geo::GdalGeometry(type == wkbNone ? nullptr : gdal.OGR_G_CreateGeometry(type), gdal.OGR_G_DestroyGeometry);
+    };
+    // A container owns a part once it has taken it, not before.
+    auto add = [&](const geo::GdalGeometry& container, geo::GdalGeometry part) {
+        if (gdal.OGR_G_AddGeometryDirectly(container.get(), part.get()) == OGRERR_NONE) (void)part.release();
+    };
+    auto addPoints = [&](const geo::GdalGeometry& line, const std::vector<geo::LonLat>& points) {
+        for (geo::LonLat p : points) gdal.OGR_G_AddPoint_2D(line.get(), p.lon, p.lat);
+    };
+    geo::GdalGeometry g = make(shape.type);
+    switch (shape.type) {
+    case wkbPoint: gdal.OGR_G_SetPoint_2D(g.get(), 0, shape.points.front().lon, shape.points.front().lat); break;
+    case wkbMultiPoint:
+        for (geo::LonLat p : shape.points) {
+            geo::GdalGeometry member = make(wkbPoint);
+            gdal.OGR_G_SetPoint_2D(member.get(), 0, p.lon, p.lat);
+            add(g, std::move(member));
+        }
+        break;
+    case wkbLineString: addPoints(g, shape.points); break;
+    case wkbPolygon: {
+        geo::GdalGeometry ring = make(wkbLinearRing);
+        addPoints(ring, shape.points);
+        gdal.OGR_G_AddPoint_2D(ring.get(), shape.points.front().lon, shape.points.front().lat);  // closed
+        add(g, std::move(ring));
+        break;
+    }
+    default: break;
+    }
+    return g;
 }
 
 // Writes layers into ds; with `merged` as one layer of that name holding every field once.
-void writeLayers(GDALDataset& ds, const std::vector<LayerData>& layers, const char* merged, const std::string& outName) {
-    OGRSpatialReference wgs84 = geo::lonLatWgs84();
-    auto fail = [&](const std::string& what) { throw DataError(outName, "cannot write " + what + ": " + CPLGetLastErrorMsg()); };
+void writeLayers(const geo::GdalLibrary& gdal, GDALDatasetH ds, const std::vector<LayerData>& layers, const char* merged,
+                 const std::string& outName) {
+    const geo::GdalSrs wgs84 = geo::lonLatWgs84(gdal);
+    auto fail = [&](const std::string& what) {
+        throw DataError(outName, "cannot write " + what + ": " + gdal.CPLGetLastErrorMsg());
+    };
 
     auto createLayer = [&](const char* name, OGRwkbGeometryType type, const std::vector<Field>& fields) {
-        OGRLayer* l = ds.CreateLayer(name, &wgs84, type, nullptr);
+        OGRLayerH l = gdal.GDALDatasetCreateLayer(ds, name, wgs84.get(), type, nullptr);
         if (!l) fail(std::string("layer ") + name);
         for (const Field& f : fields) {
-            OGRFieldDefn def(f.name, f.type);
-            if (l->CreateField(&def) != OGRERR_NONE) fail(std::string("field ") + f.name);
+            geo::GdalFieldDefn def(gdal.OGR_Fld_Create(f.name, f.type), gdal.OGR_Fld_Destroy);
+            if (gdal.OGR_L_CreateField(l, def.get(), TRUE) != OGRERR_NONE) fail(std::string("field ") + f.name);
         }
         return l;
     };
-    auto writeRows = [&](OGRLayer& l, const LayerData& data, const std::vector<int>& fieldIndex, int layerField) {
+    auto writeRows = [&](OGRLayerH l, const LayerData& data, const std::vector<int>& fieldIndex, int layerField) {
         for (const Row& row : data.rows) {
-            OGRFeature f(l.GetLayerDefn());
-            if (layerField >= 0) f.SetField(layerField, data.name);
-            for (size_t i = 0; i < row.values.size(); ++i) setValue(f, fieldIndex[i], row.values[i]);
-            if (row.geometry) f.SetGeometry(row.geometry.get());
-            if (l.CreateFeature(&f) != OGRERR_NONE) fail(std::string("a feature of ") + data.name);
+            geo::GdalFeature f(gdal.OGR_F_Create(gdal.OGR_L_GetLayerDefn(l)), gdal.OGR_F_Destroy);
+            if (layerField >= 0) gdal.OGR_F_SetFieldString(f.get(), layerField, data.name);
+            for (size_t i = 0; i < row.values.size(); ++i) setValue(gdal, f.get(), fieldIndex[i], row.values[i]);
+            // The feature owns the geometry from here, whatever the call returns.
+            if (geo::GdalGeometry g = geometryOf(gdal, row.shape)) gdal.OGR_F_SetGeometryDirectly(f.get(), g.release());
+            if (gdal.OGR_L_CreateFeature(l, f.get()) != OGRERR_NONE) fail(std::string("a feature of ") + data.name);
         }
     };
 
     if (!merged) {
         for (const LayerData& data : layers) {
-            OGRLayer* l = createLayer(data.name, data.geometry, data.fields);
+            OGRLayerH l = createLayer(data.name, data.geometry, data.fields);
             std::vector<int> index(data.fields.size());
             for (size_t i = 0; i < index.size(); ++i) index[i] = static_cast<int>(i);
-            writeRows(*l, data, index, -1);
+            writeRows(l, data, index, -1);
         }
         return;
     }
@@ -307,11 +338,11 @@ void writeLayers(GDALDataset& ds, const std::vector<LayerData>& layers, const ch
         for (const Field& f : data.fields)
             if (std::none_of(all.begin(), all.end(), [&](const Field& a) { return std::string_view(a.name) == f.name; }))
                 all.push_back(f);
-    OGRLayer* l = createLayer(merged, wkbUnknown, all);
+    OGRLayerH l = createLayer(merged, wkbUnknown, all);
     for (const LayerData& data : layers) {
         std::vector<int> index;
-        for (const Field& f : data.fields) index.push_back(l->GetLayerDefn()->GetFieldIndex(f.name));
-        writeRows(*l, data, index, 0);
+        for (const Field& f : data.fields) index.push_back(gdal.OGR_FD_GetFieldIndex(gdal.OGR_L_GetLayerDefn(l), f.name));
+        writeRows(l, data, index, 0);
     }
 }
 
@@ -335,24 +366,26 @@ DataExportCounts exportData(const std::vector<ExportedDocument>& documents,
     layers.push_back(mentionLayer(documents));
     layers.push_back(annotationLayer(annotations));
 
-    geo::registerGdalDrivers();
-    geo::QuietGdalErrors errors;
+    const geo::GdalLibrary& gdal = geo::gdalLibrary(out.string());
+    geo::QuietGdalErrors errors(gdal);
     const char* driverName = *format == DataFormat::GeoJson ? "GeoJSON" : *format == DataFormat::Kml ? "LIBKML" : "GPKG";
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
+    GDALDriverH driver = gdal.GDALGetDriverByName(driverName);
     if (!driver) throw DataError(out.string(), std::string("cannot write: GDAL has no ") + driverName + " driver");
 
-    TempOutput output(out, partialPath(out));
+    TempOutput output(gdal, out, partialPath(out));
     std::error_code ec;
     fs::remove(output.tmp(), ec);
-    output.dataset() = driver->Create(output.tmp().c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    output.dataset().reset(gdal.GDALCreate(driver, output.tmp().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!output.dataset()) {
         std::string why = errors.failure();
         throw DataError(out.string(), "cannot write: " + (why.empty() ? std::string("GDAL cannot create it") : why));
     }
-    GDALDataset& ds = *output.dataset();
-    const bool transaction = ds.StartTransaction() == OGRERR_NONE;  // GeoPackage: one commit, not one per row
-    writeLayers(ds, layers, *format == DataFormat::GeoJson ? "conflictmap" : nullptr, out.string());
-    if (transaction && ds.CommitTransaction() != OGRERR_NONE) throw DataError(out.string(), "cannot write: commit failed");
+    GDALDatasetH ds = output.dataset().get();
+    // GeoPackage: one commit, not one per row.
+    const bool transaction = gdal.GDALDatasetStartTransaction(ds, FALSE) == OGRERR_NONE;
+    writeLayers(gdal, ds, layers, *format == DataFormat::GeoJson ? "conflictmap" : nullptr, out.string());
+    if (transaction && gdal.GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
+        throw DataError(out.string(), "cannot write: commit failed");
     output.commit(errors);
     return {layers[0].rows.size(), layers[1].rows.size(), layers[2].rows.size()};
 }

@@ -1,8 +1,5 @@
 #include "core/io/event_import.h"
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -11,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/geo/gdal_library.h"
 #include "core/geo/gdal_setup.h"
 
 namespace cmap::io {
@@ -27,10 +25,10 @@ std::string lower(std::string_view s) {
 
 bool has(const std::string& s, std::string_view word) { return s.find(word) != std::string::npos; }
 
-int findField(OGRFeatureDefn* defn, std::initializer_list<std::string_view> names) {
+int findField(const geo::GdalLibrary& gdal, OGRFeatureDefnH defn, std::initializer_list<std::string_view> names) {
     for (std::string_view n : names)
-        for (int i = 0; i < defn->GetFieldCount(); ++i)
-            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == n) return i;
+        for (int i = 0; i < gdal.OGR_FD_GetFieldCount(defn); ++i)
+            if (lower(gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(defn, i))) == n) return i;
     return -1;
 }
 
@@ -92,43 +90,42 @@ EventCategory categoryForEventType(std::string_view type) {
 }
 
 std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& path, const EventImportOptions& options) {
-    geo::registerGdalDrivers();
     const std::string file = path.string();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
     if (std::filesystem::is_directory(path, ec)) throw DataError(file, "is a folder, not an event table");
 
-    geo::QuietGdalErrors errors;
-    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
-        GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-    if (!ds || ds->GetLayerCount() == 0) {
+    const geo::GdalLibrary& gdal = geo::gdalLibrary(file);
+    geo::QuietGdalErrors errors(gdal);
+    geo::GdalDataset ds(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr),
+                        gdal.GDALClose);
+    if (!ds || gdal.GDALDatasetGetLayerCount(ds.get()) == 0) {
         std::string why = errors.failure();
         throw DataError(file, "not an event table (" + (why.empty() ? std::string("no readable vector layer") : why) + ")");
     }
-    OGRLayer* layer = ds->GetLayer(0);
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const bool csv = lower(ds->GetDriverName()) == "csv";
+    OGRLayerH layer = gdal.GDALDatasetGetLayer(ds.get(), 0);
+    OGRFeatureDefnH defn = gdal.OGR_L_GetLayerDefn(layer);
+    const bool csv = lower(gdal.GDALGetDriverShortName(gdal.GDALGetDatasetDriver(ds.get()))) == "csv";
+    auto fieldType = [&](int i) { return gdal.OGR_Fld_GetType(gdal.OGR_FD_GetFieldDefn(defn, i)); };
 
     Columns col;
     if (!options.dateField.empty()) {
-        col.date = defn->GetFieldIndex(options.dateField.c_str());
+        col.date = gdal.OGR_FD_GetFieldIndex(defn, options.dateField.c_str());
         if (col.date < 0) throw DataError(file, "has no field named '" + options.dateField + "' (--date-field)");
     } else {
-        col.date = findField(defn, {"event_date", "date", "event_day", "day", "datetime", "timestamp", "time"});
-        for (int i = 0; col.date < 0 && i < defn->GetFieldCount(); ++i) {
-            OGRFieldType t = defn->GetFieldDefn(i)->GetType();
-            if (t == OFTDate || t == OFTDateTime) col.date = i;
-        }
+        col.date = findField(gdal, defn, {"event_date", "date", "event_day", "day", "datetime", "timestamp", "time"});
+        for (int i = 0; col.date < 0 && i < gdal.OGR_FD_GetFieldCount(defn); ++i)
+            if (fieldType(i) == OFTDate || fieldType(i) == OFTDateTime) col.date = i;
     }
-    col.lon = findField(defn, {"longitude", "lon", "lng", "long", "x"});
-    col.lat = findField(defn, {"latitude", "lat", "y"});
-    col.type = findField(defn, {"event_type", "category", "type"});
-    col.subType = findField(defn, {"sub_event_type"});
-    col.geoPrecision = findField(defn, {"geo_precision"});
-    col.timePrecision = findField(defn, {"time_precision"});
-    col.source = findField(defn, {"source"});
-    const bool pointGeometry = wkbFlatten(layer->GetGeomType()) == wkbPoint ||
-                               (layer->GetGeomType() == wkbUnknown && !csv);
+    col.lon = findField(gdal, defn, {"longitude", "lon", "lng", "long", "x"});
+    col.lat = findField(gdal, defn, {"latitude", "lat", "y"});
+    col.type = findField(gdal, defn, {"event_type", "category", "type"});
+    col.subType = findField(gdal, defn, {"sub_event_type"});
+    col.geoPrecision = findField(gdal, defn, {"geo_precision"});
+    col.timePrecision = findField(gdal, defn, {"time_precision"});
+    col.source = findField(gdal, defn, {"source"});
+    const OGRwkbGeometryType geomType = gdal.OGR_L_GetGeomType(layer);
+    const bool pointGeometry = gdal.OGR_GT_Flatten(geomType) == wkbPoint || (geomType == wkbUnknown && !csv);
     if (col.date < 0)
         throw DataError(file, "not an event table: no date field (event_date, date, a Date-typed field, or --date-field NAME)");
     if ((col.lon < 0 || col.lat < 0) && !pointGeometry)
@@ -136,20 +133,20 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
     const bool fromFields = col.lon >= 0 && col.lat >= 0;
 
     // Longitude/latitude columns are taken as WGS 84 whatever the geometry's system is.
-    const auto toWgs84 = geo::transformationToWgs84(fromFields ? nullptr : layer->GetSpatialRef(), file);
-    const bool dateTyped = defn->GetFieldDefn(col.date)->GetType() == OFTDate ||
-                           defn->GetFieldDefn(col.date)->GetType() == OFTDateTime;
+    const geo::GdalTransformation toWgs84 =
+        geo::transformationToWgs84(gdal, fromFields ? nullptr : gdal.OGR_L_GetSpatialRef(layer), file);
+    const bool dateTyped = fieldType(col.date) == OFTDate || fieldType(col.date) == OFTDateTime;
 
     std::vector<model::EventRow> rows;
-    if (GIntBig n = layer->GetFeatureCount(FALSE); n > 0) rows.reserve(static_cast<size_t>(n));
+    if (GIntBig n = gdal.OGR_L_GetFeatureCount(layer, FALSE); n > 0) rows.reserve(static_cast<size_t>(n));
     std::vector<std::string> sources;
     std::unordered_map<std::string, uint32_t> sourceIndex;
     std::unordered_map<std::string, EventCategory> categoryOf;  // a few distinct types, millions of rows
     size_t bad = 0, firstBad = 0, ordinal = 0;
     std::string firstReason;
-    layer->ResetReading();
+    gdal.OGR_L_ResetReading(layer);
     for (;;) {
-        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        geo::GdalFeature f(gdal.OGR_L_GetNextFeature(layer), gdal.OGR_F_Destroy);
         if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
         if (!f) break;
         ++ordinal;
@@ -159,20 +156,20 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
         };
         model::EventRow r;
         std::optional<model::Date> date;
-        if (!f->IsFieldSetAndNotNull(col.date)) {
+        if (!gdal.OGR_F_IsFieldSetAndNotNull(f.get(), col.date)) {
             reject("no date");
             continue;
         }
         if (dateTyped) {
             int y = 0, m = 0, d = 0, h, mi, tz;
             float s;
-            if (f->GetFieldAsDateTime(col.date, &y, &m, &d, &h, &mi, &s, &tz)) date = model::Date{y, m, d};
+            if (gdal.OGR_F_GetFieldAsDateTimeEx(f.get(), col.date, &y, &m, &d, &h, &mi, &s, &tz)) date = model::Date{y, m, d};
             if (date && !date->valid()) date.reset();
         } else {
-            date = parseDate(f->GetFieldAsString(col.date));
+            date = parseDate(gdal.OGR_F_GetFieldAsString(f.get(), col.date));
         }
         if (!date) {
-            reject(std::string("date '") + f->GetFieldAsString(col.date) + "' is not a date");
+            reject(std::string("date '") + gdal.OGR_F_GetFieldAsString(f.get(), col.date) + "' is not a date");
             continue;
         }
         r.firstDay = date->firstDay();
@@ -180,9 +177,9 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
         r.time = date->precision() == model::Precision::Day     ? EventTimePrecision::Day
                  : date->precision() == model::Precision::Month ? EventTimePrecision::Month
                                                                 : EventTimePrecision::Year;
-        if (col.timePrecision >= 0 && f->IsFieldSetAndNotNull(col.timePrecision) && r.time == EventTimePrecision::Day) {
+        if (col.timePrecision >= 0 && gdal.OGR_F_IsFieldSetAndNotNull(f.get(), col.timePrecision) && r.time == EventTimePrecision::Day) {
             // ACLED codes a vaguer report on one day of its span; widen it back to the span.
-            int tp = f->GetFieldAsInteger(col.timePrecision);
+            int tp = gdal.OGR_F_GetFieldAsInteger(f.get(), col.timePrecision);
             if (tp == 2) r.firstDay -= 3, r.lastDay += 3, r.time = EventTimePrecision::Week;
             if (tp == 3) {
                 model::Date month = date->truncated(model::Precision::Month);
@@ -191,44 +188,44 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
         }
         double lon = 0, lat = 0;
         if (fromFields) {
-            auto x = parseNumber(f->GetFieldAsString(col.lon));
-            auto y = parseNumber(f->GetFieldAsString(col.lat));
+            auto x = parseNumber(gdal.OGR_F_GetFieldAsString(f.get(), col.lon));
+            auto y = parseNumber(gdal.OGR_F_GetFieldAsString(f.get(), col.lat));
             if (!x || !y) {
                 reject("longitude/latitude are not numbers");
                 continue;
             }
             lon = *x, lat = *y;
         } else {
-            OGRGeometry* g = f->GetGeometryRef();
-            if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) {
+            OGRGeometryH g = gdal.OGR_F_GetGeometryRef(f.get());
+            if (!g || gdal.OGR_G_IsEmpty(g) || gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(g)) != wkbPoint) {
                 reject("no point geometry");
                 continue;
             }
-            if (toWgs84 && g->transform(toWgs84.get()) != OGRERR_NONE) {
+            if (toWgs84 && gdal.OGR_G_Transform(g, toWgs84.get()) != OGRERR_NONE) {
                 reject("cannot be reprojected to WGS 84");
                 continue;
             }
-            lon = g->toPoint()->getX(), lat = g->toPoint()->getY();
+            lon = gdal.OGR_G_GetX(g, 0), lat = gdal.OGR_G_GetY(g, 0);
         }
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
             reject("position outside the world");
             continue;
         }
         r.lon = static_cast<float>(lon), r.lat = static_cast<float>(lat);
-        if (col.geoPrecision >= 0 && f->IsFieldSetAndNotNull(col.geoPrecision)) {
-            int gp = f->GetFieldAsInteger(col.geoPrecision);
+        if (col.geoPrecision >= 0 && gdal.OGR_F_IsFieldSetAndNotNull(f.get(), col.geoPrecision)) {
+            int gp = gdal.OGR_F_GetFieldAsInteger(f.get(), col.geoPrecision);
             if (gp >= 1 && gp <= 3) r.geo = static_cast<model::EventGeoPrecision>(gp);
         }
         // The sub-event type says more (an air strike among explosions) when there is one.
         for (int c : {col.subType, col.type}) {
-            if (c < 0 || !f->IsFieldSetAndNotNull(c)) continue;
-            std::string type = f->GetFieldAsString(c);
+            if (c < 0 || !gdal.OGR_F_IsFieldSetAndNotNull(f.get(), c)) continue;
+            std::string type = gdal.OGR_F_GetFieldAsString(f.get(), c);
             auto it = categoryOf.find(type);
             if (it == categoryOf.end()) it = categoryOf.emplace(type, categoryForEventType(type)).first;
             r.category = it->second;
             if (r.category != EventCategory::Other) break;
         }
-        std::string source = col.source >= 0 ? f->GetFieldAsString(col.source) : "";
+        std::string source = col.source >= 0 ? gdal.OGR_F_GetFieldAsString(f.get(), col.source) : "";
         auto [it, inserted] = sourceIndex.try_emplace(source, static_cast<uint32_t>(sources.size()));
         if (inserted) sources.push_back(source);
         r.source = it->second;

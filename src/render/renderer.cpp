@@ -25,6 +25,10 @@
 // are placed anew every frame (the furniture's panels cover them), and the kept image
 // counts only when they land where they did.
 //
+// The panels of the furniture: while the kept image under the furniture serves, the frame buffer
+// still holds the last frame drawn over it, so only the panels that changed (the date stamp while
+// scrubbing) are drawn again, over that image copied back into their boxes; the others stay.
+//
 // The finished frame: the frame buffer holds the last tile drawn until the next one is. A scene
 // equal to the last one drawn (every layer, view, projection, background, size, scale) is that
 // frame again, so it is copied out with nothing prepared or drawn: in cumulative mode most days
@@ -212,6 +216,12 @@ struct Frame {
     size_t storeBackdrop = 0;   // leading drawn layers to keep as the backdrop image after drawing
     bool reuseUnder = false;    // the kept image under the furniture shows all but the screen layers
     bool storeUnder = false;    // keep the frame before its screen layers as that image
+    // With reuseUnder: the frame buffer holds the last frame, its furniture over the same image,
+    // and only these panels of the screen layer changed (drawn again over that image put back
+    // into restored, their boxes then and now).
+    bool panelsOnly = false;
+    std::vector<size_t> changedPanels;
+    std::vector<ImageBox> restored;
     std::vector<GlyphVertex> glyphs;   // every label layer's, as uploaded
     std::vector<PointInstance> markers;  // the markers under placed labels, as uploaded
 };
@@ -322,6 +332,9 @@ struct Renderer::Impl {
         std::vector<scene::Layer> layers;
         PixelContext context;
         size_t labelsPlaced = 0, labelsDropped = 0;
+        // Its one screen layer, when that was drawn over the kept image under the furniture as it
+        // still is.
+        std::optional<ScreenGeometry> screen;
     };
     std::optional<FinishedFrame> finished;
     int targetWidth = 0;
@@ -585,7 +598,8 @@ struct Renderer::Impl {
             if (!drawnLast(*f.layers[i].layer)) f.drawn.push_back(i);
         ensureTargets(std::min(width, maxTile), std::min(height, maxTile));  // may drop kept images: first
         planUnder(f);
-        if (!f.reuseUnder) planBase(f);
+        if (f.reuseUnder) planPanels(f);
+        else planBase(f);
         evict();
         return f;
     }
@@ -613,7 +627,20 @@ struct Renderer::Impl {
         if (f.width > maxTile || f.height > maxTile) return;
         const scene::Scene& s = *f.scene;
         finished = FinishedFrame{s.layers, contextOf(s, f.width, f.height, f.scale), stats.labelsPlaced,
-                                 stats.labelsDropped};
+                                 stats.labelsDropped, std::nullopt};
+        const ScreenGeometry* screen = onlyScreen(f);
+        if (screen && (f.reuseUnder || f.storeUnder)) finished->screen = *screen;
+    }
+
+    // The frame's screen geometry when it has exactly one screen layer.
+    static const ScreenGeometry* onlyScreen(const Frame& f) {
+        const ScreenGeometry* found = nullptr;
+        for (const PreparedLayer& p : f.layers) {
+            if (!p.screen) continue;
+            if (found) return nullptr;
+            found = &*p.screen;
+        }
+        return found;
     }
 
     // ---- base image ----
@@ -742,6 +769,50 @@ struct Renderer::Impl {
             f.storeUnder = true;
             under = std::move(now);
         }
+    }
+
+    // A furniture panel's box grown to whole pixels and by one: every pixel its drawing touches.
+    static ImageBox panelReach(const Box& b) {
+        ImageBox r;
+        if (b.x1 <= b.x0) return r;  // a panel with nothing to show
+        r.extend(std::floor(b.x0 - 1), std::floor(b.y0 - 1));
+        r.extend(std::ceil(b.x1 + 1), std::ceil(b.y1 + 1));
+        return r;
+    }
+
+    // Whether the last frame, still in the frame buffer over the same kept image, keeps all its
+    // furniture panels but those that changed. A changed panel's boxes must reach no kept panel's,
+    // so that every pixel is drawn the way a whole frame draws it.
+    void planPanels(Frame& f) {
+        const ScreenGeometry* now = onlyScreen(f);
+        if (!now || !finished || !finished->screen ||
+            finished->context != contextOf(*f.scene, f.width, f.height, f.scale))
+            return;
+        const ScreenGeometry& last = *finished->screen;
+        if (last.panels.size() != now->panels.size()) return;
+        auto overlap = [](const ImageBox& a, const ImageBox& b) {
+            return !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        };
+        std::vector<size_t> changed;
+        std::vector<ImageBox> restored;
+        for (size_t i = 0; i < now->panels.size(); ++i) {
+            if (now->samePanel(i, last, i)) continue;
+            changed.push_back(i);
+            for (const ImageBox& b : {panelReach(last.panels[i]), panelReach(now->panels[i])})
+                if (!b.empty()) restored.push_back(b);
+        }
+        for (size_t i = 0, c = 0; i < now->panels.size(); ++i) {
+            if (c < changed.size() && changed[c] == i) {
+                ++c;
+                continue;
+            }
+            for (const ImageBox& r : restored)
+                if (overlap(r, panelReach(now->panels[i]))) return;
+        }
+        stats.panelsKept += now->panels.size() - changed.size();
+        f.panelsOnly = true;
+        f.changedPanels = std::move(changed);
+        f.restored = std::move(restored);
     }
 
     void preparePoints(const Frame& f, const scene::PointLayer& layer, PreparedLayer& p, std::vector<Box>& obstacles) {
@@ -1291,18 +1362,35 @@ struct Renderer::Impl {
     // frame, and on llvmpipe each blit (a resolve) costs a flush, which a pass per panel paid ten
     // times a frame. Everything drawn lies in a panel; what a triangle might draw outside one is
     // never resolved.
-    void drawScreen(const Tile& t, const ScreenGeometry& g) {
+    // Only the panels listed in `only` when it is given (the frame buffer keeps the others).
+    void drawScreen(const Tile& t, const ScreenGeometry& g, const std::vector<size_t>* only) {
         if (g.bounds.x1 < g.bounds.x0) return;
         auto tileUniform = [&](const Program& p) {
             glUniform4f(p.uniform("uTile"), static_cast<float>(t.x), static_cast<float>(t.y), static_cast<float>(t.width),
                         static_cast<float>(t.height));
         };
-        if (!g.triangles.empty()) {
-            // Each panel's box grown to whole pixels and by one: every pixel its triangles touch.
+        // The (first, count) runs of vertices to draw, given where each panel's end: one run for all.
+        auto ranges = [&](const std::vector<size_t>& ends, size_t all) {
+            std::vector<std::pair<GLint, GLsizei>> out;
+            if (!only) {
+                if (all > 0) out.push_back({0, static_cast<GLsizei>(all)});
+                return out;
+            }
+            for (size_t i : *only) {
+                size_t first = i == 0 ? 0 : ends[i - 1];
+                if (ends[i] > first) out.push_back({static_cast<GLint>(first), static_cast<GLsizei>(ends[i] - first)});
+            }
+            return out;
+        };
+        const auto triangleRanges = ranges(g.triangleEnds, g.triangles.size());
+        if (!triangleRanges.empty()) {
             std::vector<float> corners;
-            for (const Box& b : g.panels) {
-                if (b.x1 <= b.x0) continue;  // a panel with nothing to show
-                float x0 = std::floor(b.x0 - 1), y0 = std::floor(b.y0 - 1), x1 = std::ceil(b.x1 + 1), y1 = std::ceil(b.y1 + 1);
+            for (size_t i = 0; i < g.panels.size(); ++i) {
+                if (only && std::find(only->begin(), only->end(), i) == only->end()) continue;
+                const ImageBox b = panelReach(g.panels[i]);
+                if (b.empty()) continue;
+                auto x0 = static_cast<float>(b.x0), y0 = static_cast<float>(b.y0);
+                auto x1 = static_cast<float>(b.x1), y1 = static_cast<float>(b.y1);
                 corners.insert(corners.end(), {x0, y0, x1, y0, x0, y1, x1, y0, x1, y1, x0, y1});
             }
             auto rects = static_cast<GLsizei>(corners.size() / 2);
@@ -1327,7 +1415,7 @@ struct Renderer::Impl {
             glBindBuffer(GL_ARRAY_BUFFER, screenVbo.get());
             glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.triangles.size() * sizeof(ScreenVertex)),
                          g.triangles.data(), GL_STREAM_DRAW);
-            glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(g.triangles.size()));
+            for (auto [first, count] : triangleRanges) glDrawArrays(GL_TRIANGLES, first, count);
 
             glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
             glDisable(GL_BLEND);
@@ -1340,7 +1428,8 @@ struct Renderer::Impl {
             glDrawArrays(GL_TRIANGLES, 0, rects);
             glEnable(GL_BLEND);
         }
-        if (g.glyphs.empty()) return;
+        const auto glyphRanges = ranges(g.glyphEnds, g.glyphs.size());
+        if (glyphRanges.empty()) return;
         glBindFramebuffer(GL_FRAMEBUFFER, frameFbo.get());
         blendOver();
         glActiveTexture(GL_TEXTURE0);
@@ -1354,7 +1443,7 @@ struct Renderer::Impl {
         glBindBuffer(GL_ARRAY_BUFFER, screenTextVbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.glyphs.size() * sizeof(GlyphVertex)), g.glyphs.data(),
                      GL_STREAM_DRAW);
-        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(g.glyphs.size()));
+        for (auto [first, count] : glyphRanges) glDrawArrays(GL_TRIANGLES, first, count);
     }
 
     // Drawn layers [begin, end) onto the frame, in order.
@@ -1382,11 +1471,14 @@ struct Renderer::Impl {
         }
     }
 
-    // Copies a whole tile between the frame and the base image.
-    void copyTile(const Framebuffer& from, const Framebuffer& to, const Tile& t) {
+    // Copies a whole tile between the frame and a kept image.
+    void copyTile(const Framebuffer& from, const Framebuffer& to, const Tile& t) { copyRect(from, to, wholeTile(t)); }
+
+    void copyRect(const Framebuffer& from, const Framebuffer& to, const PixelRect& r) {
+        if (r.empty()) return;
         glBindFramebuffer(GL_READ_FRAMEBUFFER, from.get());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.get());
-        glBlitFramebuffer(0, 0, t.width, t.height, 0, 0, t.width, t.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBlitFramebuffer(r.x0, r.y0, r.x1, r.y1, r.x0, r.y0, r.x1, r.y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
 
     // ---- tile ----
@@ -1402,14 +1494,16 @@ struct Renderer::Impl {
         glEnable(GL_BLEND);
         blendOver();
 
-        if (f.reuseUnder) {
+        if (f.panelsOnly) {
+            for (const ImageBox& b : f.restored) copyRect(underFbo, frameFbo, rectFor(t, b, 0));
+        } else if (f.reuseUnder) {
             copyTile(underFbo, frameFbo, t);
         } else {
             drawUnderScreen(f, t);
             if (f.storeUnder) copyTile(frameFbo, underFbo, t);
         }
         for (const PreparedLayer& p : f.layers)
-            if (p.screen) drawScreen(t, *p.screen);
+            if (p.screen) drawScreen(t, *p.screen, f.panelsOnly ? &f.changedPanels : nullptr);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, frameFbo.get());
         ++stats.tilesDrawn;
     }

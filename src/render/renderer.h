@@ -29,6 +29,7 @@ struct RenderStats {
     size_t baseReused = 0;           ///< frames that copied those layers in from the kept image
     size_t backdropReused = 0;       ///< frames that drew them again over the scene's kept backdrop (its basemap)
     size_t underReused = 0;          ///< frames that drew only their furniture, over a kept image of the rest
+    size_t panelsKept = 0;           ///< furniture panels of such frames kept from the frame before, not drawn
     size_t halosDrawn = 0;           ///< label halos drawn (the others were kept from an earlier frame)
     size_t eventsDrawn = 0;          ///< event instances drawn (those the timeline may show, or new since the kept image)
     size_t framesReused = 0;         ///< frames equal to the last one drawn: its image copied, nothing drawn

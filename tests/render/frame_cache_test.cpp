@@ -5,7 +5,8 @@
 // Imported events in cumulative mode are kept with the base image and brought forward by drawing
 // only the days since; other modes draw only the rows their time query can show.
 // A scene equal to the last one drawn copies the whole finished frame, and only then; one whose
-// furniture alone changed draws only the furniture, over the kept image of the rest. The scene's
+// furniture alone changed draws only the furniture, over the kept image of the rest, and of the
+// furniture only the panels that changed. The scene's
 // backdrop (its basemap) is kept apart, for when a new layer comes in among the base image's.
 #include <doctest/doctest.h>
 
@@ -230,11 +231,14 @@ TEST_CASE("render: a frame whose furniture alone changed equals one drawn from s
     r.renderToImage(stamped(3, 0), w, h);
     r.renderToImage(stamped(3, 1), w, h);  // the same under the furniture twice: kept from now on
     size_t reused = r.stats().underReused;
+    size_t panels = r.stats().panelsKept;
     for (int day = 2; day < 5; ++day) {
         CAPTURE(day);
         checkSameAsFresh(r, stamped(3, day), w, h);
     }
     CHECK(r.stats().underReused == reused + 3);
+    // Only the date stamp changed: the title and the legend stayed as the frame before drew them.
+    CHECK(r.stats().panelsKept == panels + 2 * 3);
     // The map under the furniture changed: drawn whole again, and still the same as from scratch.
     checkSameAsFresh(r, stamped(4, 5), w, h);
     CHECK(r.stats().underReused == reused + 3);

@@ -46,6 +46,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <numbers>
 #include <optional>
 #include <unordered_map>
@@ -196,6 +197,7 @@ struct PreparedLayer {
     GLsizei textCount = 0;
     ImageBox textBox;     // where a label layer's glyphs land
     std::vector<ImageBox> labelBoxes;  // and each label's
+    std::vector<std::pair<GLint, GLsizei>> labelGlyphs;  // each label's glyph vertices (first, count)
     size_t markerFirst = 0;  // marker instances of a label layer's placed labels
     GLsizei markerCount = 0;
     std::optional<ScreenGeometry> screen;  // a screen layer's, laid out for this image
@@ -272,11 +274,18 @@ struct Renderer::Impl {
     Buffer screenTextVbo = makeBuffer();
 
     // A label layer's halo coverage, kept while its glyphs stay where they are (town names do
-    // while the timeline scrubs): drawing it is 32 passes over every glyph.
+    // while the timeline scrubs): drawing it is 32 passes over every glyph. When some labels
+    // come, go or move (a new mention's name takes a town's place), only the coverage round them
+    // is drawn again. It holds the halo of its labels over the whole tile.
+    struct HaloLabel {
+        ImageBox box;               // where its glyphs are
+        std::vector<float> glyphs;  // x, y, u, v of each glyph vertex
+    };
     struct HaloCoverage {
         Framebuffer fbo;
         Texture texture;
-        std::vector<float> key;  // the tile, the radius, then x, y, u, v of each glyph vertex
+        std::vector<float> key;          // the tile and the radius
+        std::vector<HaloLabel> labels;   // whose halo it holds
     };
     std::vector<HaloCoverage> halos;  // by label layer, in drawing order
 
@@ -931,6 +940,7 @@ struct Renderer::Impl {
                 layer.textBox.extend(box.x0, box.y0);
                 layer.textBox.extend(box.x1, box.y1);
                 layer.labelBoxes.push_back(box);
+                layer.labelGlyphs.push_back({static_cast<GLint>(before), static_cast<GLsizei>(vertices.size() - before)});
             }
         }
         glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
@@ -1196,7 +1206,7 @@ struct Renderer::Impl {
 
     HaloCoverage& haloCoverage(size_t index) {
         while (halos.size() <= index) {
-            HaloCoverage h{makeFramebuffer(), makeTexture(), {}};
+            HaloCoverage h{makeFramebuffer(), makeTexture(), {}, {}};
             attachTexture(h.fbo, h.texture, GL_R8, GL_RED, "halo coverage");
             halos.push_back(std::move(h));
         }
@@ -1204,34 +1214,112 @@ struct Renderer::Impl {
     }
 
     // The halo is the text dilated: drawn at offsets round a circle into a max-blended coverage
-    // buffer, so overlapping offsets do not darken it. Kept while nothing it depends on moved.
+    // buffer, so overlapping offsets do not darken it. Kept while nothing it depends on moved; when
+    // some labels changed, the coverage is cleared and drawn again only within their boxes (then
+    // and now, grown by the radius), from every label that reaches in there: max blending makes
+    // that the same as drawing it whole.
     void drawHalo(const Frame& f, const Tile& t, const PreparedLayer& p, float radius, const PixelRect& r,
                   HaloCoverage& h) {
         std::vector<float> key{static_cast<float>(t.x), static_cast<float>(t.y), static_cast<float>(t.width),
                                static_cast<float>(t.height), radius};
-        for (GLint v = p.textFirst; v < p.textFirst + p.textCount; ++v) {
-            const GlyphVertex& g = f.glyphs[static_cast<size_t>(v)];
-            key.insert(key.end(), {g.x, g.y, g.u, g.v});
+        std::vector<HaloLabel> now;
+        for (size_t i = 0; i < p.labelBoxes.size(); ++i) {
+            HaloLabel& l = now.emplace_back(HaloLabel{p.labelBoxes[i], {}});
+            auto [first, count] = p.labelGlyphs[i];
+            for (GLint v = first; v < first + count; ++v) {
+                const GlyphVertex& g = f.glyphs[static_cast<size_t>(v)];
+                l.glyphs.insert(l.glyphs.end(), {g.x, g.y, g.u, g.v});
+            }
         }
-        if (key == h.key) return;
+        const double reach = radius + 2;
+        auto grown = [&](const ImageBox& b) { return ImageBox{b.x0 - reach, b.y0 - reach, b.x1 + reach, b.y1 + reach}; };
+        // The labels in one list and not the other (glyphs decide: equal glyphs, equal boxes).
+        std::vector<ImageBox> dirty;
+        size_t changed = 0;
+        if (key == h.key) {
+            std::map<std::vector<float>, size_t> kept;
+            for (const HaloLabel& l : h.labels) ++kept[l.glyphs];
+            for (const HaloLabel& l : now) {
+                auto it = kept.find(l.glyphs);
+                if (it != kept.end() && it->second > 0) {
+                    --it->second;
+                    continue;
+                }
+                dirty.push_back(grown(l.box));
+                ++changed;
+            }
+            for (const HaloLabel& l : h.labels) {
+                auto it = kept.find(l.glyphs);
+                if (it->second == 0) continue;
+                --it->second;
+                dirty.push_back(grown(l.box));
+                ++changed;
+            }
+            if (dirty.empty()) return;
+        }
         ++stats.halosDrawn;
         glBindFramebuffer(GL_FRAMEBUFFER, h.fbo.get());
-        scissor(r);
         glClearColor(0, 0, 0, 0);
-        glClear(GL_COLOR_BUFFER_BIT);
         glBlendEquation(GL_MAX);
         text.use();
         glUniform1i(text.uniform("uCoverageOnly"), 1);
         GLint shift = text.uniform("uShift");
-        for (float ring : {radius, radius * 0.5f}) {
-            for (int k = 0; k < 16; ++k) {
-                double angle = k * std::numbers::pi / 8;
-                glUniform2f(shift, ring * static_cast<float>(std::cos(angle)), ring * static_cast<float>(std::sin(angle)));
-                glDrawArrays(GL_TRIANGLES, p.textFirst, p.textCount);
+        auto passes = [&](const std::vector<std::pair<GLint, GLsizei>>& runs) {
+            for (float ring : {radius, radius * 0.5f}) {
+                for (int k = 0; k < 16; ++k) {
+                    double angle = k * std::numbers::pi / 8;
+                    glUniform2f(shift, ring * static_cast<float>(std::cos(angle)), ring * static_cast<float>(std::sin(angle)));
+                    for (auto [first, count] : runs) glDrawArrays(GL_TRIANGLES, first, count);
+                }
+            }
+        };
+        // Whole when the tile or the radius changed, or most labels did.
+        if (key != h.key || 2 * changed > now.size() + h.labels.size()) {
+            glDisable(GL_SCISSOR_TEST);
+            glClear(GL_COLOR_BUFFER_BIT);
+            scissor(r);
+            passes({{p.textFirst, p.textCount}});
+            stats.haloLabelsDrawn += now.size();
+        } else {
+            mergeOverlapping(dirty);
+            for (const ImageBox& d : dirty) {
+                PixelRect area = rectFor(t, d, 0);
+                if (area.empty()) continue;
+                scissor(area);
+                glClear(GL_COLOR_BUFFER_BIT);
+                std::vector<std::pair<GLint, GLsizei>> runs;
+                for (size_t i = 0; i < now.size(); ++i) {
+                    if (!overlaps(grown(now[i].box), d)) continue;
+                    runs.push_back(p.labelGlyphs[i]);
+                }
+                passes(runs);
+                stats.haloLabelsDrawn += runs.size();
             }
         }
         glDisable(GL_SCISSOR_TEST);
         h.key = std::move(key);
+        h.labels = std::move(now);
+    }
+
+    static bool overlaps(const ImageBox& a, const ImageBox& b) {
+        return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    }
+
+    // Merges boxes that overlap until none does.
+    static void mergeOverlapping(std::vector<ImageBox>& boxes) {
+        for (bool merged = true; merged;) {
+            merged = false;
+            for (size_t i = 0; i < boxes.size() && !merged; ++i) {
+                for (size_t j = i + 1; j < boxes.size(); ++j) {
+                    if (!overlaps(boxes[i], boxes[j])) continue;
+                    boxes[i].extend(boxes[j].x0, boxes[j].y0);
+                    boxes[i].extend(boxes[j].x1, boxes[j].y1);
+                    boxes.erase(boxes.begin() + static_cast<long>(j));
+                    merged = true;
+                    break;
+                }
+            }
+        }
     }
 
     // Paints the halo colour through its coverage, only round the labels: their boxes (grown by
@@ -1242,22 +1330,7 @@ struct Renderer::Impl {
         const double grow = std::ceil(radius) + 1;
         for (const ImageBox& b : p.labelBoxes)
             rects.push_back({std::floor(b.x0 - grow), std::floor(b.y0 - grow), std::ceil(b.x1 + grow), std::ceil(b.y1 + grow)});
-        auto overlap = [](const ImageBox& a, const ImageBox& b) {
-            return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-        };
-        for (bool merged = true; merged;) {
-            merged = false;
-            for (size_t i = 0; i < rects.size() && !merged; ++i) {
-                for (size_t j = i + 1; j < rects.size(); ++j) {
-                    if (!overlap(rects[i], rects[j])) continue;
-                    rects[i].extend(rects[j].x0, rects[j].y0);
-                    rects[i].extend(rects[j].x1, rects[j].y1);
-                    rects.erase(rects.begin() + static_cast<long>(j));
-                    merged = true;
-                    break;
-                }
-            }
-        }
+        mergeOverlapping(rects);
         std::vector<float> corners;
         for (const ImageBox& b : rects) {
             auto x0 = static_cast<float>(b.x0), y0 = static_cast<float>(b.y0);

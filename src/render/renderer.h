@@ -31,6 +31,7 @@ struct RenderStats {
     size_t underReused = 0;          ///< frames that drew only their furniture, over a kept image of the rest
     size_t panelsKept = 0;           ///< furniture panels of such frames kept from the frame before, not drawn
     size_t halosDrawn = 0;           ///< label halos drawn (the others were kept from an earlier frame)
+    size_t haloLabelsDrawn = 0;      ///< labels those drew (round labels that changed, or all of a layer's)
     size_t eventsDrawn = 0;          ///< event instances drawn (those the timeline may show, or new since the kept image)
     size_t framesReused = 0;         ///< frames equal to the last one drawn: its image copied, nothing drawn
 };

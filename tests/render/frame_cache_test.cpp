@@ -95,6 +95,33 @@ TEST_CASE("render: a frame drawn from the kept base image and halos equals one d
     CHECK(r.stats().baseReused == reused + 4);
 }
 
+TEST_CASE("render: a town that comes and goes redraws the halo round it only, the same as from scratch") {
+    test::renderer();
+    render::Renderer r;
+    const int w = 240, h = 160;
+    // Six towns well apart, one of them left out on odd days, as a town gives way to a new
+    // mention's name.
+    auto withTowns = [](int day) {
+        scene::Scene s = scrubbed(0);
+        auto& towns = std::get<scene::LabelLayer>(s.layers[4].content).labels;
+        towns.clear();
+        for (int i = 0; i < 6; ++i) {
+            if (day % 2 && i == 4) continue;
+            towns.push_back({"Town " + std::to_string(i), {-26.0 + 17 * (i % 3), -12.0 + 20 * (i / 3)}, 1, 11});
+        }
+        return s;
+    };
+    r.renderToImage(withTowns(0), w, h);
+    for (int day = 1; day < 4; ++day) {
+        CAPTURE(day);
+        size_t drawn = r.stats().haloLabelsDrawn;
+        checkSameAsFresh(r, withTowns(day), w, h);
+        CHECK(r.stats().labelsPlaced == (day % 2 ? 5u : 6u) + 1);  // every town, and the mention
+        // The town that came (none when it went), not the five or six of the whole layer.
+        CHECK(r.stats().haloLabelsDrawn - drawn <= 1);
+    }
+}
+
 TEST_CASE("render: a layer that comes in among the base image's draws over the kept backdrop, the same as from scratch") {
     test::renderer();
     render::Renderer r;

@@ -4,6 +4,7 @@
 // cache, mapped into memory, makes later start-ups nearly free. Immutable after load, safe to
 // share across threads.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -42,6 +43,9 @@ struct Place {
     char country[2] = {0, 0};  ///< ISO 3166-1 alpha-2, zeros when none
     char featureCode[6] = {};  ///< GeoNames feature code (PPLC, PPLA, ...), NUL-padded
     char admin1[8] = {};       ///< GeoNames admin1 code, NUL-padded
+    /// What would be padding, named so that it is zero: places are written to the cache as
+    /// bytes, and padding would carry whatever the memory held.
+    char unused[6] = {};
 
     std::string_view countryCode() const { return {country, country[0] ? 2u : 0u}; }
     std::string_view fcode() const;
@@ -55,7 +59,11 @@ enum class NameKind : uint8_t { Preferred = 0, Alias = 1, Demonym = 2, Alternate
 struct Posting {
     uint32_t place;
     NameKind how;
+    uint8_t unused[3] = {};  ///< zero, as Place::unused
 };
+// Written as bytes (the cache): no padding the named fields leave unset.
+static_assert(sizeof(Place) == offsetof(Place, unused) + sizeof(Place::unused));
+static_assert(sizeof(Posting) == offsetof(Posting, unused) + sizeof(Posting::unused));
 
 struct Candidate {
     uint32_t place;

@@ -1,43 +1,18 @@
 #include "render/av_library.h"
 
-#include <dlfcn.h>
-
-#include <array>
-#include <mutex>
-#include <optional>
-
-#include "core/error.h"
+#include "core/shared_libraries.h"
 
 namespace cmap::render {
 namespace {
 
-struct Library {
-    const char* name;
-    int major;  ///< of the headers built against: the soname, and the ABI, to open
-};
-constexpr Library kLibraries[] = {{"libavutil", LIBAVUTIL_VERSION_MAJOR},
-                                  {"libswscale", LIBSWSCALE_VERSION_MAJOR},
-                                  {"libavcodec", LIBAVCODEC_VERSION_MAJOR},
-                                  {"libavformat", LIBAVFORMAT_VERSION_MAJOR}};
-
 AvLibrary open(const std::string& forFile) {
-    std::array<void*, std::size(kLibraries)> handles{};
-    for (size_t i = 0; i < handles.size(); ++i) {
-        const std::string major = std::to_string(kLibraries[i].major);
-        const std::string soname = std::string(kLibraries[i].name) + ".so." + major;
-        // Never closed: the functions are used until the program ends.
-        handles[i] = ::dlopen(soname.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!handles[i])
-            throw DataError(forFile, "cannot write MP4: " + soname + " cannot be loaded (Debian package " +
-                                         kLibraries[i].name + major + ")");
-    }
+    // FFmpeg's sonames carry the major version its headers state: the ABI built against.
+    auto so = [](const char* name, int major) { return std::string(name) + ".so." + std::to_string(major); };
+    const SharedLibraries ffmpeg({so("libavutil", LIBAVUTIL_VERSION_MAJOR), so("libswscale", LIBSWSCALE_VERSION_MAJOR),
+                                  so("libavcodec", LIBAVCODEC_VERSION_MAJOR), so("libavformat", LIBAVFORMAT_VERSION_MAJOR)},
+                                 forFile);
     AvLibrary lib;
-    auto find = [&](const char* name) -> void* {
-        for (void* h : handles)
-            if (void* f = ::dlsym(h, name)) return f;
-        throw DataError(forFile, std::string("cannot write MP4: FFmpeg has no ") + name);
-    };
-#define CMAP_AV_LOAD(name) lib.name = reinterpret_cast<decltype(lib.name)>(find(#name));
+#define CMAP_AV_LOAD(name) lib.name = reinterpret_cast<decltype(lib.name)>(ffmpeg.function(#name));
     CMAP_AV_FUNCTIONS(CMAP_AV_LOAD)
 #undef CMAP_AV_LOAD
     return lib;
@@ -46,11 +21,10 @@ AvLibrary open(const std::string& forFile) {
 }  // namespace
 
 const AvLibrary& avLibrary(const std::string& forFile) {
-    static std::mutex mutex;
-    static std::optional<AvLibrary> loaded;
-    std::lock_guard lock(mutex);
-    if (!loaded) loaded = open(forFile);
-    return *loaded;
+    // A static's initialisation runs once even with threads racing to it, and is tried again
+    // when it threw.
+    static const AvLibrary lib = open(forFile);
+    return lib;
 }
 
 }  // namespace cmap::render

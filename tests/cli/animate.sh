@@ -64,4 +64,10 @@ expect_refused "dir.gif" "output that is a folder" -- "${B[@]}" --from 2015-09-0
 expect_refused "--days-per-frame" "too many frames" -- "${B[@]}" --from 2005-01-01 --to 2015-01-01 --fps 5 \
     --days-per-frame 0.01 --out "$OUT"
 expect_refused "--duration" "negative duration" -- "${B[@]}" --from 2015-09-01 --to 2015-10-01 --fps 5 --duration -1 --out "$OUT"
+# FFmpeg is opened when the first MP4 is written: where its soname names no library (the loader
+# searches LD_LIBRARY_PATH first), the MP4 is refused with one line naming the Debian package.
+avcodec=libavcodec.so.$(pkg-config --modversion libavcodec | cut -d. -f1)
+mkdir "$TMP/lib" && echo "not a library" >"$TMP/lib/$avcodec"
+LD_LIBRARY_PATH="$TMP/lib" expect_refused "needs $avcodec, which cannot be loaded (Debian package ${avcodec/.so./})" \
+    "MP4 without libavcodec" -- "${B[@]}" --from 2015-09-01 --to 2015-10-01 --fps 5 --out "$OUT"
 finish

@@ -1,28 +1,16 @@
 #include "core/geo/gdal_library.h"
 
-#include <dlfcn.h>
-
-#include "core/error.h"
+#include "core/shared_libraries.h"
 
 namespace cmap::geo {
 namespace {
 
 GdalLibrary open(const std::string& forFile) {
-    // CMAP_GDAL_SONAME comes from CMake (the soname of the libgdal built against): its ABI is the
-    // one the headers describe. Debian names a library's package after its soname.
-    const std::string soname = CMAP_GDAL_SONAME;
-    std::string package = soname;
-    package.erase(package.find(".so."), 4);
-    // Never closed: the functions are used until the program ends.
-    void* handle = ::dlopen(soname.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle)
-        throw DataError(forFile, "needs " + soname + ", which cannot be loaded (Debian package " + package + ")");
+    // CMAP_GDAL_SONAME comes from CMake: the soname of the libgdal built against, whose ABI the
+    // headers describe.
+    const SharedLibraries gdal({CMAP_GDAL_SONAME}, forFile);
     GdalLibrary lib;
-    auto find = [&](const char* name) -> void* {
-        if (void* f = ::dlsym(handle, name)) return f;
-        throw DataError(forFile, "needs GDAL's " + std::string(name) + ", which " + soname + " lacks");
-    };
-#define CMAP_GDAL_LOAD(name) lib.name = reinterpret_cast<decltype(lib.name)>(find(#name));
+#define CMAP_GDAL_LOAD(name) lib.name = reinterpret_cast<decltype(lib.name)>(gdal.function(#name));
     CMAP_GDAL_FUNCTIONS(CMAP_GDAL_LOAD)
 #undef CMAP_GDAL_LOAD
     lib.GDALAllRegister();

@@ -214,6 +214,7 @@ struct Frame {
     size_t reuseBase = 0;       // leading drawn layers the kept base image shows (0: draw them)
     bool advanceBase = false;   // the last of those is an event layer to bring up to date over it, and keep
     size_t storeBase = 0;       // leading drawn layers to keep as the base image after drawing
+                                // (with reuseBase, more than it: the base image grows)
     size_t reuseBackdrop = 0;   // when the base image does not serve: leading drawn layers the kept backdrop shows
     size_t storeBackdrop = 0;   // leading drawn layers to keep as the backdrop image after drawing
     bool reuseUnder = false;    // the kept image under the furniture shows all but the screen layers
@@ -675,6 +676,7 @@ struct Renderer::Impl {
         if (base && common == base->layers.size() && common > 0 && runBoundary(f, common)) {
             f.reuseBase = common;
             ++stats.baseReused;
+            growBase(f, context);
             return;
         }
         if (base && base->context == context && common + 1 == base->layers.size() && common < f.drawn.size()) {
@@ -704,6 +706,26 @@ struct Renderer::Impl {
         f.storeBase = keep;
         base = imageOf(f, keep, context);
         ++stats.baseDrawn;
+    }
+
+    // When the frame draws layers over the kept base image that the last frame drew the same
+    // (areas that came in with a month, under the day's new markers), they join the base image
+    // once drawn: the next change of the map need not draw them again. Not past an event layer
+    // the base image may be advanced by.
+    void growBase(Frame& f, const PixelContext& context) {
+        if (!finished || finished->context != context || advanceable(base->layers.back())) return;
+        std::vector<const scene::Layer*> last;  // the last frame's drawn layers
+        for (const scene::Layer& l : finished->layers)
+            if (!drawnLast(l)) last.push_back(&l);
+        size_t stable = f.reuseBase;
+        while (stable < f.drawn.size() && stable < last.size() && !advanceable(*last[stable]) &&
+               sameDrawing(*last[stable], *f.layers[f.drawn[stable]].layer))
+            ++stable;
+        while (stable > f.reuseBase && !runBoundary(f, stable)) --stable;
+        if (stable == f.reuseBase) return;
+        f.storeBase = stable;
+        ++stats.baseGrown;
+        for (size_t i = f.reuseBase; i < stable; ++i) base->layers.push_back(*f.layers[f.drawn[i]].layer);
     }
 
     // The base image of the first n drawn layers.
@@ -1592,6 +1614,11 @@ struct Renderer::Impl {
                 copyTile(frameFbo, baseFbo, t);
             }
             from = f.reuseBase;
+            if (f.storeBase > from) {  // grown
+                drawLayers(f, t, from, f.storeBase);
+                copyTile(frameFbo, baseFbo, t);
+                from = f.storeBase;
+            }
         } else {
             if (f.reuseBackdrop > 0) {
                 copyTile(backdropFbo, frameFbo, t);

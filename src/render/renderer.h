@@ -27,6 +27,7 @@ struct RenderStats {
     size_t labelsDropped = 0;        ///< in the last frame, for lack of room
     size_t baseDrawn = 0;            ///< frames that drew their leading layers and kept them as an image
     size_t baseReused = 0;           ///< frames that copied those layers in from the kept image
+    size_t baseGrown = 0;            ///< of those, frames that kept more layers with it (drawn as the frame before drew them)
     size_t backdropReused = 0;       ///< frames that drew them again over the scene's kept backdrop (its basemap)
     size_t underReused = 0;          ///< frames that drew only their furniture, over a kept image of the rest
     size_t panelsKept = 0;           ///< furniture panels of such frames kept from the frame before, not drawn

@@ -95,6 +95,28 @@ TEST_CASE("render: a frame drawn from the kept base image and halos equals one d
     CHECK(r.stats().baseReused == reused + 4);
 }
 
+TEST_CASE("render: layers that stayed the same over the base image join it, and the next frame draws over them") {
+    test::renderer();
+    render::Renderer r;
+    const int w = 240, h = 160;
+    // Day 1's area, with one more marker every frame: the area stays, the markers change.
+    auto withMarkers = [](int n) {
+        scene::Scene s = scrubbed(1);
+        for (auto& layer : s.layers)
+            if (auto* markers = std::get_if<scene::PointLayer>(&layer.content))
+                for (int i = 0; i < n; ++i) markers->points.push_back({{-20.0 + 4 * i, -8.0}, 9, scene::rgb(0x2ca02c)});
+        return s;
+    };
+    r.renderToImage(scrubbed(0), w, h);
+    r.renderToImage(scrubbed(1), w, h);  // the area faded: the base image keeps the basemap alone
+    const render::RenderStats before = r.stats();
+    checkSameAsFresh(r, withMarkers(1), w, h);  // the area as the frame before drew it: kept too
+    CHECK(r.stats().baseGrown == before.baseGrown + 1);
+    checkSameAsFresh(r, withMarkers(2), w, h);  // drawn over the basemap and the area, kept
+    CHECK(r.stats().baseReused == before.baseReused + 2);
+    CHECK(r.stats().baseGrown == before.baseGrown + 1);
+}
+
 TEST_CASE("render: a town that comes and goes redraws the halo round it only, the same as from scratch") {
     test::renderer();
     render::Renderer r;

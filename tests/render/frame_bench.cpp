@@ -164,6 +164,8 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
         content.gazetteer = g->gazetteer;
         for (auto& bd : model::briefingDocuments(model::builtinBriefing(), g->gazetteer.get()))
             content.documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
+        // Meshes for everything the content can show, as the viewer prepares them when it loads.
+        test::renderer().prepareMeshes(scene::buildMapScene(content, scene::MapState{}, w, h));
         run("seed briefing", w, h, model::Date{2015, 9, 1}.firstDay(), [&](int day) {
             scene::MapState state;
             state.time = model::TimeQuery{model::TimeMode::Cumulative, day, 30};

@@ -638,8 +638,8 @@ struct Renderer::Impl {
         const scene::Scene& s = *f.scene;
         finished = FinishedFrame{s.layers, contextOf(s, f.width, f.height, f.scale), stats.labelsPlaced,
                                  stats.labelsDropped, std::nullopt};
-        const ScreenGeometry* screen = onlyScreen(f);
-        if (screen && (f.reuseUnder || f.storeUnder)) finished->screen = *screen;
+        const ScreenGeometry* furniture = onlyScreen(f);
+        if (furniture && (f.reuseUnder || f.storeUnder)) finished->screen = *furniture;
     }
 
     // The frame's screen geometry when it has exactly one screen layer.

@@ -355,7 +355,6 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const std::filesystem::path& di
     const auto cacheFile = GazetteerCache::file(opt.cacheDir, dir);
     if (!cacheFile.empty() && GazetteerCache::read(cacheFile, sources, *g)) {
         g->fromCache_ = true;
-        g->indexCountries();
         return g;
     }
     auto tables = std::make_shared<GazetteerTables>();
@@ -373,7 +372,18 @@ bool Gazetteer::mayStartLongerName(uint64_t hashWithTrailingSpace) const {
 std::span<const Posting> Gazetteer::postings(std::string_view normalizedKey, uint64_t hash) const {
     auto k = findKey(normalizedKey, hash);
     if (!k) return {};
-    return {postings_.data() + postStart_[*k], postStart_[*k + 1] - postStart_[*k]};
+    // Entries of the mapped cache are checked where they are read, not at load (a start would
+    // read every table): a damaged one gives no candidates.
+    const uint32_t from = postStart_[*k], to = postStart_[*k + 1];
+    if (from > to || to > postings_.size()) return {};
+    const std::span<const Posting> found = postings_.subspan(from, to - from);
+    for (const Posting& p : found)
+        if (p.place >= places_.size()) return {};
+    return found;
+}
+
+std::span<const Posting> Gazetteer::postings(std::string_view normalizedKey) const {
+    return postings(normalizedKey, hashKey(normalizedKey));
 }
 
 std::optional<uint32_t> Gazetteer::findKey(std::string_view key) const { return findKey(key, hashKey(key)); }
@@ -383,23 +393,22 @@ std::optional<uint32_t> Gazetteer::findKey(std::string_view key, uint64_t h) con
     if (!bloom_.empty() && !bloomHas(bloom_, h)) return std::nullopt;
     const size_t mask = slots_.size() - 1;
     const uint64_t fingerprint = slotEntry(0, h) & ~uint64_t{0xffffffff};
-    for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    // At most one round of the table: a damaged cache may have no empty slot to stop at.
+    for (size_t slot = h & mask, probes = 0; probes < slots_.size(); slot = (slot + 1) & mask, ++probes) {
         const uint64_t e = slots_[slot];
         if (!e) return std::nullopt;
         // Only an entry with the same high hash bits can be the key: the others are passed by
         // without reading their offsets and bytes, each a cache miss in tables of megabytes.
         if ((e & ~uint64_t{0xffffffff}) != fingerprint) continue;
-        const uint32_t k = slotKey(e);
-        if (keyOffset_[k + 1] - keyOffset_[k] == key.size() &&
-            std::memcmp(keys_.data() + keyOffset_[k], key.data(), key.size()) == 0)
-            return k;
+        // Checked here rather than at load, as postings are: a damaged entry matches nothing.
+        const size_t k = slotKey(e);
+        if (k + 1 >= keyOffset_.size()) continue;
+        const uint32_t from = keyOffset_[k], to = keyOffset_[k + 1];
+        if (from <= to && to <= keys_.size() && to - from == key.size() &&
+            std::memcmp(keys_.data() + from, key.data(), key.size()) == 0)
+            return static_cast<uint32_t>(k);
     }
-}
-
-std::span<const Posting> Gazetteer::postings(std::string_view normalizedKey) const {
-    auto k = findKey(normalizedKey);
-    if (!k) return {};
-    return {postings_.data() + postStart_[*k], postStart_[*k + 1] - postStart_[*k]};
+    return std::nullopt;
 }
 
 bool Gazetteer::isCommonWord(std::string_view normalizedKey) const {

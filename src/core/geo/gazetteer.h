@@ -150,7 +150,7 @@ private:
     mutable FeatureSetPtr polygons_[5];
 
     static constexpr uint32_t kNone = ~0u;
-    std::array<uint32_t, 26 * 26> countryIndex_{};  ///< ISO alpha-2 -> admin0 place
+    std::array<uint32_t, 26 * 26> countryIndex_{};  ///< ISO alpha-2 -> admin0 place; in the cache too
 
     std::optional<uint32_t> findKey(std::string_view key) const;
     std::optional<uint32_t> findKey(std::string_view key, uint64_t hash) const;

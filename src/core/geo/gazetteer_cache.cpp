@@ -19,7 +19,7 @@ constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
 // It is part of the file name too, so builds of two versions side by side keep one cache each
 // instead of rebuilding the other's at every start.
-constexpr uint32_t kFormatVersion = 11;
+constexpr uint32_t kFormatVersion = 12;
 
 struct Header {
     char magic[8];
@@ -117,23 +117,23 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
         h.placeSize != sizeof(Place) || h.signature != signature)
         return false;
     std::string_view warnings;
+    std::span<const uint32_t> countries;
     TableReader in(bytes, sizeof h);
     in >> g.places_ >> g.strings_ >> g.keys_ >> g.keyOffset_ >> g.postStart_ >> g.postings_ >> g.slots_ >>
-        g.commonWord_ >> g.bloom_ >> g.prefixBloom_ >> warnings;
+        g.commonWord_ >> g.bloom_ >> g.prefixBloom_ >> countries >> warnings;
     // Cross-check the tables against each other so a damaged file is rejected, not indexed into.
     bool ok = in.ok() && !g.keyOffset_.empty() && g.keyOffset_.size() == g.postStart_.size() &&
               g.keyOffset_.back() == g.keys_.size() && g.postStart_.back() == g.postings_.size() &&
               powerOfTwo(g.slots_.size()) && g.slots_.size() >= g.keyOffset_.size() &&
               g.commonWord_.size() + 1 == g.keyOffset_.size() && powerOfTwo(g.bloom_.size()) &&
-              powerOfTwo(g.prefixBloom_.size()) && (g.strings_.empty() || g.strings_.back() == '\0');
-    // Name offsets are checked where they are used (Gazetteer::name): checking them here would
-    // read every place of the mapped table, and a run uses only a few of them.
-    if (ok) {
-        for (const Posting& p : g.postings_) ok &= p.place < g.places_.size();
-        for (uint64_t s : g.slots_) {
-            const uint64_t low = s & 0xffffffff;  // key + 1, 0 only in an empty slot
-            ok &= s == 0 || (low != 0 && low < g.keyOffset_.size());
-        }
+              powerOfTwo(g.prefixBloom_.size()) && (g.strings_.empty() || g.strings_.back() == '\0') &&
+              countries.size() == g.countryIndex_.size();
+    // The entries of the large tables (slots, key offsets, postings, name offsets) are checked
+    // where they are read (Gazetteer::findKey, postings, name): checking them here would read
+    // every page of them at each start, and a run uses only a few.
+    for (size_t i = 0; ok && i < countries.size(); ++i) {
+        ok = countries[i] == Gazetteer::kNone || countries[i] < g.places_.size();
+        g.countryIndex_[i] = countries[i];
     }
     if (!ok) {
         log::warn(file.string() + ": damaged gazetteer cache, rebuilding it");
@@ -167,7 +167,7 @@ void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature
         out.write(reinterpret_cast<const char*>(&h), sizeof h);
         put(out, g.places_), put(out, g.strings_), put(out, g.keys_), put(out, g.keyOffset_);
         put(out, g.postStart_), put(out, g.postings_), put(out, g.slots_), put(out, g.commonWord_), put(out, g.bloom_);
-        put(out, g.prefixBloom_);
+        put(out, g.prefixBloom_), put(out, std::span<const uint32_t>(g.countryIndex_));
         std::string warnings;
         for (const auto& w : g.warnings_) warnings += (warnings.empty() ? "" : "\n") + w;
         put(out, std::string_view(warnings));

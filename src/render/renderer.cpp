@@ -174,6 +174,10 @@ struct ImageBox {
         }
         x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
     }
+    /// Whether both hold something and share some area (boxes that only touch do not).
+    bool overlaps(const ImageBox& o) const {
+        return !empty() && !o.empty() && x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+    }
 };
 
 // Labels and screen layers are drawn after the others, over everything.
@@ -821,9 +825,6 @@ struct Renderer::Impl {
             return;
         const ScreenGeometry& last = *finished->screen;
         if (last.panels.size() != now->panels.size()) return;
-        auto overlap = [](const ImageBox& a, const ImageBox& b) {
-            return !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-        };
         std::vector<size_t> changed;
         std::vector<ImageBox> restored;
         for (size_t i = 0; i < now->panels.size(); ++i) {
@@ -838,7 +839,7 @@ struct Renderer::Impl {
                 continue;
             }
             for (const ImageBox& r : restored)
-                if (overlap(r, panelReach(now->panels[i]))) return;
+                if (r.overlaps(panelReach(now->panels[i]))) return;
         }
         stats.panelsKept += now->panels.size() - changed.size();
         f.panelsOnly = true;
@@ -1311,7 +1312,7 @@ struct Renderer::Impl {
                 glClear(GL_COLOR_BUFFER_BIT);
                 std::vector<std::pair<GLint, GLsizei>> runs;
                 for (size_t i = 0; i < now.size(); ++i) {
-                    if (!overlaps(grown(now[i].box), d)) continue;
+                    if (!grown(now[i].box).overlaps(d)) continue;
                     runs.push_back(p.labelGlyphs[i]);
                 }
                 passes(runs);
@@ -1323,17 +1324,13 @@ struct Renderer::Impl {
         h.labels = std::move(now);
     }
 
-    static bool overlaps(const ImageBox& a, const ImageBox& b) {
-        return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-    }
-
     // Merges boxes that overlap until none does.
     static void mergeOverlapping(std::vector<ImageBox>& boxes) {
         for (bool merged = true; merged;) {
             merged = false;
             for (size_t i = 0; i < boxes.size() && !merged; ++i) {
                 for (size_t j = i + 1; j < boxes.size(); ++j) {
-                    if (!overlaps(boxes[i], boxes[j])) continue;
+                    if (!boxes[i].overlaps(boxes[j])) continue;
                     boxes[i].extend(boxes[j].x0, boxes[j].y0);
                     boxes[i].extend(boxes[j].x1, boxes[j].y1);
                     boxes.erase(boxes.begin() + static_cast<long>(j));

@@ -20,6 +20,7 @@ namespace {
 
 constexpr size_t kBloomBits = 1u << 20;  // 128 KiB: stays in the L2 cache
 constexpr std::string_view kKindNames[] = {"country", "admin1", "region", "city", "poi", "water"};
+static_assert(std::size(kKindNames) == kPlaceKindCount);
 
 struct LayerSpec {
     Layer layer;
@@ -416,10 +417,7 @@ bool Gazetteer::isCommonWord(std::string_view normalizedKey) const {
     return k && *k < commonWord_.size() && commonWord_[*k];
 }
 
-std::string_view Gazetteer::name(uint32_t id) const {
-    const uint32_t at = places_[id].nameOffset;  // a damaged cache must not send us past the names
-    return at < strings_.size() ? std::string_view(strings_.data() + at) : std::string_view();
-}
+std::string_view Gazetteer::name(uint32_t id) const { return strings_.data() + places_[id].nameOffset; }
 
 double Gazetteer::prior(const Posting& post) const {
     const Place& p = places_[post.place];

@@ -21,6 +21,7 @@
 namespace cmap::geo {
 
 enum class PlaceKind : uint8_t { Country, Admin1, Region, City, Poi, Water };
+inline constexpr size_t kPlaceKindCount = 6;
 
 /// "country", "admin1", "region", "city", "poi", "water".
 std::string_view kindName(PlaceKind kind);
@@ -150,7 +151,7 @@ private:
     mutable FeatureSetPtr polygons_[5];
 
     static constexpr uint32_t kNone = ~0u;
-    std::array<uint32_t, 26 * 26> countryIndex_{};  ///< ISO alpha-2 -> admin0 place; in the cache too
+    std::array<uint32_t, 26 * 26> countryIndex_{};  ///< ISO alpha-2 -> admin0 place
 
     std::optional<uint32_t> findKey(std::string_view key) const;
     std::optional<uint32_t> findKey(std::string_view key, uint64_t hash) const;

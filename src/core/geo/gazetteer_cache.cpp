@@ -19,7 +19,7 @@ constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
 // It is part of the file name too, so builds of two versions side by side keep one cache each
 // instead of rebuilding the other's at every start.
-constexpr uint32_t kFormatVersion = 12;
+constexpr uint32_t kFormatVersion = 13;
 
 struct Header {
     char magic[8];
@@ -78,6 +78,11 @@ private:
 
 bool powerOfTwo(size_t n) { return n && (n & (n - 1)) == 0; }
 
+bool sane(const Place& p, size_t stringsSize) {
+    return static_cast<size_t>(p.kind) < kPlaceKindCount && static_cast<size_t>(p.layer) < std::size(kLayerNames) &&
+           p.nameOffset < stringsSize;
+}
+
 }  // namespace
 
 uint64_t GazetteerCache::sources(const std::filesystem::path& dir) {
@@ -117,24 +122,22 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
         h.placeSize != sizeof(Place) || h.signature != signature)
         return false;
     std::string_view warnings;
-    std::span<const uint32_t> countries;
     TableReader in(bytes, sizeof h);
     in >> g.places_ >> g.strings_ >> g.keys_ >> g.keyOffset_ >> g.postStart_ >> g.postings_ >> g.slots_ >>
-        g.commonWord_ >> g.bloom_ >> g.prefixBloom_ >> countries >> warnings;
+        g.commonWord_ >> g.bloom_ >> g.prefixBloom_ >> warnings;
     // Cross-check the tables against each other so a damaged file is rejected, not indexed into.
     bool ok = in.ok() && !g.keyOffset_.empty() && g.keyOffset_.size() == g.postStart_.size() &&
               g.keyOffset_.back() == g.keys_.size() && g.postStart_.back() == g.postings_.size() &&
               powerOfTwo(g.slots_.size()) && g.slots_.size() >= g.keyOffset_.size() &&
               g.commonWord_.size() + 1 == g.keyOffset_.size() && powerOfTwo(g.bloom_.size()) &&
-              powerOfTwo(g.prefixBloom_.size()) && (g.strings_.empty() || g.strings_.back() == '\0') &&
-              countries.size() == g.countryIndex_.size();
-    // The entries of the large tables (slots, key offsets, postings, name offsets) are checked
-    // where they are read (Gazetteer::findKey, postings, name): checking them here would read
-    // every page of them at each start, and a run uses only a few.
-    for (size_t i = 0; ok && i < countries.size(); ++i) {
-        ok = countries[i] == Gazetteer::kNone || countries[i] < g.places_.size();
-        g.countryIndex_[i] = countries[i];
-    }
+              powerOfTwo(g.prefixBloom_.size()) && (g.strings_.empty() || g.strings_.back() == '\0');
+    // Places are checked whole here: their kinds and layers pick code paths and index tables all
+    // over the program, and the country index is made from them in the same pass. The entries of
+    // the larger index tables (slots, key offsets, postings) are checked where a lookup reads
+    // them (Gazetteer::findKey, postings): checking them here would read every page of them at
+    // each start, and a run uses only a few.
+    for (size_t i = 0; ok && i < g.places_.size(); ++i) ok = sane(g.places_[i], g.strings_.size());
+    if (ok) g.indexCountries();
     if (!ok) {
         log::warn(file.string() + ": damaged gazetteer cache, rebuilding it");
         g.places_ = {}, g.strings_ = {}, g.keys_ = {}, g.keyOffset_ = {}, g.postStart_ = {}, g.postings_ = {};
@@ -167,7 +170,7 @@ void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature
         out.write(reinterpret_cast<const char*>(&h), sizeof h);
         put(out, g.places_), put(out, g.strings_), put(out, g.keys_), put(out, g.keyOffset_);
         put(out, g.postStart_), put(out, g.postings_), put(out, g.slots_), put(out, g.commonWord_), put(out, g.bloom_);
-        put(out, g.prefixBloom_), put(out, std::span<const uint32_t>(g.countryIndex_));
+        put(out, g.prefixBloom_);
         std::string warnings;
         for (const auto& w : g.warnings_) warnings += (warnings.empty() ? "" : "\n") + w;
         put(out, std::string_view(warnings));

@@ -7,12 +7,10 @@
 # The map is the built-in briefing at a fixed view in plate carree (EPSG:4326), so that both tools
 # draw the very same extent. conflictmap draws more than MapServer here (towns and their labels,
 # hatched areas, label placement, the caption): the comparison is at its expense.
-# Needs an X server for conflictmap: runs itself under xvfb-run when DISPLAY is unset.
 set -euo pipefail
 build=${1:-build}
 repeats=${2:-5}
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [[ -z "${DISPLAY:-}" ]]; then exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"; fi
 command -v map2img >/dev/null || { echo "map2img not found: apt-get install mapserver-bin" >&2; exit 1; }
 bin=$(cd "$build" && pwd)/conflictmap
 geodata=${CONFLICTMAP_GEODATA:-$here/geodata/out}

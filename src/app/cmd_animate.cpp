@@ -13,8 +13,7 @@
 #include "app/map_inputs.h"
 #include "core/error.h"
 #include "render/animation_writer.h"
-#include "render/gl_context.h"
-#include "render/renderer.h"
+#include "render/headless_renderer.h"
 #include "scene/map_scene.h"
 
 namespace cmap::app {
@@ -81,12 +80,12 @@ int run(const GlobalOptions& global, const Options& opt) {
     const std::vector<int> days = frameDays(opt, from.firstDay(), to.firstDay());
 
     Progress progress("animate", global);
-    // First, before any loading: without a display there is nothing to render with.
-    render::GlContext context;
+    // The GL context and the renderer are made on their own thread while the content loads.
+    render::HeadlessRenderer gl;
     const LoadedMap map = loadMapContent(global, opt.map, loadMapWorkspace(opt.map), progress);
     // The workspace's (or the options') view throughout, the time moving frame by frame.
     scene::MapState state = mapState(optionsSlide(map.workspace, opt.map, c, from), map, c);
-    render::Renderer renderer;
+    render::Renderer& renderer = gl.get();
     std::unique_ptr<render::AnimationWriter> writer = render::openAnimation(opt.out, c.width, c.height, opt.fps);
     progress(std::to_string(days.size()) + " frames of " + std::to_string(c.width) + "x" + std::to_string(c.height) +
              " as " + writer->description());

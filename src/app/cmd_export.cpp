@@ -23,8 +23,7 @@
 #include "app/map_inputs.h"
 #include "core/error.h"
 #include "core/geo/projection.h"
-#include "render/gl_context.h"
-#include "render/renderer.h"
+#include "render/headless_renderer.h"
 #include "scene/map_scene.h"
 #include "scene/slide_state.h"
 
@@ -155,8 +154,8 @@ std::vector<Shot> plan(const Options& opt, const Checked& c, const model::Worksp
 int run(const GlobalOptions& global, const Options& opt) {
     const Checked c = check(opt);
     Progress progress("export", global);
-    // First, before any loading: without a display there is nothing to render with.
-    render::GlContext context;
+    // The GL context and the renderer are made on their own thread while the content loads.
+    render::HeadlessRenderer gl;
 
     model::Workspace ws = loadMapWorkspace(opt.map);
     const std::vector<Shot> shots =
@@ -167,7 +166,7 @@ int run(const GlobalOptions& global, const Options& opt) {
     // and lines, not more of the map.
     const int width = c.map.width, height = c.map.height;
     const double logicalW = c.map.logicalWidth(), logicalH = c.map.logicalHeight();
-    render::Renderer renderer;
+    render::Renderer& renderer = gl.get();
     for (const Shot& shot : shots) {
         scene::MapState state = mapState(shot.slide, map, c.map);
         progress("building the map");

@@ -39,7 +39,6 @@
 #include "render/renderer.h"
 
 #include <glad/gl.h>
-#include <GLFW/glfw3.h>
 
 #include <algorithm>
 #include <array>
@@ -1663,9 +1662,8 @@ struct Renderer::Impl {
 };
 
 Renderer::Renderer() {
-    // Loads GL entry points when the caller's context was made without glad (the viewer's).
-    if (!GLAD_GL_VERSION_3_3 && !gladLoadGL(glfwGetProcAddress))
-        throw Error("no current OpenGL 3.3 core context for the renderer");
+    // Whoever made the context loaded the GL entry points through glad (GlContext, the viewer's window).
+    if (!GLAD_GL_VERSION_3_3) throw Error("no current OpenGL 3.3 core context for the renderer");
     impl_ = std::make_unique<Impl>();
 }
 

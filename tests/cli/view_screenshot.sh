@@ -47,6 +47,9 @@ if [ -f "$CORPUS/001_a8c1fb0f76f8c4dd.txt" ]; then
         --layer "$TMP/broken.geojson" --date 2015-09-20 --screenshot "$TMP/articles.png" --frames 3 --size 1024x700
     check_png "$TMP/articles.png" 1024x700 "articles and layers"
 fi
+printf 'event_date,event_type,latitude,longitude\n2016-03-15,Battles,35.1,36.7\n' >"$TMP/e.csv"
+expect_exit 0 "viewer with events" -- view --events "$TMP/e.csv" --size 800x600 --frames 3 --no-recover --screenshot "$TMP/view.png"
+check_png "$TMP/view.png" 800x600 "viewer with events"
 expect_exit 2 "bad --date" -- view --date 2015-13-01 --screenshot "$TMP/d.png"
 expect_err_line "--date" "bad --date"
 finish

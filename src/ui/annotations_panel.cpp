@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "scene/annotation_layers.h"
 #include "ui/viewer.h"
+#include "ui/widgets.h"
 
 namespace cmap::ui {
 namespace {
@@ -128,7 +129,7 @@ bool colorEdit(const char* label, uint32_t& rgba) {
 bool dateField(const char* label, std::string& text, std::optional<model::Date>& date) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     bool changed = false;
-    if (ImGui::InputTextWithHint(label, "YYYY-MM-DD", &text)) {
+    if (inputTextWithHint(label, "YYYY-MM-DD", &text)) {
         if (text.empty()) date.reset(), changed = true;
         else if (auto d = model::Date::parse(text)) date = d, changed = true;
     }
@@ -153,10 +154,10 @@ void drawEditor(Viewer& v, Annotation& live) {
     ImGui::Separator();
     ImGui::TextDisabled("%s %s", std::string(model::annotationKindName(a.kind)).c_str(), a.id.c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    changed |= ImGui::InputText("Text", &a.text);
+    changed |= inputText("Text", &a.text);
     if (a.kind == AnnotationKind::RangeRing) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-        changed |= ImGui::InputDouble("Radius (km)", &a.radiusKm, 10, 100, "%.1f");
+        changed |= inputDouble("Radius (km)", &a.radiusKm, 10, 100, "%.1f");
         a.radiusKm = std::clamp(a.radiusKm, 0.001, 20000.0);
     }
     changed |= colorEdit("Line", a.style.rgba);
@@ -199,6 +200,10 @@ void drawAnnotationsPanel(Viewer& v, const Rect& r) {
         ImGui::End();
         return;
     }
+    // Each part of the strip has its own id scope: the Text tool's button and the editor's Text
+    // field share a label, and one id for both made a click into the field (which made it the
+    // active item) trip the button's mouse handling the next frame (an ImGui assertion, a crash).
+    ImGui::PushID("tools");
     for (const ToolInfo& info : kTools) {
         if (info.tool != AnnotationTool::Select) ImGui::SameLine();
         bool active = t.tool == info.tool;
@@ -220,17 +225,19 @@ void drawAnnotationsPanel(Viewer& v, const Rect& r) {
     if (ImGui::SmallButton("Redo")) redo(v);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Y or Ctrl+Shift+Z");
     ImGui::EndDisabled();
+    ImGui::PopID();
 
     if (t.tool != AnnotationTool::Select) {
+        ImGui::PushID("new");
         for (const ToolInfo& info : kTools)
             if (info.tool == t.tool) ImGui::TextDisabled("%s (Esc cancels)", info.hint);
         if (t.tool == AnnotationTool::Text || t.tool == AnnotationTool::Callout) {
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-            ImGui::InputText("Text", &t.text);
+            inputText("Text", &t.text);
         }
         if (t.tool == AnnotationTool::RangeRing) {
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-            ImGui::InputDouble("Radius (km)", &t.ringKm, 10, 100, "%.1f");
+            inputDouble("Radius (km)", &t.ringKm, 10, 100, "%.1f");
             t.ringKm = std::clamp(t.ringKm, 0.001, 20000.0);
         }
         colorEdit("Colour", t.style.rgba);
@@ -239,8 +246,11 @@ void drawAnnotationsPanel(Viewer& v, const Rect& r) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
         ImGui::SliderFloat("Width", &t.style.widthPx, 0.5f, 12.f, "%.1f px");
+        ImGui::PopID();
     } else if (Annotation* a = selectedAnnotation(v)) {
+        ImGui::PushID(a->id.c_str());
         drawEditor(v, *a);
+        ImGui::PopID();
     }
     ImGui::End();
 }

@@ -156,7 +156,7 @@ void drawDateEditor(Viewer& v, size_t ai) {
         return;
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    bool enter = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &p.dateEdit, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = inputTextWithHint("##date", "YYYY-MM-DD", &p.dateEdit, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (ImGui::Button("Set date") || enter) {
         std::optional<model::Date> d;

@@ -66,7 +66,7 @@ void drawCorrectionPopup(Viewer& v) {
 
     sectionHeader("Pick another place");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "search by name (empty: places named like the mention)", &c.search);
+    inputTextWithHint("##search", "search by name (empty: places named like the mention)", &c.search);
     // Empty search: the gazetteer's other candidates for the mention's own words.
     const std::string& query = c.search.empty() ? m.text : c.search;
     if (c.resultsFor != query) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ui/viewer.h"
+#include "ui/widgets.h"
 
 namespace cmap::ui {
 namespace {
@@ -81,7 +82,7 @@ void drawFileDialog(Viewer& v) {
     if (!ImGui::BeginPopupModal(kPopupId, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     ImGui::TextUnformatted(purposeTitle(d.purpose));
     ImGui::SetNextItemWidth(-1);
-    bool enter = ImGui::InputText("##path", &d.path, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = inputText("##path", &d.path, ImGuiInputTextFlags_EnterReturnsTrue);
     list(d);
     float buttonsH = ImGui::GetFrameHeightWithSpacing() * (d.error.empty() ? 1.f : 2.f);
     ImGui::BeginChild("##entries", ImVec2(0, -buttonsH), true);

@@ -55,9 +55,9 @@ void drawFurniturePanel(Viewer& v) {
     model::Furniture& f = ws.furniture;
     bool changed = false;
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    changed |= ImGui::InputText("Title", &ws.title);
+    changed |= inputText("Title", &ws.title);
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    changed |= ImGui::InputText("Subtitle", &f.subtitle);
+    changed |= inputText("Subtitle", &f.subtitle);
     sectionHeader("Pieces");
     changed |= pieceRow("Title", f.title);
     changed |= pieceRow("Date", f.date);

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "ui/corrections.h"
 #include "ui/viewer.h"
+#include "ui/widgets.h"
 
 namespace cmap::ui {
 namespace {
@@ -289,7 +290,7 @@ void drawProjectionSwitcher(Viewer& v) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the map to the data (F)");
     if (c.choice == ProjectionChoice::Custom) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-        bool enter = ImGui::InputText("##custom", &c.customDefinition, ImGuiInputTextFlags_EnterReturnsTrue);
+        bool enter = inputText("##custom", &c.customDefinition, ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();
         if (ImGui::Button("Apply") || enter) applyProjection(c, ProjectionChoice::Custom);
     }

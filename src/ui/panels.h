@@ -16,4 +16,10 @@ void drawProgress(Viewer& v, const Rect& map);
 /// Offers the recovery copy of a session that ended without saving.
 void drawRecoveryPrompt(Viewer& v);
 
+/// One frame of the docked viewer for a width x height window (logical pixels): every panel and
+/// popup, the map's mouse and keys, and the annotation overlay; everything but the map's pixels.
+/// The viewer calls it between ImGui's NewFrame and Render; UI tests call it without a window.
+/// offerRecovery shows the crash-recovery prompt (not in screenshots). Returns where things went.
+Layout drawViewerPanels(Viewer& v, float width, float height, double dt, bool offerRecovery);
+
 }  // namespace cmap::ui

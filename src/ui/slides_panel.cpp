@@ -118,8 +118,8 @@ void drawSlidesPanel(Viewer& v, const Rect& r) {
     if (selected) {
         model::Slide& s = slides[*selected];
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputTextWithHint("##title", "Title", &s.title)) changed();
-        if (ImGui::InputTextMultiline("##notes", &s.notes, ImVec2(-1, ImGui::GetFrameHeightWithSpacing() * 3)))
+        if (inputTextWithHint("##title", "Title", &s.title)) changed();
+        if (inputTextMultiline("##notes", &s.notes, -1, ImGui::GetFrameHeightWithSpacing() * 3))
             changed();
     }
     ImGui::End();

@@ -70,7 +70,7 @@ void drawTimelinePanel(Viewer& v, const Rect& r) {
     if (t.mode != model::TimeMode::Cumulative) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-        if (ImGui::InputInt("days", &t.windowDays, 1, 30)) t.windowDays = std::clamp(t.windowDays, 1, 36500);
+        if (inputInt("days", &t.windowDays, 1, 30)) t.windowDays = std::clamp(t.windowDays, 1, 36500);
     }
     ImGui::SameLine(0, 16);
     if (ImGui::Button("<")) t.step(-1);

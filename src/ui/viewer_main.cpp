@@ -313,27 +313,7 @@ int runViewer(const ViewerOptions& options) {
             fitPresentationToCanvas(v);
             v.canvas.camera.advance(dt);
         } else {
-            LayoutOptions lo;
-            lo.menuHeight = drawMenuBar(v);
-            layout = computeLayout(static_cast<float>(winW), static_cast<float>(winH), lo);
-            v.canvas.rect = layout.map;
-            drawLayersPanel(v, layout.layers);
-            drawSlidesPanel(v, layout.slides);
-            drawConsolePanel(v, layout.console);
-            drawArticlesPanel(v, layout.articles);
-            drawTimelinePanel(v, layout.timeline);
-            drawProjectionSwitcher(v);
-            drawAnnotationsPanel(v, layout.tools);
-            drawErrorPanel(v, layout.map);
-            drawProgress(v, layout.map);
-            drawCorrectionPopup(v);
-            drawFurniturePanel(v);
-            drawFileDialog(v);
-            if (!headless) drawRecoveryPrompt(v);
-            handleMapInput(v, dt);
-            handleAnnotationKeys(v);
-            drawAnnotationOverlay(v);
-            drawMapTooltip(v);
+            layout = drawViewerPanels(v, static_cast<float>(winW), static_cast<float>(winH), dt, !headless);
         }
         ImGui::Render();
 

@@ -7,9 +7,9 @@ namespace cmap::test {
 
 class ImGuiInput {
 public:
-    ImGuiInput() : context_(ImGui::CreateContext()) {
+    explicit ImGuiInput(float width = 800, float height = 500) : context_(ImGui::CreateContext()) {
         ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = {800, 500};
+        io.DisplaySize = {width, height};
         io.IniFilename = nullptr;
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;

@@ -134,7 +134,7 @@ const Prepared& prepare(const MapContent& content) {
             uint32_t key = keys.try_emplace(placeKey(m.place), static_cast<uint32_t>(keys.size())).first->second;
             p.place.push_back(key);
             p.item.push_back(m.date ? static_cast<uint32_t>(p.items.size()) : Prepared::kUndated);
-            if (m.date) p.items.push_back({m.date->firstDay(), m.date->lastDay(), key});
+            if (m.date) p.items.push_back({m.date->first, m.date->last, key});
             p.category.push_back(m.event < doc->events.size()
                                      ? static_cast<uint8_t>(static_cast<size_t>(doc->events[m.event].category) & 7)
                                      : Prepared::kNoCategory);

@@ -70,7 +70,7 @@ void drawFacts(Viewer& v, size_t ai) {
             if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) openCorrection(v, ai, m);
             ImGui::SameLine();
         }
-        ImGui::TextDisabled("%s · %s", ev.date ? ev.date->iso().c_str() : "undated",
+        ImGui::TextDisabled("%s · %s", ev.date ? ev.date->label().c_str() : "undated",
                             std::string(model::categoryName(ev.category)).c_str());
         if (e < a.summaries.size()) ImGui::TextWrapped("%s", a.summaries[e].c_str());
         ImGui::PopID();

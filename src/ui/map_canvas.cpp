@@ -38,10 +38,9 @@ std::optional<size_t> rawIndex(const ArticleSource& a, const model::Document& co
     return std::nullopt;
 }
 
-std::string dateText(const std::optional<model::Date>& d) {
+std::string dateText(const std::optional<model::DateRange>& d) {
     if (!d) return "undated";
-    const char* p = d->precision() == model::Precision::Day ? "day" : d->precision() == model::Precision::Month ? "month" : "year";
-    return d->iso() + " (" + p + " precision)";
+    return d->label() + " (" + std::string(model::precisionName(d->precision)) + " precision)";
 }
 
 constexpr const char* kProjectionNames[] = {"Fitted to the data", "Web Mercator", "Equal Earth", "Plate carrée",

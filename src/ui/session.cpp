@@ -94,7 +94,7 @@ std::vector<model::TimeItem> eventItems(const scene::MapContent& content) {
     std::vector<model::TimeItem> items;
     for (const auto& doc : content.documents)
         for (const auto& e : doc->events)
-            if (e.date) items.push_back({e.date->firstDay(), e.date->lastDay(), 0});
+            if (e.date) items.push_back({e.date->first, e.date->last, 0});
     return items;
 }
 

@@ -133,7 +133,7 @@ std::vector<std::shared_ptr<const model::Document>> syntheticDocuments(size_t ev
             m.place.point = {lon(rng), lat(rng)};
             m.place.box.extend(m.place.point);
             m.text = m.place.name;
-            m.date = model::Date::fromDays(day(rng));
+            m.date = model::DateRange::of(model::Date::fromDays(day(rng)));
             m.event = static_cast<uint32_t>(doc->events.size());
             model::Event e;
             e.date = m.date;
@@ -191,7 +191,7 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
             // events, their opacity from the timeline (window mode, 90 days) each frame.
             std::vector<model::TimeItem> items;
             for (const auto& d : docs)
-                for (const auto& m : d->mentions) items.push_back({m.date->firstDay(), m.date->lastDay(), 0});
+                for (const auto& m : d->mentions) items.push_back({m.date->first, m.date->last, 0});
             run("100k events, scene made directly", w, h, from, [&](int day) {
                 scene::Scene s = scene::buildMapScene(basemapOnly, base, w, h);
                 std::vector<float> opacity = model::evaluate(items, {model::TimeMode::Window, day, 90});

@@ -43,10 +43,10 @@ std::shared_ptr<const model::Document> document(
         model::Mention m;
         m.place = place;
         m.text = place.name;
-        m.date = date;
+        if (date) m.date = model::DateRange::of(*date);
         m.event = static_cast<uint32_t>(doc->events.size());
         model::Event e;
-        e.date = date;
+        e.date = m.date;
         e.category = category;
         e.mentions.push_back(static_cast<uint32_t>(doc->mentions.size()));
         doc->mentions.push_back(m);

@@ -59,17 +59,17 @@ std::vector<Field> withSource(std::vector<Field> rest) {
 Value text(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
 Value text(const std::string& s) { return s.empty() ? Value() : Value(s); }
 Value iso(const std::optional<model::Date>& d) { return d ? Value(d->iso()) : Value(); }
-Value precision(const std::optional<model::Date>& d) {
-    return d ? Value(std::string(model::precisionName(d->precision()))) : Value();
+Value iso(const std::optional<model::DateRange>& d) { return d ? Value(d->iso()) : Value(); }
+Value precision(const std::optional<model::DateRange>& d) {
+    return d ? Value(std::string(model::precisionName(d->precision))) : Value();
 }
 
 // The interval a date covers, as QGIS's temporal controller and Google Earth's time slider read
 // it ("begin" and "end" are the KML TimeSpan fields): "2015-09" is all of September.
-Value firstDay(const std::optional<model::Date>& d) {
-    return d ? Value(model::Date::fromDays(d->firstDay()).iso()) : Value();
-}
-Value lastDay(const std::optional<model::Date>& d) {
-    return d ? Value(model::Date::fromDays(d->lastDay()).iso()) : Value();
+Value firstDay(const std::optional<model::DateRange>& d) { return d ? Value(d->firstIso()) : Value(); }
+Value lastDay(const std::optional<model::DateRange>& d) { return d ? Value(d->lastIso()) : Value(); }
+std::optional<model::DateRange> range(const std::optional<model::Date>& d) {
+    return d ? std::optional(model::DateRange::of(*d)) : std::nullopt;
 }
 
 std::vector<Value> sourceValues(const model::Document& doc, Value place) {
@@ -158,7 +158,7 @@ LayerData eventLayer(const std::vector<ExportedDocument>& documents) {
             }
             std::string category(model::categoryName(ev.category));
             std::string summary = e.summaries && i < e.summaries->size() ? (*e.summaries)[i] : "";
-            if (summary.empty()) summary = category + (ev.date ? " on " + ev.date->iso() : "") + " in " + names;
+            if (summary.empty()) summary = category + (ev.date ? " on " + ev.date->label() : "") + " in " + names;
             if (places.points.empty()) places.type = wkbNone;
             Row row{std::move(places), sourceValues(doc, text(names))};
             std::vector<Value> rest = {iso(ev.date),
@@ -217,7 +217,7 @@ LayerData annotationLayer(const std::vector<model::Annotation>& annotations) {
         layer.rows.push_back({annotationShape(a),
                               {Value(a.id), text(a.text), Value(std::string(model::annotationKindName(a.kind))),
                                a.kind == model::AnnotationKind::RangeRing ? Value(a.radiusKm) : Value(), text(span),
-                               firstDay(a.from), lastDay(a.to), Value(hexColor(a.style.rgba)),
+                               firstDay(range(a.from)), lastDay(range(a.to)), Value(hexColor(a.style.rgba)),
                                model::isArea(a.kind) ? Value(hexColor(a.style.fillRgba)) : Value()}});
     }
     return layer;

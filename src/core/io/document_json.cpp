@@ -5,13 +5,13 @@
 namespace cmap::io {
 namespace {
 
-void date(JsonWriter& w, const char* dateKey, const char* precisionKey, const std::optional<model::Date>& d) {
+void date(JsonWriter& w, const char* dateKey, const char* precisionKey, const std::optional<model::DateRange>& d) {
     w.key(dateKey);
     if (d) w.value(d->iso());
     else w.null();
     w.key(precisionKey);
     if (!d) return w.null();
-    w.value(model::precisionName(d->precision()));
+    w.value(model::precisionName(d->precision));
 }
 
 void range(JsonWriter& w, const model::ByteRange& r) {

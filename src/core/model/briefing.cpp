@@ -139,14 +139,12 @@ ResolvedPlace fromFact(const BriefingFact& fact) {
     return r;
 }
 
-bool overlaps(const std::optional<Date>& a, const Date& b) {
-    return a && a->firstDay() <= b.lastDay() && b.firstDay() <= a->lastDay();
-}
+bool overlaps(const std::optional<DateRange>& a, const DateRange& b) { return a && a->first <= b.last && b.first <= a->last; }
 
 // The mention in a geoparsed article that reports the same thing as a fact: the same gazetteer
 // place (or, for a facility, a place within 30 km: articles name the town, not the quay), dated
 // like the fact where possible, else the first one.
-const Mention* findSupport(const Document& parsed, const Mention& fact, const Date& date) {
+const Mention* findSupport(const Document& parsed, const Mention& fact, const DateRange& date) {
     const Mention* best = nullptr;
     int bestScore = 0;
     for (const Mention& m : parsed.mentions) {
@@ -170,7 +168,7 @@ void linkSentences(BriefingDocument& bd, const std::filesystem::path& file, cons
     for (Event& e : bd.document.events) {
         for (uint32_t mi : e.mentions) {
             Mention& m = bd.document.mentions[mi];
-            const Mention* support = findSupport(parsed, m, e.date.value_or(Date{}));
+            const Mention* support = findSupport(parsed, m, e.date.value_or(DateRange::of(Date{})));
             if (!support) continue;
             m.range = support->range;
             m.text = support->text;
@@ -204,10 +202,10 @@ std::vector<BriefingDocument> briefingDocuments(const Briefing& briefing, const 
             m.place = resolved ? std::move(*resolved) : fromFact(fact);
             m.text = m.place.name;
             m.confidence = 1;  // written by hand, not guessed
-            m.date = fact.date;
+            m.date = DateRange::of(fact.date);
             m.event = static_cast<uint32_t>(doc.events.size());
             Event e;
-            e.date = fact.date;
+            e.date = m.date;
             e.category = fact.category;
             e.mentions.push_back(static_cast<uint32_t>(doc.mentions.size()));
             doc.mentions.push_back(std::move(m));

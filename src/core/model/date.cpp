@@ -1,6 +1,7 @@
 #include "core/model/date.h"
 
 #include <cstdio>
+#include <utility>
 
 namespace cmap::model {
 
@@ -54,10 +55,19 @@ int weekdayOf(int days) {
 std::string_view precisionName(Precision p) {
     switch (p) {
     case Precision::Day: return "day";
+    case Precision::Week: return "week";
     case Precision::Month: return "month";
     case Precision::Year: return "year";
+    case Precision::Decade: return "decade";
+    case Precision::Span: return "span";
     }
-    return "year";
+    return "span";
+}
+
+std::optional<Precision> precisionFromName(std::string_view name) {
+    for (Precision p : {Precision::Day, Precision::Week, Precision::Month, Precision::Year, Precision::Decade, Precision::Span})
+        if (precisionName(p) == name) return p;
+    return std::nullopt;
 }
 
 Precision Date::precision() const {
@@ -78,11 +88,9 @@ std::string Date::iso() const {
         return out;
     }
     char buf[32];
-    switch (precision()) {
-    case Precision::Day: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day); break;
-    case Precision::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", year, month); break;
-    case Precision::Year: std::snprintf(buf, sizeof buf, "%04d", year); break;
-    }
+    if (day) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    else if (month) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    else std::snprintf(buf, sizeof buf, "%04d", year);
     return buf;
 }
 
@@ -132,9 +140,59 @@ int Date::lastDay() const {
 
 Date Date::truncated(Precision p) const {
     Date d = *this;
-    if (p == Precision::Year) d.month = 0;
+    if (p != Precision::Day && p != Precision::Week && p != Precision::Month) d.month = 0;
     if (p != Precision::Day) d.day = 0;
     return d;
+}
+
+DateRange DateRange::weekOf(int day) {
+    const int monday = day - weekdayOf(day);
+    return {monday, monday + 6, Precision::Week};
+}
+
+DateRange DateRange::decadeOf(int year) {
+    const int start = year - (year % 10 + 10) % 10;
+    return {daysFromCivil(start, 1, 1), daysFromCivil(start + 9, 12, 31), Precision::Decade};
+}
+
+DateRange DateRange::span(int first, int last) {
+    if (last < first) std::swap(first, last);
+    return {first, last, first == last ? Precision::Day : Precision::Span};
+}
+
+Date DateRange::date() const {
+    const Date a = Date::fromDays(first), b = Date::fromDays(last);
+    if (first == last) return a;
+    if (a.year != b.year) return Date{a.year, 0, 0};
+    if (a.month != b.month) return Date{a.year, 0, 0};
+    return Date{a.year, a.month, 0};
+}
+
+std::string DateRange::label() const {
+    switch (precision) {
+    case Precision::Day:
+    case Precision::Month:
+    case Precision::Year: return date().iso();
+    case Precision::Week: return "week of " + firstIso();
+    case Precision::Decade: return "the " + std::to_string(Date::fromDays(first).year) + "s";
+    case Precision::Span: break;
+    }
+    return firstIso() + " to " + lastIso();
+}
+
+bool DateRange::valid() const {
+    // The years a Date can write (0..9999).
+    if (first > last || first < daysFromCivil(0, 1, 1) || last > daysFromCivil(9999, 12, 31)) return false;
+    const Date a = Date::fromDays(first), b = Date::fromDays(last);
+    switch (precision) {
+    case Precision::Day: return first == last;
+    case Precision::Week: return weekdayOf(first) == 0 && last == first + 6;
+    case Precision::Month: return a.day == 1 && a.year == b.year && a.month == b.month && b.day == daysInMonth(b.year, b.month);
+    case Precision::Year: return a.month == 1 && a.day == 1 && b.year == a.year && b.month == 12 && b.day == 31;
+    case Precision::Decade: return *this == decadeOf(a.year);
+    case Precision::Span: return true;
+    }
+    return false;
 }
 
 }  // namespace cmap::model

@@ -41,7 +41,7 @@ struct Mention {
     std::string text;     ///< the bytes of the file at range
     ResolvedPlace place;
     double confidence = 0;  ///< 0..1
-    std::optional<Date> date;
+    std::optional<DateRange> date;  ///< its sentence's, else the article's publication date
     ByteRange sentence;   ///< in the file
     uint32_t event = 0;   ///< index into Document::events
 };
@@ -53,7 +53,7 @@ inline constexpr size_t kEventCategoryCount = 7;
 std::string_view categoryName(EventCategory c);
 
 struct Event {
-    std::optional<Date> date;
+    std::optional<DateRange> date;
     EventCategory category = EventCategory::Other;
     std::vector<uint32_t> mentions;  ///< indexes into Document::mentions
     ByteRange sentence;

@@ -49,10 +49,33 @@ struct JsonReader {
         if (!d) fail(where, "'" + v.get<std::string>() + "' is not a valid date");
         return d;
     }
+    /// A date range as dateRangeJson writes it, {"first", "last", "precision"}, or a single date
+    /// "YYYY[-MM[-DD]]" as workspaces held before ranges (the days it covers); null is none.
+    std::optional<DateRange> dateRange(const nlohmann::json& v, const std::string& where) const {
+        if (v.is_null()) return std::nullopt;
+        if (v.is_string()) return DateRange::of(*date(v, where));
+        auto day = [&](const char* key) {
+            const std::optional<Date> d = date(field(v, key, where), where + "." + key);
+            if (!d || d->precision() != Precision::Day) fail(where + "." + key, "expected a day (YYYY-MM-DD)");
+            return d->firstDay();
+        };
+        const std::string name = str(field(v, "precision", where), where + ".precision");
+        const std::optional<Precision> p = precisionFromName(name);
+        if (!p) fail(where + ".precision", "'" + name + "' is not day, week, month, year, decade or span");
+        const DateRange r{day("first"), day("last"), *p};
+        if (!r.valid()) fail(where, r.firstIso() + " to " + r.lastIso() + " is not a " + name);
+        return r;
+    }
     const nlohmann::json& list(const nlohmann::json& v, const std::string& where) const {
         if (!v.is_array()) fail(where, "expected a list");
         return v;
     }
 };
+
+/// {"first": "2015-09-21", "last": "2015-09-27", "precision": "week"}: what JsonReader::dateRange
+/// reads. Throws nothing.
+inline nlohmann::json dateRangeJson(const DateRange& r) {
+    return {{"first", r.firstIso()}, {"last", r.lastIso()}, {"precision", precisionName(r.precision)}};
+}
 
 }  // namespace cmap::model

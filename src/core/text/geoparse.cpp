@@ -63,8 +63,10 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
             eventSentence = r.sentence;
             const Span s = sentences[r.sentence];
             model::Event e;
-            if (cues[r.sentence].mayHoldDate) e.date = sentenceDate(findDates(s.in(text), s.start, article.meta.published));
-            if (!e.date) e.date = article.meta.published;
+            std::optional<model::Date> date;
+            if (cues[r.sentence].mayHoldDate) date = sentenceDate(findDates(s.in(text), s.start, article.meta.published));
+            if (!date) date = article.meta.published;
+            if (date) e.date = model::DateRange::of(*date);
             e.category = cues[r.sentence].category;
             e.sentence = toFile(s);
             doc.events.push_back(std::move(e));

@@ -16,10 +16,10 @@ TEST_CASE("a long article's JSON flushed in pieces is the same document as one w
         m.place.name = "Latakia";
         m.place.country = "SY";
         m.place.point = {35.79, 35.53};
-        m.date = model::Date{2015, 9, 15};
+        m.date = model::DateRange::of({2015, 9, 15});
         doc.mentions.push_back(m);
     }
-    doc.events.push_back({model::Date{2015, 9, 15}, model::EventCategory::Base, {0, 1, 2}, {0, 40}});
+    doc.events.push_back({model::DateRange::of({2015, 9, 15}), model::EventCategory::Base, {0, 1, 2}, {0, 40}});
 
     std::string whole;
     io::appendDocumentJson(doc, whole);

@@ -140,7 +140,7 @@ TEST_CASE("with the gazetteer, the briefing's places resolve to its entries and 
     for (const BriefingDocument& bd : docs) {
         for (const Mention& m : bd.document.mentions) {
             seen.insert(m.place.name);
-            const BriefingFact* f = fact(m.place.name, *m.date);
+            const BriefingFact* f = fact(m.place.name, m.date->date());
             REQUIRE(f != nullptr);
             INFO(m.place.name);
             // The stored fallback point is where the gazetteer puts the place (tolerance 25 km).

@@ -95,3 +95,68 @@ TEST_CASE("Date::valid rejects impossible parts") {
     CHECK_FALSE(Date{2015, 6, 31}.valid());
     CHECK_FALSE(Date{-1, 0, 0}.valid());
 }
+
+TEST_CASE("a DateRange of a calendar date covers its days at its precision") {
+    using cmap::model::DateRange;
+    using cmap::model::Precision;
+    const DateRange month = DateRange::of({2015, 9, 0});
+    CHECK(month.first == Date{2015, 9, 1}.firstDay());
+    CHECK(month.last == Date{2015, 9, 30}.firstDay());
+    CHECK(month.precision == Precision::Month);
+    CHECK(month.iso() == "2015-09");
+    CHECK(month.valid());
+    CHECK(DateRange::of({2015, 9, 15}).iso() == "2015-09-15");
+    CHECK(DateRange::of({2015, 0, 0}).iso() == "2015");
+    CHECK(DateRange::of({2015, 0, 0}).date() == Date{2015, 0, 0});
+}
+
+TEST_CASE("a DateRange's one date is the finest calendar unit that holds it all") {
+    using cmap::model::DateRange;
+    using cmap::model::Precision;
+    auto day = [](int y, int m, int d) { return Date{y, m, d}.firstDay(); };
+    // A span inside one month is that month; across months the year; across years the first year.
+    CHECK(DateRange::span(day(2015, 10, 3), day(2015, 10, 5)).iso() == "2015-10");
+    CHECK(DateRange::span(day(2015, 3, 1), day(2015, 5, 31)).iso() == "2015");
+    CHECK(DateRange::span(day(2011, 1, 1), day(2015, 9, 30)).iso() == "2011");
+    // Given in reverse, the ends are swapped rather than making an empty range.
+    CHECK(DateRange::span(day(2015, 10, 5), day(2015, 10, 3)).first == day(2015, 10, 3));
+    // Weeks run Monday to Sunday; one inside a month is that month, one across two is the year.
+    const DateRange week = DateRange::weekOf(day(2015, 9, 24));
+    CHECK(week.firstIso() == "2015-09-21");
+    CHECK(week.lastIso() == "2015-09-27");
+    CHECK(week.iso() == "2015-09");
+    CHECK(DateRange::weekOf(day(2015, 10, 1)).iso() == "2015");
+    CHECK(DateRange::weekOf(day(2015, 9, 21)) == week);
+    CHECK(DateRange::weekOf(day(2015, 9, 27)) == week);
+    // A decade is ten calendar years from the one ending in 0.
+    const DateRange nineties = DateRange::decadeOf(1994);
+    CHECK(nineties.firstIso() == "1990-01-01");
+    CHECK(nineties.lastIso() == "1999-12-31");
+    CHECK(nineties.iso() == "1990");
+    CHECK(nineties.label() == "the 1990s");
+    CHECK(week.label() == "week of 2015-09-21");
+    CHECK(DateRange::span(day(2015, 10, 3), day(2015, 10, 5)).label() == "2015-10-03 to 2015-10-05");
+    CHECK(DateRange::of({2015, 9, 0}).label() == "2015-09");
+}
+
+TEST_CASE("DateRange::valid checks the days against the precision") {
+    using cmap::model::DateRange;
+    using cmap::model::Precision;
+    auto day = [](int y, int m, int d) { return Date{y, m, d}.firstDay(); };
+    CHECK(DateRange{day(2015, 9, 21), day(2015, 9, 27), Precision::Week}.valid());
+    CHECK_FALSE(DateRange{day(2015, 9, 22), day(2015, 9, 28), Precision::Week}.valid());  // not from a Monday
+    CHECK_FALSE(DateRange{day(2015, 9, 1), day(2015, 9, 29), Precision::Month}.valid());
+    CHECK(DateRange{day(2016, 2, 1), day(2016, 2, 29), Precision::Month}.valid());
+    CHECK_FALSE(DateRange{day(2015, 9, 2), day(2015, 9, 1), Precision::Span}.valid());  // ends reversed
+    CHECK_FALSE(DateRange{day(2015, 9, 1), day(2015, 9, 2), Precision::Day}.valid());
+    CHECK(DateRange{day(2015, 1, 1), day(2015, 12, 31), Precision::Year}.valid());
+    CHECK_FALSE(DateRange{day(1991, 1, 1), day(2000, 12, 31), Precision::Decade}.valid());
+    CHECK_FALSE(DateRange{day(2015, 1, 1), day(10000, 1, 1), Precision::Span}.valid());
+}
+
+TEST_CASE("precision names read back") {
+    using cmap::model::Precision;
+    for (Precision p : {Precision::Day, Precision::Week, Precision::Month, Precision::Year, Precision::Decade, Precision::Span})
+        CHECK(cmap::model::precisionFromName(cmap::model::precisionName(p)) == p);
+    CHECK_FALSE(cmap::model::precisionFromName("fortnight"));
+}

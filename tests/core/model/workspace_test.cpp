@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/error.h"
+#include "core/model/json_reader.h"
 #include "geo/test_geodata.h"
 
 using namespace cmap;
@@ -80,6 +81,34 @@ TEST_CASE("a bad workspace is a DataError naming the file and the field") {
     test::writeText(w, R"({"version": 1, "view": {"scale": 1e300}})");
     CHECK(test::workspaceLoadError(w) == w.string() + ": view.scale: 1e+300 is out of range");
     CHECK(test::workspaceLoadError(dir / "none.json") == (dir / "none.json").string() + ": no such file");
+}
+
+TEST_CASE("date ranges in workspace JSON round-trip, and a single date of older files reads as its days") {
+    JsonReader r{"w.json"};
+    auto day = [](int y, int m, int d) { return Date{y, m, d}.firstDay(); };
+    for (const DateRange& range : {DateRange::weekOf(day(2015, 9, 24)), DateRange::decadeOf(1990),
+                                   DateRange::span(day(2015, 10, 3), day(2015, 10, 5)), DateRange::of({2015, 9, 0}),
+                                   DateRange::of({2015, 9, 29})}) {
+        const nlohmann::json j = nlohmann::json::parse(dateRangeJson(range).dump());
+        CHECK(r.dateRange(j, "date") == range);
+    }
+    CHECK(r.dateRange("2015-09", "date") == DateRange::of({2015, 9, 0}));
+    CHECK_FALSE(r.dateRange(nullptr, "date"));
+    auto error = [&](const char* text) {
+        try {
+            r.dateRange(nlohmann::json::parse(text), "corrections[0].date");
+        } catch (const DataError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(error(R"({"first": "2015-09-22", "last": "2015-09-28", "precision": "week"})") ==
+          "w.json: corrections[0].date: 2015-09-22 to 2015-09-28 is not a week");
+    CHECK(error(R"({"first": "2015-09", "last": "2015-09-28", "precision": "span"})") ==
+          "w.json: corrections[0].date.first: expected a day (YYYY-MM-DD)");
+    CHECK(error(R"({"first": "2015-09-01", "last": "2015-09-28", "precision": "fortnight"})") ==
+          "w.json: corrections[0].date.precision: 'fortnight' is not day, week, month, year, decade or span");
+    CHECK(error(R"({"first": "2015-09-01", "precision": "span"})") == "w.json: corrections[0].date.last: missing");
 }
 
 TEST_CASE("a failed save leaves the previous workspace intact") {

@@ -15,18 +15,8 @@ namespace {
 
 void checkFeatureSet(const cmap::geo::FeatureSet& fs) {
     using cmap::fuzz::check;
-    const auto monotonic = [](const std::vector<uint32_t>& v, size_t total) {
-        if (v.empty() || v.front() != 0 || v.back() != total) return false;
-        for (size_t i = 1; i < v.size(); ++i)
-            if (v[i] < v[i - 1]) return false;
-        return true;
-    };
-    check(monotonic(fs.ringStart, fs.coords.size()), "ring offsets do not cover the coordinates");
-    check(monotonic(fs.partStart, fs.ringStart.size() - 1), "part offsets do not cover the rings");
-    check(monotonic(fs.featureStart, fs.partStart.size() - 1), "feature offsets do not cover the parts");
-    check(fs.featureBox.size() == fs.featureCount(), "one box per feature expected");
-    check(fs.columns.size() == fs.fieldNames.size(), "one column per field expected");
-    for (const auto& c : fs.columns) check(c.size() == fs.featureCount(), "a column of the wrong length");
+    const std::string problem = fs.problem();
+    check(problem.empty(), problem.c_str());
     for (const auto& p : fs.coords)
         check(std::isfinite(p.lon) && std::isfinite(p.lat) && std::abs(p.lon) <= 180 && std::abs(p.lat) <= 90,
               "a coordinate is not a finite longitude/latitude");

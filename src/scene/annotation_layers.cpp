@@ -90,21 +90,21 @@ public:
 
 private:
     static geo::FeatureSetPtr build(const AnnotationPath& path) {
-        auto fs = std::make_shared<geo::FeatureSet>();
-        fs->path = "annotation";
-        fs->kind = path.closed ? geo::GeometryKind::Polygon : geo::GeometryKind::Line;
+        geo::FeatureSetBuilder fs;
+        fs.path = "annotation";
+        fs.kind = path.closed ? geo::GeometryKind::Polygon : geo::GeometryKind::Line;
         geo::BBox box;
         for (const geo::LonLat& p : path.points) {
             if (std::isnan(p.lon) || std::isnan(p.lat)) continue;
-            fs->coords.push_back(p);
+            fs.coords.push_back(p);
             box.extend(p);
         }
-        fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
-        fs->partStart.push_back(1);
-        fs->featureStart.push_back(1);
-        fs->featureBox.push_back(box);
-        fs->box = box;
-        return fs;
+        fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
+        fs.partStart.push_back(1);
+        fs.featureStart.push_back(1);
+        fs.featureBox.push_back(box);
+        fs.box = box;
+        return std::move(fs).finish();
     }
     std::mutex mutex_;
     std::map<std::string, std::weak_ptr<const geo::FeatureSet>> sets_;

@@ -9,7 +9,7 @@
 namespace cmap::scene {
 namespace {
 
-void addLine(geo::FeatureSet& fs, geo::LonLat from, geo::LonLat to, double sampleDeg) {
+void addLine(geo::FeatureSetBuilder& fs, geo::LonLat from, geo::LonLat to, double sampleDeg) {
     double length = std::max(std::abs(to.lon - from.lon), std::abs(to.lat - from.lat));
     int n = std::max(1, static_cast<int>(std::ceil(length / sampleDeg)));
     for (int i = 0; i <= n; ++i) {
@@ -31,30 +31,30 @@ void addLine(geo::FeatureSet& fs, geo::LonLat from, geo::LonLat to, double sampl
 
 geo::FeatureSetPtr graticuleLines(double stepDeg) {
     if (!(stepDeg > 0 && stepDeg <= 90)) throw InputError("graticule step must be in (0, 90] degrees");
-    auto fs = std::make_shared<geo::FeatureSet>();
-    fs->path = "graticule";
-    fs->layer = "graticule";
-    fs->kind = geo::GeometryKind::Line;
+    geo::FeatureSetBuilder fs;
+    fs.path = "graticule";
+    fs.layer = "graticule";
+    fs.kind = geo::GeometryKind::Line;
     double sample = std::min(0.5, stepDeg / 4);
     // Meridians stop short of the poles, where Mercator-like projections have no finite image.
     constexpr double kPoleGap = 1e-6;
     // Counted, not accumulated, so that 0 and the other round values come out exact.
     for (int i = 0; -180 + i * stepDeg <= 180 + 1e-9; ++i) {
         double lon = -180 + i * stepDeg;
-        addLine(*fs, {lon, -90 + kPoleGap}, {lon, 90 - kPoleGap}, sample);
+        addLine(fs, {lon, -90 + kPoleGap}, {lon, 90 - kPoleGap}, sample);
     }
     for (int i = 1; -90 + i * stepDeg < 90 - 1e-9; ++i) {
         double lat = -90 + i * stepDeg;
-        addLine(*fs, {-180, lat}, {180, lat}, sample);
+        addLine(fs, {-180, lat}, {180, lat}, sample);
     }
-    return fs;
+    return std::move(fs).finish();
 }
 
 geo::FeatureSetPtr worldOutline(double centralLon) {
-    auto fs = std::make_shared<geo::FeatureSet>();
-    fs->path = "world outline";
-    fs->layer = "world outline";
-    fs->kind = geo::GeometryKind::Polygon;
+    geo::FeatureSetBuilder fs;
+    fs.path = "world outline";
+    fs.layer = "world outline";
+    fs.kind = geo::GeometryKind::Polygon;
     // Just inside the edge, where every projection still has a finite, unwrapped image.
     constexpr double e = 1e-6;
     const double west = centralLon - 180 + e;
@@ -65,15 +65,15 @@ geo::FeatureSetPtr worldOutline(double centralLon) {
         geo::LonLat b = corners[(side + 1) % 4];
         for (int i = 0; i < 360; ++i) {
             double t = i / 360.0;
-            fs->coords.push_back({a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
+            fs.coords.push_back({a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
         }
     }
-    for (const geo::LonLat& p : fs->coords) fs->box.extend(p);
-    fs->featureBox.push_back(fs->box);
-    fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
-    fs->partStart.push_back(1);
-    fs->featureStart.push_back(1);
-    return fs;
+    for (const geo::LonLat& p : fs.coords) fs.box.extend(p);
+    fs.featureBox.push_back(fs.box);
+    fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
+    fs.partStart.push_back(1);
+    fs.featureStart.push_back(1);
+    return std::move(fs).finish();
 }
 
 }  // namespace cmap::scene

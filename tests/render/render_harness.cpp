@@ -16,7 +16,7 @@ bool updating() {
     return v && std::string(v) == "1";
 }
 
-void finish(geo::FeatureSet& fs, size_t features) {
+void finish(geo::FeatureSetBuilder& fs, size_t features) {
     fs.featureBox.resize(features);
     for (size_t f = 0; f < features; ++f) {
         for (uint32_t p = fs.featureStart[f]; p < fs.featureStart[f + 1]; ++p)
@@ -91,33 +91,33 @@ void checkBaseline(const std::string& name, const render::Image& image, Toleranc
 }
 
 geo::FeatureSetPtr polygons(std::initializer_list<std::vector<Ring>> features) {
-    auto fs = std::make_shared<geo::FeatureSet>();
-    fs->path = "memory";
-    fs->kind = geo::GeometryKind::Polygon;
+    geo::FeatureSetBuilder fs;
+    fs.path = "memory";
+    fs.kind = geo::GeometryKind::Polygon;
     for (const auto& polygon : features) {
         for (const Ring& ring : polygon) {
-            fs->coords.insert(fs->coords.end(), ring.begin(), ring.end());
-            fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
+            fs.coords.insert(fs.coords.end(), ring.begin(), ring.end());
+            fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
         }
-        fs->partStart.push_back(static_cast<uint32_t>(fs->ringStart.size() - 1));
-        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
+        fs.partStart.push_back(static_cast<uint32_t>(fs.ringStart.size() - 1));
+        fs.featureStart.push_back(static_cast<uint32_t>(fs.partStart.size() - 1));
     }
-    finish(*fs, features.size());
-    return fs;
+    finish(fs, features.size());
+    return std::move(fs).finish();
 }
 
 geo::FeatureSetPtr lines(std::initializer_list<Ring> features) {
-    auto fs = std::make_shared<geo::FeatureSet>();
-    fs->path = "memory";
-    fs->kind = geo::GeometryKind::Line;
+    geo::FeatureSetBuilder fs;
+    fs.path = "memory";
+    fs.kind = geo::GeometryKind::Line;
     for (const Ring& line : features) {
-        fs->coords.insert(fs->coords.end(), line.begin(), line.end());
-        fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
-        fs->partStart.push_back(static_cast<uint32_t>(fs->ringStart.size() - 1));
-        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
+        fs.coords.insert(fs.coords.end(), line.begin(), line.end());
+        fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
+        fs.partStart.push_back(static_cast<uint32_t>(fs.ringStart.size() - 1));
+        fs.featureStart.push_back(static_cast<uint32_t>(fs.partStart.size() - 1));
     }
-    finish(*fs, features.size());
-    return fs;
+    finish(fs, features.size());
+    return std::move(fs).finish();
 }
 
 }  // namespace cmap::test

@@ -16,41 +16,41 @@ namespace {
 
 // A tiny admin0 of two square "countries" and a places layer of four towns, in memory.
 geo::FeatureSetPtr countries() {
-    auto fs = std::make_shared<geo::FeatureSet>();
-    fs->kind = geo::GeometryKind::Polygon;
-    fs->fieldNames = {"name"};
-    fs->columns = {{"Westland", "Eastland"}};
+    geo::FeatureSetBuilder fs;
+    fs.kind = geo::GeometryKind::Polygon;
+    fs.fieldNames = {"name"};
+    fs.columns = {{"Westland", "Eastland"}};
     for (double west : {30.0, 36.0}) {
         geo::BBox box;
         for (geo::LonLat p : {geo::LonLat{west, 30}, {west + 6, 30}, {west + 6, 36}, {west, 36}}) {
-            fs->coords.push_back(p);
+            fs.coords.push_back(p);
             box.extend(p);
         }
-        fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
-        fs->partStart.push_back(static_cast<uint32_t>(fs->ringStart.size() - 1));
-        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
-        fs->featureBox.push_back(box);
-        fs->box.extend(box);
+        fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
+        fs.partStart.push_back(static_cast<uint32_t>(fs.ringStart.size() - 1));
+        fs.featureStart.push_back(static_cast<uint32_t>(fs.partStart.size() - 1));
+        fs.featureBox.push_back(box);
+        fs.box.extend(box);
     }
-    return fs;
+    return std::move(fs).finish();
 }
 
 geo::FeatureSetPtr towns() {
-    auto fs = std::make_shared<geo::FeatureSet>();
-    fs->kind = geo::GeometryKind::Point;
-    fs->fieldNames = {"NAME", "pop", "fcode"};
-    fs->columns = {{"Bigton", "Smallville", "Capital", "Faraway"}, {"5000000", "20000", "300000", "9000000"},
+    geo::FeatureSetBuilder fs;
+    fs.kind = geo::GeometryKind::Point;
+    fs.fieldNames = {"NAME", "pop", "fcode"};
+    fs.columns = {{"Bigton", "Smallville", "Capital", "Faraway"}, {"5000000", "20000", "300000", "9000000"},
                    {"PPL", "PPL", "PPLC", "PPL"}};
     for (geo::LonLat p : {geo::LonLat{33, 33}, {34, 32}, {38, 34}, {120, 10}}) {
-        fs->coords.push_back(p);
-        fs->ringStart.push_back(static_cast<uint32_t>(fs->coords.size()));
-        fs->partStart.push_back(static_cast<uint32_t>(fs->ringStart.size() - 1));
-        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
+        fs.coords.push_back(p);
+        fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
+        fs.partStart.push_back(static_cast<uint32_t>(fs.ringStart.size() - 1));
+        fs.featureStart.push_back(static_cast<uint32_t>(fs.partStart.size() - 1));
         geo::BBox b;
         b.extend(p);
-        fs->featureBox.push_back(b);
+        fs.featureBox.push_back(b);
     }
-    return fs;
+    return std::move(fs).finish();
 }
 
 template <class T>

@@ -1,6 +1,7 @@
 #include "core/geo/feature_set.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace cmap::geo {
@@ -20,6 +21,16 @@ double ringArea(const LonLat* v, size_t n) {
 }
 
 }  // namespace
+
+std::string_view geometryName(GeometryKind kind) {
+    switch (kind) {
+    case GeometryKind::Point: return "points";
+    case GeometryKind::Line: return "lines";
+    case GeometryKind::Polygon: return "polygons";
+    case GeometryKind::None: return "no geometry";
+    }
+    return "";
+}
 
 std::optional<size_t> FeatureSet::field(std::string_view name) const {
     for (size_t i = 0; i < fieldNames.size(); ++i)
@@ -105,6 +116,45 @@ LonLat FeatureSet::representativePoint(size_t feature) const {
         if (bestWidth > (pb.maxLon - pb.minLon) * 0.25) break;  // a wide interval is good enough
     }
     return bestPoint;
+}
+
+std::string FeatureSet::problem() const {
+    // Offsets start at 0, never go down, and end at the size of what they index.
+    const auto offsets = [](std::span<const uint32_t> v, size_t total) {
+        if (v.empty() || v.front() != 0 || v.back() != total) return false;
+        for (size_t i = 1; i < v.size(); ++i)
+            if (v[i] < v[i - 1]) return false;
+        return true;
+    };
+    if (!offsets(ringStart, coords.size())) return "ring offsets do not cover the coordinates";
+    if (!offsets(partStart, ringStart.size() - 1)) return "part offsets do not cover the rings";
+    if (!offsets(featureStart, partStart.size() - 1)) return "feature offsets do not cover the parts";
+    if (featureBox.size() != featureCount()) return "not one box per feature";
+    if (columns.size() != fieldNames.size()) return "not one column per field";
+    for (const Column& c : columns)
+        if (c.offsets.size() != featureCount() + 1 || !offsets(c.offsets, c.text.size()))
+            return "an attribute column does not cover its features";
+    return {};
+}
+
+FeatureSetPtr FeatureSetBuilder::finish() && {
+    // The arrays move into storage the FeatureSet shares; their buffers (and so the views) stay put.
+    auto owned = std::make_shared<FeatureSetBuilder>(std::move(*this));
+    auto fs = std::make_shared<FeatureSet>();
+    fs->path = owned->path;
+    fs->layer = owned->layer;
+    fs->kind = owned->kind;
+    fs->coords = owned->coords;
+    fs->ringStart = owned->ringStart;
+    fs->partStart = owned->partStart;
+    fs->featureStart = owned->featureStart;
+    fs->featureBox = owned->featureBox;
+    fs->box = owned->box;
+    fs->fieldNames = owned->fieldNames;
+    for (const Column& c : owned->columns) fs->columns.push_back({c.offsets, c.text});
+    fs->storage = std::move(owned);
+    *this = FeatureSetBuilder{};
+    return fs;
 }
 
 }  // namespace cmap::geo

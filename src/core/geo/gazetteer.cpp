@@ -35,16 +35,6 @@ constexpr LayerSpec kLayers[] = {
     {Layer::Facilities, GeometryKind::Point, PlaceKind::Poi},
 };
 
-std::string_view geometryName(GeometryKind k) {
-    switch (k) {
-    case GeometryKind::Point: return "points";
-    case GeometryKind::Line: return "lines";
-    case GeometryKind::Polygon: return "polygons";
-    case GeometryKind::None: return "no geometry";
-    }
-    return "";
-}
-
 int64_t toInt(std::string_view s) {
     if (s.empty()) return 0;
     return std::strtoll(std::string(s).c_str(), nullptr, 10);

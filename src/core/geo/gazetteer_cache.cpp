@@ -10,6 +10,7 @@
 
 #include "core/geo/gazetteer.h"
 #include "core/io/mapped_file.h"
+#include "core/io/table_file.h"
 #include "core/log.h"
 
 namespace cmap::geo {
@@ -26,54 +27,6 @@ struct Header {
     uint32_t version;
     uint32_t placeSize;
     uint64_t signature;
-};
-
-// Each table is its element count (8 bytes) and its elements, padded to 8 bytes: every table
-// starts aligned in the mapped file, so the gazetteer reads it in place.
-constexpr size_t padded(size_t n) { return (n + 7) & ~size_t{7}; }
-
-template <typename T>
-void put(std::ostream& out, std::span<const T> v) {
-    static constexpr char kZeros[8] = {};
-    uint64_t n = v.size();
-    out.write(reinterpret_cast<const char*>(&n), sizeof n);
-    out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
-    out.write(kZeros, static_cast<std::streamsize>(padded(n * sizeof(T)) - n * sizeof(T)));
-}
-void put(std::ostream& out, std::string_view s) { put(out, std::span<const char>(s)); }
-
-// Views the tables of a mapped cache in the order write() puts them; any table that overruns
-// the file makes it bad.
-class TableReader {
-public:
-    explicit TableReader(std::string_view bytes, size_t from) : bytes_(bytes), pos_(from) {}
-    template <typename T>
-    TableReader& operator>>(std::span<const T>& v) {
-        uint64_t n = 0;
-        if (!ok_ || bytes_.size() - pos_ < sizeof n) return fail();
-        std::memcpy(&n, bytes_.data() + pos_, sizeof n);
-        pos_ += sizeof n;
-        if (n > (bytes_.size() - pos_) / sizeof(T) || padded(n * sizeof(T)) > bytes_.size() - pos_) return fail();
-        v = {reinterpret_cast<const T*>(bytes_.data() + pos_), static_cast<size_t>(n)};
-        pos_ += padded(n * sizeof(T));
-        return *this;
-    }
-    TableReader& operator>>(std::string_view& s) {
-        std::span<const char> v;
-        *this >> v;
-        s = {v.data(), v.size()};
-        return *this;
-    }
-    bool ok() const { return ok_; }
-
-private:
-    TableReader& fail() {
-        ok_ = false;
-        return *this;
-    }
-    std::string_view bytes_;
-    size_t pos_;
-    bool ok_ = true;
 };
 
 bool powerOfTwo(size_t n) { return n && (n & (n - 1)) == 0; }
@@ -122,7 +75,7 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
         h.placeSize != sizeof(Place) || h.signature != signature)
         return false;
     std::string_view warnings;
-    TableReader in(bytes, sizeof h);
+    io::TableReader in(bytes, sizeof h);
     in >> g.places_ >> g.strings_ >> g.keys_ >> g.keyOffset_ >> g.postStart_ >> g.postings_ >> g.slots_ >>
         g.commonWord_ >> g.bloom_ >> g.prefixBloom_ >> warnings;
     // Cross-check the tables against each other so a damaged file is rejected, not indexed into.
@@ -168,12 +121,13 @@ void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature
         h.placeSize = sizeof(Place);
         h.signature = signature;
         out.write(reinterpret_cast<const char*>(&h), sizeof h);
-        put(out, g.places_), put(out, g.strings_), put(out, g.keys_), put(out, g.keyOffset_);
-        put(out, g.postStart_), put(out, g.postings_), put(out, g.slots_), put(out, g.commonWord_), put(out, g.bloom_);
-        put(out, g.prefixBloom_);
+        io::putTable(out, g.places_), io::putTable(out, g.strings_), io::putTable(out, g.keys_);
+        io::putTable(out, g.keyOffset_), io::putTable(out, g.postStart_), io::putTable(out, g.postings_);
+        io::putTable(out, g.slots_), io::putTable(out, g.commonWord_), io::putTable(out, g.bloom_);
+        io::putTable(out, g.prefixBloom_);
         std::string warnings;
         for (const auto& w : g.warnings_) warnings += (warnings.empty() ? "" : "\n") + w;
-        put(out, std::string_view(warnings));
+        io::putTable(out, std::string_view(warnings));
         if (!out) {
             log::warn(tmp.string() + ": cannot write the gazetteer cache; start-up stays slow");
             std::filesystem::remove(tmp, ec);

@@ -32,7 +32,7 @@ GeometryKind kindOf(const GdalLibrary& gdal, OGRwkbGeometryType t) {
 
 class Flattener {
 public:
-    Flattener(const GdalLibrary& gdal, FeatureSet& fs) : gdal_(gdal), fs_(fs) {}
+    Flattener(const GdalLibrary& gdal, FeatureSetBuilder& fs) : gdal_(gdal), fs_(fs) {}
 
     void geometry(OGRGeometryH g) {
         if (!g || gdal_.OGR_G_IsEmpty(g)) return;
@@ -98,7 +98,7 @@ private:
         box.extend(p);
     }
     const GdalLibrary& gdal_;
-    FeatureSet& fs_;
+    FeatureSetBuilder& fs_;
     std::vector<LonLat> ringPoints_;  ///< reused: one allocation for all the rings of a file
 };
 
@@ -148,10 +148,10 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
                                         : gdal.GDALDatasetGetLayerByName(ds.get(), std::string(layerName).c_str());
     if (!layer) throw DataError(file, "has no layer named '" + std::string(layerName) + "'");
 
-    auto fs = std::make_shared<FeatureSet>();
-    fs->path = file;
-    fs->layer = gdal.OGR_L_GetName(layer);
-    fs->kind = kindOf(gdal, gdal.OGR_L_GetGeomType(layer));
+    FeatureSetBuilder fs;
+    fs.path = file;
+    fs.layer = gdal.OGR_L_GetName(layer);
+    fs.kind = kindOf(gdal, gdal.OGR_L_GetGeomType(layer));
 
     // Reproject to lon/lat WGS 84 when the layer says it is in another CRS.
     OGRSpatialReferenceH srs = gdal.OGR_L_GetSpatialRef(layer);
@@ -159,17 +159,17 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
 
     OGRFeatureDefnH defn = gdal.OGR_L_GetLayerDefn(layer);
     const int nFields = gdal.OGR_FD_GetFieldCount(defn);
-    for (int i = 0; i < nFields; ++i) fs->fieldNames.emplace_back(gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(defn, i)));
-    fs->columns.resize(static_cast<size_t>(nFields));
+    for (int i = 0; i < nFields; ++i) fs.fieldNames.emplace_back(gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(defn, i)));
+    fs.columns.resize(static_cast<size_t>(nFields));
     if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
 
     GIntBig expected = gdal.OGR_L_GetFeatureCount(layer, FALSE);
     if (expected > 0) {
-        for (auto& c : fs->columns) c.reserve(static_cast<size_t>(expected));
-        fs->featureBox.reserve(static_cast<size_t>(expected));
+        for (auto& c : fs.columns) c.reserve(static_cast<size_t>(expected));
+        fs.featureBox.reserve(static_cast<size_t>(expected));
     }
 
-    Flattener flat(gdal, *fs);
+    Flattener flat(gdal, fs);
     bool recoded = false;
     gdal.OGR_L_ResetReading(layer);
     for (;;) {
@@ -185,7 +185,7 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
                 value = text::toUtf8(value);
                 recoded = true;
             }
-            fs->columns[static_cast<size_t>(i)].push_back(std::move(value));
+            fs.columns[static_cast<size_t>(i)].push_back(value);
         }
         // Only an error names the feature.
         auto feature = [&] { return "feature " + std::to_string(gdal.OGR_F_GetFID(f.get())); };
@@ -193,23 +193,23 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
         if (g && toWgs84 && gdal.OGR_G_Transform(g, toWgs84.get()) != OGRERR_NONE)
             throw DataError(file, feature() + " cannot be reprojected to WGS 84");
         const GeometryKind kind = g ? kindOf(gdal, gdal.OGR_G_GetGeometryType(g)) : GeometryKind::None;
-        if (fs->kind == GeometryKind::None) fs->kind = kind;
-        if (kind != fs->kind && kind != GeometryKind::None) throw DataError(file, "mixes geometry types (" + feature() + ")");
+        if (fs.kind == GeometryKind::None) fs.kind = kind;
+        if (kind != fs.kind && kind != GeometryKind::None) throw DataError(file, "mixes geometry types (" + feature() + ")");
         flat.box = BBox{};
         flat.geometry(g);
         if (flat.outside)
             throw DataError(file, feature() + " has a vertex at " + coordinateText(*flat.outside) +
                                       ", which is not a longitude/latitude" +
                                       (srs ? "" : "; the file does not say its coordinate system (a .prj is missing?)"));
-        fs->featureBox.push_back(flat.box);
-        fs->box.extend(flat.box);
-        fs->featureStart.push_back(static_cast<uint32_t>(fs->partStart.size() - 1));
+        fs.featureBox.push_back(flat.box);
+        fs.box.extend(flat.box);
+        fs.featureStart.push_back(static_cast<uint32_t>(fs.partStart.size() - 1));
     }
-    if (expected >= 0 && static_cast<GIntBig>(fs->featureCount()) < expected)
-        throw DataError(file, "truncated: read " + std::to_string(fs->featureCount()) + " of " +
-                                  std::to_string(expected) + " features");
+    const size_t read = fs.featureStart.size() - 1;
+    if (expected >= 0 && static_cast<GIntBig>(read) < expected)
+        throw DataError(file, "truncated: read " + std::to_string(read) + " of " + std::to_string(expected) + " features");
     if (recoded) log::warn(file + ": attribute text is not valid UTF-8; read as Windows-1252");
-    return fs;
+    return std::move(fs).finish();
 }
 
 }  // namespace cmap::geo

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/geo/gazetteer.h"
+#include "scene/content_loader.h"
 
 namespace cmap::test {
 
@@ -22,6 +23,22 @@ inline geo::GazetteerPtr realGazetteer() {
     static geo::GazetteerPtr gazetteer;
     if (!gazetteer) gazetteer = geo::Gazetteer::load(geodataDir());
     return gazetteer;
+}
+
+/// The geodata as the program loads it (gazetteer and prepared basemap, through the content
+/// loader), once per test binary.
+inline std::shared_ptr<const scene::Geodata> realGeodata() {
+    static std::shared_ptr<const scene::Geodata> geodata;
+    if (!geodata) geodata = scene::loadGeodata(geodataDir(), true, true);
+    return geodata;
+}
+
+/// The built-in briefing over the real geodata as the program loads it (without its articles),
+/// with or without the basemap; its areas have their polygons either way.
+inline scene::MapContent briefingContent(bool basemap) {
+    const auto geodata = realGeodata();
+    return *scene::makeMapContent(geodata.get(), basemap, scene::loadBriefingSources(geodata->gazetteer.get(), {}), {},
+                                  {}, {});
 }
 
 /// The seed articles in the shared folder beside the repository (never copied into it).

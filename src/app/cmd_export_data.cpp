@@ -26,17 +26,18 @@ int run(const GlobalOptions& global, const Options& opt) {
     model::Workspace ws;
     if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
 
-    geo::GazetteerPtr gazetteer;
-    try {
-        gazetteer = geo::Gazetteer::load(geodataDir(global));
-    } catch (const DataError&) {
-        // The built-in briefing carries its own coordinates: it exports without geodata too.
-        if (!opt.in.briefing()) throw;
-    }
-    ArticleSet articles = loadArticles(opt.in, ws, gazetteer.get());
+    // The articles' mentions and events are written, not the layers or event datasets: none is
+    // loaded, and no map is drawn (no basemap; the built-in briefing needs no geodata at all).
+    scene::ContentRequest request = contentRequest(opt.in, ws, geodataDir(global));
+    request.workspace.overlays.clear();
+    request.workspace.events.clear();
+    request.draws = false;
+    const scene::Content content = scene::loadContent(request);
     std::vector<io::ExportedDocument> exported;
-    for (size_t i = 0; i < articles.documents.size(); ++i)
-        exported.push_back({articles.documents[i].get(), i < articles.summaries.size() ? &articles.summaries[i] : nullptr});
+    for (size_t i = 0; i < content.articles.size(); ++i) {
+        const std::vector<std::string>& summaries = content.articles[i]->summaries;
+        exported.push_back({content.map->documents[i].get(), summaries.empty() ? nullptr : &summaries});
+    }
     io::DataExportCounts n = io::exportData(exported, ws.annotations, opt.out);
     if (global.verbose || ::isatty(STDERR_FILENO))
         std::fprintf(stderr, "conflictmap: export-data: wrote %zu events, %zu mentions and %zu annotations to %s\n",

@@ -8,8 +8,6 @@
 
 #include "core/error.h"
 #include "core/geo/projection.h"
-#include "core/geo/vector_source.h"
-#include "core/io/event_import.h"
 #include "core/model/briefing.h"
 #include "core/model/view_state.h"
 #include "scene/furniture_layers.h"
@@ -74,7 +72,8 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
     cmd.add_option("--view", view, "Show this box: LONMIN,LATMIN,LONMAX,LATMAX (default: fit the mentions)");
     cmd.add_option("--projection", projection, "EPSG:N or PROJ string (default: fitted to the mentions)");
     cmd.add_option("--workspace", in.workspace, "Workspace JSON: its articles, corrections, styles, view and time");
-    cmd.add_option("--layer", layers, "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
+    cmd.add_option("--layer", in.layers,
+                   "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV with lon/lat or X/Y columns); repeatable");
     cmd.add_option("--events", in.events,
                    "Event dataset (ACLED-style CSV, GeoJSON or GeoPackage points with a date) drawn as dots; repeatable");
     cmd.add_option("--date-field", in.dateField, "The events' date field (default: found by name or type)");
@@ -128,7 +127,7 @@ model::Workspace loadMapWorkspace(const MapOptions& opt) {
     model::Workspace ws;
     if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
     if (opt.in.briefing()) ws.slides = model::builtinBriefing().slides;
-    for (const auto* files : {&opt.layers, &opt.in.events})
+    for (const auto* files : {&opt.in.layers, &opt.in.events})
         for (const std::string& file : *files)
             if (!fs::is_regular_file(file)) throw DataError(file, fs::exists(file) ? "is not a file" : "no such file");
     return ws;
@@ -136,42 +135,10 @@ model::Workspace loadMapWorkspace(const MapOptions& opt) {
 
 LoadedMap loadMapContent(const GlobalOptions& global, const MapOptions& opt, model::Workspace ws, const Progress& progress) {
     LoadedMap map;
-    const bool briefing = opt.in.briefing();
-    scene::MapContent& content = map.content;
-    progress("loading the gazetteer");
-    try {
-        content.gazetteer = geo::Gazetteer::load(geodataDir(global));
-    } catch (const DataError&) {
-        // The built-in briefing carries its own coordinates: without geodata it still draws, on
-        // plain paper, when the user asked for no basemap anyway.
-        if (!(briefing && opt.noBasemap)) throw;
-    }
-    if (!briefing) progress("geoparsing articles");
-    ArticleSet articles = loadArticles(opt.in, ws, content.gazetteer.get());
-    content.documents = std::move(articles.documents);
-    map.title = std::move(articles.title);
-    const fs::path wsDir = fs::path(opt.in.workspace).parent_path();  // its relative paths start here
-    for (const std::string& ref : ws.overlays)
-        content.overlays.push_back(geo::loadVector(fs::path(ref).is_absolute() ? fs::path(ref) : wsDir / ref));
-    for (const std::string& layer : opt.layers) content.overlays.push_back(geo::loadVector(layer));
-    std::vector<model::EventSourceRef> eventRefs = ws.events;
-    for (const std::string& e : opt.in.events) eventRefs.push_back({e, opt.in.dateField});
-    for (const model::EventSourceRef& ref : eventRefs) {
-        progress("importing " + ref.path);
-        fs::path file = fs::path(ref.path).is_absolute() ? fs::path(ref.path) : wsDir / ref.path;
-        std::shared_ptr<model::EventTable> table = io::importEvents(file, {ref.dateField});
-        table->path = ref.path;  // the workspace's name for it keys its layer style
-        if (table->badRows)
-            std::fprintf(stderr, "conflictmap: warning: %s: %zu rows skipped, the first at %s\n", ref.path.c_str(),
-                         table->badRows, table->firstBadReason.c_str());
-        content.events.push_back(std::move(table));
-    }
-    if (!opt.noBasemap) {
-        progress("loading the basemap");
-        fs::path dir = geodataDir(global);
-        content.basemap = {geo::loadVector(dir / "admin0.shp"), geo::loadVector(dir / "admin1.shp"),
-                           geo::loadVector(dir / "places.shp")};
-    }
+    map.title = opt.in.briefing() ? model::builtinBriefing().title : ws.title;
+    scene::ContentRequest request = contentRequest(opt.in, ws, geodataDir(global));
+    request.basemap = !opt.noBasemap;
+    map.content = *scene::loadContent(request, [&](const std::string& what) { progress(what); }).map;
     map.workspace = std::move(ws);
     return map;
 }

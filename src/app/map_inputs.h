@@ -21,7 +21,6 @@ namespace cmap::app {
 struct MapOptions {
     ArticleInputs in;
     std::string size, scale, title, subtitle, mode, window, view, projection;
-    std::vector<std::string> layers;
     bool noBasemap = false, noFurniture = false, titleGiven = false, subtitleGiven = false;
 
     /// Registers the options on cmd, with defaultSize as --size's default.
@@ -61,8 +60,10 @@ struct LoadedMap {
 /// exist: what must be right before the slow loading starts. Throws DataError naming the file.
 model::Workspace loadMapWorkspace(const MapOptions& opt);
 
-/// Loads the gazetteer, the articles (or the briefing), the overlays (the workspace's, then the
-/// options') and the basemap. Throws DataError naming a file that cannot be read.
+/// Loads through the content loader the articles (or the briefing), the overlays and event
+/// datasets (the workspace's, then the options'), with the geodata they need: the gazetteer when
+/// something is geoparsed, the prepared basemap when it is drawn. Throws DataError naming a file
+/// that cannot be read.
 LoadedMap loadMapContent(const GlobalOptions& global, const MapOptions& opt, model::Workspace ws, const Progress& progress);
 
 /// What the map shows without a slide: the workspace's view and time, changed by the options, at

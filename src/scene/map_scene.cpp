@@ -74,9 +74,14 @@ bool categoryVisible(const MapState& state, model::EventCategory c) {
 
 // ---- which mentions show ----
 
+// The polygon layer an area's place indexes (its Place::feature), or null.
+const geo::FeatureSet* polygonLayer(const MapContent& content, geo::Layer layer) {
+    const geo::FeatureSetPtr& fs = content.layers[layer];
+    return fs && fs->kind == geo::GeometryKind::Polygon ? fs.get() : nullptr;
+}
+
 bool hasPolygon(const MapContent& content, const model::ResolvedPlace& p) {
-    return content.gazetteer &&
-           (p.layer == geo::Layer::Admin0 || p.layer == geo::Layer::Admin1 || p.layer == geo::Layer::Regions);
+    return polygonLayer(content, p.layer) != nullptr;
 }
 
 // A mention drawn at the precision it has: towns and facilities as markers; areas with a polygon as
@@ -99,7 +104,7 @@ std::string placeKey(const model::ResolvedPlace& p) {
 // mention's place number (mentions of one place share it) and day interval.
 struct Prepared {
     std::vector<std::shared_ptr<const model::Document>> documents;  // identity, held so no address is reused
-    geo::GazetteerPtr gazetteer;
+    geo::PreparedLayers layers;                // the area polygons (shapeOf): identity too
     std::vector<model::EventTablePtr> events;  // identity too
     std::vector<size_t> first;                // flat index of each document's first mention
     std::vector<uint32_t> place;              // per flat mention
@@ -120,12 +125,12 @@ geo::BBox focusBox(const MapContent& content);
 
 const Prepared& prepare(const MapContent& content) {
     thread_local std::optional<Prepared> memo;
-    if (memo && memo->documents == content.documents && memo->gazetteer == content.gazetteer &&
+    if (memo && memo->documents == content.documents && memo->layers.byLayer == content.layers.byLayer &&
         memo->events == content.events)
         return *memo;
     Prepared p;
     p.documents = content.documents;
-    p.gazetteer = content.gazetteer;
+    p.layers = content.layers;
     p.events = content.events;
     std::unordered_map<std::string, uint32_t> keys;
     for (const auto& doc : content.documents) {
@@ -253,9 +258,8 @@ AreaShapes& areaShapes() {
 }
 
 geo::FeatureSetPtr areaShape(const MapContent& content, const model::ResolvedPlace& p) {
-    geo::FeatureSetPtr layer = content.gazetteer->polygons(p.layer);
-    if (!layer || layer->kind != geo::GeometryKind::Polygon || p.feature >= layer->featureCount()) return nullptr;
-    return areaShapes().get(layer, p.feature);
+    if (!polygonLayer(content, p.layer) || p.feature >= content.layers[p.layer]->featureCount()) return nullptr;
+    return areaShapes().get(content.layers[p.layer], p.feature);
 }
 
 // ---- default projection and view ----
@@ -742,7 +746,7 @@ std::optional<MentionRef> pickMention(const MapContent& content, const MapState&
         double d = std::hypot(p.pixel.x - px, p.pixel.y - py);
         if (d <= std::max(kPickPx, p.sizePx / 2.0 + 3) && d <= bestDistance) best = p.ref, bestDistance = d;
     }
-    if (best || !content.gazetteer) return best;
+    if (best) return best;
     // Then the smallest area that contains the pixel.
     Frame f = frameFor(content, state, width, height);
     geo::LonLat at = projectionFor(f.projection).inverse(f.view.unproject(px, py, width, height));
@@ -751,7 +755,7 @@ std::optional<MentionRef> pickMention(const MapContent& content, const MapState&
     for (const PlacedMention& p : placed) {
         if (p.shape != MentionShape::Area && p.shape != MentionShape::Outline) continue;
         const model::ResolvedPlace& place = content.documents[p.ref.document]->mentions[p.ref.mention].place;
-        geo::FeatureSetPtr layer = content.gazetteer->polygons(place.layer);
+        const geo::FeatureSet* layer = polygonLayer(content, place.layer);
         if (!layer || place.feature >= layer->featureCount() || !layer->contains(place.feature, at)) continue;
         const geo::BBox& b = layer->featureBox[place.feature];
         double size = (b.maxLon - b.minLon) * (b.maxLat - b.minLat);

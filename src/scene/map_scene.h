@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geo/basemap_cache.h"
 #include "core/geo/gazetteer.h"
 #include "core/model/document.h"
 #include "core/model/event_table.h"
@@ -22,7 +23,8 @@ namespace cmap::scene {
 /// What a briefing map is made of: shared, immutable inputs (edits make new ones).
 struct MapContent {
     BasemapData basemap;               ///< admin0 == nullptr: no basemap
-    geo::GazetteerPtr gazetteer;       ///< polygons of area mentions (countries, admin1, regions)
+    geo::GazetteerPtr gazetteer;       ///< what the documents were geoparsed with; may be null
+    geo::PreparedLayers layers;        ///< polygons of area mentions (countries, admin1, regions), by layer
     std::vector<std::shared_ptr<const model::Document>> documents;  ///< corrections applied
     std::vector<geo::FeatureSetPtr> overlays;                      ///< user vector files
     std::vector<model::EventTablePtr> events;                      ///< imported event datasets
@@ -88,7 +90,7 @@ enum class MentionShape : uint8_t {
     Facility,  ///< a base, airport or other point of interest: a filled diamond
     Area,      ///< a region or province with a polygon: a translucent hatched fill and outline
     Outline,   ///< a country: its outline
-    Ring,      ///< an area without a polygon (no gazetteer): a hollow ring at its centre
+    Ring,      ///< an area without a polygon (no geodata): a hollow ring at its centre
 };
 
 /// A mention as a scene built with the same inputs draws it.

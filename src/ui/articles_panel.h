@@ -9,11 +9,15 @@
 #include "scene/map_scene.h"
 #include "ui/layout.h"
 
+namespace cmap::scene {
+struct ArticleSource;
+}
+
 namespace cmap::ui {
 
 struct Viewer;
 
-struct ArticleSource;
+using scene::ArticleSource;
 
 /// A piece of the article laid out on a line: a word (with its trailing space) or a mention.
 struct TextRun {

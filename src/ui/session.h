@@ -1,8 +1,8 @@
 #pragma once
 // What the viewer has open: the workspace (what the user makes and saves) and what was loaded
-// for it (gazetteer, basemap, geoparsed articles, overlays). Loaded things are immutable
-// snapshots shared with the worker thread; corrections make new corrected documents, never
-// edit old ones (STYLE.md 4).
+// for it through the content loader (scene/content_loader.h: gazetteer, prepared basemap,
+// geoparsed articles, overlays). Loaded things are immutable snapshots shared with the worker
+// thread; corrections make new corrected documents, never edit old ones (STYLE.md 4).
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -11,33 +11,15 @@
 
 #include "core/model/workspace.h"
 #include "core/text/decode.h"
+#include "scene/content_loader.h"
 #include "scene/map_scene.h"
 
 namespace cmap::ui {
 
-/// One article as read and geoparsed, before corrections. Immutable once made.
-struct ArticleSource {
-    std::string key;            ///< the workspace's path for it (ArticleRef::path); the document's file
-    std::filesystem::path file; ///< where it was read from
-    std::string bytes;          ///< the file as read; mention ranges index it
-    text::DecodedText decoded;  ///< what the articles panel shows
-    model::Document raw;        ///< geoparsed; raw.file == key
-    std::vector<std::string> summaries;  ///< per event, for briefing facts (empty for articles)
-};
-
-/// The workspace article path that stands for the built-in briefing's sources.
-inline constexpr std::string_view kBuiltinBriefing = "builtin:briefing";
-
-struct Overlay {
-    std::string path;
-    geo::FeatureSetPtr features;
-};
-
-/// The geodata that everything else needs, loaded once.
-struct Geodata {
-    geo::GazetteerPtr gazetteer;
-    scene::BasemapData basemap;
-};
+using scene::ArticleSource;
+using scene::Geodata;
+using scene::kBuiltinBriefing;
+using scene::Overlay;
 
 struct Session {
     model::Workspace workspace;
@@ -65,23 +47,6 @@ struct Session {
 /// Every dated item of the content: the articles' events and the imported datasets' rows. The
 /// datasets come as their day extents only (two items each): the timeline's range needs no more.
 std::pair<int, int> contentExtent(const scene::MapContent& content);
-
-/// Loads the gazetteer and the basemap layers of a geodata folder. Throws DataError.
-std::shared_ptr<const Geodata> loadGeodata(const std::filesystem::path& dir);
-
-/// Where an article key points: absolute stays, relative is to the workspace's folder (or the
-/// current directory for an unsaved workspace).
-std::filesystem::path resolveArticlePath(const std::string& key, const std::filesystem::path& workspacePath);
-
-/// Reads and geoparses one article. published overrides the sidecar's date. Throws DataError.
-std::shared_ptr<const ArticleSource> loadArticleSource(const std::string& key, const std::filesystem::path& file,
-                                                       std::optional<model::Date> published,
-                                                       const geo::Gazetteer& gazetteer);
-
-/// The built-in briefing's sources as articles, linked to the seed articles found in corpusDir
-/// (their text shown when linked). Throws DataError only when the gazetteer's files fail.
-std::vector<std::shared_ptr<const ArticleSource>> loadBriefingSources(const geo::Gazetteer* gazetteer,
-                                                                      const std::filesystem::path& corpusDir);
 
 /// Dated events of the documents as timeline items: one per event, spanning its date's days.
 std::vector<model::TimeItem> eventItems(const scene::MapContent& content);

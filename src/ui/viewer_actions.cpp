@@ -4,8 +4,6 @@
 
 #include "core/error.h"
 #include "core/geo/projection.h"
-#include "core/geo/vector_source.h"
-#include "core/io/event_import.h"
 #include "core/log.h"
 #include "core/model/briefing.h"
 #include "core/text/decode.h"
@@ -37,11 +35,11 @@ LoadedArticles loadArticles(const std::vector<model::ArticleRef>& refs, const st
         progress.set(static_cast<float>(i) / static_cast<float>(refs.size()), "Reading " + ref.path);
         try {
             if (ref.path == kBuiltinBriefing) {
-                auto sources = loadBriefingSources(geodata->gazetteer.get(), opt.corpusDir);
+                auto sources = scene::loadBriefingSources(geodata->gazetteer.get(), opt.corpusDir);
                 out.articles.insert(out.articles.end(), sources.begin(), sources.end());
             } else {
-                out.articles.push_back(loadArticleSource(ref.path, resolveArticlePath(ref.path, wsPath), ref.published,
-                                                         *geodata->gazetteer));
+                out.articles.push_back(scene::loadArticleSource(ref.path, scene::resolvePath(ref.path, wsPath),
+                                                                ref.published, *geodata->gazetteer));
             }
         } catch (const Error& e) {
             out.errors.push_back(e.what());
@@ -75,7 +73,8 @@ void Viewer::start() {
     if (options.workspace) {
         ws = model::loadWorkspace(*options.workspace);  // the CLI reports a bad one and exits
         wsPath = *options.workspace;
-    } else if (!options.articles.empty() || !options.events.empty()) {
+    } else if (!options.articles.empty() || !options.events.empty() || !options.layers.empty()) {
+        // What the user brought, alone: no briefing drawn under it.
         for (const auto& a : options.articles) ws.articles.push_back({std::filesystem::absolute(a).string(), std::nullopt});
     } else {
         ws.title = model::builtinBriefing().title;
@@ -88,7 +87,7 @@ void Viewer::start() {
     log::info("loading geodata from " + dir.string());
     jobs.post("Loading geodata", [this, dir](Progress& p) -> BackgroundJobs::Apply {
         p.set(0.1f, "Loading the gazetteer");
-        auto g = loadGeodata(dir);
+        auto g = scene::loadGeodata(dir, true, true);
         return [this, g] {
             session.geodata = g;
             log::info("gazetteer: " + std::to_string(g->gazetteer->placeCount()) + " places");
@@ -136,7 +135,7 @@ void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool 
 
     contentChanged();
     // A file that fails to open is reported and keeps its place in the workspace, like an article.
-    for (const std::string& ref : w.overlays) loadOverlay(ref, resolveArticlePath(ref, session.workspacePath));
+    for (const std::string& ref : w.overlays) loadOverlay(ref, scene::resolvePath(ref, session.workspacePath));
     if (session.geodata) loadWorkspaceArticles();
 }
 
@@ -230,7 +229,7 @@ void Viewer::addArticle(const std::string& path) {
     auto geodata = session.geodata;
     uint64_t gen = generation_;
     jobs.post("Reading " + path, [this, key, geodata, gen](Progress&) -> BackgroundJobs::Apply {
-        auto src = loadArticleSource(key, key, std::nullopt, *geodata->gazetteer);
+        auto src = scene::loadArticleSource(key, key, std::nullopt, *geodata->gazetteer);
         return [this, src, gen] {
             if (gen != generation_) return;
             session.articles.push_back(src);
@@ -253,11 +252,11 @@ void Viewer::addLayer(const std::string& path) {
 void Viewer::loadOverlay(const std::string& key, const std::filesystem::path& file) {
     uint64_t gen = generation_;
     jobs.post("Opening " + key, [this, key, file, gen](Progress&) -> BackgroundJobs::Apply {
-        auto features = geo::loadVector(file);
-        return [this, key, features, gen] {
+        auto overlay = scene::loadOverlay(key, file);
+        return [this, overlay, gen] {
             if (gen != generation_) return;  // another workspace was opened meanwhile
-            session.overlays.push_back({key, features});
-            log::info("layer " + key + ": " + std::to_string(features->featureCount()) + " features");
+            session.overlays.push_back(overlay);
+            log::info("layer " + overlay.path + ": " + std::to_string(overlay.features->featureCount()) + " features");
             contentChanged();
         };
     });
@@ -274,11 +273,10 @@ void Viewer::addEvents(const model::EventSourceRef& ref) {
 }
 
 void Viewer::loadEvents(const model::EventSourceRef& ref) {
-    std::filesystem::path file = resolveArticlePath(ref.path, session.workspacePath);
+    std::filesystem::path file = scene::resolvePath(ref.path, session.workspacePath);
     uint64_t gen = generation_;
     jobs.post("Importing " + ref.path, [this, ref, file, gen](Progress&) -> BackgroundJobs::Apply {
-        std::shared_ptr<model::EventTable> table = io::importEvents(file, {ref.dateField});
-        table->path = ref.path;  // the layer id and style key are the workspace's name for it
+        model::EventTablePtr table = scene::loadEventTable(ref, file);
         return [this, table, gen] {
             // A newer workspace, or the user removed the dataset while it was importing.
             if (gen != generation_ || std::none_of(session.workspace.events.begin(), session.workspace.events.end(),
@@ -286,9 +284,6 @@ void Viewer::loadEvents(const model::EventSourceRef& ref) {
                 return;
             session.events.push_back(table);
             log::info("events " + table->path + ": " + std::to_string(table->size()) + " imported");
-            if (table->badRows)
-                log::warn(table->path + ": " + std::to_string(table->badRows) + " rows skipped, the first at " +
-                          table->firstBadReason);
             contentChanged();
         };
     });
@@ -327,7 +322,7 @@ void Viewer::reloadArticle(size_t index) {
     auto geodata = session.geodata;
     uint64_t gen = generation_;
     jobs.post("Re-reading " + src->key, [this, src, published, geodata, gen](Progress&) -> BackgroundJobs::Apply {
-        auto fresh = loadArticleSource(src->key, src->file, published, *geodata->gazetteer);
+        auto fresh = scene::loadArticleSource(src->key, src->file, published, *geodata->gazetteer);
         return [this, fresh, gen] {
             if (gen != generation_) return;
             for (auto& a : session.articles)

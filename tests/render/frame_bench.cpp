@@ -26,8 +26,8 @@
 #include "core/geo/projection.h"
 #include "core/model/briefing.h"
 #include "render/render_harness.h"
+#include "scene/content_loader.h"
 #include "scene/map_scene.h"
-#include "ui/session.h"
 
 using namespace cmap;
 
@@ -110,8 +110,8 @@ void run(const char* name, int w, int h, int firstDay, const std::function<scene
     stats.print(name);
 }
 
-std::shared_ptr<const ui::Geodata> geodata() {
-    static auto g = ui::loadGeodata(CMAP_GEODATA_DIR);
+std::shared_ptr<const scene::Geodata> geodata() {
+    static auto g = scene::loadGeodata(CMAP_GEODATA_DIR, true, true);
     return g;
 }
 
@@ -159,11 +159,8 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
 
     if (wanted("seed")) {
         // (a) The built-in briefing over the full basemap, as the viewer opens it.
-        scene::MapContent content;
-        content.basemap = g->basemap;
-        content.gazetteer = g->gazetteer;
-        for (auto& bd : model::briefingDocuments(model::builtinBriefing(), g->gazetteer.get()))
-            content.documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
+        const scene::MapContent content =
+            *scene::makeMapContent(g.get(), true, scene::loadBriefingSources(g->gazetteer.get(), {}), {}, {}, {});
         // Meshes for everything the content can show, as the viewer prepares them when it loads.
         test::renderer().prepareMeshes(scene::buildMapScene(content, scene::MapState{}, w, h));
         run("seed briefing", w, h, model::Date{2015, 9, 1}.firstDay(), [&](int day) {
@@ -175,16 +172,14 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
 
     if (wanted("events") || wanted("events-scene")) {
         auto docs = syntheticDocuments(100000);
-        scene::MapContent content;
-        content.basemap = g->basemap;
-        content.gazetteer = g->gazetteer;
+        scene::MapContent content = *scene::makeMapContent(g.get(), true, {}, {}, {}, {});
         content.documents = docs;
         // One fitted view of the events for both cases, so the basemap is built once.
         scene::MapState base;
         base.labels = false;  // 100,000 names would be noise; the markers are the load
         base.projection = scene::defaultProjection(content);
         base.view = scene::defaultView(content, base.projection, w, h);
-        const scene::MapContent basemapOnly{content.basemap, content.gazetteer, {}, {}, {}};
+        const scene::MapContent basemapOnly = *scene::makeMapContent(g.get(), true, {}, {}, {}, {});
         const int from = model::Date{2010, 1, 1}.firstDay();
         if (wanted("events")) {
             // (b) The renderer's share: the basemap scene plus one point layer of the 100,000

@@ -22,8 +22,8 @@
 #include "core/model/event_table.h"
 #include "real_data.h"
 #include "render/render_harness.h"
+#include "scene/content_loader.h"
 #include "scene/map_scene.h"
-#include "ui/session.h"
 
 using namespace cmap;
 
@@ -167,12 +167,7 @@ TEST_CASE("render: a layer that comes in among the base image's draws over the k
 }
 
 TEST_CASE("render: the briefing map while scrubbing equals a fresh frame, day after day") {
-    static auto g = ui::loadGeodata(test::geodataDir());
-    scene::MapContent content;
-    content.basemap = g->basemap;
-    content.gazetteer = g->gazetteer;
-    for (auto& bd : model::briefingDocuments(model::builtinBriefing(), g->gazetteer.get()))
-        content.documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
+    const scene::MapContent content = test::briefingContent(true);
     test::renderer();
     render::Renderer r;
     const int w = 320, h = 200;

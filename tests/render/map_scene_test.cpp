@@ -13,8 +13,8 @@
 #include "core/model/briefing.h"
 #include "real_data.h"
 #include "render/render_harness.h"
+#include "scene/content_loader.h"
 #include "scene/map_scene.h"
-#include "ui/session.h"
 
 using namespace cmap;
 using namespace cmap::scene;
@@ -64,14 +64,6 @@ MapState plainState() {
 }
 
 model::TimeQuery window(const model::Date& d, int days) { return {model::TimeMode::Window, d.firstDay(), days}; }
-
-MapContent briefingContent(geo::GazetteerPtr gazetteer) {
-    MapContent c;
-    c.gazetteer = gazetteer;
-    for (auto& bd : model::briefingDocuments(model::builtinBriefing(), gazetteer.get()))
-        c.documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
-    return c;
-}
 
 }  // namespace
 
@@ -171,8 +163,7 @@ TEST_CASE("map scene: a click picks the nearest marker within a few pixels") {
 }
 
 TEST_CASE("map scene: a click inside an area picks the smallest area there") {
-    auto gazetteer = test::realGazetteer();
-    MapContent c = briefingContent(gazetteer);
+    MapContent c = test::briefingContent(false);
     MapState s;
     s.projection = "EPSG:4326";
     s.view = View{{44, 43.5}, 0.05};
@@ -205,8 +196,7 @@ TEST_CASE("render: map markers fade with the timeline window; shared places draw
 }
 
 TEST_CASE("render: briefing map with markers, hatched region and province, and no basemap") {
-    auto gazetteer = test::realGazetteer();
-    MapContent c = briefingContent(gazetteer);
+    MapContent c = test::briefingContent(false);
     MapState s;
     s.projection = "EPSG:4326";
     s.view = View{{40.5, 39.5}, 0.1};
@@ -218,10 +208,7 @@ TEST_CASE("render: briefing map with markers, hatched region and province, and n
 // the real basemap: a town goes when a marked mention has its name or a marked town lies within
 // 5 km; otherwise it moves, without its dot, to the last facility within 5 km.
 TEST_CASE("map scene: basemap towns under markers, against comparing every town with every marker") {
-    static auto geodata = ui::loadGeodata(test::geodataDir());
-    MapContent content;
-    content.basemap = geodata->basemap;
-    content.gazetteer = geodata->gazetteer;
+    MapContent content = *scene::makeMapContent(test::realGeodata().get(), true, {}, {}, {}, {});
     MapState state;
     state.projection = "EPSG:4326";
     state.view = View{{44, 35}, 0.02};  // the Middle East, 0.02 degree a pixel

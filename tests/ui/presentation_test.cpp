@@ -20,11 +20,7 @@ namespace {
 struct BriefingViewer {
     ui::Viewer v{ui::ViewerOptions{}};
     BriefingViewer() {
-        auto content = std::make_shared<scene::MapContent>();
-        content->gazetteer = test::realGazetteer();
-        for (auto& bd : model::briefingDocuments(model::builtinBriefing(), content->gazetteer.get()))
-            content->documents.push_back(std::make_shared<const model::Document>(std::move(bd.document)));
-        v.session.content = content;
+        v.session.content = std::make_shared<scene::MapContent>(test::briefingContent(true));
         v.session.workspace.slides = model::builtinBriefing().slides;
         v.canvas.rect = {0, 0, 800, 500};
     }

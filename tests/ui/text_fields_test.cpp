@@ -56,7 +56,7 @@ struct DockedViewer {
         std::ofstream(file) << "A convoy left Tartus for Latakia on Monday. Ships were seen near Tartus.\n";
         std::ofstream(dir.path / "convoy.meta.json") << R"({"title": "Convoy", "published": "2015-09-16"})";
         auto gazetteer = test::realGazetteer();
-        v.session.articles = {ui::loadArticleSource(file.string(), file, std::nullopt, *gazetteer)};
+        v.session.articles = {scene::loadArticleSource(file.string(), file, std::nullopt, *gazetteer)};
         v.session.workspace.articles = {{file.string(), std::nullopt}};
         auto geodata = std::make_shared<ui::Geodata>();
         geodata->gazetteer = gazetteer;

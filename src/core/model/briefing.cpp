@@ -163,8 +163,8 @@ const Mention* findSupport(const Document& parsed, const Mention& fact, const Da
 }
 
 // Points each mention of a linked document at the sentence that supports it.
-void linkSentences(BriefingDocument& bd, const std::filesystem::path& file, const geo::Gazetteer& gazetteer) {
-    Document parsed = text::geoparse(text::loadArticle(file), gazetteer);
+void linkSentences(BriefingDocument& bd, const text::Article& article, const geo::Gazetteer& gazetteer) {
+    Document parsed = text::geoparse(article, gazetteer);
     for (Event& e : bd.document.events) {
         for (uint32_t mi : e.mentions) {
             Mention& m = bd.document.mentions[mi];
@@ -215,17 +215,15 @@ std::vector<BriefingDocument> briefingDocuments(const Briefing& briefing, const 
         std::error_code ec;
         std::filesystem::path file = corpusDir.empty() ? std::filesystem::path{} : corpusDir / src.file;
         if (!file.empty() && std::filesystem::is_regular_file(file, ec)) {
-            bd.linked = file;
-            doc.file = file.string();
-            if (gazetteer) {
-                try {
-                    linkSentences(bd, file, *gazetteer);
-                } catch (const Error& e) {
-                    // The facts stand without the article; say why it is not linked.
-                    doc.warnings.push_back(e.what());
-                    bd.linked.reset();
-                    doc.file = src.file;
-                }
+            try {
+                bd.article = text::loadArticle(file);
+                if (gazetteer) linkSentences(bd, *bd.article, *gazetteer);
+                bd.linked = file;
+                doc.file = file.string();
+            } catch (const Error& e) {
+                // The facts stand without the article; say why it is not linked.
+                doc.warnings.push_back(e.what());
+                bd.article.reset();
             }
         }
         out.push_back(std::move(bd));

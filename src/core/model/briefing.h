@@ -12,6 +12,7 @@
 #include "core/model/date.h"
 #include "core/model/document.h"
 #include "core/model/slide.h"
+#include "core/text/article.h"
 
 namespace cmap::model {
 
@@ -55,12 +56,14 @@ struct BriefingDocument {
     std::vector<std::string> summaries;  ///< per event of document
     size_t source = 0;                   ///< index into Briefing::sources
     std::optional<std::filesystem::path> linked;  ///< the article on disk, when found
+    std::optional<text::Article> article;         ///< that article as read, when linked
 };
 
 /// Documents for every source of briefing. Places resolve through gazetteer when given (so areas
 /// get their polygons), else they keep the briefing's coordinates. Articles found in corpusDir
-/// (skipped when empty or missing) are linked, and geoparsed to find the sentence behind each
-/// fact. A linked article that cannot be read is left unlinked with a warning in the document.
+/// (skipped when empty or missing) are read once, linked, and (with a gazetteer) geoparsed to find
+/// the sentence behind each fact. A linked article that cannot be read is left unlinked with a
+/// warning in the document.
 /// Throws nothing for missing data; throws DataError only when the gazetteer's files fail.
 std::vector<BriefingDocument> briefingDocuments(const Briefing& briefing, const geo::Gazetteer* gazetteer,
                                                 const std::filesystem::path& corpusDir = {});

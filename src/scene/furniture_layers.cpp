@@ -18,7 +18,6 @@ constexpr Color kInk = rgb(0x1a1a1a);
 constexpr Color kSecondaryInk = rgb(0x4a4a4a);
 constexpr Color kFaintInk = rgb(0x5c5c5c);
 constexpr Color kSymbolGrey = rgb(0x555555);
-constexpr uint32_t kOverlayColor = 0x00695c;  // as map_scene draws overlays
 
 // ---- measuring the map ----
 
@@ -147,7 +146,33 @@ InView inView(const MapContent& content, const MapState& state, double width, do
     return v;
 }
 
-void addLegend(ScreenLayer& layer, const model::FurniturePiece& piece, const MapContent& content, const InView& view) {
+// An event dataset's rows: its name in its one colour, or, coloured by category, its name and then
+// each category it has that is shown, in that category's colour.
+void addEventRows(ScreenPanel& panel, const MapContent& content, const MapState& state) {
+    for (const auto& table : content.events) {
+        if (!table || table->size() == 0) continue;
+        const auto found = state.styles.find(layerIdForEvents(table->path));
+        const model::LayerStyle style = found != state.styles.end() ? found->second : defaultEventStyle();
+        if (!style.visible || style.opacity <= 0) continue;
+        const std::string name = shortened(std::filesystem::path(table->path).filename().string(), 48);
+        if (!style.byCategory) {
+            panel.rows.push_back(symbolRow(SwatchKind::Marker, rgb(style.rgba >> 8), name));
+            continue;
+        }
+        panel.rows.push_back(textRow(name, 10, kSecondaryInk));
+        for (size_t c = 0; c < model::kEventCategoryCount; ++c) {
+            const auto category = static_cast<model::EventCategory>(c);
+            const auto hidden = state.styles.find(layerIdForCategory(category));
+            if (table->perCategory[c] == 0 || (hidden != state.styles.end() && !hidden->second.visible)) continue;
+            std::string text(model::categoryName(category));
+            text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+            panel.rows.push_back(symbolRow(SwatchKind::Marker, eventCategoryColor(category), text));
+        }
+    }
+}
+
+void addLegend(ScreenLayer& layer, const model::FurniturePiece& piece, const MapContent& content, const MapState& state,
+               const InView& view) {
     ScreenPanel panel = panelAt(piece);
     // What the shapes say about precision, for the shapes the view shows.
     std::set<MentionShape> shapes;
@@ -167,9 +192,13 @@ void addLegend(ScreenLayer& layer, const model::FurniturePiece& piece, const Map
                                [&](const PlacedMention& p) { return p.ref.document == d; });
         panel.rows.push_back(symbolRow(SwatchKind::Block, it->color, shortened(articleName(*content.documents[d]), 48)));
     }
-    for (const auto& o : content.overlays)
-        if (o) panel.rows.push_back(symbolRow(SwatchKind::Block, rgb(kOverlayColor, 0.9f),
-                                              std::filesystem::path(o->path).filename().string()));
+    for (size_t i = 0; i < content.overlays.size(); ++i) {
+        if (!content.overlays[i]) continue;
+        Color c = overlayColor(i);
+        c.a = 0.9f;
+        panel.rows.push_back(symbolRow(SwatchKind::Block, c, std::filesystem::path(content.overlays[i]->path).filename().string()));
+    }
+    addEventRows(panel, content, state);
     if (!panel.rows.empty()) layer.panels.push_back(std::move(panel));
 }
 
@@ -317,7 +346,7 @@ void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& 
     }
     if (f.legend.show || f.footnotes.show) {
         InView view = inView(content, state, width, height);
-        if (f.legend.show) addLegend(layer, f.legend, content, view);
+        if (f.legend.show) addLegend(layer, f.legend, content, state, view);
         if (f.footnotes.show) addFootnotes(layer, f.footnotes, content, view, width);
     }
     if (!layer.panels.empty()) scene.add("furniture", std::move(layer));

@@ -26,7 +26,9 @@ namespace {
 // Distinct, print-safe hues for articles (a categorical palette); red first, as LayerStyle's default.
 constexpr uint32_t kArticlePalette[] = {0xd62728, 0x1f77b4, 0x2ca02c, 0x9467bd,
                                         0xff7f0e, 0x8c564b, 0xe377c2, 0x17becf};
-constexpr uint32_t kOverlayColor = 0x00695c;
+// Vector layers the user brings, each its own colour: a dark teal, then ColorBrewer's Dark2 (a
+// qualitative palette in deeper tones than the articles', so reference layers stay behind them).
+constexpr uint32_t kOverlayPalette[] = {0x00695c, 0xd95f02, 0x7570b3, 0xe7298a, 0x66a61e, 0xe6ab02, 0xa6761d, 0x666666};
 // Event categories (deployment, base, airstrike, attack, meeting, statement, other): warm hues for
 // violence, cool ones for presence, grey for the rest.
 constexpr uint32_t kEventCategoryPalette[] = {0x1f5fbf, 0x6a3d9a, 0xe31a1c, 0xff7f00, 0x33a02c, 0x1b9e9e, 0x7f7f7f};
@@ -339,10 +341,26 @@ Scene basemapFor(const BasemapData& data, const geo::Projection& projection, con
 
 // ---- scene layers ----
 
+// Points of a layer the user brings: a handful of sites marked boldly, a hundred thousand towns as
+// fine dots that leave the map readable: 7 pixels up to 100 points, 1.25 less for each tenfold
+// more, 2.5 at least; below 5 pixels the white edge would be most of the dot, so there is none.
+PointLayer overlayPoints(const geo::FeatureSet& o, Color c) {
+    PointLayer points;
+    points.shape = PointShape::Square;
+    const size_t count = o.partStart.size() - 1;
+    const auto size = static_cast<float>(
+        std::clamp(7.0 - 1.25 * std::log10(static_cast<double>(std::max<size_t>(count, 1)) / 100.0), 2.5, 7.0));
+    if (size < 5) points.outlineWidthPx = 0;
+    points.points.reserve(count);
+    for (size_t part = 0; part < count; ++part) points.points.push_back({o.coords[o.ringStart[o.partStart[part]]], size, c});
+    return points;
+}
+
 void addOverlays(Scene& scene, const MapContent& content) {
-    Color c = rgb(kOverlayColor);
-    for (const auto& o : content.overlays) {
+    for (size_t i = 0; i < content.overlays.size(); ++i) {
+        const auto& o = content.overlays[i];
         if (!o) continue;
+        const Color c = overlayColor(i);
         std::string name = "overlay " + o->path;
         switch (o->kind) {
         case geo::GeometryKind::Polygon:
@@ -352,14 +370,9 @@ void addOverlays(Scene& scene, const MapContent& content) {
         case geo::GeometryKind::Line:
             scene.add(name, LineLayer{o, withAlpha(c, 0.9f), 1.8f});
             break;
-        case geo::GeometryKind::Point: {
-            PointLayer points;
-            points.shape = PointShape::Square;
-            for (size_t part = 0; part + 1 < o->partStart.size(); ++part)
-                points.points.push_back({o->coords[o->ringStart[o->partStart[part]]], 7, c});
-            scene.add(name, std::move(points));
+        case geo::GeometryKind::Point:
+            scene.add(name, overlayPoints(*o, c));
             break;
-        }
         case geo::GeometryKind::None:
             break;
         }
@@ -667,6 +680,8 @@ std::set<model::EventCategory> eventCategories(const MapContent& content) {
             if (table->perCategory[c]) present.insert(static_cast<model::EventCategory>(c));
     return present;
 }
+
+Color overlayColor(size_t index) { return rgb(kOverlayPalette[index % std::size(kOverlayPalette)]); }
 
 Color eventCategoryColor(model::EventCategory c) {
     return rgb(kEventCategoryPalette[static_cast<size_t>(c) % std::size(kEventCategoryPalette)], 0.85f);

@@ -55,6 +55,10 @@ std::set<model::EventCategory> eventCategories(const MapContent& content);
 /// same in the legend). Throws nothing.
 Color eventCategoryColor(model::EventCategory c);
 
+/// The colour of the index-th overlay (MapContent::overlays) from a qualitative palette, the same
+/// in the legend. Throws nothing.
+Color overlayColor(size_t index);
+
 /// A mention drawn on the map, for hover and click: which document and mention it is.
 struct MentionRef {
     size_t document = 0;

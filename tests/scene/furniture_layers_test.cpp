@@ -4,8 +4,11 @@
 
 #include <cmath>
 #include <numbers>
+#include <optional>
+#include <utility>
 
 #include "core/geo/projection.h"
+#include "scene/map_scene.h"
 
 using namespace cmap;
 using namespace cmap::scene;
@@ -144,4 +147,60 @@ TEST_CASE("a slide with a title heads the map with it, the briefing's title bene
     FurnitureText t = furnitureText("Briefing", f, &slide);
     CHECK(t.title == "Day one");
     CHECK(t.subtitle == "Briefing");
+}
+
+TEST_CASE("the legend names each overlay in its own colour and each event dataset with its categories") {
+    auto s = viewScene("EPSG:3857", {36, 35}, 3000);
+    MapContent content;
+    for (const char* path : {"/data/bases.geojson", "/data/routes.geojson"}) {
+        geo::FeatureSetBuilder b;
+        b.path = path;
+        content.overlays.push_back(std::move(b).finish());
+    }
+    std::vector<model::EventRow> rows(3);
+    rows[0].category = model::EventCategory::Airstrike;
+    rows[1].category = model::EventCategory::Attack;
+    rows[2].category = model::EventCategory::Attack;
+    content.events.push_back(std::make_shared<const model::EventTable>(
+        model::EventTable::build("acled.csv", std::move(rows), {"s"})));
+    MapState state;
+    state.projection = s.projection;
+    state.view = s.view;
+    addFurniture(s, only(&model::Furniture::legend), FurnitureText{}, content, state, kW, kH);
+    REQUIRE(s.layers.size() == 1);
+    const auto& panels = std::get<ScreenLayer>(s.layers[0].content).panels;
+    REQUIRE(panels.size() == 1);
+    // (swatch colour or none, text) of every row, in order.
+    std::vector<std::pair<std::optional<Color>, std::string>> legend;
+    for (const ScreenRow& row : panels[0].rows) {
+        std::optional<Color> swatch;
+        std::string text;
+        for (const auto& cell : row.cells) {
+            if (auto* sw = std::get_if<ScreenSwatch>(&cell)) swatch = sw->color;
+            if (auto* t = std::get_if<ScreenText>(&cell)) text = t->text;
+        }
+        legend.emplace_back(swatch, text);
+    }
+    REQUIRE(legend.size() == 5);
+    CHECK(legend[0].second == "bases.geojson");
+    CHECK(legend[1].second == "routes.geojson");
+    REQUIRE(legend[0].first);
+    REQUIRE(legend[1].first);
+    CHECK(legend[0].first->r == doctest::Approx(overlayColor(0).r));
+    CHECK(legend[1].first->r == doctest::Approx(overlayColor(1).r));
+    CHECK_FALSE(*legend[0].first == *legend[1].first);
+    CHECK(legend[2] == std::pair<std::optional<Color>, std::string>{std::nullopt, "acled.csv"});
+    CHECK(legend[3].second == "Airstrike");
+    CHECK(*legend[3].first == eventCategoryColor(model::EventCategory::Airstrike));
+    CHECK(legend[4].second == "Attack");
+
+    // Hidden categories and datasets leave the legend with what they hid.
+    state.styles[layerIdForCategory(model::EventCategory::Airstrike)].visible = false;
+    Scene without = viewScene("EPSG:3857", {36, 35}, 3000);
+    addFurniture(without, only(&model::Furniture::legend), FurnitureText{}, content, state, kW, kH);
+    CHECK(std::get<ScreenLayer>(without.layers[0].content).panels[0].rows.size() == 4);
+    state.styles[layerIdForEvents("acled.csv")].visible = false;
+    Scene hidden = viewScene("EPSG:3857", {36, 35}, 3000);
+    addFurniture(hidden, only(&model::Furniture::legend), FurnitureText{}, content, state, kW, kH);
+    CHECK(std::get<ScreenLayer>(hidden.layers[0].content).panels[0].rows.size() == 2);
 }

@@ -7,6 +7,7 @@
 #include "core/geo/projection.h"
 #include "scene/basemap.h"
 #include "scene/graticule.h"
+#include "scene/map_scene.h"
 #include "scene/view.h"
 
 using namespace cmap;
@@ -132,4 +133,43 @@ TEST_CASE("the basemap keeps towns to the room there is") {
     CHECK(findLayer<LabelLayer>(s, "towns")->labels.size() == 2);
     CHECK(findLayer<GraticuleLayer>(s, "graticule") == nullptr);
     CHECK_THROWS_AS(buildBasemap({}, p, v, 400, 300), InputError);
+}
+
+TEST_CASE("overlay points: each layer its own colour, dots smaller the more there are") {
+    auto points = [](size_t n) {
+        geo::FeatureSetBuilder b;
+        b.path = std::to_string(n) + ".geojson";
+        b.kind = geo::GeometryKind::Point;
+        for (size_t i = 0; i < n; ++i) {
+            geo::LonLat p{30 + static_cast<double>(i % 100) * 0.1, 30 + static_cast<double>(i / 100) * 0.1};
+            b.coords.push_back(p);
+            b.ringStart.push_back(static_cast<uint32_t>(b.coords.size()));
+            b.partStart.push_back(static_cast<uint32_t>(b.ringStart.size() - 1));
+            b.featureStart.push_back(static_cast<uint32_t>(b.partStart.size() - 1));
+            geo::BBox box;
+            box.extend(p);
+            b.featureBox.push_back(box);
+            b.box.extend(box);
+        }
+        return std::move(b).finish();
+    };
+    MapContent content;
+    content.overlays = {points(3), points(1000), points(100000)};
+    MapState state;
+    state.projection = "EPSG:4326";
+    state.view = View{{35, 35}, 0.05};
+    Scene s = buildMapScene(content, state, 400, 300);
+    std::vector<const PointLayer*> layers;
+    for (const Layer& l : s.layers)
+        if (l.name.starts_with("overlay ")) layers.push_back(&std::get<PointLayer>(l.content));
+    REQUIRE(layers.size() == 3);
+    CHECK(layers[0]->points.front().sizePx == doctest::Approx(7));
+    CHECK(layers[0]->outlineWidthPx > 0);
+    CHECK(layers[1]->points.front().sizePx == doctest::Approx(5.75));
+    CHECK(layers[2]->points.front().sizePx == doctest::Approx(3.25));
+    CHECK(layers[2]->outlineWidthPx == 0);  // a white edge would be most of such a dot
+    CHECK(layers[2]->points.size() == 100000);
+    CHECK_FALSE(layers[0]->points.front().color == layers[1]->points.front().color);
+    CHECK_FALSE(layers[1]->points.front().color == layers[2]->points.front().color);
+    CHECK(layers[0]->points.front().color == overlayColor(0));
 }

@@ -102,12 +102,16 @@ private:
     std::vector<LonLat> ringPoints_;  ///< reused: one allocation for all the rings of a file
 };
 
+std::string lowerExtension(const std::filesystem::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
 // GDAL opens a shapefile without its .dbf (no attributes) and names a missing .shx with advice
 // about its own settings; either way the user needs to hear which file is missing.
 void requireShapefileParts(const std::filesystem::path& shp) {
-    std::string ext = shp.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext != ".shp") return;
+    if (lowerExtension(shp) != ".shp") return;
     for (const char* part : {".shx", ".dbf"}) {
         auto lower = shp, upper = shp;
         lower.replace_extension(part);
@@ -119,6 +123,11 @@ void requireShapefileParts(const std::filesystem::path& shp) {
             throw DataError(lower.string(), "missing; " + shp.filename().string() + " cannot be read without it");
     }
 }
+
+// A CSV's points come from its coordinate columns under the names people give them; GDAL's CSV
+// driver otherwise reads only a WKT column, and such a layer would draw nothing.
+constexpr const char* kCsvOpenOptions[] = {"X_POSSIBLE_NAMES=lon,long,lng,longitude,x",
+                                           "Y_POSSIBLE_NAMES=lat,latitude,y", nullptr};
 
 std::string coordinateText(LonLat p) {
     char buf[96];
@@ -138,7 +147,9 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
 
     const GdalLibrary& gdal = gdalLibrary(file);
     QuietGdalErrors errors(gdal);
-    GdalDataset ds(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr), gdal.GDALClose);
+    const char* const* options = lowerExtension(path) == ".csv" ? kCsvOpenOptions : nullptr;
+    GdalDataset ds(gdal.GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr),
+                   gdal.GDALClose);
     if (!ds) {
         std::string why = errors.failure();
         throw DataError(file, why.empty() ? "not a readable vector dataset" : why);

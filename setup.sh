@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # conflictmap setup: installs the Debian packages and the geodata, builds, then runs.
-#   ./setup.sh [run] [ARGS...]   set up, build, open the viewer (on the built-in briefing)
-#   ./setup.sh test              set up, build, run every test (the viewer's under xvfb-run), then
-#                                the same tests built with ASan + UBSan and a short fuzz run (CI)
+#   ./setup.sh [run] [ARGS...]   set up what the program needs, build, open the viewer (on the
+#                                built-in briefing)
+#   ./setup.sh test              the same plus what the tests and benchmarks need
+#                                (scripts/debian-packages-test.txt), build with the tests, run
+#                                every test (the viewer's under xvfb-run), then the same tests
+#                                built with ASan + UBSan and a short fuzz run (CI)
 #   ./setup.sh build             set up and build only
 # Idempotent: each step skips what is already done. Needs root (or sudo) only to install
 # missing packages.
@@ -15,9 +18,10 @@ action=${1:-run}
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 2; }
 
+# Installs the packages of the lists given (scripts/debian-packages*.txt) that are missing.
 install_packages() {
     local wanted missing=()
-    wanted=$(grep -vE '^\s*(#|$)' scripts/debian-packages.txt)
+    wanted=$(cat "$@" | grep -vE '^\s*(#|$)')
     for p in $wanted; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
@@ -39,10 +43,14 @@ build_geodata() {
     /usr/bin/python3 geodata/build_geodata.py --sources "$ROOT/.cache/sources" --out "$ROOT/geodata/out"
 }
 
+# build TESTS: builds build/, configured with the test suite when TESTS is ON (doctest comes with
+# the test packages only); OFF leaves a build that has the tests as it is.
 build() {
     if [ ! -f build/CMakeCache.txt ]; then
         say "configuring build/"
-        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAP_BUILD_TESTS="$1" >/dev/null
+    elif [ "$1" = ON ] && ! grep -qx "CMAP_BUILD_TESTS:BOOL=ON" build/CMakeCache.txt; then
+        cmake build -DCMAP_BUILD_TESTS=ON >/dev/null
     fi
     say "building"
     cmake --build build -j"$(nproc)"
@@ -59,9 +67,15 @@ build_sanitized() {
     cmake --build build-sanitize -j"$(nproc)"
 }
 
-install_packages
-build_geodata
-build
+if [ "$action" = test ]; then
+    install_packages scripts/debian-packages.txt scripts/debian-packages-test.txt
+    build_geodata
+    build ON
+else
+    install_packages scripts/debian-packages.txt
+    build_geodata
+    build OFF
+fi
 
 case "$action" in
 run)

@@ -48,6 +48,7 @@
 #include <map>
 #include <numbers>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -355,6 +356,7 @@ struct Renderer::Impl {
     int samples = 4;
     int hardwareMaxTile = kDefaultMaxTile;
     int maxTile = kDefaultMaxTile;
+    bool keepImages = true;  // the base, backdrop and under-furniture images (setKeepImages)
 
     RenderStats stats;
     uint64_t frameNumber = 0;
@@ -667,7 +669,7 @@ struct Renderer::Impl {
     // Decides which leading layers come from the kept image and which are kept for next time.
     // Only single-tile images take part: tiles are for exports larger than the GL limits.
     void planBase(Frame& f) {
-        if (f.width > maxTile || f.height > maxTile || f.drawn.empty()) return;
+        if (!keepImages || f.width > maxTile || f.height > maxTile || f.drawn.empty()) return;
         const scene::Scene& s = *f.scene;
         size_t common = 0;
         const PixelContext context = contextOf(s, f.width, f.height, f.scale);
@@ -787,7 +789,7 @@ struct Renderer::Impl {
         bool furniture = std::any_of(s.layers.begin(), s.layers.end(), [](const scene::Layer& l) {
             return std::holds_alternative<scene::ScreenLayer>(l.content);
         });
-        if (!furniture || f.width > maxTile || f.height > maxTile) {
+        if (!keepImages || !furniture || f.width > maxTile || f.height > maxTile) {
             lastUnderContext.reset();
             return;
         }
@@ -1014,15 +1016,9 @@ struct Renderer::Impl {
         halos.clear();
         msaaFbo = makeFramebuffer();
         frameFbo = makeFramebuffer();
-        baseFbo = makeFramebuffer();
-        backdropFbo = makeFramebuffer();
-        underFbo = makeFramebuffer();
         coverageFbo = makeFramebuffer();
         msaaColor = makeTexture();
         frameColor = makeTexture();
-        baseColor = makeTexture();
-        backdropColor = makeTexture();
-        underColor = makeTexture();
         coverage = makeTexture();
 
         // A texture, not a renderbuffer: the furniture resolves it in a shader.
@@ -1033,10 +1029,18 @@ struct Renderer::Impl {
         checkFramebuffer("multisampled");
 
         attachTexture(frameFbo, frameColor, GL_RGBA8, GL_RGBA, "frame");
-        attachTexture(baseFbo, baseColor, GL_RGBA8, GL_RGBA, "base image");
-        attachTexture(backdropFbo, backdropColor, GL_RGBA8, GL_RGBA, "backdrop image");
-        attachTexture(underFbo, underColor, GL_RGBA8, GL_RGBA, "image under the furniture");
         attachTexture(coverageFbo, coverage, GL_R8, GL_RED, "coverage");
+        // A software renderer holds every texture in memory: an image that is not kept takes none.
+        baseFbo = {}, backdropFbo = {}, underFbo = {};
+        baseColor = {}, backdropColor = {}, underColor = {};
+        if (!keepImages) return;
+        for (auto [fbo, texture, which] : {std::tuple{&baseFbo, &baseColor, "base image"},
+                                           {&backdropFbo, &backdropColor, "backdrop image"},
+                                           {&underFbo, &underColor, "image under the furniture"}}) {
+            *fbo = makeFramebuffer();
+            *texture = makeTexture();
+            attachTexture(*fbo, *texture, GL_RGBA8, GL_RGBA, which);
+        }
     }
 
     void attachTexture(const Framebuffer& fbo, const Texture& texture, GLint format, GLenum layout, const char* which) {
@@ -1672,18 +1676,18 @@ Renderer::~Renderer() = default;
 Image Renderer::renderToImage(const scene::Scene& scene, int width, int height, float scale) {
     // Made before prepare() has checked the size (a reused frame skips it): never negative.
     Image image(width > 0 ? width : 0, height > 0 ? height : 0);
-    std::vector<uint8_t> rows;
-    // Reads the tile t from the frame buffer bound for reading into the image.
+    // Reads the tile t from the frame buffer bound for reading into its place in the image, then
+    // turns its rows over there (GL's run bottom-up, the image's top-down): no second copy of a
+    // tile of up to 16 MB.
     auto readTile = [&](const Tile& t) {
-        rows.resize(static_cast<size_t>(t.width) * static_cast<size_t>(t.height) * 4);
         glPixelStorei(GL_PACK_ALIGNMENT, 1);
-        glReadPixels(0, 0, t.width, t.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
-        // GL rows run bottom-up; the image's top-down.
-        size_t rowBytes = static_cast<size_t>(t.width) * 4;
-        for (int r = 0; r < t.height; ++r) {
-            const uint8_t* src = &rows[static_cast<size_t>(t.height - 1 - r) * rowBytes];
-            std::memcpy(image.pixel(t.x, t.y + r), src, rowBytes);
-        }
+        glPixelStorei(GL_PACK_ROW_LENGTH, image.width);
+        glReadPixels(0, 0, t.width, t.height, GL_RGBA, GL_UNSIGNED_BYTE, image.pixel(t.x, t.y));
+        glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+        const size_t rowBytes = static_cast<size_t>(t.width) * 4;
+        for (int r = 0; r < t.height / 2; ++r)
+            std::swap_ranges(image.pixel(t.x, t.y + r), image.pixel(t.x, t.y + r) + rowBytes,
+                             image.pixel(t.x, t.y + t.height - 1 - r));
     };
     if (impl_->reuseFinished(scene, width, height, scale)) {
         readTile(Tile{0, 0, width, height});
@@ -1722,6 +1726,16 @@ void Renderer::draw(const scene::Scene& scene, Viewport target, float scale) {
 void Renderer::prepareMeshes(const scene::Scene& scene) { impl_->prepareMeshes(scene); }
 
 void Renderer::setMaxTileSize(int pixels) { impl_->maxTile = std::clamp(pixels, 16, impl_->hardwareMaxTile); }
+
+void Renderer::setKeepImages(bool keep) {
+    if (keep == impl_->keepImages) return;
+    impl_->keepImages = keep;
+    impl_->base.reset();
+    impl_->backdrop.reset();
+    impl_->under.reset();
+    impl_->lastUnderContext.reset();
+    impl_->targetWidth = impl_->targetHeight = 0;  // made again, with or without the kept images
+}
 
 const RenderStats& Renderer::stats() const { return impl_->stats; }
 

@@ -64,6 +64,10 @@ public:
 
     /// Caps the tile size below the GL limits (tests use it to check that tiles join seamlessly).
     void setMaxTileSize(int pixels);
+    /// Whether the images that save the next frame work (the base image, the backdrop, the image
+    /// under the furniture) are kept; on by default. Off, frames are drawn whole and the memory for
+    /// those images is never taken: what an export of one image wants. Throws nothing.
+    void setKeepImages(bool keep);
     const RenderStats& stats() const;
 
 private:

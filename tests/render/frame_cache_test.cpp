@@ -71,6 +71,25 @@ void checkSameAsFresh(render::Renderer& kept, const scene::Scene& s, int w, int 
 
 }  // namespace
 
+TEST_CASE("render: without kept images every frame is drawn whole, to the same pixels, in tiles too") {
+    test::renderer();  // the GL context
+    render::Renderer kept, whole;
+    whole.setKeepImages(false);
+    const int w = 240, h = 160;
+    for (int day = 0; day < 3; ++day) {
+        CAPTURE(day);
+        const render::Image a = kept.renderToImage(scrubbed(day), w, h);
+        CHECK(test::differingPixels(a, whole.renderToImage(scrubbed(day), w, h), 0) == 0);
+    }
+    CHECK(whole.stats().baseDrawn == 0);
+    CHECK(whole.stats().baseReused == 0);
+    CHECK(whole.stats().backdropReused == 0);
+    // In tiles too (each read back into its place in the image, its rows turned over there).
+    kept.setMaxTileSize(64);
+    whole.setMaxTileSize(64);
+    CHECK(test::differingPixels(kept.renderToImage(scrubbed(5), w, h), whole.renderToImage(scrubbed(5), w, h), 0) == 0);
+}
+
 TEST_CASE("render: a frame drawn from the kept base image and halos equals one drawn from scratch") {
     test::renderer();  // the GL context
     render::Renderer r;

@@ -242,12 +242,20 @@ struct FrameTimes {
 
 int runViewer(const ViewerOptions& options) {
     bool headless = options.screenshot.has_value();
-    Window window(options.width, options.height, !headless);
-    glfwSwapInterval(headless || options.timings ? 0 : 1);
-
     Viewer v(options);
     auto sinkGuard = v.log.install();
     log::setLevel(log::Level::Debug);  // the console filters by level; keep everything for it
+    // The content loads on the background jobs while the window and its GL context are made: on
+    // llvmpipe, about as long.
+    v.start();
+
+    Window window(options.width, options.height, !headless);
+    glfwSwapInterval(headless || options.timings ? 0 : 1);
+    // The renderer's GL objects go before the window's context does, however the run ends.
+    struct RendererFirst {
+        Viewer& v;
+        ~RendererFirst() { v.renderer.reset(); }
+    } rendererFirst{v};
     v.renderer = std::make_unique<render::Renderer>();
     window.initImGui(16.f);
 
@@ -255,8 +263,6 @@ int runViewer(const ViewerOptions& options) {
     WindowEvents events;
     glfwSetWindowUserPointer(window.get(), &events);
     glfwSetDropCallback(window.get(), onDrop);
-
-    v.start();
     if (options.date) {
         if (auto d = model::Date::parse(*options.date)) {
             v.timeline.showAll = false;

@@ -120,7 +120,7 @@ Progress::Progress(std::string cmd, const GlobalOptions& global)
 void Progress::operator()(const std::string& what) const {
     if (!on) return;
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "conflictmap: %s: %s (%.1f s)\n", command.c_str(), what.c_str(), s);
+    std::fprintf(stderr, "conflictmap: %s: %s (%.2f s)\n", command.c_str(), what.c_str(), s);
 }
 
 model::Workspace loadMapWorkspace(const MapOptions& opt) {

@@ -93,7 +93,11 @@ struct DockedViewer {
         for (const auto& f : probe.fields)
             if (!popup || f.window == popup->Name) names.emplace_back(f.window, f.label);
         std::set<std::string> reached;
-        for (const auto& [window, label] : names) {
+        // A plain pair, not a structured binding: doctest's CAPTURE takes its argument into a
+        // lambda, and clang 14 cannot capture a structured binding.
+        for (const auto& name : names) {
+            const std::string& window = name.first;
+            const std::string& label = name.second;
             frame();
             const auto* f = field(window, label);
             if (!f) continue;  // gone after an earlier field's edit (a tool's field, say)

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/geo/vector_source.h"
 #include "core/geo/projection.h"
 #include "core/model/briefing.h"
 #include "core/model/view_state.h"
@@ -128,8 +129,10 @@ model::Workspace loadMapWorkspace(const MapOptions& opt) {
     if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
     if (opt.in.briefing()) ws.slides = model::builtinBriefing().slides;
     for (const auto* files : {&opt.in.layers, &opt.in.events})
-        for (const std::string& file : *files)
+        for (const std::string& file : *files) {
+            geo::refuseRemoteName(file);
             if (!fs::is_regular_file(file)) throw DataError(file, fs::exists(file) ? "is not a file" : "no such file");
+        }
     return ws;
 }
 

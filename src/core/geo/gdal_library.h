@@ -5,6 +5,8 @@
 // call it. Only GDAL's C API can be had by dlsym, so the core uses that one.
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_http.h>
+#include <cpl_vsi.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -33,7 +35,10 @@ namespace cmap::geo {
     F(OGR_G_GetY) F(OGR_G_IsEmpty) F(OGR_G_SetPoint_2D) F(OGR_G_Transform) F(OGR_GT_Flatten) F(OGR_L_CreateFeature) \
     F(OGR_L_CreateField) F(OGR_L_GetFeatureCount) F(OGR_L_GetGeomType) F(OGR_L_GetLayerDefn) F(OGR_L_GetName)      \
     F(OGR_L_GetNextFeature) F(OGR_L_GetSpatialRef) F(OGR_L_ResetReading) F(OSRDestroySpatialReference)            \
-    F(OSRIsSame) F(OSRNewSpatialReference) F(OSRSetAxisMappingStrategy) F(OSRSetWellKnownGeogCS)
+    F(OSRIsSame) F(OSRNewSpatialReference) F(OSRSetAxisMappingStrategy) F(OSRSetWellKnownGeogCS)                  \
+    F(CPLCalloc) F(CPLError) F(CPLHTTPSetFetchCallback) F(CPLStrdup) F(GDALDeregisterDriver) F(GDALDestroyDriver)  \
+    F(GDALGetDriver) F(GDALGetDriverCount) F(OSRSetPROJEnableNetwork) F(VSIAllocFilesystemPluginCallbacksStruct)  \
+    F(VSIFreeFilesystemPluginCallbacksStruct) F(VSIGetMemFileBuffer) F(VSIInstallPluginHandler) F(VSIRmdirRecursive)
 
 /// The GDAL functions, with the very signatures of the headers the program was built with.
 struct GdalLibrary {
@@ -45,7 +50,26 @@ struct GdalLibrary {
 /// The GDAL of the soname the program was built against, opened once with its drivers registered
 /// (later calls return the same; safe from any thread). Throws DataError(forFile, ...) naming the
 /// library or function that is missing; a later call tries again.
+///
+/// Offline by construction: only the drivers of kVectorDrivers stay registered, GDAL's network
+/// file systems (/vsicurl/, /vsis3/, ...) are replaced by ones that open nothing, every
+/// CPLHTTPFetch (WFS, a GeoJSON crs link, a URL given as a file) fails without a request, and
+/// PROJ may not fetch grids. A file that refers to a remote source then fails to open, or opens
+/// without it, and refusedRemoteSource() says what it asked for.
 const GdalLibrary& gdalLibrary(const std::string& forFile);
+
+/// The GDAL drivers left registered: the file formats the README documents.
+inline constexpr const char* kVectorDrivers[] = {"ESRI Shapefile", "GPKG", "GeoJSON", "KML", "LIBKML", "CSV",
+                                                 "OpenFileGDB"};
+
+/// The first remote source (URL or network path) this thread asked GDAL for since the previous
+/// call, or empty; clears it. Throws nothing.
+std::string refusedRemoteSource();
+
+/// Whether a name given as an input file is a URL, a GDAL virtual file system path or a
+/// driver's connection string ("WFS:http://...", "/vsicurl/...", "https://..."): such a name
+/// must be refused, never handed to GDAL. Throws nothing.
+bool isRemoteOrVirtualName(const std::string& name);
 
 /// A GDAL object that its destroy function frees when the owner goes, on a throw too.
 template <class Handle, class Destroy>

@@ -14,7 +14,8 @@ public:
     ~QuietGdalErrors();
     QuietGdalErrors(const QuietGdalErrors&) = delete;
     QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-    /// The last failure message since the previous check, or empty. Throws nothing.
+    /// The last failure message since the previous check, or empty; first of all a remote source
+    /// GDAL was refused (gdalLibrary()), which may have failed quietly. Throws nothing.
     std::string failure();
 
 private:

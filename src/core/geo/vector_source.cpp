@@ -139,6 +139,7 @@ std::string coordinateText(LonLat p) {
 
 FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view layerName) {
     const std::string file = path.string();
+    refuseRemoteName(file);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
     if (std::filesystem::is_directory(path, ec) && path.extension() != ".gdb")
@@ -175,9 +176,12 @@ FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view lay
     if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
 
     GIntBig expected = gdal.OGR_L_GetFeatureCount(layer, FALSE);
+    // The count is what the file claims (a GeoPackage's header can say anything): reserve no more
+    // than a plausible layer, and let a larger one grow.
     if (expected > 0) {
-        for (auto& c : fs.columns) c.reserve(static_cast<size_t>(expected));
-        fs.featureBox.reserve(static_cast<size_t>(expected));
+        const auto reserve = static_cast<size_t>(std::min<GIntBig>(expected, GIntBig{1} << 20));
+        for (auto& c : fs.columns) c.reserve(reserve);
+        fs.featureBox.reserve(reserve);
     }
 
     Flattener flat(gdal, fs);

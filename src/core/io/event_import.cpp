@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/geo/gdal_library.h"
 #include "core/geo/gdal_setup.h"
+#include "core/geo/vector_source.h"
 
 namespace cmap::io {
 namespace {
@@ -91,6 +92,7 @@ EventCategory categoryForEventType(std::string_view type) {
 
 std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& path, const EventImportOptions& options) {
     const std::string file = path.string();
+    geo::refuseRemoteName(file);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
     if (std::filesystem::is_directory(path, ec)) throw DataError(file, "is a folder, not an event table");
@@ -105,6 +107,8 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
     }
     OGRLayerH layer = gdal.GDALDatasetGetLayer(ds.get(), 0);
     OGRFeatureDefnH defn = gdal.OGR_L_GetLayerDefn(layer);
+    // A remote source refused on the way (a crs link) leaves the file open but not as written.
+    if (std::string why = errors.failure(); !why.empty()) throw DataError(file, why);
     const bool csv = lower(gdal.GDALGetDriverShortName(gdal.GDALGetDatasetDriver(ds.get()))) == "csv";
     auto fieldType = [&](int i) { return gdal.OGR_Fld_GetType(gdal.OGR_FD_GetFieldDefn(defn, i)); };
 
@@ -138,7 +142,10 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
     const bool dateTyped = fieldType(col.date) == OFTDate || fieldType(col.date) == OFTDateTime;
 
     std::vector<model::EventRow> rows;
-    if (GIntBig n = gdal.OGR_L_GetFeatureCount(layer, FALSE); n > 0) rows.reserve(static_cast<size_t>(n));
+    // The count is what the file claims (a GeoPackage's header can say anything): reserve no more
+    // than a plausible table, and let a larger one grow.
+    if (GIntBig n = gdal.OGR_L_GetFeatureCount(layer, FALSE); n > 0)
+        rows.reserve(static_cast<size_t>(std::min<GIntBig>(n, GIntBig{1} << 20)));
     std::vector<std::string> sources;
     std::unordered_map<std::string, uint32_t> sourceIndex;
     std::unordered_map<std::string, EventCategory> categoryOf;  // a few distinct types, millions of rows

@@ -34,4 +34,9 @@ std::filesystem::path corpusDir(const std::string& option);
 /// command line's, from the geodata folder geodata. Throws nothing.
 scene::ContentRequest contentRequest(const ArticleInputs& in, model::Workspace ws, const std::filesystem::path& geodata);
 
+/// Throws DataError(out, "is one of the inputs ...") when out is the same file as one the command
+/// reads: the workspace file, an article or its sidecar, a layer or an event dataset, of in or of
+/// ws (the workspace's, resolved from its folder). Writing it would destroy the input.
+void refuseOverwritingInput(const std::filesystem::path& out, const ArticleInputs& in, const model::Workspace& ws);
+
 }  // namespace cmap::app

@@ -82,7 +82,9 @@ int run(const GlobalOptions& global, const Options& opt) {
     Progress progress("animate", global);
     // The GL context and the renderer are made on their own thread while the content loads.
     render::HeadlessRenderer gl;
-    const LoadedMap map = loadMapContent(global, opt.map, loadMapWorkspace(opt.map), progress);
+    model::Workspace ws = loadMapWorkspace(opt.map);
+    refuseOverwritingInput(opt.out, opt.map.in, ws);
+    const LoadedMap map = loadMapContent(global, opt.map, std::move(ws), progress);
     // The workspace's (or the options') view throughout, the time moving frame by frame.
     scene::MapState state = mapState(optionsSlide(map.workspace, opt.map, c, from), map, c);
     render::Renderer& renderer = gl.get();

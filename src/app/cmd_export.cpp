@@ -23,6 +23,7 @@
 #include "app/map_inputs.h"
 #include "core/error.h"
 #include "core/geo/projection.h"
+#include "core/io/partial_file.h"
 #include "render/headless_renderer.h"
 #include "scene/map_scene.h"
 #include "scene/slide_state.h"
@@ -106,16 +107,7 @@ void writeDebugJson(const fs::path& path, const scene::MapContent& content, cons
                        {"projection", scene.projection},
                        {"view", {{"x", scene.view.center.x}, {"y", scene.view.center.y}, {"unitsPerPixel", scene.view.unitsPerPixel}}},
                        {"mentions", std::move(mentions)}};
-    fs::path tmp = path;
-    tmp += ".tmp";
-    {
-        std::ofstream f(tmp);
-        f << out.dump(1) << "\n";
-        if (!f) throw DataError(path.string(), "cannot write");
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) throw DataError(path.string(), "cannot write: " + ec.message());
+    io::writeFileAtomically(path, out.dump(1) + "\n");
 }
 
 // One image to draw: a slide (the workspace's view and time, changed by the options, stand in for
@@ -160,6 +152,8 @@ int run(const GlobalOptions& global, const Options& opt) {
     model::Workspace ws = loadMapWorkspace(opt.map);
     const std::vector<Shot> shots =
         plan(opt, c, ws, opt.map.in.workspace.empty() ? "the built-in briefing" : opt.map.in.workspace);
+    for (const Shot& shot : shots) refuseOverwritingInput(shot.out, opt.map.in, ws);
+    if (!opt.debugJson.empty()) refuseOverwritingInput(opt.debugJson, opt.map.in, ws);
     const LoadedMap map = loadMapContent(global, opt.map, std::move(ws), progress);
 
     // The map is laid out in logical pixels: a larger scale shows the same map with larger text

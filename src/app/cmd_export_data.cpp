@@ -25,6 +25,7 @@ int run(const GlobalOptions& global, const Options& opt) {
     checkWritable(opt.out);
     model::Workspace ws;
     if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
+    refuseOverwritingInput(opt.out, opt.in, ws);
 
     // The articles' mentions and events are written, not the layers or event datasets: none is
     // loaded, and no map is drawn (no basemap; the built-in briefing needs no geodata at all).

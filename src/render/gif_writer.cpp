@@ -24,29 +24,22 @@ constexpr int kMaxOpaqueColors = 255;
 class GifWriter final : public AnimationWriter {
 public:
     GifWriter(std::filesystem::path path, int width, int height, int fps)
-        : path_(std::move(path)), partial_(io::partialPath(path_)), width_(width), height_(height), fps_(fps) {}
+        : path_(std::move(path)), partial_(path_), width_(width), height_(height), fps_(fps) {}
 
     ~GifWriter() override {
         if (gif_) {
             int error = 0;
             EGifCloseFile(gif_, &error);
         }
-        if (!finished_) {
-            std::error_code ec;
-            std::filesystem::remove(partial_, ec);
-        }
     }
 
     void open() {
-        // Opened here rather than by giflib, which would make the file readable by its owner only.
-        int fd = ::open(partial_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-        if (fd < 0) throw DataError(path_.string(), "cannot write: " + std::string(std::strerror(errno)));
+        // Opened here rather than by giflib, which would make the file readable by its owner only
+        // and open whatever is at the name.
         int error = 0;
-        gif_ = EGifOpenFileHandle(fd, &error);
-        if (!gif_) {
-            ::close(fd);
-            fail(error);
-        }
+        gif_ = EGifOpenFileHandle(partial_.fd(), &error);
+        if (!gif_) fail(error);
+        partial_.releaseFd();  // giflib closes it
         EGifSetGifVersion(gif_, true);
         // No global palette: each frame brings its own.
         if (EGifPutScreenDesc(gif_, width_, height_, 8, 0, nullptr) == GIF_ERROR) fail(gif_->Error);
@@ -119,8 +112,7 @@ public:
         GifFileType* gif = gif_;
         gif_ = nullptr;
         if (EGifCloseFile(gif, &error) == GIF_ERROR) fail(error);
-        io::commitPartial(partial_, path_);
-        finished_ = true;
+        partial_.commit();
     }
 
     int frames() const override { return frames_; }
@@ -132,12 +124,12 @@ private:
         throw DataError(path_.string(), std::string("cannot write: ") + (why ? why : "giflib failed"));
     }
 
-    std::filesystem::path path_, partial_;
+    std::filesystem::path path_;
+    io::PartialFile partial_;
     int width_, height_, fps_;
     GifFileType* gif_ = nullptr;
     Image previous_;
     int frames_ = 0;
-    bool finished_ = false;
 };
 
 }  // namespace

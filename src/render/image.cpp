@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "core/error.h"
+#include "core/io/partial_file.h"
 #include "render/png_encoder.h"
 
 namespace cmap::render {
@@ -33,27 +34,7 @@ void check(int rc, const std::filesystem::path& path, const char* doing) {
 
 void Image::savePng(const std::filesystem::path& path) const {
     if (width <= 0 || height <= 0) fail(path, "cannot write an empty image");
-    const std::string png = encodePng(*this);
-
-    std::filesystem::path temp = path;
-    temp += ".partial";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) fail(path, std::string("cannot write: ") + std::strerror(errno));
-        out.write(png.data(), static_cast<std::streamsize>(png.size()));
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            fail(path, "cannot write (disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        fail(path, "cannot write: " + ec.message());
-    }
+    io::writeFileAtomically(path, encodePng(*this));
 }
 
 Image Image::loadPng(const std::filesystem::path& path) {

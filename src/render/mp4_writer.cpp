@@ -20,8 +20,7 @@ std::string avError(const AvLibrary& av, int code) {
 class Mp4Writer final : public AnimationWriter {
 public:
     Mp4Writer(std::filesystem::path path, int width, int height)
-        : path_(std::move(path)), partial_(io::partialPath(path_)), av_(avLibrary(path_.string())), width_(width),
-          height_(height) {}
+        : path_(std::move(path)), partial_(path_), av_(avLibrary(path_.string())), width_(width), height_(height) {}
 
     // Apart from the constructor so that a failure half way is cleaned up by the destructor.
     void open(int fps) {
@@ -36,7 +35,7 @@ public:
         if (!codec) throw DataError(name, "cannot write: libavcodec has neither an H.264 nor an MPEG-4 encoder");
         description_ = std::string(codec->long_name ? codec->long_name : codec->name) + " (" + codec->name + ")";
 
-        check(av_.avformat_alloc_output_context2(&format_, nullptr, "mp4", partial_.c_str()), "no MP4 muxer");
+        check(av_.avformat_alloc_output_context2(&format_, nullptr, "mp4", partial_.path().c_str()), "no MP4 muxer");
         stream_ = av_.avformat_new_stream(format_, nullptr);
         codec_ = av_.avcodec_alloc_context3(codec);
         if (!stream_ || !codec_) throw DataError(name, "cannot write: out of memory");
@@ -63,7 +62,10 @@ public:
         check(av_.avcodec_parameters_from_context(stream_->codecpar, codec_), "encoder parameters");
         stream_->time_base = codec_->time_base;
 
-        check(av_.avio_open(&format_->pb, partial_.c_str(), AVIO_FLAG_WRITE), "cannot create the file");
+        // The file this process created, opened again through its descriptor: whatever the name in
+        // the folder has become since, libavformat writes into that file and no other.
+        const std::string self = "/proc/self/fd/" + std::to_string(partial_.fd());
+        check(av_.avio_open(&format_->pb, self.c_str(), AVIO_FLAG_WRITE), "cannot create the file");
         check(av_.avformat_write_header(format_, nullptr), "cannot write the header");
 
         frame_ = av_.av_frame_alloc();
@@ -87,10 +89,6 @@ public:
             if (format_->pb) av_.avio_closep(&format_->pb);
             av_.avformat_free_context(format_);
         }
-        if (!finished_) {
-            std::error_code ec;
-            std::filesystem::remove(partial_, ec);
-        }
     }
 
     void addFrame(const Image& image) override {
@@ -112,8 +110,7 @@ public:
         drain();
         check(av_.av_write_trailer(format_), "cannot finish the file");
         check(av_.avio_closep(&format_->pb), "cannot close the file");
-        io::commitPartial(partial_, path_);
-        finished_ = true;
+        partial_.commit();
     }
 
     int frames() const override { return static_cast<int>(frames_); }
@@ -140,7 +137,8 @@ private:
         }
     }
 
-    std::filesystem::path path_, partial_;
+    std::filesystem::path path_;
+    io::PartialFile partial_;
     const AvLibrary& av_;
     int width_, height_;
     std::string description_;
@@ -151,7 +149,6 @@ private:
     AVPacket* packet_ = nullptr;
     SwsContext* scaler_ = nullptr;
     int64_t frames_ = 0;
-    bool finished_ = false;
 };
 
 }  // namespace

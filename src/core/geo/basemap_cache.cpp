@@ -218,23 +218,13 @@ bool BasemapCache::write(const std::filesystem::path& file, uint64_t signature, 
 
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
-    const std::filesystem::path partial = io::partialPath(file);
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(&h), sizeof h);
-        out.write(body.data(), static_cast<std::streamsize>(body.size()));
-        out.close();
-        if (!out) {
-            log::warn(file.string() + ": cannot write the basemap cache; every run reads the shapefiles until it can");
-            std::filesystem::remove(partial, ec);
-            return false;
-        }
-    }
     try {
-        io::commitPartial(partial, file);
+        io::PartialFile partial(file);
+        partial.write(std::string_view(reinterpret_cast<const char*>(&h), sizeof h));
+        partial.write(body);
+        partial.commit();
     } catch (const Error& e) {
-        log::warn(std::string(e.what()) + " (the basemap cache)");
-        std::filesystem::remove(partial, ec);
+        log::warn(std::string(e.what()) + " (the basemap cache; every run reads the shapefiles until it can be written)");
         return false;
     }
     return true;

@@ -9,7 +9,9 @@
 #include <string_view>
 
 #include "core/geo/gazetteer.h"
+#include "core/error.h"
 #include "core/io/mapped_file.h"
+#include "core/io/partial_file.h"
 #include "core/io/table_file.h"
 #include "core/log.h"
 
@@ -111,10 +113,10 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
 void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature, const Gazetteer& g) {
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
-    auto tmp = file;
-    tmp += ".tmp" + std::to_string(static_cast<unsigned long>(std::hash<std::string>{}(std::to_string(signature))));
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    try {
+        io::PartialFile partial(file);
+        // The file just created, through its descriptor: never whatever its name points at now.
+        std::ofstream out("/proc/self/fd/" + std::to_string(partial.fd()), std::ios::binary | std::ios::trunc);
         Header h{};
         std::memcpy(h.magic, kMagic, sizeof kMagic);
         h.version = kFormatVersion;
@@ -128,16 +130,11 @@ void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature
         std::string warnings;
         for (const auto& w : g.warnings_) warnings += (warnings.empty() ? "" : "\n") + w;
         io::putTable(out, std::string_view(warnings));
-        if (!out) {
-            log::warn(tmp.string() + ": cannot write the gazetteer cache; start-up stays slow");
-            std::filesystem::remove(tmp, ec);
-            return;
-        }
-    }
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        log::warn(file.string() + ": cannot write the gazetteer cache: " + ec.message());
-        std::filesystem::remove(tmp, ec);
+        out.close();
+        if (!out) throw DataError(file.string(), "cannot write");
+        partial.commit();
+    } catch (const DataError& e) {
+        log::warn(std::string(e.what()) + ": the gazetteer cache is not kept; start-up stays slow");
     }
 }
 

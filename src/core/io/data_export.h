@@ -14,7 +14,7 @@ namespace cmap::io {
 
 enum class DataFormat { GeoJson, Kml, GeoPackage };
 
-/// The format an output file's extension names (.geojson or .json, .kml, .gpkg, any case);
+/// The format an output file's extension names (.geojson, .kml, .gpkg, any case);
 /// nullopt for any other. Throws nothing.
 std::optional<DataFormat> dataFormatFor(const std::filesystem::path& path);
 

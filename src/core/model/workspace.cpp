@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/io/partial_file.h"
 #include "core/model/json_reader.h"
 
 namespace cmap::model {
@@ -112,23 +113,10 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(folder, ec))
         throw DataError(path.string(), "cannot write: folder " + folder.string() + " does not exist");
-    auto tmp = path;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw DataError(path.string(), "cannot write here (" + tmp.filename().string() + " cannot be created)");
-        out << text;
-        out.flush();
-        if (!out) {
-            std::filesystem::remove(tmp, ec);
-            throw DataError(path.string(), "writing failed (disk full?); the previous file is unchanged");
-        }
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        const std::string why = ec.message();  // before remove() reuses ec
-        std::filesystem::remove(tmp, ec);
-        throw DataError(path.string(), "cannot replace the file: " + why);
+    try {
+        io::writeFileAtomically(path, text);
+    } catch (const DataError& e) {
+        throw DataError(path.string(), e.problem() + "; the previous file is unchanged");
     }
 }
 

@@ -38,10 +38,23 @@ yes 'Officials said convoys moved from Homs toward the coast on Monday while tal
 expect_exit 0 "a 10 MB article" -- geoparse --geojson "$D/ten_mb.txt"
 [ "$(grep -o '"text":"Homs"' "$TMP/out" | wc -l)" -ge 100000 ] || fail "10 MB article: fewer Homs mentions than sentences"
 
+# Only regular files: a named pipe without a writer would block for ever, a device never ends.
 mkfifo "$D/fifo.txt"
-(printf 'Ships left Tartus.' > "$D/fifo.txt") &
-expect_exit 0 "a named pipe" -- geoparse --json "$D/fifo.txt"
-mentions | grep -qx Tartus || fail "named pipe: Tartus not found"
+expect_exit 2 "a named pipe" -- geoparse --json "$D/fifo.txt"
+expect_err_line "$D/fifo.txt: is not a regular file (a named pipe)" "a named pipe"
+expect_exit 2 "an endless device" -- geoparse --json /dev/zero
+expect_err_line "/dev/zero: is not a regular file (a device)" "an endless device"
+# Over the stated limit (256 MB): refused before anything is read (a sparse file, no disk used).
+truncate -s 300M "$D/huge.txt"
+expect_exit 2 "an article over 256 MB" -- geoparse --json "$D/huge.txt"
+expect_err_line "$D/huge.txt: is 300 MB; an article may be at most 256 MB" "an article over 256 MB"
+# Names that cannot be looked at say why, not "missing".
+ln -s "$D/loop_b.txt" "$D/loop_a.txt"; ln -s "$D/loop_a.txt" "$D/loop_b.txt"
+expect_exit 2 "a loop of symbolic links" -- geoparse --json "$D/loop_a.txt"
+expect_err_line "$D/loop_a.txt: cannot open: a loop of symbolic links" "a loop of symbolic links"
+long=$D/$(printf 'x%.0s' $(seq 300)).txt
+expect_exit 2 "a name too long" -- geoparse --json "$long"
+expect_err_line "the name is too long" "a name too long"
 
 # --- Sidecars
 side() { printf 'Ships left Tartus.' > "$D/$1.txt"; printf '%s' "$2" > "$D/$1.meta.json"; }

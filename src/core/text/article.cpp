@@ -2,7 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -20,28 +25,48 @@ std::string cleanJsonMessage(const std::string& what) {
     return close != std::string::npos && what.rfind("[json.exception", 0) == 0 ? what.substr(close + 2) : what;
 }
 
-// One read into a string of the file's size; falls back to chunked reads for files whose size
-// is not known in advance (pipes, /dev/stdin).
+// A name that cannot be looked at: a link loop or a name too long is not "missing".
+[[noreturn]] void cannotOpen(const std::string& name, int error) {
+    if (error == ENOENT || error == ENOTDIR) throw DataError(name, "no such file");
+    if (error == ELOOP) throw DataError(name, "cannot open: a loop of symbolic links");
+    if (error == ENAMETOOLONG) throw DataError(name, "cannot open: the name is too long");
+    throw DataError(name, std::string("cannot open: ") + std::strerror(error));
+}
+
+std::string megabytes(uint64_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
+
+// One read into a string of the file's size. Only regular files: a FIFO without a writer would
+// block forever and a device (/dev/zero) never ends. Opened without blocking, then checked on the
+// descriptor, so a name swapped for a FIFO between a check and the open cannot hang us either.
 std::string readFile(const std::filesystem::path& path) {
     const std::string name = path.string();
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) throw DataError(name, "no such file");
-    if (std::filesystem::is_directory(status)) throw DataError(name, "is a directory, not a file");
-
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(name.c_str(), "rb"), &std::fclose);
-    if (!f) throw DataError(name, std::string("cannot open: ") + std::strerror(errno));
-    std::string bytes;
-    if (std::filesystem::is_regular_file(status)) {
-        const auto size = std::filesystem::file_size(path, ec);
-        if (!ec) bytes.resize(static_cast<size_t>(size));
-        const size_t got = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), f.get());
-        if (std::ferror(f.get())) throw DataError(name, std::string("cannot read: ") + std::strerror(errno));
-        bytes.resize(got);  // the file may have shrunk since we asked
+    const int fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) cannotOpen(name, errno);
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) cannotOpen(name, errno);
+    if (S_ISDIR(st.st_mode)) throw DataError(name, "is a directory, not a file");
+    if (!S_ISREG(st.st_mode))
+        throw DataError(name, std::string("is not a regular file (") +
+                                  (S_ISFIFO(st.st_mode) ? "a named pipe" : S_ISCHR(st.st_mode) ? "a device" : "a socket or device") +
+                                  "); articles are read from files");
+    const auto size = static_cast<uint64_t>(st.st_size);
+    if (size > kMaxArticleBytes)
+        throw DataError(name, "is " + megabytes(size) + "; an article may be at most " + megabytes(kMaxArticleBytes));
+    std::string bytes(static_cast<size_t>(size), '\0');
+    size_t got = 0;
+    // Up to the size first seen: a file that grows meanwhile is read as it was.
+    while (got < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw DataError(name, std::string("cannot read: ") + std::strerror(errno));
+        if (n == 0) break;  // it shrank
+        got += static_cast<size_t>(n);
     }
-    char buf[65536];
-    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) bytes.append(buf, n);
-    if (std::ferror(f.get())) throw DataError(name, std::string("cannot read: ") + std::strerror(errno));
+    bytes.resize(got);
     return bytes;
 }
 

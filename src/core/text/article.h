@@ -1,6 +1,7 @@
 #pragma once
 // An article as the user gave it: the file's bytes (so that a mention can be cited as a slice of
 // the file), its decoded text, and what is known about it from its sidecar NAME.meta.json.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -41,10 +42,14 @@ std::filesystem::path sidecarPath(const std::filesystem::path& article);
 /// Throws DataError(name, ...) for malformed JSON, a non-object, wrong types or impossible dates.
 ArticleMeta parseSidecar(std::string_view json, const std::string& name, std::vector<std::string>& warnings);
 
+/// The largest article read (and sidecar): 256 MB, far beyond any news text, well within memory.
+inline constexpr uint64_t kMaxArticleBytes = uint64_t{256} << 20;
+
 /// Reads and decodes an article and its sidecar, if any. The publication date is the override,
 /// else the sidecar's, else one stated in the text, else unknown.
-/// Throws DataError naming the file for a missing, unreadable or binary file or a directory, and
-/// naming the sidecar for a bad sidecar.
+/// Throws DataError naming the file for a missing, unreadable or binary file, a directory, a file
+/// that is not a regular file (a named pipe, a device) or one over kMaxArticleBytes, and naming
+/// the sidecar for a bad sidecar.
 Article loadArticle(const std::filesystem::path& path, std::optional<model::Date> publishedOverride = {});
 
 /// The same from memory: meta is taken as given; a missing publication date is looked for in

@@ -156,10 +156,17 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     }
     if (single && words::isTitle(firstLower) && !countryLevel) return false;
 
-    // The capitalized run the match sits in: [runStart, runEnd].
+    // The capitalized run the match sits in, [runStart, runEnd], as far as it matters: a title a
+    // few words before, an organisation's suffix up to three after. Bounded, so that a sentence
+    // of a name repeated a million times ("Latakia Latakia ...") costs linear time, not a scan of
+    // the whole run for each of its names.
+    constexpr size_t kRunReach = kMaxTokens;
     size_t runStart = first, runEnd = m.last;
-    while (runStart > 0 && tokens_[runStart - 1].upper() && tokens_[runStart - 1].gapAfter == Gap::Space) --runStart;
-    while (runEnd + 1 < tokens_.size() && tokens_[runEnd + 1].upper() && tokens_[runEnd].gapAfter == Gap::Space)
+    while (runStart > 0 && first - runStart < kRunReach && tokens_[runStart - 1].upper() &&
+           tokens_[runStart - 1].gapAfter == Gap::Space)
+        --runStart;
+    while (runEnd + 1 < tokens_.size() && runEnd < m.last + 3 && tokens_[runEnd + 1].upper() &&
+           tokens_[runEnd].gapAfter == Gap::Space)
         ++runEnd;
 
     // "Collins Avenue", "Windsor Castle", "the Russian Embassy", "Florida Atlantic University": a

@@ -157,3 +157,26 @@ TEST_CASE("a large wiggly polygon with many holes stays exact") {
     CHECK(r.area == doctest::Approx(p.area()).epsilon(1e-9));
     CHECK(r.allCounterClockwise);
 }
+
+TEST_CASE("a grid of holes in rows: each bridged from the copy of a vertex that faces it, no overlap") {
+    // Holes on shared rows reach the boundary through vertices that earlier bridges duplicated;
+    // a bridge from the wrong copy made triangles overlap (the fill drew darker stripes).
+    Polygon p;
+    p.ring(square(0, 0, 1000));
+    for (int i = 0; i < 30; ++i)
+        for (int j = 0; j < 30; ++j) p.ring(square(i * 33.0 + 10, j * 33.0 + 10, 16));
+    Result r = triangulate(p);
+    CHECK(r.area == doctest::Approx(p.area()).epsilon(1e-9));
+    CHECK(r.allCounterClockwise);
+}
+
+TEST_CASE("20,000 holes are bridged in time linear in the vertices, not quadratic") {
+    // Bridging once scanned the whole boundary grown so far for each hole: 20,000 holes took
+    // about a minute; indexed, a fraction of a second. The result stays exact.
+    Polygon p;
+    p.ring(square(0, 0, 20000));
+    for (int i = 0; i < 200; ++i)
+        for (int j = 0; j < 100; ++j) p.ring(square(i * 100.0 + 10, j * 200.0 + 10 + (i % 7), 50));
+    Result r = triangulate(p);
+    CHECK(r.area == doctest::Approx(p.area()).epsilon(1e-9));
+}

@@ -107,7 +107,7 @@ void writeDebugJson(const fs::path& path, const scene::MapContent& content, cons
                        {"projection", scene.projection},
                        {"view", {{"x", scene.view.center.x}, {"y", scene.view.center.y}, {"unitsPerPixel", scene.view.unitsPerPixel}}},
                        {"mentions", std::move(mentions)}};
-    io::writeFileAtomically(path, out.dump(1) + "\n");
+    io::writeFileAtomically(path, out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 // One image to draw: a slide (the workspace's view and time, changed by the options, stand in for

@@ -6,6 +6,7 @@
 
 #include "app/commands.h"
 #include "core/error.h"
+#include "core/io/file_checks.h"
 
 #ifdef CMAP_HAVE_GUI
 #include "ui/viewer.h"
@@ -57,10 +58,11 @@ int run(const GlobalOptions& global, const Options& opt) {
     v.offerRecovery = !opt.noRecover;
     if (opt.present < 0) throw InputError("--present: " + std::to_string(opt.present) + " is not a slide number (the first is 1)");
     if (opt.present > 0) v.present = static_cast<size_t>(opt.present - 1);
-    for (const auto& a : opt.articles)
-        if (!std::filesystem::is_regular_file(a)) throw DataError(a, "no such article file");
-    for (const auto& e : opt.events)
-        if (!std::filesystem::is_regular_file(e)) throw DataError(e, "no such event file");
+    for (const auto* files : {&opt.articles, &opt.events, &opt.layers})
+        for (const auto& f : *files) {
+            io::requireExists(f);
+            if (!std::filesystem::is_regular_file(f)) throw DataError(f, "is not a file");
+        }
     return ui::runViewer(v);
 #else
     (void)global;
@@ -77,9 +79,12 @@ void registerViewCommand(CLI::App& app, GlobalOptions& global, CommandResult& re
     auto opt = std::make_shared<Options>();
     cmd->add_option("ARTICLE", opt->articles, "Articles to open (.txt, .md, .html)");
     cmd->add_option("--workspace", opt->workspace, "Workspace JSON to open");
-    cmd->add_option("--layer", opt->layers, "Vector file to overlay (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable");
+    // One file each: repeatable, but never taking the articles after it.
+    cmd->add_option("--layer", opt->layers, "Vector file to overlay (Shapefile, GeoPackage, GeoJSON, KML, CSV); repeatable")
+        ->allow_extra_args(false);
     cmd->add_option("--events", opt->events,
-                    "Event dataset to import (ACLED-style CSV, GeoJSON or GeoPackage points with a date); repeatable");
+                    "Event dataset to import (ACLED-style CSV, GeoJSON or GeoPackage points with a date); repeatable")
+        ->allow_extra_args(false);
     cmd->add_option("--date-field", opt->dateField, "The events' date field (default: found by name or type)");
     // For tests and measurements: render frames without showing the window, write it, exit.
     cmd->add_option("--screenshot", opt->screenshot, "Write the window (panels included) to this PNG and exit")->group("");

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/geo/vector_source.h"
+#include "core/io/file_checks.h"
 #include "core/geo/projection.h"
 #include "core/model/briefing.h"
 #include "core/model/view_state.h"
@@ -73,10 +74,13 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
     cmd.add_option("--view", view, "Show this box: LONMIN,LATMIN,LONMAX,LATMAX (default: fit the mentions)");
     cmd.add_option("--projection", projection, "EPSG:N or PROJ string (default: fitted to the mentions)");
     cmd.add_option("--workspace", in.workspace, "Workspace JSON: its articles, corrections, styles, view and time");
+    // One file each: repeatable, but never taking the articles after it ("--layer z.geojson a.txt").
     cmd.add_option("--layer", in.layers,
-                   "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV with lon/lat or X/Y columns); repeatable");
+                   "Overlay vector file (Shapefile, GeoPackage, GeoJSON, KML, CSV with lon/lat or X/Y columns); repeatable")
+        ->allow_extra_args(false);
     cmd.add_option("--events", in.events,
-                   "Event dataset (ACLED-style CSV, GeoJSON or GeoPackage points with a date) drawn as dots; repeatable");
+                   "Event dataset (ACLED-style CSV, GeoJSON or GeoPackage points with a date) drawn as dots; repeatable")
+        ->allow_extra_args(false);
     cmd.add_option("--date-field", in.dateField, "The events' date field (default: found by name or type)");
     cmd.add_flag("--no-basemap", noBasemap, "Draw no basemap (sea, land, borders, towns)");
     cmd.add_flag("--no-furniture", noFurniture,
@@ -131,6 +135,7 @@ model::Workspace loadMapWorkspace(const MapOptions& opt) {
     for (const auto* files : {&opt.in.layers, &opt.in.events})
         for (const std::string& file : *files) {
             geo::refuseRemoteName(file);
+            io::requireExists(file);
             if (!fs::is_regular_file(file)) throw DataError(file, fs::exists(file) ? "is not a file" : "no such file");
         }
     return ws;

@@ -70,9 +70,19 @@ void Viewer::start() {
     }
     model::Workspace ws;
     std::filesystem::path wsPath;
+    bool addedArticles = false;  // to a workspace: it has changed
     if (options.workspace) {
         ws = model::loadWorkspace(*options.workspace);  // the CLI reports a bad one and exits
         wsPath = *options.workspace;
+        // Articles given beside a workspace are opened in it, as export draws them over it.
+        for (const auto& a : options.articles) {
+            addedArticles = true;
+            const std::string path = std::filesystem::absolute(a).string();
+            if (std::none_of(ws.articles.begin(), ws.articles.end(), [&](const model::ArticleRef& r) {
+                    return std::filesystem::absolute(scene::resolvePath(r.path, wsPath)).string() == path;
+                }))
+                ws.articles.push_back({path, std::nullopt});
+        }
     } else if (!options.articles.empty() || !options.events.empty() || !options.layers.empty()) {
         // What the user brought, alone: no briefing drawn under it.
         for (const auto& a : options.articles) ws.articles.push_back({std::filesystem::absolute(a).string(), std::nullopt});
@@ -81,7 +91,7 @@ void Viewer::start() {
         ws.slides = model::builtinBriefing().slides;
         ws.articles.push_back({std::string(kBuiltinBriefing), std::nullopt});
     }
-    useWorkspace(std::move(ws), std::move(wsPath), false);
+    useWorkspace(std::move(ws), std::move(wsPath), addedArticles);
 
     std::filesystem::path dir = options.geodata;
     log::info("loading geodata from " + dir.string());

@@ -96,3 +96,26 @@ TEST_CASE("viewer: a workspace that fails to open or save changes nothing but th
     for (const auto& e : std::filesystem::directory_iterator(dir.path))
         CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
 }
+
+TEST_CASE("viewer: articles given beside a workspace are opened in it, not ignored") {
+    // `view --workspace W.json a.txt` once opened the workspace alone, silently.
+    Folder dir;
+    write(dir.path / "a.txt", "Ships left Tartus on 3 October 2015.");
+    write(dir.path / "b.txt", "Jets hit Homs on 30 September 2015.");
+    model::Workspace ws;
+    ws.articles.push_back({"b.txt", std::nullopt});
+    model::saveWorkspace(ws, dir.path / "w.json");
+
+    ui::ViewerOptions opt;
+    opt.offerRecovery = false;
+    opt.workspace = dir.path / "w.json";
+    // b.txt is in the workspace already: given again, it is not opened twice.
+    opt.articles = {(dir.path / "a.txt").string(), (dir.path / "b.txt").string()};
+    ui::Viewer v(opt);
+    v.start();
+    const auto& refs = v.session.workspace.articles;
+    REQUIRE(refs.size() == 2);
+    CHECK(refs[0].path == "b.txt");
+    CHECK(refs[1].path == std::filesystem::absolute(dir.path / "a.txt").string());
+    CHECK(v.session.dirty);
+}

@@ -4,6 +4,7 @@
 #include <proj.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -30,7 +31,22 @@ std::string lastError(PJ_CONTEXT* ctx) {
 }
 
 [[noreturn]] void reject(std::string_view definition, std::string_view why) {
-    throw InputError("projection '" + std::string(definition) + "': " + std::string(why));
+    throw ProjectionError(std::string(definition), std::string(why));
+}
+
+// What PROJ says when it cannot make a CRS of a definition, in words: for an unknown EPSG code
+// and most malformed text it has only "Unknown error (code 4096)".
+std::string unreadable(PJ_CONTEXT* ctx, const std::string& definition) {
+    const std::string said = lastError(ctx);
+    const bool vague = said.rfind("Unknown error", 0) == 0 || said == "unknown PROJ error";
+    std::string upper = definition.substr(0, 5);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (upper == "EPSG:") {
+        const std::string code = definition.substr(5);
+        const bool digits = !code.empty() && code.find_first_not_of("0123456789") == std::string::npos;
+        return digits ? "EPSG code " + code + " is not in PROJ's database" : "'" + code + "' is not an EPSG code (a number)";
+    }
+    return vague ? "not a coordinate system PROJ can read (an EPSG:N code, a PROJ string or WKT)" : said;
 }
 
 // A bare "+proj=lcc ..." names an operation, not a CRS; users mean the CRS, as cs2cs does.
@@ -44,7 +60,7 @@ PjPtr createCrs(PJ_CONTEXT* ctx, const std::string& definition) {
         PjPtr retry(proj_create(ctx, (definition + " +type=crs").c_str()));
         if (retry && proj_is_crs(retry.get())) return retry;
     }
-    if (!crs) reject(definition, lastError(ctx));
+    if (!crs) reject(definition, unreadable(ctx, definition));
     reject(definition, "not a coordinate reference system");
 }
 
@@ -87,6 +103,19 @@ Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;
 Projection::~Projection() = default;
 
+ProjectionError::ProjectionError(std::string definition, std::string reason)
+    : InputError("projection '" + definition + "': " + reason), definition_(std::move(definition)),
+      reason_(std::move(reason)) {}
+
+std::optional<std::string> projectionProblem(std::string_view definition) {
+    try {
+        (void)Projection::create(definition);
+    } catch (const ProjectionError& e) {
+        return "'" + e.definition() + "': " + e.reason();
+    }
+    return std::nullopt;
+}
+
 Projection Projection::create(std::string_view definitionView) {
     std::string definition(definitionView);
     if (definition.empty()) reject(definition, "empty definition");
@@ -98,6 +127,8 @@ Projection Projection::create(std::string_view definitionView) {
     // Errors become exceptions with the definition in them; PROJ's own stderr chatter would
     // only duplicate them on the terminal.
     proj_log_level(ctx, PJ_LOG_NONE);
+    // Offline whatever PROJ_NETWORK says: no grid is fetched from PROJ's CDN.
+    proj_context_set_enable_network(ctx, 0);
 
     PjPtr source(proj_create(ctx, "EPSG:4326"));
     if (!source) reject(definition, "PROJ database unavailable: " + lastError(ctx));

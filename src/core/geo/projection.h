@@ -2,15 +2,32 @@
 // The one seam to PROJ (DESIGN.md, STYLE.md 3): everything else sees LonLat in and Vec2 out, so the
 // renderer never learns which projection it draws and nothing but projection.cpp includes proj.h.
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "core/geo/lonlat.h"
 #include "core/geo/vec2.h"
 
 namespace cmap::geo {
+
+/// A definition PROJ cannot make a map projection of: what() is "projection 'DEF': REASON".
+class ProjectionError : public InputError {
+public:
+    ProjectionError(std::string definition, std::string reason);
+    const std::string& definition() const noexcept { return definition_; }
+    const std::string& reason() const noexcept { return reason_; }
+
+private:
+    std::string definition_, reason_;
+};
+
+/// Why definition cannot be a map projection ("'EPSG:999999': EPSG code 999999 is not in PROJ's
+/// database"), or nullopt when it can. Throws nothing.
+std::optional<std::string> projectionProblem(std::string_view definition);
 
 /// A map projection from WGS 84 lon/lat to planar coordinates, in (lon, lat) / (x, y) order
 /// whatever the CRS's official axis order. Owns its own PROJ context: one object may be used by

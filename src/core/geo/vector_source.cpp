@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/geo/gdal_library.h"
 #include "core/geo/gdal_setup.h"
+#include "core/io/file_checks.h"
 #include "core/log.h"
 #include "core/text/decode.h"
 
@@ -140,8 +141,8 @@ std::string coordinateText(LonLat p) {
 FeatureSetPtr loadVector(const std::filesystem::path& path, std::string_view layerName) {
     const std::string file = path.string();
     refuseRemoteName(file);
+    io::requireExists(path);
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
     if (std::filesystem::is_directory(path, ec) && path.extension() != ".gdb")
         throw DataError(file, "is a folder, not a vector file");
     requireShapefileParts(path);

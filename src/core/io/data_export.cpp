@@ -266,7 +266,9 @@ private:
 };
 
 void setValue(const geo::GdalLibrary& gdal, OGRFeatureH f, int index, const Value& v) {
-    if (const auto* s = std::get_if<std::string>(&v)) gdal.OGR_F_SetFieldString(f, index, s->c_str());
+    // A file name that is not UTF-8 would make invalid GeoJSON (GDAL writes the bytes as they are).
+    if (const auto* s = std::get_if<std::string>(&v))
+        gdal.OGR_F_SetFieldString(f, index, text::isValidUtf8(*s) ? s->c_str() : text::toUtf8(*s).c_str());
     else if (const auto* i = std::get_if<int64_t>(&v)) gdal.OGR_F_SetFieldInteger64(f, index, static_cast<GIntBig>(*i));
     else if (const auto* d = std::get_if<double>(&v)) gdal.OGR_F_SetFieldDouble(f, index, *d);
     else gdal.OGR_F_SetFieldNull(f, index);

@@ -11,6 +11,7 @@
 #include "core/geo/gdal_library.h"
 #include "core/geo/gdal_setup.h"
 #include "core/geo/vector_source.h"
+#include "core/io/file_checks.h"
 
 namespace cmap::io {
 namespace {
@@ -93,8 +94,8 @@ EventCategory categoryForEventType(std::string_view type) {
 std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& path, const EventImportOptions& options) {
     const std::string file = path.string();
     geo::refuseRemoteName(file);
+    io::requireExists(path);
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
     if (std::filesystem::is_directory(path, ec)) throw DataError(file, "is a folder, not an event table");
 
     const geo::GdalLibrary& gdal = geo::gdalLibrary(file);

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/text/decode.h"
+
 namespace cmap::io {
 
 void JsonWriter::grow(size_t n) {
@@ -67,6 +69,13 @@ void JsonWriter::value(std::string_view s) {
 }
 
 void JsonWriter::string(std::string_view s) {
+    // JSON is UTF-8: a value that is not (a file name in another encoding) is written as the
+    // articles are read, its invalid bytes as Windows-1252, so the output stays valid JSON.
+    if (!text::isValidUtf8(s)) {
+        const std::string utf8 = text::toUtf8(s);
+        string(text::isValidUtf8(utf8) ? std::string_view(utf8) : std::string_view("\xEF\xBF\xBD"));
+        return;
+    }
     // At most six bytes for each byte ("\u001f"), and the quotes.
     char* p = room(6 * s.size() + 2);
     *p++ = '"';

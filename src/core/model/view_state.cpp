@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/geo/projection.h"
 #include "core/model/json_reader.h"
 
 namespace cmap::model {
@@ -35,7 +36,12 @@ json viewStateToJson(const ViewState& v) {
 ViewState readViewState(const json& j, const JsonReader& r, const std::string& where) {
     if (!j.is_object()) r.fail(where, "expected an object");
     ViewState v;
-    if (j.contains("projection")) v.projection = r.str(j["projection"], where + ".projection");
+    if (j.contains("projection")) {
+        v.projection = r.str(j["projection"], where + ".projection");
+        // Checked here, where the field can be named, not when the map is first drawn.
+        if (!v.projection.empty())
+            if (auto why = geo::projectionProblem(v.projection)) r.fail(where + ".projection", *why);
+    }
     if (j.contains("center_lon")) v.centerLon = r.num(j["center_lon"], where + ".center_lon", -180, 180);
     if (j.contains("center_lat")) v.centerLat = r.num(j["center_lat"], where + ".center_lat", -90, 90);
     if (j.contains("scale")) v.scale = r.num(j["scale"], where + ".scale", 0, 1e9);

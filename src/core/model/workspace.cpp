@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/io/file_checks.h"
 #include "core/io/partial_file.h"
 #include "core/model/json_reader.h"
 
@@ -107,7 +108,9 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     for (const Annotation& a : ws.annotations) j["annotations"].push_back(annotationToJson(a));
     j["furniture"] = furnitureToJson(ws.furniture);
 
-    const std::string text = j.dump(2) + "\n";
+    // A path that is not UTF-8 (a file name in another encoding) cannot be JSON: replaced
+    // (U+FFFD) rather than failing the save, which would lose the rest.
+    const std::string text = j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw DataError(path.string(), "is a folder, not a workspace file");
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
@@ -122,8 +125,8 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
 
 Workspace loadWorkspace(const std::filesystem::path& path) {
     const std::string file = path.string();
+    io::requireExists(path);
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw DataError(file, "no such file");
     if (std::filesystem::is_directory(path, ec)) throw DataError(file, "is a folder, not a workspace");
     std::ifstream in(path, std::ios::binary);
     std::stringstream buf;

@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "core/error.h"
+#include "core/io/file_checks.h"
 #include "core/text/dates.h"
 
 namespace cmap::text {
@@ -25,14 +26,6 @@ std::string cleanJsonMessage(const std::string& what) {
     return close != std::string::npos && what.rfind("[json.exception", 0) == 0 ? what.substr(close + 2) : what;
 }
 
-// A name that cannot be looked at: a link loop or a name too long is not "missing".
-[[noreturn]] void cannotOpen(const std::string& name, int error) {
-    if (error == ENOENT || error == ENOTDIR) throw DataError(name, "no such file");
-    if (error == ELOOP) throw DataError(name, "cannot open: a loop of symbolic links");
-    if (error == ENAMETOOLONG) throw DataError(name, "cannot open: the name is too long");
-    throw DataError(name, std::string("cannot open: ") + std::strerror(error));
-}
-
 std::string megabytes(uint64_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
 
 // One read into a string of the file's size. Only regular files: a FIFO without a writer would
@@ -41,13 +34,13 @@ std::string megabytes(uint64_t bytes) { return std::to_string(bytes >> 20) + " M
 std::string readFile(const std::filesystem::path& path) {
     const std::string name = path.string();
     const int fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) cannotOpen(name, errno);
+    if (fd < 0) io::throwCannotOpen(name, errno);
     struct Closer {
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
     struct stat st {};
-    if (::fstat(fd, &st) != 0) cannotOpen(name, errno);
+    if (::fstat(fd, &st) != 0) io::throwCannotOpen(name, errno);
     if (S_ISDIR(st.st_mode)) throw DataError(name, "is a directory, not a file");
     if (!S_ISREG(st.st_mode))
         throw DataError(name, std::string("is not a regular file (") +

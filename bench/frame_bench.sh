@@ -9,7 +9,8 @@
 #    once and kept in $TMPDIR.
 # 3. The map alone at the full 1920x1080 (CMAP_BENCH_SIZE to change): the seed briefing, and
 #    100,000 synthetic dated events (scene made directly, and through buildMapScene), from the
-#    skipped "bench:" case in the render-test binary (tests/render/frame_bench.cpp).
+#    skipped "bench:" case in the render-test binary (tests/render/frame_bench.cpp); and the Mentions
+#    panel's own frame with 5,000 mentions loaded (tests/ui/mentions_bench.cpp).
 # Needs an X server: runs itself under xvfb-run when DISPLAY is unset. The machine is shared and
 # noisy: compare runs made back to back, by ratio, and repeat (REPEATS, default 1).
 set -euo pipefail

@@ -39,6 +39,13 @@ std::optional<double> parseNumber(const std::string& text) {
     return v;
 }
 
+std::optional<double> parseMinConfidence(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto v = parseNumber(text);
+    if (!v || !(*v >= 0 && *v <= 1)) throw InputError("--min-confidence: '" + text + "' is not a number from 0 to 1");
+    return v;
+}
+
 void checkWritable(const std::filesystem::path& out) {
     namespace fs = std::filesystem;
     std::error_code ec;

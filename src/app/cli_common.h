@@ -27,6 +27,14 @@ std::string lowerExtension(const std::filesystem::path& path);
 /// anything after it ("2x", ""). Range checks are the caller's, with the option's own message.
 std::optional<double> parseNumber(const std::string& text);
 
+/// --min-confidence's value: a number from 0 to 1; empty text gives none. Throws InputError naming
+/// the option.
+std::optional<double> parseMinConfidence(const std::string& text);
+
+/// The help text of --min-confidence, the same for every command that takes it.
+inline constexpr const char* kMinConfidenceHelp =
+    "Leave out mentions the geoparser is less sure of than this, 0 to 1 (default: the workspace's, else 0)";
+
 /// Checks that out is a file we may create: not a folder, in a folder that exists and that we
 /// may write to. Throws DataError naming out.
 void checkWritable(const std::filesystem::path& out);

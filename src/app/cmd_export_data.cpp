@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/article_inputs.h"
+#include "app/cli_common.h"
 #include "app/commands.h"
 #include "core/error.h"
 #include "core/io/data_export.h"
@@ -16,16 +17,19 @@ namespace {
 
 struct Options {
     std::string out;
+    std::string minConfidence;
     ArticleInputs in;
 };
 
 int run(const GlobalOptions& global, const Options& opt) {
     if (!io::dataFormatFor(opt.out))
         throw InputError("--out: '" + opt.out + "' must end in .geojson, .kml or .gpkg");
+    const std::optional<double> minConfidence = parseMinConfidence(opt.minConfidence);
     checkWritable(opt.out);
     model::Workspace ws;
     if (!opt.in.workspace.empty()) ws = model::loadWorkspace(opt.in.workspace);
     refuseOverwritingInput(opt.out, opt.in, ws);
+    const double threshold = minConfidence.value_or(ws.minConfidence);
 
     // The articles' mentions and events are written, not the layers or event datasets: none is
     // loaded, and no map is drawn (no basemap; the built-in briefing needs no geodata at all).
@@ -34,10 +38,15 @@ int run(const GlobalOptions& global, const Options& opt) {
     request.workspace.events.clear();
     request.draws = false;
     const scene::Content content = scene::loadContent(request);
+    // The documents as the map would show them: below the threshold a mention is left out.
+    std::vector<model::Document> kept;
+    kept.reserve(content.articles.size());
     std::vector<io::ExportedDocument> exported;
     for (size_t i = 0; i < content.articles.size(); ++i) {
+        kept.push_back(*content.map->documents[i]);
+        model::dropMentionsBelow(kept.back(), threshold);
         const std::vector<std::string>& summaries = content.articles[i]->summaries;
-        exported.push_back({content.map->documents[i].get(), summaries.empty() ? nullptr : &summaries});
+        exported.push_back({&kept.back(), summaries.empty() ? nullptr : &summaries});
     }
     io::DataExportCounts n = io::exportData(exported, ws.annotations, opt.out);
     if (global.verbose || ::isatty(STDERR_FILENO))
@@ -55,6 +64,7 @@ void registerExportDataCommand(CLI::App& app, GlobalOptions& global, CommandResu
     cmd->add_option("ARTICLE", opt->in.articles, "Articles (.txt, .md, .html), each with an optional NAME.meta.json");
     cmd->add_option("--out", opt->out, "The file to write: .geojson, .kml or .gpkg")->required();
     cmd->add_option("--workspace", opt->in.workspace, "Workspace JSON: its articles, corrections and annotations");
+    cmd->add_option("--min-confidence", opt->minConfidence, kMinConfidenceHelp);
     cmd->add_option("--corpus", opt->in.corpus,
                     "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
     cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });

@@ -73,6 +73,7 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
     cmd.add_option("--window", window, "Days in the window (and the age scale of asof); default 30");
     cmd.add_option("--view", view, "Show this box: LONMIN,LATMIN,LONMAX,LATMAX (default: fit the mentions)");
     cmd.add_option("--projection", projection, "EPSG:N or PROJ string (default: fitted to the mentions)");
+    cmd.add_option("--min-confidence", minConfidence, kMinConfidenceHelp);
     cmd.add_option("--workspace", in.workspace, "Workspace JSON: its articles, corrections, styles, view and time");
     // One file each: repeatable, but never taking the articles after it ("--layer z.geojson a.txt").
     cmd.add_option("--layer", in.layers,
@@ -109,6 +110,7 @@ CheckedMap checkMap(const MapOptions& opt) {
         c.windowDays = static_cast<int>(*days);
     }
     if (!opt.view.empty()) c.view = parseView(opt.view);
+    c.minConfidence = parseMinConfidence(opt.minConfidence);
     if (!opt.projection.empty()) {
         try {
             (void)geo::Projection::create(opt.projection);
@@ -166,7 +168,9 @@ model::Slide optionsSlide(const model::Workspace& ws, const MapOptions& opt, con
 }
 
 scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const CheckedMap& c) {
-    scene::MapState state = scene::slideMapState(slide, map.content, map.workspace.layers, c.logicalWidth(), c.logicalHeight());
+    scene::MapState state = scene::slideMapState(slide, map.content, map.workspace.layers, c.logicalWidth(),
+                                                 c.logicalHeight(), map.workspace.minConfidence);
+    if (c.minConfidence) state.minConfidence = *c.minConfidence;
     state.annotations = map.workspace.annotations;
     if (c.view) {
         // The projection is settled before a view box is fitted in it.

@@ -20,7 +20,7 @@ namespace cmap::app {
 
 struct MapOptions {
     ArticleInputs in;
-    std::string size, scale, title, subtitle, mode, window, view, projection;
+    std::string size, scale, title, subtitle, mode, window, view, projection, minConfidence;
     bool noBasemap = false, noFurniture = false, titleGiven = false, subtitleGiven = false;
 
     /// Registers the options on cmd, with defaultSize as --size's default.
@@ -36,6 +36,7 @@ struct CheckedMap {
     std::optional<model::TimeMode> mode;
     std::optional<int> windowDays;
     std::optional<geo::BBox> view;
+    std::optional<double> minConfidence;
 };
 
 /// Parses size, mode, window, view and projection. Throws InputError naming the option.

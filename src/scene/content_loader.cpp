@@ -8,6 +8,7 @@
 #include "core/io/event_import.h"
 #include "core/log.h"
 #include "core/model/briefing.h"
+#include "core/model/workspace_paths.h"
 #include "core/text/article.h"
 #include "core/text/geoparse.h"
 
@@ -58,9 +59,7 @@ std::shared_ptr<const Geodata> loadGeodata(const fs::path& dir, bool gazetteer, 
 }
 
 fs::path resolvePath(const std::string& ref, const fs::path& workspaceFile) {
-    fs::path p(ref);
-    if (p.is_absolute() || workspaceFile.empty()) return p;
-    return workspaceFile.parent_path() / p;
+    return model::resolveWorkspacePath(ref, workspaceFile);
 }
 
 ArticleSourcePtr loadArticleSource(const std::string& key, const fs::path& file, std::optional<model::Date> published,
@@ -116,7 +115,8 @@ std::shared_ptr<const MapContent> makeMapContent(const Geodata* geodata, bool ba
                                                  const std::vector<ArticleSourcePtr>& articles,
                                                  const std::vector<Overlay>& overlays,
                                                  const std::vector<model::EventTablePtr>& events,
-                                                 const std::vector<model::Correction>& corrections) {
+                                                 const std::vector<model::Correction>& corrections,
+                                                 const std::vector<model::Correction>& always) {
     auto c = std::make_shared<MapContent>();
     if (geodata) {
         c->gazetteer = geodata->gazetteer;
@@ -127,7 +127,7 @@ std::shared_ptr<const MapContent> makeMapContent(const Geodata* geodata, bool ba
     }
     for (const auto& a : articles) {
         model::Document doc = a->raw;
-        model::applyCorrections(doc, corrections);
+        c->corrected.push_back(model::applyCorrections(doc, corrections, always));
         c->documents.push_back(std::make_shared<const model::Document>(std::move(doc)));
     }
     for (const Overlay& o : overlays) c->overlays.push_back(o.features);
@@ -182,7 +182,7 @@ Content loadContent(const ContentRequest& request, const LoadProgress& progress)
         content.events.push_back(loadEventTable(ref, ref.path));
     }
     content.map = makeMapContent(content.geodata.get(), request.basemap, content.articles, content.overlays,
-                                 content.events, ws.corrections);
+                                 content.events, ws.corrections, ws.always);
     return content;
 }
 

@@ -83,7 +83,8 @@ std::shared_ptr<const MapContent> makeMapContent(const Geodata* geodata, bool ba
                                                  const std::vector<ArticleSourcePtr>& articles,
                                                  const std::vector<Overlay>& overlays,
                                                  const std::vector<model::EventTablePtr>& events,
-                                                 const std::vector<model::Correction>& corrections);
+                                                 const std::vector<model::Correction>& corrections,
+                                                 const std::vector<model::Correction>& always = {});
 
 struct ContentRequest {
     /// Its articles (kBuiltinBriefing for the built-in briefing's), overlays, event datasets and

@@ -186,6 +186,21 @@ void addLegend(ScreenLayer& layer, const model::FurniturePiece& piece, const Map
     };
     for (const auto& [shape, swatch] : kShapes)
         if (shapes.contains(shape)) panel.rows.push_back(symbolRow(swatch.first, kSymbolGrey, swatch.second));
+    const bool vague = std::any_of(view.mentions.begin(), view.mentions.end(), [](const PlacedMention& p) {
+        return !p.dayPrecise && (p.shape == MentionShape::Marker || p.shape == MentionShape::Facility);
+    });
+    if (vague) panel.rows.push_back(symbolRow(SwatchKind::Ring, kSymbolGrey, "Reported to the week, month or year"));
+    // As of a day each place shows its latest report, fainter as it ages (model::evaluate): the
+    // key gives the age of three shades.
+    if (state.time && state.time->mode == model::TimeMode::AsOf && !view.mentions.empty()) {
+        const int w = std::max(1, state.time->windowDays);
+        panel.rows.push_back(textRow("Latest report:", 10, kSecondaryInk));
+        panel.rows.push_back(symbolRow(SwatchKind::Marker, kSymbolGrey, "that day"));
+        panel.rows.push_back(symbolRow(SwatchKind::Marker, rgb(0x555555, 0.625f),
+                                       std::to_string(std::max(1, w / 2)) + " days before"));
+        panel.rows.push_back(symbolRow(SwatchKind::Marker, rgb(0x555555, 0.25f),
+                                       std::to_string(w) + " days or more before"));
+    }
     // The article layers shown, in their colours.
     for (size_t d : view.documents) {
         auto it = std::find_if(view.mentions.begin(), view.mentions.end(),

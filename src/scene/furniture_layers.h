@@ -36,6 +36,7 @@ std::string dateStampText(const std::optional<model::TimeQuery>& time);
 struct FurnitureText {
     std::string title;
     std::string subtitle;
+    friend bool operator==(const FurnitureText&, const FurnitureText&) = default;
 };
 
 /// The texts of a map of the briefing titled title, with the furniture's subtitle, showing slide

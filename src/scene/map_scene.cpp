@@ -164,7 +164,12 @@ struct Shown {
     Color color;     // the article's, full alpha
     float sizePx;    // marker diameter
     bool labels;
+    bool dayPrecise;  // dated to the day, or undated (nothing to be vague about)
 };
+
+// Whether a mention's date is as precise as a day: a week, month or longer draws hollow, so a
+// report "in September" does not look like one of the 15th.
+bool dayPrecise(const model::Mention& m) { return !m.date || m.date->precision == model::Precision::Day; }
 
 // The visible mentions in document and text order: timeline first, then the article's and the
 // event category's layer styles.
@@ -178,6 +183,10 @@ std::vector<Shown> shownMentions(const MapContent& content, const MapState& stat
         if (!style.visible || style.opacity <= 0) continue;
         bool hidden[8] = {};  // by EventCategory: looked up once per document, not per mention
         for (int c = 0; c < 7; ++c) hidden[c] = !categoryVisible(state, static_cast<model::EventCategory>(c));
+        // As of a day, a report published later was not yet known: its article shows nothing.
+        if (state.time && state.time->mode == model::TimeMode::AsOf && doc.meta.published &&
+            doc.meta.published->firstDay() > state.time->day)
+            continue;
         Color color = fromRgba(style.rgba, 1);
         float size = std::max(style.size, 0.1f);
         // Only the prepared per-mention arrays are read until a mention is known to show: while
@@ -191,10 +200,11 @@ std::vector<Shown> shownMentions(const MapContent& content, const MapState& stat
             opacity *= std::clamp(style.opacity, 0.f, 1.f);
             if (opacity <= 0) continue;
             const model::Mention& mention = doc.mentions[m];
+            if (mention.confidence < state.minConfidence) continue;
             MentionShape shape = prepared.shape[flat];
             float base = shape == MentionShape::Facility ? kFacilityPx : shape == MentionShape::Ring ? kRingPx : kCityPx;
             shown.push_back({{d, m}, &mention, prepared.place[flat], shape, opacity, color, base * size,
-                             style.labels && state.labels});
+                             style.labels && state.labels, dayPrecise(mention)});
         }
     }
     return shown;
@@ -408,12 +418,14 @@ struct Mark {
     int count = 0;
     bool labels = false;
     float strength = 1;  // areas: fainter when they cover much of the image
+    bool dayPrecise = false;  // some mention of it is dated to the day
 };
 
 void merge(Mark& mark, const Shown& s) {
     if (!mark.first || s.opacity > mark.opacity) mark.first = &s, mark.opacity = s.opacity;
     ++mark.count;
     mark.labels = mark.labels || s.labels;
+    mark.dayPrecise = mark.dayPrecise || s.dayPrecise;
 }
 
 // Marker size grows a little with how often the article names the place: emphasis, not a scale.
@@ -532,9 +544,10 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
         MentionShape shape;
         size_t document;
         float step;
+        bool vague;  // dated coarser than a day: white inside, the article's colour round it
         bool operator<(const LayerKey& o) const {
             if (ring != o.ring) return ring > o.ring;
-            return std::tie(shape, document, step) < std::tie(o.shape, o.document, o.step);
+            return std::tie(shape, document, step, vague) < std::tie(o.shape, o.document, o.step, o.vague);
         }
     };
     constexpr float kRingStepPx = 7;
@@ -551,12 +564,16 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
             float diameter = size + kRingStepPx * static_cast<float>(ring);
             float step = opacityStep(m.opacity);
             bool hollow = m.first->shape == MentionShape::Ring;
-            PointLayer& layer = layers[{ring, m.first->shape, d, step}];
+            bool vague = !hollow && !m.dayPrecise;
+            PointLayer& layer = layers[{ring, m.first->shape, d, step, vague}];
             layer.shape = m.first->shape == MentionShape::Facility ? PointShape::Diamond : PointShape::Circle;
-            layer.outline = hollow ? withAlpha(m.first->color, step) : rgb(0xffffff, step);
-            layer.outlineWidthPx = hollow ? 2.5f : 1.5f;
+            layer.outline = hollow || vague ? withAlpha(m.first->color, step) : rgb(0xffffff, step);
+            layer.outlineWidthPx = hollow ? 2.5f : vague ? 3.f : 1.5f;
             // A ring's fill is clear: an area without a polygon marks where, not how far.
-            layer.points.push_back({place.point, diameter, withAlpha(m.first->color, hollow ? 0.f : m.opacity)});
+            Color fill = hollow ? withAlpha(m.first->color, 0.f)
+                       : vague  ? rgb(0xffffff, m.opacity)
+                                : withAlpha(m.first->color, m.opacity);
+            layer.points.push_back({place.point, diameter, fill});
             labelled = labelled || m.labels;
             opacity = std::max(opacity, m.opacity);
             ++ring;
@@ -630,6 +647,23 @@ void adjustBasemapTowns(Scene& scene, const std::vector<Shown>& shown) {
         });
     }
     if (!undotted.labels.empty()) scene.add("towns at marked facilities", std::move(undotted));
+}
+
+// The mention the analyst is looking at: a blue ring over a wider white one round its marker (or
+// its area's centre), above everything else, so that it stands out on any basemap, in the window
+// as in a screenshot. A mention the map does not show (hidden, filtered) gets none.
+void addHighlight(Scene& scene, const std::vector<Shown>& shown, const MentionRef& ref) {
+    auto it = std::find_if(shown.begin(), shown.end(), [&](const Shown& s) { return s.ref == ref; });
+    if (it == shown.end()) return;
+    const float diameter = std::max(26.f, it->sizePx * 1.5f + 12.f);
+    for (const auto& [name, color, width] : {std::tuple{"highlight halo", rgb(0xffffff, 0.95f), 6.f},
+                                             std::tuple{"highlight", rgb(0x1f6fd1), 3.f}}) {
+        PointLayer ring;
+        ring.points.push_back({it->mention->place.point, diameter, rgb(0xffffff, 0.f)});
+        ring.outline = color;
+        ring.outlineWidthPx = width;
+        scene.add(name, std::move(ring));
+    }
 }
 
 struct Frame {
@@ -714,7 +748,8 @@ std::vector<PlacedMention> placeMentions(const MapContent& content, const MapSta
         geo::Vec2 xy = projection.forward(s.mention->place.point);
         geo::Vec2 px = std::isnan(xy.x) ? geo::Vec2{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()} : f.view.toPixel(xy, width, height);
         bool marker = s.shape == MentionShape::Marker || s.shape == MentionShape::Facility || s.shape == MentionShape::Ring;
-        out.push_back({s.ref, s.shape, s.mention->place.point, px, s.opacity, s.color, marker ? s.sizePx : 0.f});
+        out.push_back({s.ref, s.shape, s.mention->place.point, px, s.opacity, s.color, marker ? s.sizePx : 0.f,
+                       s.dayPrecise});
     }
     return out;
 }
@@ -747,6 +782,7 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
         scene.add("mention labels", std::move(layer));
     }
     addAnnotationLayers(scene, visibleAnnotations(state), projection);
+    if (state.highlight) addHighlight(scene, shown, *state.highlight);
     return scene;
 }
 

@@ -26,8 +26,16 @@ struct MapContent {
     geo::GazetteerPtr gazetteer;       ///< what the documents were geoparsed with; may be null
     geo::PreparedLayers layers;        ///< polygons of area mentions (countries, admin1, regions), by layer
     std::vector<std::shared_ptr<const model::Document>> documents;  ///< corrections applied
+    std::vector<model::CorrectionIndex> corrected;  ///< per document: its raw and corrected mentions
     std::vector<geo::FeatureSetPtr> overlays;                      ///< user vector files
     std::vector<model::EventTablePtr> events;                      ///< imported event datasets
+};
+
+/// A mention drawn on the map, for hover and click: which document and mention it is.
+struct MentionRef {
+    size_t document = 0;
+    size_t mention = 0;
+    friend bool operator==(const MentionRef&, const MentionRef&) = default;
 };
 
 /// What the user chose: projection, view, time, styles.
@@ -40,6 +48,11 @@ struct MapState {
     std::vector<model::Annotation> annotations;  ///< the workspace's; each shows within its time span
     /// Only the annotations with these ids (a slide's choice); empty optional = all of them.
     std::optional<std::vector<std::string>> annotationIds;
+    double minConfidence = 0;  ///< mentions the geoparser was less sure of are not drawn
+    /// The mention the analyst is looking at (its row or its words): ringed on the map.
+    std::optional<MentionRef> highlight;
+
+    friend bool operator==(const MapState&, const MapState&) = default;
 };
 
 /// Layer ids, stable across runs: one layer per article and one per event category.
@@ -58,12 +71,6 @@ Color eventCategoryColor(model::EventCategory c);
 /// The colour of the index-th overlay (MapContent::overlays) from a qualitative palette, the same
 /// in the legend. Throws nothing.
 Color overlayColor(size_t index);
-
-/// A mention drawn on the map, for hover and click: which document and mention it is.
-struct MentionRef {
-    size_t document = 0;
-    size_t mention = 0;
-};
 
 /// The scene for a width x height (logical pixels) map. Mentions draw at the precision they
 /// have: cities and facilities as markers, countries as outlines, regions and provinces as
@@ -106,6 +113,7 @@ struct PlacedMention {
     float opacity = 1;      ///< timeline x layer opacity, > 0
     Color color;            ///< the article layer's colour
     float sizePx = 0;       ///< marker diameter before emphasis; 0 for areas and outlines
+    bool dayPrecise = true; ///< dated to the day (or undated); else drawn hollow
 };
 
 /// Every mention the timeline and the layer styles let through, in document and text order, with

@@ -25,8 +25,10 @@ std::optional<View> restoreView(const model::ViewState& v, const std::string& de
 }
 
 MapState slideMapState(const model::Slide& slide, const MapContent& content,
-                       const std::map<std::string, model::LayerStyle>& styles, double width, double height) {
+                       const std::map<std::string, model::LayerStyle>& styles, double width, double height,
+                       double minConfidence) {
     MapState s;
+    s.minConfidence = slide.minConfidence.value_or(minConfidence);
     s.projection = slide.view.projection;
     s.view = restoreView(slide.view, s.projection.empty() ? defaultProjection(content) : s.projection, width, height);
     if (slide.timeline.date) s.time = model::TimeQuery{slide.timeline.mode, slide.timeline.date->lastDay(), slide.timeline.windowDays};
@@ -44,6 +46,7 @@ model::Slide slideFromState(const MapState& state, const MapContent& content, do
     model::Slide slide;
     slide.view.projection = state.projection;
     slide.annotations = state.annotationIds;
+    slide.minConfidence = state.minConfidence;
     if (state.view) {
         std::string def = state.projection.empty() ? defaultProjection(content) : state.projection;
         geo::LonLat c = geo::Projection::create(def).inverse(state.view->center);

@@ -13,6 +13,7 @@ namespace cmap::scene {
 struct View {
     geo::Vec2 center;          ///< projected coordinates at the middle of the image
     double unitsPerPixel = 1;  ///< projected units (metres for most projections) per logical pixel
+    friend bool operator==(const View&, const View&) = default;
 
     /// Projected coordinates of a logical pixel (origin top-left, y down) in a w x h image.
     geo::Vec2 unproject(double px, double py, double w, double h) const {

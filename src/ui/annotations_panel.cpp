@@ -1,6 +1,5 @@
 #include "ui/annotations_panel.h"
 
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -8,6 +7,7 @@
 
 #include "core/error.h"
 #include "scene/annotation_layers.h"
+#include "ui/shortcuts.h"
 #include "ui/viewer.h"
 #include "ui/widgets.h"
 
@@ -46,10 +46,7 @@ Annotation* selectedAnnotation(Viewer& v) {
 }
 
 // Called before every change to the list: one undo step, and the workspace needs saving.
-void recordEdit(Viewer& v) {
-    v.annotationTools.history.record(annotations(v));
-    v.session.markDirty();
-}
+void recordEdit(Viewer& v) { v.recordEdit(); }
 
 void create(Viewer& v, AnnotationKind kind, std::vector<geo::LonLat> points) {
     AnnotationsPanel& t = v.annotationTools;
@@ -94,12 +91,12 @@ void finishPolygon(Viewer& v) {
 }
 
 void undo(Viewer& v) {
-    if (v.annotationTools.history.undo(annotations(v))) v.session.markDirty();
+    v.undoEdit();
     if (!selectedAnnotation(v)) v.annotationTools.selected.reset();
 }
 
 void redo(Viewer& v) {
-    if (v.annotationTools.history.redo(annotations(v))) v.session.markDirty();
+    v.redoEdit();
     if (!selectedAnnotation(v)) v.annotationTools.selected.reset();
 }
 
@@ -216,12 +213,12 @@ void drawAnnotationsPanel(Viewer& v, const Rect& r) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.hint);
     }
     ImGui::SameLine();
-    ImGui::BeginDisabled(!t.history.canUndo());
+    ImGui::BeginDisabled(!v.history.canUndo());
     if (ImGui::SmallButton("Undo")) undo(v);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(!t.history.canRedo());
+    ImGui::BeginDisabled(!v.history.canRedo());
     if (ImGui::SmallButton("Redo")) redo(v);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Y or Ctrl+Shift+Z");
     ImGui::EndDisabled();
@@ -258,17 +255,18 @@ void drawAnnotationsPanel(Viewer& v, const Rect& r) {
 void handleAnnotationKeys(Viewer& v) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
+    // Undo and redo take the last edit, an annotation's or a correction's.
+    if (pressed(Command::Undo)) undo(v);
+    if (pressed(Command::Redo)) redo(v);
     AnnotationsPanel& t = v.annotationTools;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z, true)) io.KeyShift ? redo(v) : undo(v);
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y, true)) redo(v);
-    if (ImGui::IsKeyPressed(GLFW_KEY_DELETE, false)) removeSelected(v);
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    if (v.mentions.focused) return;  // its Delete marks mentions, not annotations
+    if (pressed(Command::DeleteAnnotation)) removeSelected(v);
+    if (pressed(Command::Cancel)) {
         if (!t.pending.empty()) t.pending.clear();
         else if (t.tool != AnnotationTool::Select) t.tool = AnnotationTool::Select;
         else t.selected.reset();
     }
-    if ((ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false)) &&
-        t.tool == AnnotationTool::Polygon)
+    if (pressed(Command::FinishPolygon) && t.tool == AnnotationTool::Polygon)
         finishPolygon(v);
 }
 
@@ -286,7 +284,8 @@ bool handleAnnotationInput(Viewer& v, bool over, double px, double py) {
             Annotation* a = selectedAnnotation(v);
             if (!a || (io.MouseDelta.x == 0 && io.MouseDelta.y == 0)) return true;
             if (t.dragBefore) {
-                t.history.record(*t.dragBefore);
+                v.history.record(std::move(*t.dragBefore));
+                v.session.markDirty();
                 t.dragBefore.reset();
             }
             if (t.handle >= 0 && static_cast<size_t>(t.handle) < a->points.size()) {
@@ -316,7 +315,7 @@ bool handleAnnotationInput(Viewer& v, bool over, double px, double py) {
                 for (size_t i = 0; i < a->points.size(); ++i) {
                     geo::Vec2 h = m.pixel(a->points[i]);
                     if (std::hypot(h.x - px, h.y - py) <= kHandlePx) {
-                        t.dragging = true, t.handle = static_cast<int>(i), t.dragBefore = annotations(v);
+                        t.dragging = true, t.handle = static_cast<int>(i), t.dragBefore = model::editsOf(v.session.workspace);
                         return true;
                     }
                 }
@@ -326,7 +325,7 @@ bool handleAnnotationInput(Viewer& v, bool over, double px, double py) {
                                                  v.timeline.query() ? std::optional<int>(v.timeline.query()->day) : std::nullopt);
             if (auto hit = scene::pickAnnotation(list, shown, m.projection, m.view, m.rect.w, m.rect.h, px, py)) {
                 t.selected = list[*hit].id;
-                t.dragging = true, t.handle = -1, t.dragBefore = list;
+                t.dragging = true, t.handle = -1, t.dragBefore = model::editsOf(v.session.workspace);
                 t.lastProjected = m.view.unproject(px, py, m.rect.w, m.rect.h);
                 return true;
             }

@@ -9,7 +9,7 @@
 #include "core/geo/lonlat.h"
 #include "core/geo/vec2.h"
 #include "core/model/annotation.h"
-#include "core/model/annotation_history.h"
+#include "core/model/edit_history.h"
 #include "ui/layout.h"
 
 namespace cmap::ui {
@@ -25,13 +25,12 @@ struct AnnotationsPanel {
     std::string text = "Label";           ///< for new text and callouts
     double ringKm = 100;
     model::AnnotationStyle style;         ///< for new annotations
-    model::AnnotationHistory history;
 
     // A drag on the map: a point of the selected annotation (handle >= 0) or all of it.
     bool dragging = false;
     int handle = -1;
     geo::Vec2 lastProjected;
-    std::optional<std::vector<model::Annotation>> dragBefore;  ///< recorded once the drag moves
+    std::optional<model::Edits> dragBefore;  ///< recorded once the drag moves
     bool editing = false;  ///< an editor widget is being changed (one undo step per change)
     std::string fromText, toText;  ///< the time span fields as typed
     std::string fieldsFor;         ///< the annotation the span fields were filled from
@@ -42,7 +41,7 @@ struct AnnotationsPanel {
 void drawAnnotationsPanel(Viewer& v, const Rect& r);
 /// Mouse on the map for the annotation tools; returns whether it took the mouse (no pan then).
 bool handleAnnotationInput(Viewer& v, bool over, double px, double py);
-/// Delete, undo and redo, when no text field has the keyboard.
+/// Undo and redo (of any edit), Delete, Esc and Enter, when no text field has the keyboard.
 void handleAnnotationKeys(Viewer& v);
 /// The selected annotation's handles and the tool's points so far, over the map.
 void drawAnnotationOverlay(Viewer& v);

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "ui/corrections.h"
+#include "ui/review.h"
 #include "ui/session.h"
 #include "ui/viewer.h"
 #include "ui/widgets.h"
@@ -16,31 +16,29 @@ namespace {
 
 float measureWithImGui(const char* begin, const char* end) { return ImGui::CalcTextSize(begin, end).x; }
 
-// The corrected document's index of raw mention m (mentions marked "not a place" have none).
-std::optional<size_t> correctedIndex(const ArticleSource& a, const model::Document& corrected, size_t m) {
-    if (corrected.mentions.size() == a.raw.mentions.size()) return m;
-    for (size_t i = 0; i < corrected.mentions.size(); ++i)
-        if (corrected.mentions[i].range == a.raw.mentions[m].range) return i;
-    return std::nullopt;
+void focusMention(Viewer& v, size_t article, size_t rawMention) { selectMention(v, {article, rawMention}, true); }
+
+// What the analyst decided about raw mention m of article ai, and whether a rule did.
+std::pair<model::Decision, bool> decisionOf(const Viewer& v, size_t ai, size_t m) {
+    const auto& corrected = v.session.content->corrected;
+    if (ai >= corrected.size() || m >= corrected[ai].decision.size()) return {model::Decision::None, false};
+    return {corrected[ai].decision[m], corrected[ai].byRule[m] != 0};
 }
 
-void focusMention(Viewer& v, size_t article, size_t rawMention) {
-    v.articles.focus = scene::MentionRef{article, rawMention};
-    const ArticleSource& a = *v.session.articles[article];
-    if (auto c = correctedIndex(a, *v.session.content->documents[article], rawMention))
-        flyToMention(v, scene::MentionRef{article, *c});
-}
-
-void mentionTooltip(const Viewer& v, const ArticleSource& a, size_t m) {
+void mentionTooltip(const Viewer& v, size_t ai, size_t m) {
+    const ArticleSource& a = *v.session.articles[ai];
     const model::Mention& mention = a.raw.mentions[m];
-    const model::Correction* c = findCorrection(v.session.workspace, a.key, mention.range);
+    const auto [decision, byRule] = decisionOf(v, ai, m);
+    const std::optional<size_t> shown = shownIndex(v, {ai, m});
     ImGui::BeginTooltip();
-    if (c && c->action == model::Correction::Action::NotAPlace) {
+    if (decision == model::Decision::NotAPlace || !shown) {
         ImGui::TextUnformatted("Marked: not a place");
     } else {
-        const model::ResolvedPlace& p = c && c->place ? *c->place : mention.place;
-        ImGui::TextUnformatted(describePlace(p).c_str());
-        if (c) ImGui::TextDisabled("corrected by hand");
+        const model::Mention& now = v.session.content->documents[ai]->mentions[*shown];
+        ImGui::TextUnformatted(model::describePlace(now.place).c_str());
+        if (now.date) ImGui::TextDisabled("%s", now.date->label().c_str());
+        if (decision == model::Decision::Place) ImGui::TextDisabled(byRule ? "placed by an 'always' rule" : "placed by hand");
+        else if (decision == model::Decision::Accept) ImGui::TextDisabled(byRule ? "accepted by an 'always' rule" : "accepted");
         else ImGui::TextDisabled("confidence %.2f", mention.confidence);
     }
     ImGui::TextDisabled("Click: show on the map.  Right-click: correct.");
@@ -66,7 +64,7 @@ void drawFacts(Viewer& v, size_t ai) {
                     v.articles.scrollToFocus = false;
                 }
             }
-            if (ImGui::IsItemHovered()) mentionTooltip(v, a, m);
+            if (ImGui::IsItemHovered()) mentionTooltip(v, ai, m);
             if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) openCorrection(v, ai, m);
             ImGui::SameLine();
         }
@@ -114,11 +112,11 @@ void drawText(Viewer& v, size_t ai) {
         ImU32 ink = IM_COL32(40, 40, 40, 255);
         if (run.mention >= 0) {
             size_t m = static_cast<size_t>(run.mention);
-            const model::Correction* c = findCorrection(v.session.workspace, a.key, a.raw.mentions[m].range);
-            bool notPlace = c && c->action == model::Correction::Action::NotAPlace;
+            const model::Decision decision = decisionOf(v, ai, m).first;
+            bool notPlace = decision == model::Decision::NotAPlace;
             ImU32 bg = focused ? IM_COL32(120, 170, 225, 255)
                      : notPlace ? IM_COL32(225, 225, 225, 255)
-                     : c ? IM_COL32(196, 232, 196, 255) : IM_COL32(250, 214, 196, 255);
+                     : decision != model::Decision::None ? IM_COL32(196, 232, 196, 255) : IM_COL32(250, 214, 196, 255);
             dl->AddRectFilled(a0, ImVec2(a1.x - ImGui::CalcTextSize(" ").x * (text[run.end - 1] == ' ' ? 1.f : 0.f), a1.y), bg, 3);
             if (notPlace) {
                 ink = IM_COL32(130, 130, 130, 255);
@@ -126,7 +124,7 @@ void drawText(Viewer& v, size_t ai) {
             }
             if (windowHovered && ImGui::IsMouseHoveringRect(a0, a1)) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                mentionTooltip(v, a, m);
+                mentionTooltip(v, ai, m);
                 if (io.MouseClicked[0] && !notPlace) focusMention(v, ai, m);
                 if (io.MouseClicked[1]) openCorrection(v, ai, m);
             }
@@ -165,7 +163,7 @@ void drawDateEditor(Viewer& v, size_t ai) {
             p.dateError = "'" + p.dateEdit + "' is not a date: YYYY, YYYY-MM or YYYY-MM-DD";
         } else {
             p.dateError.clear();
-            setArticleDate(v.session.workspace, a.key, d);
+            model::setArticleDate(v.session.workspace, a.key, d);
             v.session.markDirty();
             v.reloadArticle(ai);  // mention dates follow the article's date
         }

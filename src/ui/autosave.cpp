@@ -15,35 +15,35 @@ std::filesystem::path recoveryDir() {
     return std::filesystem::temp_directory_path() / "conflictmap";
 }
 
-Autosave::Autosave(std::filesystem::path dir, double intervalSeconds)
+Autosave::Autosave(std::filesystem::path dir, double quietSeconds, double maxSeconds)
     : dir_(std::move(dir)), file_(dir_ / "recovery.cmap.json"), owner_(dir_ / "recovery.owner"),
-      interval_(intervalSeconds) {}
+      quiet_(quietSeconds), max_(maxSeconds) {}
 
-bool Autosave::due(double now, bool dirty) {
-    if (!dirty) {
-        dirtySince_.reset();
-        return false;
+bool Autosave::due(double now, bool dirty, uint64_t changes) {
+    if (changes != changes_) {
+        changes_ = changes;
+        lastChange_ = now;
+        if (!pendingSince_) pendingSince_ = now;
     }
-    if (!dirtySince_) dirtySince_ = now;
-    // The first copy comes one interval after the first change, later ones an interval apart.
-    double since = std::max(*dirtySince_, lastWrite_);
-    return now - since >= interval_;
+    if (!dirty) pendingSince_.reset();  // saved by hand meanwhile
+    if (!pendingSince_) return false;
+    return now - lastChange_ >= quiet_ || now - *pendingSince_ >= max_;
 }
 
-void Autosave::write(const model::Workspace& ws, const std::string& savedAs, double now) {
+void Autosave::write(const model::Workspace& ws, const std::string& savedAs) {
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
     if (ec) throw DataError(dir_.string(), "cannot create the recovery folder: " + ec.message());
     model::saveWorkspace(ws, file_);
     std::ofstream(owner_, std::ios::trunc) << savedAs;
-    lastWrite_ = now;
+    pendingSince_.reset();
 }
 
 void Autosave::discard() {
     std::error_code ec;
     std::filesystem::remove(file_, ec);
     std::filesystem::remove(owner_, ec);
-    dirtySince_.reset();
+    pendingSince_.reset();
 }
 
 std::optional<Recovery> Autosave::find() const {

@@ -1,9 +1,8 @@
 #include "ui/correction_popup.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
-#include "ui/corrections.h"
+#include "ui/review.h"
 #include "ui/viewer.h"
 #include "ui/widgets.h"
 
@@ -12,21 +11,19 @@ namespace {
 
 constexpr const char* kPopupId = "Correct mention";
 
-void choose(Viewer& v, const ArticleSource& a, const model::Mention& m, model::ResolvedPlace place) {
-    setCorrection(v.session.workspace, {a.key, m.range, model::Correction::Action::Place, std::move(place)});
-    v.correctionsChanged();
-    ImGui::CloseCurrentPopup();
-}
-
-void candidateList(Viewer& v, const ArticleSource& a, const model::Mention& m, const std::vector<geo::Candidate>& list) {
+void candidateList(Viewer& v, const model::Mention& first, const std::vector<geo::Candidate>& list) {
     const geo::Gazetteer& g = *v.session.geodata->gazetteer;
+    CorrectionPopup& c = v.correction;
     for (size_t i = 0; i < list.size(); ++i) {
         model::ResolvedPlace p = model::resolvedPlace(g, list[i].place);
-        bool current = p.gazetteerId == m.place.gazetteerId && p.name == m.place.name;
+        bool current = p.gazetteerId == first.place.gazetteerId && p.name == first.place.name;
         ImGui::PushID(static_cast<int>(i));
-        std::string label = describePlace(p);
+        std::string label = model::describePlace(p);
         if (g.place(list[i].place).population > 0) label += "  pop. " + std::to_string(g.place(list[i].place).population);
-        if (ImGui::Selectable(label.c_str(), current)) choose(v, a, m, std::move(p));
+        if (ImGui::Selectable(label.c_str(), current)) {
+            resolveMentions(v, c.targets, p, c.always);
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::PopID();
     }
     if (list.empty()) ImGui::TextDisabled("No places of that name");
@@ -35,10 +32,15 @@ void candidateList(Viewer& v, const ArticleSource& a, const model::Mention& m, c
 }  // namespace
 
 void openCorrection(Viewer& v, size_t article, size_t mention) {
+    const MentionKey key{article, mention};
+    openCorrection(v, std::span(&key, 1));
+}
+
+void openCorrection(Viewer& v, std::span<const MentionKey> targets) {
     CorrectionPopup& c = v.correction;
     c.openRequested = true;
-    c.article = article;
-    c.mention = mention;
+    c.targets.assign(targets.begin(), targets.end());
+    c.always = false;
     c.search.clear();
     c.results.clear();
     c.resultsFor.clear();
@@ -52,17 +54,24 @@ void drawCorrectionPopup(Viewer& v) {
     }
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0));
     if (!ImGui::BeginPopup(kPopupId)) return;
-    if (c.article >= v.session.articles.size() || !v.session.geodata ||
-        c.mention >= v.session.articles[c.article]->raw.mentions.size()) {
+    std::erase_if(c.targets, [&](const MentionKey& k) {
+        return k.article >= v.session.articles.size() || k.mention >= v.session.articles[k.article]->raw.mentions.size();
+    });
+    if (c.targets.empty() || !v.session.geodata || !v.session.geodata->gazetteer) {
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
         return;
     }
-    const ArticleSource& a = *v.session.articles[c.article];
-    const model::Mention& m = a.raw.mentions[c.mention];
+    const MentionKey first = c.targets.front();
+    const ArticleSource& a = *v.session.articles[first.article];
+    const model::Mention& m = a.raw.mentions[first.mention];
     const geo::Gazetteer& g = *v.session.geodata->gazetteer;
-    ImGui::Text("\"%s\"", m.text.c_str());
-    ImGui::TextDisabled("geoparsed as %s", describePlace(m.place).c_str());
+    if (c.targets.size() == 1) {
+        ImGui::Text("\"%s\"", m.text.c_str());
+        ImGui::TextDisabled("geoparsed as %s", model::describePlace(m.place).c_str());
+    } else {
+        ImGui::Text("%zu mentions, the first \"%s\"", c.targets.size(), m.text.c_str());
+    }
 
     sectionHeader("Pick another place");
     ImGui::SetNextItemWidth(-1);
@@ -74,28 +83,34 @@ void drawCorrectionPopup(Viewer& v) {
         c.resultsFor = query;
     }
     ImGui::BeginChild("##candidates", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), true);
-    candidateList(v, a, m, c.results);
+    candidateList(v, m, c.results);
     ImGui::EndChild();
 
     sectionHeader("Or");
-    if (ImGui::Button("Place by hand on the map")) {
-        v.canvas.placingByHand = scene::MentionRef{c.article, c.mention};
+    if (c.targets.size() == 1 && ImGui::Button("Place by hand on the map")) {
+        v.canvas.placingByHand = scene::MentionRef{first.article, first.mention};
         ImGui::CloseCurrentPopup();
     }
-    ImGui::SameLine();
+    if (c.targets.size() == 1) ImGui::SameLine();
     if (ImGui::Button("Not a place")) {
-        setCorrection(v.session.workspace, {a.key, m.range, model::Correction::Action::NotAPlace, std::nullopt});
-        v.correctionsChanged();
+        markNotAPlace(v, c.targets, c.always);
         ImGui::CloseCurrentPopup();
     }
-    if (findCorrection(v.session.workspace, a.key, m.range)) {
+    const bool decided = std::any_of(c.targets.begin(), c.targets.end(), [&](const MentionKey& k) {
+        const ArticleSource& src = *v.session.articles[k.article];
+        return model::findCorrection(v.session.workspace.corrections, src.key, src.raw.mentions[k.mention].range) ||
+               model::findRule(v.session.workspace.always, src.raw.mentions[k.mention].text);
+    });
+    if (decided) {
         ImGui::SameLine();
         if (ImGui::Button("Undo correction")) {
-            clearCorrection(v.session.workspace, a.key, m.range);
-            v.correctionsChanged();
+            clearDecisions(v, c.targets);
             ImGui::CloseCurrentPopup();
         }
     }
+    ImGui::Checkbox("Always: every mention spelled so", &c.always);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The choice also holds for the other mentions of \"%s\", in every article of the workspace", m.text.c_str());
     ImGui::EndPopup();
 }
 

@@ -140,6 +140,16 @@ void drawLayersPanel(Viewer& v, const Rect& r) {
     }
     const scene::MapContent& content = *v.session.content;
     ImGui::Checkbox("Map labels", &v.layers.labels);
+    // Mentions the geoparser was less sure of leave the map, its exports and export-data; decided
+    // mentions have confidence 1 and always stay.
+    float threshold = static_cast<float>(v.session.workspace.minConfidence);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::SliderFloat("Min. confidence", &threshold, 0, 1, "%.2f", ImGuiSliderFlags_AlwaysClamp)) {
+        v.session.workspace.minConfidence = threshold;
+        v.session.markDirty();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Hide mentions the geoparser is less sure of (saved with the workspace and its slides)");
 
     sectionHeader("Articles");
     if (content.documents.empty()) ImGui::TextDisabled(v.jobs.busy() ? "Loading..." : "None: File > Add article");

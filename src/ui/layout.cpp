@@ -1,6 +1,7 @@
 #include "ui/layout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cmap::ui {
 
@@ -17,7 +18,9 @@ Layout computeLayout(float width, float height, const LayoutOptions& opt) {
     float console = std::min(opt.consoleHeight, bodyH * 0.5f);
 
     l.menu = {0, 0, width, top};
-    l.articles = {width - right, top, right, bodyH};
+    float mentions = std::floor(bodyH * std::clamp(opt.mentionsShare, 0.f, 1.f));
+    l.mentions = {width - right, top, right, mentions};
+    l.articles = {width - right, top + mentions, right, bodyH - mentions};
     float slides = std::min(opt.slidesHeight, (bodyH - console) * 0.5f);
     l.layers = {0, top, left, bodyH - console - slides};
     l.slides = {0, top + bodyH - console - slides, left, slides};

@@ -12,7 +12,8 @@ struct Rect {
 struct LayoutOptions {
     float menuHeight = 24;
     float leftWidth = 300;     ///< layers (top) and console (bottom)
-    float rightWidth = 440;    ///< articles, full height
+    float rightWidth = 480;    ///< mentions (top) and articles (bottom)
+    float mentionsShare = 0.45f;  ///< of the right column's height, for the mentions table
     float bottomHeight = 200;  ///< timeline, under the map
     float consoleHeight = 170; ///< bottom of the left column; 0 hides the console
     float slidesHeight = 210;  ///< the slide list, between layers and console
@@ -22,7 +23,7 @@ struct LayoutOptions {
 };
 
 struct Layout {
-    Rect menu, layers, slides, console, articles, timeline, tools, map;
+    Rect menu, layers, slides, console, mentions, articles, timeline, tools, map;
 };
 
 /// The panels' rectangles in a width x height window (logical pixels).

@@ -3,12 +3,12 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include <GLFW/glfw3.h>
 
 #include <cmath>
 
 #include "core/error.h"
-#include "ui/corrections.h"
+#include "ui/review.h"
+#include "ui/shortcuts.h"
 #include "ui/viewer.h"
 #include "ui/widgets.h"
 
@@ -28,14 +28,6 @@ void refreshFit(const Viewer& v) {
     const scene::MapContent& c = *v.session.content;
     f.definition = v.canvas.projection.empty() ? scene::defaultProjection(c) : v.canvas.projection;
     f.view = scene::defaultView(c, f.definition, std::max(1.f, r.w), std::max(1.f, r.h));
-}
-
-std::optional<size_t> rawIndex(const ArticleSource& a, const model::Document& corrected, size_t m) {
-    // Without "not a place" removals the corrected document keeps the raw order.
-    if (corrected.mentions.size() == a.raw.mentions.size()) return m;
-    for (size_t i = 0; i < a.raw.mentions.size(); ++i)
-        if (a.raw.mentions[i].range == corrected.mentions[m].range) return i;
-    return std::nullopt;
 }
 
 std::string dateText(const std::optional<model::DateRange>& d) {
@@ -189,52 +181,45 @@ void handleMapInput(Viewer& v, double dt) {
                 const geo::Projection& proj = projectionObject(v);
                 geo::LonLat at = proj.inverse(currentView(v).unproject(px, py, r.w, r.h));
                 size_t ai = c.placingByHand->document, mi = c.placingByHand->mention;
-                if (!std::isnan(at.lon) && ai < v.session.articles.size()) {
-                    const auto& a = *v.session.articles[ai];
-                    const model::Mention& m = a.raw.mentions[mi];
-                    setCorrection(v.session.workspace, {a.key, m.range, model::Correction::Action::Place, handPlaced(m.text, at)});
-                    v.correctionsChanged();
+                if (!std::isnan(at.lon) && ai < v.session.articles.size() && mi < v.session.articles[ai]->raw.mentions.size()) {
+                    const MentionKey key{ai, mi};
+                    resolveMentions(v, std::span(&key, 1),
+                                    model::handPlaced(v.session.articles[ai]->raw.mentions[mi].text, at), false);
                 }
             } catch (const Error& e) {
                 v.reportError(e.what());
             }
             c.placingByHand.reset();
         } else if (c.hovered) {
-            size_t d = c.hovered->document;
-            if (d < v.session.articles.size()) {
-                if (auto raw = rawIndex(*v.session.articles[d], *v.session.content->documents[d], c.hovered->mention)) {
-                    v.articles.selected = d;
-                    v.articles.focus = scene::MentionRef{d, *raw};
-                    v.articles.scrollToFocus = true;
-                }
-            }
+            // The marker's mention becomes the one looked at: its row, its sentence, its ring.
+            if (auto key = rawKey(v, c.hovered->document, c.hovered->mention)) selectMention(v, *key, false);
         }
     }
     if (c.placingByHand && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) c.placingByHand.reset();
 
-    if (io.WantCaptureKeyboard || io.KeyCtrl) return;
+    if (io.WantCaptureKeyboard || io.KeyCtrl || v.mentions.focused) return;
     // Keyboard: arrows pan by a tenth of the map, +/- zoom about the centre, F fits the data,
     // Home goes back to the fitted projection and view.
     scene::View view = currentView(v);
     bool changed = false;
-    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, true); };
     double step = 0.1 * std::min(r.w, r.h);
-    if (pressed(GLFW_KEY_LEFT)) { c.camera.pan(view, step, 0); changed = true; }
-    if (pressed(GLFW_KEY_RIGHT)) { c.camera.pan(view, -step, 0); changed = true; }
-    if (pressed(GLFW_KEY_UP)) { c.camera.pan(view, 0, step); changed = true; }
-    if (pressed(GLFW_KEY_DOWN)) { c.camera.pan(view, 0, -step); changed = true; }
-    if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) {
+    if (pressed(Command::PanLeft)) { c.camera.pan(view, step, 0); changed = true; }
+    if (pressed(Command::PanRight)) { c.camera.pan(view, -step, 0); changed = true; }
+    if (pressed(Command::PanUp)) { c.camera.pan(view, 0, step); changed = true; }
+    if (pressed(Command::PanDown)) { c.camera.pan(view, 0, -step); changed = true; }
+    if (pressed(Command::PlayPause)) v.timeline.togglePlay();
+    if (pressed(Command::ZoomIn)) {
         scene::View to = view;
         to.zoomAbout(2, r.w / 2, r.h / 2, r.w, r.h);
         c.camera.flyTo(view, to, 0.25);
     }
-    if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) {
+    if (pressed(Command::ZoomOut)) {
         scene::View to = view;
         to.zoomAbout(0.5, r.w / 2, r.h / 2, r.w, r.h);
         c.camera.flyTo(view, to, 0.25);
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) fitToData(v);
-    if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false)) {
+    if (pressed(Command::FitToData)) fitToData(v);
+    if (pressed(Command::ResetView)) {
         applyProjection(c, ProjectionChoice::Fitted);
     }
     (void)changed;
@@ -250,7 +235,7 @@ void drawMapTooltip(Viewer& v) {
     const ArticleSource& src = *v.session.articles[h->document];
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::TextUnformatted(describePlace(m.place).c_str());
+    ImGui::TextUnformatted(model::describePlace(m.place).c_str());
     ImGui::TextDisabled("%s", dateText(m.date).c_str());
     if (m.event < doc.events.size())
         ImGui::TextDisabled("%s", std::string(model::categoryName(doc.events[m.event].category)).c_str());

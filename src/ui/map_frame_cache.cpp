@@ -1,48 +1,20 @@
 #include "ui/map_frame_cache.h"
 
-#include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 
 namespace cmap::ui {
-
-std::string mapFrameKey(uint64_t revision, const scene::MapState& s, double w, double h, float scale) {
-    // %a prints doubles exactly: a view that moved by a sub-pixel amount is a different frame.
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%llu|%a|%a|%a|%d|%a|%a|%a|%d|", static_cast<unsigned long long>(revision), w, h,
-                  static_cast<double>(scale), s.labels ? 1 : 0, s.view ? s.view->center.x : 0.0,
-                  s.view ? s.view->center.y : 0.0, s.view ? s.view->unitsPerPixel : 0.0, s.view ? 1 : 0);
-    std::string key = buf;
-    key += s.projection;
-    if (s.time) {
-        std::snprintf(buf, sizeof buf, "|t%d,%d,%d", static_cast<int>(s.time->mode), s.time->day, s.time->windowDays);
-        key += buf;
-    }
-    for (const auto& [id, st] : s.styles) {
-        std::snprintf(buf, sizeof buf, "|%d,%08x,%a,%a,%d,%d", st.visible ? 1 : 0, st.rgba, static_cast<double>(st.size),
-                      static_cast<double>(st.opacity), st.labels ? 1 : 0, st.byCategory ? 1 : 0);
-        key += id;
-        key += buf;
-    }
-    for (const model::Annotation& a : s.annotations) key += model::annotationToJson(a).dump();
-    if (s.annotationIds) {
-        key += "|only";  // an empty list shows none, unlike no list
-        for (const std::string& id : *s.annotationIds) key += "|id:" + id;
-    }
-    return key;
-}
 
 MapFrameCache::~MapFrameCache() {
     if (fbo_) glDeleteFramebuffers(1, &fbo_);
     if (texture_) glDeleteTextures(1, &texture_);
 }
 
-bool MapFrameCache::holds(const std::string& key, int width, int height) const {
+bool MapFrameCache::holds(const MapFrameKey& key, int width, int height) const {
     return fbo_ && width == width_ && height == height_ && key == key_;
 }
 
-void MapFrameCache::beginDraw(const std::string& key, int width, int height) {
+void MapFrameCache::beginDraw(const MapFrameKey& key, int width, int height) {
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_);
     if (!fbo_) {
         glGenFramebuffers(1, &fbo_);

@@ -4,14 +4,23 @@
 // software renderer a map frame costs far more than the panels around it.
 #include <glad/gl.h>
 
-#include <string>
-
+#include "core/model/furniture.h"
+#include "scene/furniture_layers.h"
 #include "scene/map_scene.h"
 
 namespace cmap::ui {
 
-/// Everything a map frame depends on, as text to compare frames by.
-std::string mapFrameKey(uint64_t contentRevision, const scene::MapState& state, double w, double h, float scale);
+/// Everything a map frame's pixels depend on, compared by value: a field added to the map state
+/// or the furniture takes part without anyone listing it here.
+struct MapFrameKey {
+    uint64_t revision = 0;  ///< of the content (Session::revision)
+    scene::MapState state;
+    double width = 0, height = 0;  ///< logical pixels
+    float scale = 1;
+    scene::FurnitureText text;
+    model::Furniture furniture;
+    friend bool operator==(const MapFrameKey&, const MapFrameKey&) = default;
+};
 
 class MapFrameCache {
 public:
@@ -21,9 +30,9 @@ public:
     MapFrameCache& operator=(const MapFrameCache&) = delete;
 
     /// Whether a frame drawn for key at width x height device pixels is held.
-    bool holds(const std::string& key, int width, int height) const;
+    bool holds(const MapFrameKey& key, int width, int height) const;
     /// Binds the cache's framebuffer (resized as needed) as the draw target; draw into (0, 0, width, height).
-    void beginDraw(const std::string& key, int width, int height);
+    void beginDraw(const MapFrameKey& key, int width, int height);
     /// Restores the framebuffer that was bound before beginDraw.
     void endDraw();
     /// Copies the held frame to the window's framebuffer at (x, y) device pixels, GL convention.
@@ -32,7 +41,7 @@ public:
 private:
     GLuint fbo_ = 0, texture_ = 0;
     int width_ = 0, height_ = 0;
-    std::string key_;
+    MapFrameKey key_;
     GLint previous_ = 0;
 };
 

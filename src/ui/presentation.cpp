@@ -2,13 +2,13 @@
 
 #include <imgui.h>
 
-#include <GLFW/glfw3.h>
 
 #include <algorithm>
 
 #include "core/error.h"
 #include "core/log.h"
 #include "scene/slide_state.h"
+#include "ui/shortcuts.h"
 #include "ui/viewer.h"
 
 namespace cmap::ui {
@@ -22,7 +22,8 @@ bool goToSlide(Viewer& v, size_t i, double seconds) {
     std::optional<scene::View> flyTo;
     const Rect& r = v.canvas.rect;
     try {
-        target = scene::slideMapState(slide, content, v.session.workspace.layers, std::max(1.f, r.w), std::max(1.f, r.h));
+        target = scene::slideMapState(slide, content, v.session.workspace.layers, std::max(1.f, r.w), std::max(1.f, r.h),
+                                        v.session.workspace.minConfidence);
         std::string def = target.projection.empty() ? scene::defaultProjection(content) : target.projection;
         flyTo = target.view ? *target.view : scene::defaultView(content, def, std::max(1.f, r.w), std::max(1.f, r.h));
     } catch (const Error& e) {
@@ -74,7 +75,9 @@ void fitPresentationToCanvas(Viewer& v) {
     p.fittedH = r.h;
     std::optional<scene::View> view;
     try {
-        view = scene::slideMapState(slides[p.slide], *v.session.content, v.session.workspace.layers, r.w, r.h).view;
+        view = scene::slideMapState(slides[p.slide], *v.session.content, v.session.workspace.layers, r.w, r.h,
+                                    v.session.workspace.minConfidence)
+                   .view;
     } catch (const Error&) {
         return;  // goToSlide reported it when the slide came up
     }
@@ -114,19 +117,17 @@ bool presentationMoving(const Viewer& v) { return v.canvas.camera.flight.has_val
 void handlePresentationKeys(Viewer& v) {
     ImGuiIO& io = ImGui::GetIO();
     Presentation& p = v.presentation;
-    auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
     if (!p.active) {
-        if (key(GLFW_KEY_F5) && !io.WantTextInput) startPresentation(v, v.slides.selected.value_or(0));
+        if (pressed(Command::Present) && !io.WantTextInput) startPresentation(v, v.slides.selected.value_or(0));
         return;
     }
-    if (key(GLFW_KEY_ESCAPE)) {
+    if (pressed(Command::PresentStop)) {
         stopPresentation(v);
         return;
     }
     const size_t n = v.session.workspace.slides.size();
-    bool forward = key(GLFW_KEY_RIGHT) || key(GLFW_KEY_DOWN) || key(GLFW_KEY_SPACE) || key(GLFW_KEY_PAGE_DOWN) ||
-                   io.MouseClicked[0];
-    bool back = key(GLFW_KEY_LEFT) || key(GLFW_KEY_UP) || key(GLFW_KEY_PAGE_UP) || io.MouseClicked[1];
+    bool forward = pressed(Command::PresentNext) || io.MouseClicked[0];
+    bool back = pressed(Command::PresentBack) || io.MouseClicked[1];
     if (forward && p.slide + 1 < n) goToSlide(v, p.slide + 1, Presentation::kTransitionSeconds);
     else if (back && p.slide > 0 && p.slide - 1 < n) goToSlide(v, p.slide - 1, Presentation::kTransitionSeconds);
 }

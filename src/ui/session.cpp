@@ -5,7 +5,7 @@
 namespace cmap::ui {
 
 void Session::rebuildContent() {
-    content = scene::makeMapContent(geodata.get(), true, articles, overlays, events, workspace.corrections);
+    content = scene::makeMapContent(geodata.get(), true, articles, overlays, events, workspace.corrections, workspace.always);
     ++revision;
 }
 

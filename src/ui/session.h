@@ -41,7 +41,11 @@ struct Session {
     const ArticleSource* article(std::string_view key) const;
     /// Index into content->documents of the document for articles[i] (same order), for clarity.
     static size_t documentIndex(size_t articleIndex) { return articleIndex; }
-    void markDirty() { dirty = true; }
+    uint64_t changes = 0;  ///< counts edits, so autosave knows a new one from an old one
+    void markDirty() {
+        dirty = true;
+        ++changes;
+    }
 };
 
 /// Every dated item of the content: the articles' events and the imported datasets' rows. The

@@ -48,6 +48,16 @@ void drawProgress(Viewer& v, const Rect& map) {
     ImGui::End();
 }
 
+std::string describeContents(const model::Workspace& ws) {
+    auto count = [](size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    return count(ws.articles.size(), "article", "articles") + ", " +
+           count(ws.corrections.size(), "correction", "corrections") + ", " +
+           count(ws.always.size(), "'always' rule", "'always' rules") + ", " +
+           count(ws.annotations.size(), "annotation", "annotations") + ", " +
+           count(ws.slides.size(), "slide", "slides") + ", " + count(ws.overlays.size(), "layer", "layers") + ", " +
+           count(ws.events.size(), "event dataset", "event datasets");
+}
+
 void drawRecoveryPrompt(Viewer& v) {
     if (!v.recovery) return;
     constexpr const char* kId = "Recover unsaved work?";
@@ -56,8 +66,8 @@ void drawRecoveryPrompt(Viewer& v) {
     if (!ImGui::BeginPopupModal(kId, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
     const Recovery& r = *v.recovery;
     ImGui::TextUnformatted("The last session ended without saving its changes.");
-    ImGui::TextDisabled("%s: %zu article(s), %zu correction(s)", r.savedAs.empty() ? "an unsaved workspace" : r.savedAs.c_str(),
-                        r.workspace.articles.size(), r.workspace.corrections.size());
+    ImGui::TextDisabled("%s: %s", r.savedAs.empty() ? "an unsaved workspace" : r.savedAs.c_str(),
+                        describeContents(r.workspace).c_str());
     ImGui::Spacing();
     if (ImGui::Button("Recover")) {
         log::info("recovered unsaved work from " + v.autosave.file().string());

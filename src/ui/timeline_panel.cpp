@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "ui/session.h"
@@ -23,26 +24,65 @@ std::optional<model::TimeQuery> TimelinePanel::query() const {
     return model::TimeQuery{mode, static_cast<int>(std::floor(day)), windowDays};
 }
 
+double clampDay(double day) {
+    static const double kFirst = model::daysFromCivil(1, 1, 1), kLast = model::daysFromCivil(9999, 12, 31);
+    return std::clamp(day, kFirst, kLast);
+}
+
+int today() {
+    using namespace std::chrono;
+    return static_cast<int>(floor<days>(system_clock::now()).time_since_epoch().count());
+}
+
 bool TimelinePanel::advance(double dt) {
     if (!playing) return false;
-    if (extentLast < extentFirst) {
-        playing = false;
-        return false;
-    }
     showAll = false;
     day += speed * dt;
-    if (day >= extentLast) {
-        day = extentLast;
+    if (day >= playEnd) {
+        day = playEnd;
         playing = false;
     }
+    // The axis follows the date: it pages on by most of its span when the date nears its end.
+    if (range && day > range->last - range->span() * 0.05) {
+        double shift = day - (range->first + range->span() * 0.1);
+        range->first += shift;
+        range->last += shift;
+    }
     return true;
+}
+
+void TimelinePanel::play() {
+    if (!range) {
+        if (extentLast < extentFirst) return;
+        fitTo(extentFirst, extentLast);
+    }
+    const double first = range->first, last = range->last;
+    if (showAll || day < first || day >= last - 1) day = first;
+    playEnd = last;
+    speed = std::max(0.5, (last - first) / kPlaySeconds);
+    showAll = false;
+    playing = true;
+}
+
+void TimelinePanel::togglePlay() {
+    if (playing) playing = false;
+    else play();
 }
 
 void TimelinePanel::step(int days) {
     if (showAll) day = extentLast >= extentFirst ? extentFirst : day;
     showAll = false;
-    day = std::floor(day) + days;
-    if (extentLast >= extentFirst) day = std::clamp(day, static_cast<double>(extentFirst), static_cast<double>(extentLast));
+    goTo(std::floor(day) + days);
+}
+
+void TimelinePanel::goTo(double to) {
+    showAll = false;
+    day = clampDay(to);
+    if (range && (day < range->first || day > range->last)) {
+        double shift = day - (range->first + range->span() / 2);
+        range->first += shift;
+        range->last += shift;
+    }
 }
 
 void TimelinePanel::fitTo(int firstDay, int lastDay) {
@@ -60,6 +100,9 @@ void drawTimelinePanel(Viewer& v, const Rect& r) {
 
     // Controls row.
     if (ImGui::Checkbox("All dates", &t.showAll) && !t.showAll && !haveData) t.showAll = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Today")) t.goTo(today());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The map as of today: in As-of mode, each place's latest report aged to now");
     ImGui::SameLine(0, 16);
     int mode = static_cast<int>(t.mode);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
@@ -76,11 +119,8 @@ void drawTimelinePanel(Viewer& v, const Rect& r) {
     if (ImGui::Button("<")) t.step(-1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back one day");
     ImGui::SameLine();
-    if (ImGui::Button(t.playing ? "Pause" : "Play") && haveData) {
-        t.playing = !t.playing;
-        if (t.playing && (t.showAll || t.day >= t.extentLast)) t.day = t.extentFirst;
-        t.showAll = false;
-    }
+    if (ImGui::Button(t.playing ? "Pause" : "Play") && haveData) t.togglePlay();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play the range the axis shows (zoom it with the wheel)");
     ImGui::SameLine();
     if (ImGui::Button(">")) t.step(1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward one day");
@@ -114,8 +154,7 @@ void drawTimelinePanel(Viewer& v, const Rect& r) {
         t.scrubbing = true;
         t.showAll = false;
         t.playing = false;
-        t.day = std::clamp(range.toDay(io.MousePos.x, x0, w), static_cast<double>(t.extentFirst),
-                           static_cast<double>(t.extentLast));
+        t.day = clampDay(range.toDay(io.MousePos.x, x0, w));
     } else {
         t.scrubbing = false;
     }

@@ -1,6 +1,7 @@
 #pragma once
 // The timeline (bottom panel): a date axis over the data, zoomable to days, a histogram of
-// events, the current date, modes cumulative / window / as-of, play, speed and step.
+// events, the current date (any day, today included), modes cumulative / window / as-of, play
+// over the zoomed range with the axis following, speed and step.
 #include <optional>
 
 #include "core/model/timeline.h"
@@ -18,19 +19,34 @@ struct TimelinePanel {
     int windowDays = 30;
     bool playing = false;
     double speed = 30;    ///< days per second of playback
+    double playEnd = 0;   ///< where playback stops: the end of the range shown when it started
     std::optional<DayRange> range;  ///< visible axis; empty until fitted to the data
     int extentFirst = 0, extentLast = -1;  ///< days the data spans
     bool scrubbing = false;
 
     /// The query the map uses: nullopt while showing everything.
     std::optional<model::TimeQuery> query() const;
-    /// Advances playback by dt seconds; stops at the end of the data. Returns whether it moved.
+    /// Advances playback by dt seconds, the axis following the date; stops at playEnd. Returns
+    /// whether it moved.
     bool advance(double dt);
-    /// Steps the current date by days, within the data (ends playback's "show all").
+    /// Starts playback over the range the axis shows (from its start unless the date is inside
+    /// it), at a speed that crosses it in kPlaySeconds.
+    void play();
+    void togglePlay();
+    /// Steps the current date by days, to any day of years 1 to 9999 (ends "show all").
     void step(int days);
+    /// Goes to a day, any day of years 1 to 9999, and brings it into the axis.
+    void goTo(double day);
     /// Fits the axis to the data's extent (and puts the current date in it).
     void fitTo(int firstDay, int lastDay);
+
+    static constexpr double kPlaySeconds = 12;
 };
+
+/// day within the days of years 1 to 9999. Throws nothing.
+double clampDay(double day);
+/// Today (UTC) as days since 1970-01-01. Throws nothing.
+int today();
 
 void drawTimelinePanel(Viewer& v, const Rect& r);
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/edit_history.h"
 #include "render/renderer.h"
 #include "scene/furniture_layers.h"
 #include "ui/annotations_panel.h"
@@ -19,8 +20,10 @@
 #include "ui/correction_popup.h"
 #include "ui/file_dialog.h"
 #include "ui/furniture_panel.h"
+#include "ui/help_panel.h"
 #include "ui/layers_panel.h"
 #include "ui/map_canvas.h"
+#include "ui/mentions_panel.h"
 #include "ui/presentation.h"
 #include "ui/session.h"
 #include "ui/slides_panel.h"
@@ -57,6 +60,9 @@ struct Viewer {
     MapCanvas canvas;
     LayersPanel layers;
     ArticlesPanel articles;
+    MentionsPanel mentions;
+    HelpPanel help;
+    model::EditHistory history;  ///< undo and redo of annotations and corrections alike
     CorrectionPopup correction;
     TimelinePanel timeline;
     SlidesPanel slides;
@@ -90,6 +96,11 @@ struct Viewer {
     void openDropped(const std::vector<std::string>& paths);
     void reloadArticle(size_t index);               ///< after its date changed
     void correctionsChanged();                      ///< re-derive documents, mark dirty
+    /// Call before an edit of annotations or corrections: one undo step; the workspace is dirty.
+    void recordEdit();
+    /// Ctrl+Z and Ctrl+Y: the last edit of either kind, the map re-derived when corrections changed.
+    void undoEdit();
+    void redoEdit();
     void reportError(const std::string& message);
     /// The scene state for the map now.
     scene::MapState mapState() const;

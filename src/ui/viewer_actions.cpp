@@ -6,6 +6,7 @@
 #include "core/geo/projection.h"
 #include "core/log.h"
 #include "core/model/briefing.h"
+#include "core/model/workspace_paths.h"
 #include "core/text/decode.h"
 #include "scene/furniture_layers.h"
 #include "scene/slide_state.h"
@@ -120,7 +121,9 @@ void Viewer::openWorkspace(const std::filesystem::path& path) {
 
 void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool dirty) {
     ++generation_;
-    session.workspace = std::move(ws);
+    // Held with absolute paths, whatever the file said: the keys of articles and corrections then
+    // stay the same when the workspace is saved elsewhere (saving writes them relative again).
+    session.workspace = model::relocatePaths(std::move(ws), path, {});
     session.workspacePath = std::move(path);
     session.dirty = dirty;
     session.articles.clear();
@@ -132,7 +135,9 @@ void Viewer::useWorkspace(model::Workspace ws, std::filesystem::path path, bool 
     const model::Workspace& w = session.workspace;
     setProjectionDefinition(canvas, w.view.projection);
     slides = SlidesPanel{};
-    annotationTools = AnnotationsPanel{};  // undo steps belong to the workspace they were made in
+    annotationTools = AnnotationsPanel{};
+    mentions = MentionsPanel{};
+    history.clear();  // undo steps belong to the workspace they were made in
     presentation = Presentation{};
     pendingView_ = w.view.scale > 0 ? std::optional(w.view) : std::nullopt;
 
@@ -214,7 +219,7 @@ void Viewer::syncWorkspace() {
 bool Viewer::saveWorkspace(const std::filesystem::path& path) {
     syncWorkspace();
     try {
-        model::saveWorkspace(session.workspace, path);
+        model::saveWorkspace(model::relocatePaths(session.workspace, {}, path), path);
     } catch (const Error& e) {
         reportError(e.what());
         return false;
@@ -272,7 +277,10 @@ void Viewer::loadOverlay(const std::string& key, const std::filesystem::path& fi
     });
 }
 
-void Viewer::addEvents(const model::EventSourceRef& ref) {
+void Viewer::addEvents(const model::EventSourceRef& given) {
+    // Absolute, as articles and layers: the workspace says where it is relative to itself on save.
+    model::EventSourceRef ref = given;
+    ref.path = std::filesystem::absolute(given.path).string();
     bool known = false;
     for (const auto& e : session.workspace.events) known = known || e.path == ref.path;
     if (!known) {
@@ -347,6 +355,27 @@ void Viewer::correctionsChanged() {
     contentChanged();
 }
 
+void Viewer::recordEdit() {
+    history.record(model::editsOf(session.workspace));
+    session.markDirty();
+}
+
+void Viewer::undoEdit() {
+    const model::Edits before = model::editsOf(session.workspace);
+    if (!history.undo(session.workspace)) return;
+    session.markDirty();
+    const model::Edits after = model::editsOf(session.workspace);
+    if (after.corrections != before.corrections || after.always != before.always) contentChanged();
+}
+
+void Viewer::redoEdit() {
+    const model::Edits before = model::editsOf(session.workspace);
+    if (!history.redo(session.workspace)) return;
+    session.markDirty();
+    const model::Edits after = model::editsOf(session.workspace);
+    if (after.corrections != before.corrections || after.always != before.always) contentChanged();
+}
+
 scene::MapState Viewer::mapState() const {
     scene::MapState s;
     s.projection = canvas.projection;
@@ -355,6 +384,13 @@ scene::MapState Viewer::mapState() const {
     s.styles = session.workspace.layers;
     s.labels = layers.labels;
     s.annotations = session.workspace.annotations;
+    s.minConfidence = session.workspace.minConfidence;
+    if (articles.focus && !presentation.active) {
+        const auto& corrected = session.content->corrected;
+        const size_t d = articles.focus->document, m = articles.focus->mention;
+        if (d < corrected.size() && m < corrected[d].shown.size() && corrected[d].shown[m] != model::kDropped)
+            s.highlight = scene::MentionRef{d, corrected[d].shown[m]};
+    }
     // A slide's choice of annotations holds while it is presented; editing shows them all.
     const auto& deck = session.workspace.slides;
     if (presentation.active && presentation.slide < deck.size()) s.annotationIds = deck[presentation.slide].annotations;
@@ -375,10 +411,10 @@ scene::FurnitureText Viewer::furnitureText() const {
 }
 
 void Viewer::tickAutosave() {
-    if (!autosave.due(now, session.dirty)) return;
+    if (!autosave.due(now, session.dirty, session.changes)) return;
     syncWorkspace();
     try {
-        autosave.write(session.workspace, session.workspacePath.string(), now);
+        autosave.write(session.workspace, session.workspacePath.string());
         log::debug("autosaved to " + autosave.file().string());
     } catch (const Error& e) {
         log::warn(std::string("autosave failed: ") + e.what());

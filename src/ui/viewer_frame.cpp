@@ -11,6 +11,7 @@ Layout drawViewerPanels(Viewer& v, float width, float height, double dt, bool of
     drawLayersPanel(v, layout.layers);
     drawSlidesPanel(v, layout.slides);
     drawConsolePanel(v, layout.console);
+    drawMentionsPanel(v, layout.mentions);
     drawArticlesPanel(v, layout.articles);
     drawTimelinePanel(v, layout.timeline);
     drawProjectionSwitcher(v);
@@ -20,6 +21,7 @@ Layout drawViewerPanels(Viewer& v, float width, float height, double dt, bool of
     drawCorrectionPopup(v);
     drawFurniturePanel(v);
     drawFileDialog(v);
+    drawHelpWindows(v);
     if (offerRecovery) drawRecoveryPrompt(v);
     handleMapInput(v, dt);
     handleAnnotationKeys(v);

@@ -30,9 +30,10 @@ namespace {
 // GLFW calls back with the window only; the viewer's pending drops live in this struct, which
 // the window's user pointer points at while the loop runs.
 // Latin with extensions, Greek, Cyrillic, general punctuation (dashes, quotes), currency and
-// arrows: what news text and transliterated place names use. ImGui keeps the pointer.
-constexpr ImWchar kUiGlyphRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
-                                      0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF, 0};
+// arrows: what news text and transliterated place names use; the check mark of reviewed mentions.
+// ImGui keeps the pointer.
+constexpr ImWchar kUiGlyphRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF,
+                                      0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF, 0x2713, 0x2713, 0};
 
 struct WindowEvents {
     std::vector<std::string> dropped;
@@ -191,9 +192,7 @@ void drawMap(Viewer& v, MapFrameCache& cache, const Rect& r, float scale, int fb
     scene::MapState state = v.mapState();
     int w = static_cast<int>(r.w * scale), h = static_cast<int>(r.h * scale);
     // Furniture settings and the titles are not part of the map state, but of its pixels.
-    const scene::FurnitureText text = v.furnitureText();
-    std::string key = mapFrameKey(v.session.revision, state, r.w, r.h, scale) + text.title + '\n' + text.subtitle +
-                      '\n' + model::furnitureToJson(v.session.workspace.furniture).dump();
+    const MapFrameKey key{v.session.revision, state, r.w, r.h, scale, v.furnitureText(), v.session.workspace.furniture};
     if (!cache.holds(key, w, h)) {
         auto t0 = std::chrono::steady_clock::now();
         scene::Scene scene;

@@ -1,27 +1,41 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "ui/autosave.h"
 
 using namespace cmap;
 
-TEST_CASE("autosave: due an interval after the first change, then every interval; recovery round-trips") {
-    auto dir = std::filesystem::temp_directory_path() / "cmap_ui_autosave_test";
+TEST_CASE("autosave: a copy once edits pause, and at least every 1.5 s while they go on; recovery round-trips") {
+    auto dir = std::filesystem::temp_directory_path() / ("cmap_ui_autosave_test_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
-    ui::Autosave a(dir, 30);
-    CHECK_FALSE(a.due(0, false));
-    CHECK_FALSE(a.due(5, true));   // first change at 5
-    CHECK_FALSE(a.due(34, true));
-    CHECK(a.due(35, true));
+    ui::Autosave a(dir);
+    CHECK_FALSE(a.due(0, false, 0));
+    CHECK_FALSE(a.due(5, true, 1));     // a change at 5
+    CHECK_FALSE(a.due(5.3, true, 1));
+    CHECK(a.due(5.5, true, 1));         // the edits paused for half a second
+    // A drag: a change every frame. The copy still comes within 1.5 s of the first.
+    ui::Autosave drag(dir / "drag");
+    uint64_t n = 0;
+    double first = -1;
+    for (double t = 10; t < 20; t += 0.05) {
+        if (drag.due(t, true, ++n)) {
+            first = t;
+            break;
+        }
+    }
+    CHECK(first == doctest::Approx(11.5).epsilon(0.01));
     CHECK_FALSE(a.find());
 
     model::Workspace ws;
     ws.title = "unsaved briefing";
     ws.articles.push_back({"/data/a.txt", std::nullopt});
-    a.write(ws, "/data/brief.json", 35);
-    CHECK_FALSE(a.due(50, true));
-    CHECK(a.due(65, true));
+    a.write(ws, "/data/brief.json");
+    CHECK_FALSE(a.due(50, true, 1));    // that change has its copy
+    CHECK_FALSE(a.due(50, true, 2));
+    CHECK(a.due(50.5, true, 2));
 
     auto r = a.find();  // what the next start after a crash finds
     REQUIRE(r);
@@ -29,6 +43,6 @@ TEST_CASE("autosave: due an interval after the first change, then every interval
     CHECK(r->savedAs == "/data/brief.json");
     a.discard();  // a save or a clean exit
     CHECK_FALSE(a.find());
-    CHECK_FALSE(a.due(70, false));
+    CHECK_FALSE(a.due(70, false, 3));
     std::filesystem::remove_all(dir);
 }

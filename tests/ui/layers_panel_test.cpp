@@ -11,6 +11,7 @@
 #include "scene/map_scene.h"
 #include "scene/slide_state.h"
 #include "ui/layers_panel.h"
+#include "core/model/workspace_paths.h"
 #include "ui/viewer.h"
 
 using namespace cmap;
@@ -113,10 +114,13 @@ TEST_CASE("layers panel: event datasets are listed, styled like article layers, 
     const auto file = std::filesystem::temp_directory_path() /
                       ("cmap-layers-panel-" + std::to_string(std::random_device{}()) + ".json");
     REQUIRE(v.saveWorkspace(file));
-    const model::Workspace back = model::loadWorkspace(file);
+    // As the viewer opens it again: its paths (stored relative to it) resolved to where they are.
+    const model::Workspace back = model::relocatePaths(model::loadWorkspace(file), file, {});
     std::filesystem::remove(file);
-    REQUIRE(back.layers.contains(rows[0].id));
-    const model::LayerStyle& saved = back.layers.at(rows[0].id);
+    // The test's workspace names the dataset relative to the current folder, as a command line does.
+    const std::string id = scene::layerIdForEvents(std::filesystem::absolute("data/acled.csv").string());
+    REQUIRE(back.layers.contains(id));
+    const model::LayerStyle& saved = back.layers.at(id);
     CHECK_FALSE(saved.visible);
     CHECK_FALSE(saved.byCategory);
     CHECK(saved.rgba == 0x2040c0ffu);

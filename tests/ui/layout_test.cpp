@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cstddef>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -20,12 +21,16 @@ TEST_CASE("layout: panels tile the window without overlapping; the map keeps its
     const std::vector<std::pair<float, float>> sizes{{1600.f, 1000.f}, {1024.f, 700.f}, {640.f, 480.f}};
     for (auto [w, h] : sizes) {
         Layout l = computeLayout(w, h);
-        Rect all[] = {l.menu, l.layers, l.slides, l.console, l.articles, l.timeline, l.tools, l.map};
+        Rect all[] = {l.menu, l.layers, l.slides, l.console, l.mentions, l.articles, l.timeline, l.tools, l.map};
         float area = 0;
-        for (std::size_t i = 0; i < 8; ++i) {
+        for (std::size_t i = 0; i < std::size(all); ++i) {
             area += all[i].w * all[i].h;
-            for (std::size_t j = i + 1; j < 8; ++j) CHECK_FALSE(overlap(all[i], all[j]));
+            for (std::size_t j = i + 1; j < std::size(all); ++j) CHECK_FALSE(overlap(all[i], all[j]));
         }
+        // The mentions table over the article text, both the right column's width.
+        CHECK(l.mentions.x == l.articles.x);
+        CHECK(l.mentions.y + l.mentions.h == doctest::Approx(l.articles.y));
+        CHECK(l.mentions.h > 100);
         CHECK(area == doctest::Approx(w * h));
         CHECK(l.map.w >= 199);
         CHECK(l.map.h >= 199);

@@ -16,8 +16,7 @@
 #include <set>
 #include <string>
 
-#include "input_frames.h"
-#include "real_data.h"
+#include "docked_viewer.h"
 #include "ui/panels.h"
 #include "ui/viewer.h"
 #include "ui/widgets.h"
@@ -26,60 +25,8 @@ using namespace cmap;
 
 namespace {
 
-struct Folder {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("cmap-text-fields-" + std::to_string(std::random_device{}()));
-    Folder() { std::filesystem::create_directories(path); }
-    ~Folder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
-
-constexpr float kWidth = 1600, kHeight = 1000;
-
-// A viewer with one article of our own loaded and geoparsed against the real gazetteer, drawn into
-// a 1600x1000 window by the test's ImGui context.
-struct DockedViewer {
-    test::ImGuiInput input{kWidth, kHeight};
-    ui::TextFieldProbe probe;
-    Folder dir;
-    ui::Viewer v{[] {
-        ui::ViewerOptions o;
-        o.offerRecovery = false;
-        return o;
-    }()};
-
-    DockedViewer() {
-        ImGui::GetIO().UserData = &probe;
-        const auto file = dir.path / "convoy.txt";
-        std::ofstream(file) << "A convoy left Tartus for Latakia on Monday. Ships were seen near Tartus.\n";
-        std::ofstream(dir.path / "convoy.meta.json") << R"({"title": "Convoy", "published": "2015-09-16"})";
-        auto gazetteer = test::realGazetteer();
-        v.session.articles = {scene::loadArticleSource(file.string(), file, std::nullopt, *gazetteer)};
-        v.session.workspace.articles = {{file.string(), std::nullopt}};
-        auto geodata = std::make_shared<ui::Geodata>();
-        geodata->gazetteer = gazetteer;
-        v.session.geodata = geodata;
-        v.session.rebuildContent();
-    }
-    ~DockedViewer() { ImGui::GetIO().UserData = nullptr; }
-
-    void draw() {
-        probe.fields.clear();
-        ui::drawViewerPanels(v, kWidth, kHeight, 1.0 / 60, false);
-    }
-    void frame() {
-        input.frame([this] { draw(); });
-    }
-    // Fields are found again by window and label: a number field's id is its group's, which
-    // ImGui gives the active part while one is active.
-    const ui::TextFieldProbe::Field* field(const std::string& window, const std::string& label) const {
-        for (const auto& f : probe.fields)
-            if (f.window == window && f.label == label) return &f;
-        return nullptr;
-    }
-
+// The docked viewer, with a way to reach every field it shows.
+struct DockedViewer : test::DockedViewer {
     // Clicks into every field the current state shows and types into it. Returns the labels of
     // the fields reached, so a test can say which fields it expects.
     std::set<std::string> typeIntoEveryField(const std::string& typed) {

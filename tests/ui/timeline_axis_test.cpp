@@ -58,26 +58,40 @@ TEST_CASE("histogram counts day events in their bin; month events are spans, not
     CHECK(total == 3);
 }
 
-TEST_CASE("playback advances by speed and stops at the last event; step stays in the data") {
+TEST_CASE("play runs over the zoomed range at a speed that fits it, the axis following; any day can be shown") {
     ui::TimelinePanel t;
     t.extentFirst = 100;
-    t.extentLast = 200;
-    t.fitTo(100, 200);
-    t.day = 100;
-    t.playing = true;
-    t.speed = 40;
-    CHECK(t.advance(1.0));
-    CHECK(t.day == doctest::Approx(140));
-    CHECK_FALSE(t.showAll);
+    t.extentLast = 2000;
+    t.range = ui::DayRange{500, 620};  // zoomed in on 120 days of 1,900
+    t.day = 50;                         // outside: play starts at the range's start
+    t.play();
+    CHECK(t.playing);
+    CHECK(t.day == 500);
+    CHECK(t.speed == doctest::Approx(120 / ui::TimelinePanel::kPlaySeconds));
+    CHECK(t.advance(6));
+    CHECK(t.day == doctest::Approx(560));
+    t.advance(5.9);  // near the axis's end: the axis moves on with the date
+    CHECK(t.range->first > 500);
+    CHECK(t.range->last >= t.day);
     t.advance(10);
-    CHECK(t.day == 200);
+    CHECK(t.day == 620);  // stops where the range it played ended
     CHECK_FALSE(t.playing);
-    t.step(5);
-    CHECK(t.day == 200);
-    t.step(-3);
-    CHECK(t.day == 197);
+    t.togglePlay();
+    CHECK(t.playing);
+    t.togglePlay();
+    CHECK_FALSE(t.playing);
+
+    // Past the last report, to today and beyond: as-of ageing needs days without data.
+    t.step(2000);
+    CHECK(t.day > t.extentLast);
+    t.goTo(ui::today());
+    CHECK(t.day == ui::today());
+    CHECK(t.range->first <= t.day);
+    CHECK(t.range->last >= t.day);
     REQUIRE(t.query());
-    CHECK(t.query()->day == 197);
+    CHECK(t.query()->day == ui::today());
+    t.goTo(1e9);  // beyond year 9999: the last day there is
+    CHECK(cmap::model::Date::fromDays(static_cast<int>(t.day)).year == 9999);
     t.showAll = true;
     CHECK_FALSE(t.query());
 }

@@ -9,6 +9,7 @@ namespace cmap::geo {
 struct LonLat {
     double lon = 0;
     double lat = 0;
+    friend bool operator==(const LonLat&, const LonLat&) = default;
 };
 
 struct BBox {
@@ -33,6 +34,7 @@ struct BBox {
         return p.lon >= minLon && p.lon <= maxLon && p.lat >= minLat && p.lat <= maxLat;
     }
     LonLat center() const { return {(minLon + maxLon) / 2, (minLat + maxLat) / 2}; }
+    friend bool operator==(const BBox&, const BBox&) = default;
 };
 
 /// Great-circle distance in kilometres on a sphere of the Earth's mean radius.

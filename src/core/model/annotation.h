@@ -44,16 +44,7 @@ struct Annotation {
     AnnotationStyle style;
     std::optional<Date> from, to;  ///< shown only on days within [from, to] when set
 
-    friend bool operator==(const Annotation& a, const Annotation& b) {
-        auto samePoints = [&] {
-            if (a.points.size() != b.points.size()) return false;
-            for (size_t i = 0; i < a.points.size(); ++i)
-                if (a.points[i].lon != b.points[i].lon || a.points[i].lat != b.points[i].lat) return false;
-            return true;
-        };
-        return a.id == b.id && a.kind == b.kind && samePoints() && a.text == b.text && a.radiusKm == b.radiusKm &&
-               a.style == b.style && a.from == b.from && a.to == b.to;
-    }
+    friend bool operator==(const Annotation&, const Annotation&) = default;
 };
 
 /// "text", "callout", "arrow", "curved_arrow", "range_ring", "polygon", "freehand". Throws nothing.

@@ -25,6 +25,7 @@ struct ResolvedPlace {
     geo::Layer layer = geo::Layer::Places;
     uint32_t feature = 0;     ///< polygon feature in its layer, for areas
     uint32_t gazetteerId = 0;  ///< valid for the gazetteer the document was made with
+    friend bool operator==(const ResolvedPlace&, const ResolvedPlace&) = default;
 };
 
 /// A copy of gazetteer entry id as a document stores it. Throws nothing for a valid id.
@@ -71,5 +72,14 @@ struct Document {
     std::vector<Event> events;      ///< in text order
     std::vector<std::string> warnings;
 };
+
+/// Keeps the mentions whose keep[i] is set, in order, renumbering the events' mention lists.
+/// Returns each old mention's new index, or kDropped. Throws nothing but std::bad_alloc.
+inline constexpr uint32_t kDropped = ~0u;
+std::vector<uint32_t> keepMentions(Document& doc, const std::vector<uint8_t>& keep);
+
+/// Drops the mentions the geoparser was less sure of than minConfidence (the threshold a user
+/// set for the map, applied to what `export-data` writes). Throws nothing but std::bad_alloc.
+void dropMentionsBelow(Document& doc, double minConfidence);
 
 }  // namespace cmap::model

@@ -16,7 +16,8 @@ json slideToJson(const Slide& s) {
             {"view", viewStateToJson(s.view)},
             {"timeline", timelineStateToJson(s.timeline)},
             {"layers", std::move(layers)},
-            {"annotations", s.annotations ? json(*s.annotations) : json(nullptr)}};
+            {"annotations", s.annotations ? json(*s.annotations) : json(nullptr)},
+            {"min_confidence", s.minConfidence ? json(*s.minConfidence) : json(nullptr)}};
 }
 
 std::vector<Slide> readSlides(const json& j, const JsonReader& r) {
@@ -41,6 +42,8 @@ std::vector<Slide> readSlides(const json& j, const JsonReader& r) {
             for (size_t k = 0; k < ids.size(); ++k)
                 s.annotations->push_back(r.str(ids[k], w + ".annotations[" + std::to_string(k) + "]"));
         }
+        if (sj.contains("min_confidence") && !sj["min_confidence"].is_null())
+            s.minConfidence = r.num(sj["min_confidence"], w + ".min_confidence", 0, 1);
         out.push_back(std::move(s));
     }
     return out;

@@ -25,6 +25,8 @@ struct Slide {
     /// Ids of the annotations the slide shows; none (absent in the file) shows them all, as a
     /// slide written before its workspace had annotations would expect.
     std::optional<std::vector<std::string>> annotations;
+    /// The confidence threshold it shows mentions with; none (absent) takes the workspace's.
+    std::optional<double> minConfidence;
 
     friend bool operator==(const Slide&, const Slide&) = default;
 };

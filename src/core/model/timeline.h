@@ -23,6 +23,7 @@ struct TimeQuery {
     TimeMode mode = TimeMode::Cumulative;
     int day = 0;          ///< the timeline position t
     int windowDays = 30;  ///< for Window (and the age scale of AsOf)
+    friend bool operator==(const TimeQuery&, const TimeQuery&) = default;
 };
 
 /// Opacity in [0, 1] for each item, 0 = hidden. Window: 1 while the item overlaps t, fading

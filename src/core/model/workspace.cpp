@@ -38,43 +38,45 @@ struct Reader : JsonReader {
         if (v.contains("geonameid")) p.geonameid = static_cast<int64_t>(num(v["geonameid"], w + ".geonameid", 0, 1e12));
         if (v.contains("layer")) p.layer = static_cast<geo::Layer>(static_cast<int>(num(v["layer"], w + ".layer", 0, 4)));
         if (v.contains("feature")) p.feature = static_cast<uint32_t>(num(v["feature"], w + ".feature", 0, 4e9));
+        // An entry number belongs to the gazetteer of one run, not to the file: none is claimed.
+        p.gazetteerId = ~0u;
         return p;
+    }
+
+    // What a per-mention decision and a rule share: the action, its place, words and date.
+    Correction correction(const json& c, const std::string& w) const {
+        if (!c.is_object()) fail(w, "expected an object");
+        Correction corr;
+        std::string action = str(field(c, "action", w), w + ".action");
+        if (action == "not_a_place") corr.action = Correction::Action::NotAPlace;
+        else if (action == "accept") corr.action = Correction::Action::Accept;
+        else if (action == "place") corr.place = place(field(c, "place", w), w + ".place");
+        else fail(w + ".action", "'" + action + "' is not 'place', 'not_a_place' or 'accept'");
+        if (c.contains("text")) corr.text = str(c["text"], w + ".text");
+        if (c.contains("date")) corr.date = dateRange(c["date"], w + ".date");
+        return corr;
     }
 };
 
+json correctionJson(const Correction& c) {
+    static constexpr const char* kActions[] = {"not_a_place", "place", "accept"};
+    json j = {{"action", kActions[static_cast<int>(c.action)]}};
+    if (c.place) j["place"] = placeJson(*c.place);
+    if (!c.text.empty()) j["text"] = c.text;
+    if (c.date) j["date"] = dateRangeJson(*c.date);
+    return j;
+}
+
 }  // namespace
 
-void applyCorrections(Document& doc, const std::vector<Correction>& corrections) {
-    bool dropped = false;
-    for (const Correction& c : corrections) {
-        if (c.file != doc.file) continue;
-        for (Mention& m : doc.mentions) {
-            if (m.range != c.range) continue;
-            if (c.action == Correction::Action::NotAPlace) {
-                m.confidence = -1;  // marked for removal below
-                dropped = true;
-            } else if (c.place) {
-                m.place = *c.place;
-                m.confidence = 1;
-            }
+bool setArticleDate(Workspace& ws, std::string_view path, std::optional<Date> date) {
+    for (auto& a : ws.articles) {
+        if (a.path == path) {
+            a.published = date;
+            return true;
         }
     }
-    if (!dropped) return;
-    // Renumber: event mention lists refer to positions in doc.mentions.
-    std::vector<Mention> kept;
-    std::vector<uint32_t> newIndex(doc.mentions.size(), UINT32_MAX);
-    for (size_t i = 0; i < doc.mentions.size(); ++i) {
-        if (doc.mentions[i].confidence < 0) continue;
-        newIndex[i] = static_cast<uint32_t>(kept.size());
-        kept.push_back(std::move(doc.mentions[i]));
-    }
-    doc.mentions = std::move(kept);
-    for (Event& e : doc.events) {
-        std::vector<uint32_t> ms;
-        for (uint32_t i : e.mentions)
-            if (newIndex[i] != UINT32_MAX) ms.push_back(newIndex[i]);
-        e.mentions = std::move(ms);
-    }
+    return false;
 }
 
 void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
@@ -86,13 +88,15 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
         j["articles"].push_back({{"path", a.path}, {"published", a.published ? json(a.published->iso()) : json(nullptr)}});
     j["corrections"] = json::array();
     for (const auto& c : ws.corrections) {
-        json cj = {{"file", c.file},
-                   {"start", c.range.start},
-                   {"end", c.range.end},
-                   {"action", c.action == Correction::Action::NotAPlace ? "not_a_place" : "place"}};
-        if (c.place) cj["place"] = placeJson(*c.place);
+        json cj = correctionJson(c);
+        cj["file"] = c.file;
+        cj["start"] = c.range.start;
+        cj["end"] = c.range.end;
         j["corrections"].push_back(std::move(cj));
     }
+    j["always"] = json::array();
+    for (const auto& c : ws.always) j["always"].push_back(correctionJson(c));
+    j["min_confidence"] = ws.minConfidence;
     j["overlays"] = ws.overlays;
     j["events"] = json::array();
     for (const auto& e : ws.events) j["events"].push_back({{"path", e.path}, {"date_field", e.dateField}});
@@ -157,17 +161,23 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
         for (size_t i = 0; i < corrections.size(); ++i) {
             const json& c = corrections[i];
             std::string w = "corrections[" + std::to_string(i) + "]";
-            Correction corr;
+            Correction corr = r.correction(c, w);
             corr.file = r.str(r.field(c, "file", w), w + ".file");
             corr.range.start = static_cast<uint32_t>(r.num(r.field(c, "start", w), w + ".start", 0, 4e9));
             corr.range.end = static_cast<uint32_t>(r.num(r.field(c, "end", w), w + ".end", corr.range.start, 4e9));
-            std::string action = r.str(r.field(c, "action", w), w + ".action");
-            if (action == "not_a_place") corr.action = Correction::Action::NotAPlace;
-            else if (action == "place") corr.place = r.place(r.field(c, "place", w), w + ".place");
-            else r.fail(w + ".action", "'" + action + "' is neither 'place' nor 'not_a_place'");
             ws.corrections.push_back(std::move(corr));
         }
     }
+    if (j.contains("always")) {
+        const json& always = r.list(j["always"], "always");
+        for (size_t i = 0; i < always.size(); ++i) {
+            std::string w = "always[" + std::to_string(i) + "]";
+            Correction rule = r.correction(always[i], w);
+            if (rule.text.empty()) r.fail(w + ".text", "missing: a rule applies to the mentions spelled so");
+            ws.always.push_back(std::move(rule));
+        }
+    }
+    if (j.contains("min_confidence")) ws.minConfidence = r.num(j["min_confidence"], "min_confidence", 0, 1);
     if (j.contains("overlays")) {
         const json& overlays = r.list(j["overlays"], "overlays");
         for (size_t i = 0; i < overlays.size(); ++i)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model/annotation.h"
+#include "core/model/corrections.h"
 #include "core/model/date.h"
 #include "core/model/document.h"
 #include "core/model/slide.h"
@@ -21,16 +22,7 @@ namespace cmap::model {
 struct ArticleRef {
     std::string path;                  ///< as the user gave it (relative paths are to the workspace file)
     std::optional<Date> published;     ///< the user's correction of the article's date, if any
-};
-
-/// A user's decision about one mention, keyed by its file and byte range so it survives
-/// re-geoparsing. Corrections win over what the geoparser says.
-struct Correction {
-    enum class Action : uint8_t { NotAPlace, Place };
-    std::string file;
-    ByteRange range;
-    Action action = Action::Place;
-    std::optional<ResolvedPlace> place;  ///< for Place
+    friend bool operator==(const ArticleRef&, const ArticleRef&) = default;
 };
 
 struct LayerStyle {
@@ -42,6 +34,7 @@ struct LayerStyle {
     /// Event datasets: each dot in its event category's colour; false = all in rgba. Other
     /// layers have one colour and ignore it.
     bool byCategory = true;
+    friend bool operator==(const LayerStyle&, const LayerStyle&) = default;
 };
 
 /// An imported event dataset (ACLED-style CSV, GeoJSON, GeoPackage), drawn as its own layer.
@@ -54,7 +47,9 @@ struct Workspace {
     static constexpr int kVersion = 1;
     std::string title;
     std::vector<ArticleRef> articles;
-    std::vector<Correction> corrections;
+    std::vector<Correction> corrections;       ///< per mention
+    std::vector<Correction> always;            ///< per surface text, for every mention spelled so
+    double minConfidence = 0;                  ///< mentions below it leave the map and its exports
     std::vector<std::string> overlays;         ///< vector files drawn over the map, paths as for articles
     std::vector<EventSourceRef> events;
     std::map<std::string, LayerStyle> layers;  ///< by layer id ("article:FILE", "category:airstrike")
@@ -65,9 +60,9 @@ struct Workspace {
     Furniture furniture;
 };
 
-/// Applies the corrections of one file to its geoparsed document: drops "not a place" mentions,
-/// re-places corrected ones, keeps event indexes consistent. Throws nothing.
-void applyCorrections(Document& doc, const std::vector<Correction>& corrections);
+/// Sets (or, with nullopt, clears) the user's publication date of an article. Returns false when
+/// the workspace has no article with that path.
+bool setArticleDate(Workspace& ws, std::string_view path, std::optional<Date> date);
 
 /// Writes the workspace as JSON to a temporary file beside path, then renames it over path, so
 /// a crash or a full disk never leaves a half-written workspace. Throws DataError naming path.

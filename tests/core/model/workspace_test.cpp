@@ -17,13 +17,13 @@ Workspace sample() {
     ws.title = "Build-up";
     ws.articles.push_back({"a.txt", Date{2015, 9, 30}});
     ws.articles.push_back({"b.txt", std::nullopt});
-    ws.corrections.push_back({"a.txt", {10, 17}, Correction::Action::NotAPlace, std::nullopt});
+    ws.corrections.push_back({"a.txt", {10, 17}, Correction::Action::NotAPlace, std::nullopt, "", std::nullopt});
     ResolvedPlace p;
     p.name = "Latakia";
     p.kind = geo::PlaceKind::City;
     p.country = "SY";
     p.point = {35.79, 35.52};
-    ws.corrections.push_back({"a.txt", {30, 37}, Correction::Action::Place, p});
+    ws.corrections.push_back({"a.txt", {30, 37}, Correction::Action::Place, p, "", std::nullopt});
     ws.layers["category:airstrike"] = LayerStyle{false, 0x112233ff, 2.f, 0.5f, false};
     ws.overlays = {"zones.gpkg", "/data/sites.geojson"};
     ws.events.push_back({"acled.csv", ""});
@@ -142,7 +142,7 @@ TEST_CASE("corrections win over geoparsing and keep event indexes consistent") {
     }
     doc.events.push_back({std::nullopt, EventCategory::Other, {0, 1, 2}, {0, 40}});
     Workspace ws = sample();
-    applyCorrections(doc, ws.corrections);
+    (void)applyCorrections(doc, ws.corrections);
     REQUIRE(doc.mentions.size() == 2);  // the mention at 10 is not a place
     CHECK(doc.mentions[0].range.start == 20);
     CHECK(doc.mentions[1].place.name == "Latakia");

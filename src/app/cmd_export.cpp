@@ -100,7 +100,8 @@ void writeDebugJson(const fs::path& path, const scene::MapContent& content, cons
                             {"y", std::isnan(p.pixel.y) ? nlohmann::json() : nlohmann::json(p.pixel.y)},
                             {"opacity", p.opacity},
                             {"color", color},
-                            {"date", m.date ? nlohmann::json(m.date->iso()) : nlohmann::json()}});
+                            {"date", m.date ? nlohmann::json(m.date->iso()) : nlohmann::json()},
+                            {"day_precise", p.dayPrecise}});
     }
     nlohmann::json out{{"width", width},
                        {"height", height},

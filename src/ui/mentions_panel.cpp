@@ -250,7 +250,7 @@ void drawTable(Viewer& v) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.country.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f", r.confidence);
+            ImGui::Text("%.3f", r.confidence);
             ImGui::TableNextColumn();
             if (r.date) ImGui::TextUnformatted(r.date->label().c_str());
             ImGui::TableNextColumn();

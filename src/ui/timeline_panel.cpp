@@ -86,6 +86,12 @@ void TimelinePanel::goTo(double to) {
 }
 
 void TimelinePanel::fitTo(int firstDay, int lastDay) {
+    // A chosen date outside the data (as of today, say) stays: the axis takes it in.
+    if (!showAll) {
+        const int d = static_cast<int>(std::floor(day));
+        range = rangeForExtent(std::min(firstDay, d), std::max(lastDay, d));
+        return;
+    }
     range = rangeForExtent(firstDay, lastDay);
     if (day < firstDay || day > lastDay) day = lastDay;
 }

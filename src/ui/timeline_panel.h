@@ -37,7 +37,8 @@ struct TimelinePanel {
     void step(int days);
     /// Goes to a day, any day of years 1 to 9999, and brings it into the axis.
     void goTo(double day);
-    /// Fits the axis to the data's extent (and puts the current date in it).
+    /// Fits the axis to the data's extent and a chosen date (while showing all dates, the date
+    /// moves into the extent).
     void fitTo(int firstDay, int lastDay);
 
     static constexpr double kPlaySeconds = 12;

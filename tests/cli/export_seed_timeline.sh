@@ -83,11 +83,19 @@ for name, lon, lat in [("Latakia", 35.7901, 35.5317), ("Tartus", 35.8866, 34.889
     if not marks:
         bad.append(f"2015: no marker at {name}")
         continue
-    # Concentric markers: the first article's colour is in the middle.
+    # Concentric markers: the first article's colour is in the middle, filled when one of its
+    # reports of the place is dated to the day, else a ring round white (dated to the month).
     first = min(marks, key=lambda m: m["document"])
     x, y = at(first["lon"], first["lat"], **levant)
-    if not near(pixel(img, x, y), hexrgb(first["color"])):
-        bad.append(f"2015: {name} pixel {pixel(img, x, y)} is not {first['color']}")
+    if any(m["day_precise"] for m in marks if m["document"] == first["document"]):
+        if not near(pixel(img, x, y), hexrgb(first["color"])):
+            bad.append(f"2015: {name} pixel {pixel(img, x, y)} is not {first['color']}")
+    else:
+        if not near(pixel(img, x, y), (255, 255, 255), 20):
+            bad.append(f"2015: {name}, dated to the month, is not hollow: {pixel(img, x, y)}")
+        ring = [pixel(img, x + dx, y) for dx in range(2, 9)] + [pixel(img, x, y + dy) for dy in range(2, 9)]
+        if not any(near(c, hexrgb(first["color"])) for c in ring):
+            bad.append(f"2015: {name}, dated to the month, has no {first['color']} ring: {ring}")
 img = load_png(f"{tmp}/2015.png")
 shown = json.load(open(f"{tmp}/2015.json"))["mentions"]
 areas = [m for m in shown if m["place"] == "North Caucasus"]

@@ -95,3 +95,17 @@ TEST_CASE("play runs over the zoomed range at a speed that fits it, the axis fol
     t.showAll = true;
     CHECK_FALSE(t.query());
 }
+
+TEST_CASE("fitting the axis to the data keeps a chosen date outside it, and shows it") {
+    ui::TimelinePanel t;
+    t.showAll = false;
+    t.day = 2100;  // a workspace saved "as of" a day after its last report
+    t.fitTo(100, 2000);
+    CHECK(t.day == 2100);
+    CHECK(t.range->first <= 100);
+    CHECK(t.range->last >= 2100);
+    ui::TimelinePanel all;
+    all.day = 2100;
+    all.fitTo(100, 2000);
+    CHECK(all.day == 2000);
+}

@@ -17,6 +17,7 @@
 #include "core/geo/projection.h"
 #include "scene/annotation_layers.h"
 #include "scene/graticule.h"
+#include "scene/highlight_layer.h"
 
 namespace cmap::scene {
 namespace {
@@ -649,23 +650,6 @@ void adjustBasemapTowns(Scene& scene, const std::vector<Shown>& shown) {
     if (!undotted.labels.empty()) scene.add("towns at marked facilities", std::move(undotted));
 }
 
-// The mention the analyst is looking at: a blue ring over a wider white one round its marker (or
-// its area's centre), above everything else, so that it stands out on any basemap, in the window
-// as in a screenshot. A mention the map does not show (hidden, filtered) gets none.
-void addHighlight(Scene& scene, const std::vector<Shown>& shown, const MentionRef& ref) {
-    auto it = std::find_if(shown.begin(), shown.end(), [&](const Shown& s) { return s.ref == ref; });
-    if (it == shown.end()) return;
-    const float diameter = std::max(26.f, it->sizePx * 1.5f + 12.f);
-    for (const auto& [name, color, width] : {std::tuple{"highlight halo", rgb(0xffffff, 0.95f), 6.f},
-                                             std::tuple{"highlight", rgb(0x1f6fd1), 3.f}}) {
-        PointLayer ring;
-        ring.points.push_back({it->mention->place.point, diameter, rgb(0xffffff, 0.f)});
-        ring.outline = color;
-        ring.outlineWidthPx = width;
-        scene.add(name, std::move(ring));
-    }
-}
-
 struct Frame {
     std::string projection;
     View view;
@@ -782,7 +766,11 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
         scene.add("mention labels", std::move(layer));
     }
     addAnnotationLayers(scene, visibleAnnotations(state), projection);
-    if (state.highlight) addHighlight(scene, shown, *state.highlight);
+    if (state.highlight) {
+        // Only a mention the map shows gets its ring (not one hidden or below the threshold).
+        auto it = std::find_if(shown.begin(), shown.end(), [&](const Shown& s) { return s.ref == *state.highlight; });
+        if (it != shown.end()) addHighlight(scene, it->mention->place.point, it->sizePx);
+    }
     return scene;
 }
 

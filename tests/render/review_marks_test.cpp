@@ -81,6 +81,7 @@ TEST_CASE("review marks: day-dated markers filled, month-dated ones hollow, the 
     for (int dx = 9; dx <= 16; ++dx) ring += blue(at(img, 128 - dx, 80)) + blue(at(img, 128, 80 - dx));
     CHECK(ring >= 2);
     CHECK(reddish(at(img, 128, 80)));  // the marker itself stays visible inside the ring
+    test::checkBaseline("review_marks", img);
 
     s.highlight.reset();
     s.minConfidence = 0.5;

@@ -17,10 +17,7 @@ expect_err_line "$TMP/bad.json" "bad workspace"
 expect_exit 2 "bad size" -- view --size 10x10 --screenshot "$TMP/x.png"
 expect_err_line "--size" "bad size"
 
-if [ -z "${DISPLAY:-}" ]; then
-    echo "SKIP: screenshots need an X server (run ctest under xvfb-run -a)" >&2
-    finish
-fi
+[ -n "${DISPLAY:-}" ] || skip "screenshots need an X server (run ctest under xvfb-run -a)"
 
 # PNG width and height from the IHDR chunk.
 png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8}'; }

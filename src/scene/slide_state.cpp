@@ -57,6 +57,7 @@ model::Slide slideFromState(const MapState& state, const MapContent& content, do
             slide.view.width = width;
             slide.view.height = height;
         }
+        slide.view.clampToReadable();
     }
     if (state.time) {
         slide.timeline.mode = state.time->mode;

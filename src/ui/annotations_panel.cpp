@@ -163,10 +163,10 @@ void drawEditor(Viewer& v, Annotation& live) {
         changed |= colorEdit("Fill", a.style.fillRgba);
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    changed |= ImGui::SliderFloat("Width", &a.style.widthPx, 0.5f, 12.f, "%.1f px");
+    changed |= ImGui::SliderFloat("Width", &a.style.widthPx, 0.5f, 12.f, "%.1f px", ImGuiSliderFlags_AlwaysClamp);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    changed |= ImGui::SliderFloat("Font", &a.style.fontPx, 8.f, 48.f, "%.0f px");
+    changed |= ImGui::SliderFloat("Font", &a.style.fontPx, 8.f, 48.f, "%.0f px", ImGuiSliderFlags_AlwaysClamp);
     changed |= dateField("From", t.fromText, a.from);
     ImGui::SameLine();
     changed |= dateField("To", t.toText, a.to);
@@ -242,7 +242,7 @@ void drawAnnotationsPanel(Viewer& v, const Rect& r) {
         colorEdit("Fill", t.style.fillRgba);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-        ImGui::SliderFloat("Width", &t.style.widthPx, 0.5f, 12.f, "%.1f px");
+        ImGui::SliderFloat("Width", &t.style.widthPx, 0.5f, 12.f, "%.1f px", ImGuiSliderFlags_AlwaysClamp);
         ImGui::PopID();
     } else if (Annotation* a = selectedAnnotation(v)) {
         ImGui::PushID(a->id.c_str());

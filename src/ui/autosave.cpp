@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/io/partial_file.h"
 
 namespace cmap::ui {
 
@@ -31,11 +32,12 @@ bool Autosave::due(double now, bool dirty, uint64_t changes) {
 }
 
 void Autosave::write(const model::Workspace& ws, const std::string& savedAs) {
+    if (blocked_) throw DataError(file_.string(), "cannot be read or moved aside; no recovery copy is written over it");
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
     if (ec) throw DataError(dir_.string(), "cannot create the recovery folder: " + ec.message());
     model::saveWorkspace(ws, file_);
-    std::ofstream(owner_, std::ios::trunc) << savedAs;
+    io::writeFileAtomically(owner_, savedAs);
     pendingSince_.reset();
 }
 
@@ -44,6 +46,20 @@ void Autosave::discard() {
     std::filesystem::remove(file_, ec);
     std::filesystem::remove(owner_, ec);
     pendingSince_.reset();
+}
+
+std::optional<std::filesystem::path> Autosave::keepAside() {
+    for (int n = 1; n < 1000; ++n) {
+        const std::filesystem::path aside = dir_ / ("recovery-unreadable-" + std::to_string(n) + ".cmap.json");
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::symlink_status(aside, ec))) continue;
+        std::filesystem::rename(file_, aside, ec);
+        if (ec) break;
+        std::filesystem::remove(owner_, ec);  // it named the workspace of the copy moved aside
+        return aside;
+    }
+    blocked_ = true;
+    return std::nullopt;
 }
 
 std::optional<Recovery> Autosave::find() const {

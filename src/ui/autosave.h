@@ -36,6 +36,10 @@ public:
     void write(const model::Workspace& ws, const std::string& savedAs);
     /// Removes the recovery copy: after a save or a clean exit. Throws nothing.
     void discard();
+    /// Moves a recovery copy that cannot be read out of the way, beside it under a name of its
+    /// own (the user's work may still be in it: never deleted), and returns that name. When it
+    /// cannot be moved, returns nullopt and writes no recovery copy over it this session.
+    std::optional<std::filesystem::path> keepAside();
     /// The recovery copy left by a session that did not end cleanly, if any. A copy that cannot
     /// be read is reported by the DataError it throws.
     std::optional<Recovery> find() const;
@@ -48,6 +52,7 @@ private:
     uint64_t changes_ = 0;               // the count last seen
     double lastChange_ = 0;              // when it was last seen to change
     std::optional<double> pendingSince_; // the oldest change without a copy
+    bool blocked_ = false;  ///< an unreadable copy could not be moved aside: never overwritten
 };
 
 }  // namespace cmap::ui

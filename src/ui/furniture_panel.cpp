@@ -32,7 +32,7 @@ bool pieceRow(const char* name, model::FurniturePiece& piece) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     float offset[2] = {piece.offsetX, piece.offsetY};
-    if (ImGui::DragFloat2("##offset", offset, 1, -2000, 2000, "%.0f")) {
+    if (ImGui::DragFloat2("##offset", offset, 1, -2000, 2000, "%.0f", ImGuiSliderFlags_AlwaysClamp)) {
         piece.offsetX = offset[0], piece.offsetY = offset[1];
         changed = true;
     }
@@ -72,7 +72,7 @@ void drawFurniturePanel(Viewer& v) {
     if (changed) v.session.markDirty();
     sectionHeader("Export");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderFloat("Scale", &p.exportScale, 1, 4, "%.1fx");
+    ImGui::SliderFloat("Scale", &p.exportScale, 1, 4, "%.1fx", ImGuiSliderFlags_AlwaysClamp);
     const Rect& r = v.canvas.rect;
     ImGui::SameLine();
     ImGui::TextDisabled("%d x %d pixels", static_cast<int>(std::lround(r.w * p.exportScale)),

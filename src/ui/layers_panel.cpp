@@ -67,9 +67,9 @@ void layerRow(Viewer& v, const std::string& id, const std::string& name, const s
         if (open) {
             if (!detail.empty()) ImGui::TextDisabled("%s", detail.c_str());
             ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
-            changed |= ImGui::SliderFloat("Size", &style.size, 0.25f, 4.f, "%.2fx");
+            changed |= ImGui::SliderFloat("Size", &style.size, 0.25f, 4.f, "%.2fx", ImGuiSliderFlags_AlwaysClamp);
             ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
-            changed |= ImGui::SliderFloat("Opacity", &style.opacity, 0.f, 1.f, "%.2f");
+            changed |= ImGui::SliderFloat("Opacity", &style.opacity, 0.f, 1.f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
             if (kind == RowKind::Events) changed |= ImGui::Checkbox("Colour by category", &style.byCategory);
             else changed |= ImGui::Checkbox("Labels", &style.labels);
             ImGui::TreePop();

@@ -133,7 +133,7 @@ void drawTimelinePanel(Viewer& v, const Rect& r) {
     ImGui::SameLine(0, 16);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     float speed = static_cast<float>(t.speed);
-    if (ImGui::SliderFloat("##speed", &speed, 0.5f, 3650, "%.1f days/s", ImGuiSliderFlags_Logarithmic)) t.speed = speed;
+    if (ImGui::SliderFloat("##speed", &speed, 0.5f, 3650, "%.1f days/s", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) t.speed = speed;
     ImGui::SameLine(0, 16);
     if (t.showAll) ImGui::TextDisabled("showing every date");
     else ImGui::Text("%s", dayLabel(static_cast<int>(std::floor(t.day))).c_str());

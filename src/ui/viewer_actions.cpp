@@ -65,8 +65,10 @@ void Viewer::start() {
         try {
             recovery = autosave.find();
         } catch (const Error& e) {
-            log::warn(std::string("ignoring a recovery file that cannot be read: ") + e.what());
-            autosave.discard();
+            // Not deleted: the work may still be in it, for a person or a later version to read.
+            const auto aside = autosave.keepAside();
+            log::warn(std::string("a recovery file that cannot be read: ") + e.what() + "; " +
+                      (aside ? "kept as " + aside->string() : std::string("left in place, and no autosave this session")));
         }
     }
     model::Workspace ws;
@@ -211,6 +213,7 @@ void Viewer::syncWorkspace() {
             // An unusable projection cannot have produced this view; keep "fit to the data".
         }
     }
+    w.view.clampToReadable();
     w.timeline.mode = timeline.mode;
     w.timeline.windowDays = timeline.windowDays;
     w.timeline.date = timeline.showAll ? std::nullopt : std::optional(model::Date::fromDays(static_cast<int>(timeline.day)));
@@ -226,7 +229,7 @@ bool Viewer::saveWorkspace(const std::filesystem::path& path) {
     }
     session.workspacePath = path;
     session.dirty = false;
-    autosave.discard();
+    if (!recovery) autosave.discard();  // a copy still offered is the last session's, not ours
     log::info("saved " + path.string());
     return true;
 }
@@ -411,7 +414,8 @@ scene::FurnitureText Viewer::furnitureText() const {
 }
 
 void Viewer::tickAutosave() {
-    if (!autosave.due(now, session.dirty, session.changes)) return;
+    // While the last session's copy is still offered, ours would overwrite it.
+    if (recovery || !autosave.due(now, session.dirty, session.changes)) return;
     syncWorkspace();
     try {
         autosave.write(session.workspace, session.workspacePath.string());

@@ -354,7 +354,8 @@ int runViewer(const ViewerOptions& options) {
     }
     if (options.timings) times.print();
     // A clean exit: unsaved changes are the user's choice now, not a crash to recover from.
-    if (!headless) v.autosave.discard();
+    // A copy offered and not answered (the window closed over the prompt) stays for next time.
+    if (!headless && !v.recovery) v.autosave.discard();
     glfwSetWindowUserPointer(window.get(), nullptr);
     return 0;
 }

@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
 
+#include "core/error.h"
 #include "ui/autosave.h"
 
 using namespace cmap;
@@ -44,5 +48,27 @@ TEST_CASE("autosave: a copy once edits pause, and at least every 1.5 s while the
     a.discard();  // a save or a clean exit
     CHECK_FALSE(a.find());
     CHECK_FALSE(a.due(70, false, 3));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("autosave: a recovery copy that cannot be read is kept aside, never deleted") {
+    auto dir = std::filesystem::temp_directory_path() / "cmap_ui_autosave_unreadable";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    ui::Autosave a(dir, 30);
+    { std::ofstream(a.file()) << "{\"version\": 1, \"title\": "; }  // cut short by a crash
+    CHECK_THROWS_AS(a.find(), DataError);
+    const auto aside = a.keepAside();
+    REQUIRE(aside);
+    CHECK_FALSE(std::filesystem::exists(a.file()));
+    std::ifstream in(*aside);
+    std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(kept == "{\"version\": 1, \"title\": ");
+    // The next one goes beside it, not over it.
+    { std::ofstream(a.file()) << "garbage"; }
+    const auto second = a.keepAside();
+    REQUIRE(second);
+    CHECK(*second != *aside);
+    CHECK(std::filesystem::exists(*aside));
     std::filesystem::remove_all(dir);
 }

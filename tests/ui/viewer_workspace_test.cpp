@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <cstdlib>
 
 #include "core/model/workspace.h"
 #include "ui/viewer.h"
@@ -119,4 +120,34 @@ TEST_CASE("viewer: articles given beside a workspace are opened in it, not ignor
     CHECK(refs[0].path == std::filesystem::absolute(dir.path / "b.txt").string());
     CHECK(refs[1].path == std::filesystem::absolute(dir.path / "a.txt").string());
     CHECK(v.session.dirty);
+}
+
+TEST_CASE("viewer: the last session's recovery copy is deleted only when recovered or discarded") {
+    Folder dir;
+    ::setenv("CMAP_RECOVERY_DIR", dir.path.c_str(), 1);
+    const auto copy = dir.path / "recovery.cmap.json";
+    {
+        // Unreadable: moved aside with a warning, not deleted (it was deleted).
+        write(copy, "{\"version\": 1, \"title\": ");
+        ui::ViewerOptions opt;
+        ui::Viewer v(opt);
+        v.start();
+        CHECK_FALSE(v.recovery);
+        CHECK(readAll(dir.path / "recovery-unreadable-1.cmap.json") == "{\"version\": 1, \"title\": ");
+    }
+    {
+        // Readable and offered: a save in this session (the prompt unanswered) leaves it.
+        model::Workspace ws;
+        ws.title = "work from the crash";
+        model::saveWorkspace(ws, copy);
+        ui::ViewerOptions opt;
+        ui::Viewer v(opt);
+        v.start();
+        REQUIRE(v.recovery);
+        REQUIRE(v.saveWorkspace(dir.path / "other.json"));
+        CHECK(std::filesystem::exists(copy));
+        v.tickAutosave();
+        CHECK(model::loadWorkspace(copy).title == "work from the crash");
+    }
+    ::unsetenv("CMAP_RECOVERY_DIR");
 }

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/geo/projection.h"
 #include "core/model/json_reader.h"
 
@@ -24,6 +27,15 @@ std::optional<TimeMode> parseTimeMode(std::string_view name) {
     return std::nullopt;
 }
 
+void ViewState::clampToReadable() {
+    auto clamp = [](double v, double lo, double hi, double otherwise) { return std::isnan(v) ? otherwise : std::clamp(v, lo, hi); };
+    centerLon = clamp(centerLon, -180, 180, 0);
+    centerLat = clamp(centerLat, -90, 90, 0);
+    scale = clamp(scale, 0, kMaxScale, 0);
+    width = clamp(width, 0, kMaxSize, 0);
+    height = clamp(height, 0, kMaxSize, 0);
+}
+
 json viewStateToJson(const ViewState& v) {
     json j{{"projection", v.projection}, {"center_lon", v.centerLon}, {"center_lat", v.centerLat}, {"scale", v.scale}};
     if (v.width > 0 && v.height > 0) {
@@ -44,9 +56,9 @@ ViewState readViewState(const json& j, const JsonReader& r, const std::string& w
     }
     if (j.contains("center_lon")) v.centerLon = r.num(j["center_lon"], where + ".center_lon", -180, 180);
     if (j.contains("center_lat")) v.centerLat = r.num(j["center_lat"], where + ".center_lat", -90, 90);
-    if (j.contains("scale")) v.scale = r.num(j["scale"], where + ".scale", 0, 1e9);
-    if (j.contains("width")) v.width = r.num(j["width"], where + ".width", 0, 1e6);
-    if (j.contains("height")) v.height = r.num(j["height"], where + ".height", 0, 1e6);
+    if (j.contains("scale")) v.scale = r.num(j["scale"], where + ".scale", 0, ViewState::kMaxScale);
+    if (j.contains("width")) v.width = r.num(j["width"], where + ".width", 0, ViewState::kMaxSize);
+    if (j.contains("height")) v.height = r.num(j["height"], where + ".height", 0, ViewState::kMaxSize);
     return v;
 }
 

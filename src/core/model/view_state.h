@@ -21,6 +21,12 @@ struct ViewState {
     /// fits (scene::refitScale). 0 (files from before it was kept): the scale holds at any size.
     double width = 0, height = 0;
     friend bool operator==(const ViewState&, const ViewState&) = default;
+
+    /// The largest scale and size readViewState accepts.
+    static constexpr double kMaxScale = 1e9, kMaxSize = 1e6;
+    /// Within the ranges readViewState accepts (a view zoomed past them keeps its nearest; NaN
+    /// becomes "fit to the data"), so what the viewer saves it can open again. Throws nothing.
+    void clampToReadable();
 };
 
 struct TimelineState {

@@ -120,6 +120,13 @@ void saveWorkspace(const Workspace& ws, const std::filesystem::path& path) {
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(folder, ec))
         throw DataError(path.string(), "cannot write: folder " + folder.string() + " does not exist");
+    // What the loader would refuse is not written: the next open would fail (a slider set past
+    // its range by typing, a view zoomed beyond the loader's limits). The same rules, one place.
+    try {
+        (void)parseWorkspace(text, path.string());
+    } catch (const DataError& e) {
+        throw DataError(path.string(), "not saved: " + e.problem() + " (the file would not open again)");
+    }
     try {
         io::writeFileAtomically(path, text);
     } catch (const DataError& e) {
@@ -136,7 +143,11 @@ Workspace loadWorkspace(const std::filesystem::path& path) {
     std::stringstream buf;
     buf << in.rdbuf();
     if (!in && !in.eof()) throw DataError(file, "cannot be read");
-    json j = json::parse(buf.str(), nullptr, false);
+    return parseWorkspace(buf.str(), file);
+}
+
+Workspace parseWorkspace(const std::string& text, const std::string& file) {
+    json j = json::parse(text, nullptr, false);
     if (j.is_discarded()) throw DataError(file, "not valid JSON");
     Reader r{{file}};
     Workspace ws;

@@ -65,11 +65,16 @@ struct Workspace {
 bool setArticleDate(Workspace& ws, std::string_view path, std::optional<Date> date);
 
 /// Writes the workspace as JSON to a temporary file beside path, then renames it over path, so
-/// a crash or a full disk never leaves a half-written workspace. Throws DataError naming path.
+/// a crash or a full disk never leaves a half-written workspace. Throws DataError naming path, and
+/// writes nothing, also for a workspace that loadWorkspace would refuse (a value out of range).
 void saveWorkspace(const Workspace& ws, const std::filesystem::path& path);
 
 /// Reads a workspace. Throws DataError naming path for unreadable, malformed or future-version
 /// files and for values of the wrong type or range.
 Workspace loadWorkspace(const std::filesystem::path& path);
+
+/// The workspace of JSON text, by loadWorkspace's rules; file names it in errors. Throws
+/// DataError(file, ...).
+Workspace parseWorkspace(const std::string& text, const std::string& file);
 
 }  // namespace cmap::model

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "core/error.h"
 #include "core/model/json_reader.h"
 #include "geo/test_geodata.h"
@@ -128,6 +130,37 @@ TEST_CASE("a failed save leaves the previous workspace intact") {
     CHECK(saveError(dir / "missing" / "w.json") ==
           (dir / "missing" / "w.json").string() + ": cannot write: folder " + (dir / "missing").string() + " does not exist");
     CHECK(loadWorkspace(dir / "w.json").title == "Build-up");
+}
+
+TEST_CASE("what the loader would refuse is never saved; a view past the loader's ranges is clamped") {
+    // The viewer wrote a layer size of 1000 (typed into a slider) and a view scale out of range
+    // (autosave), and its next open failed.
+    test::TempDir dir;
+    saveWorkspace(sample(), dir / "w.json");
+    Workspace big = sample();
+    big.layers["category:airstrike"].size = 1000;
+    std::string error;
+    try {
+        saveWorkspace(big, dir / "w.json");
+    } catch (const DataError& e) {
+        error = e.what();
+    }
+    CHECK(error == (dir / "w.json").string() + ": not saved: layers.category:airstrike.size: 1000 is out of range " +
+                       "(the file would not open again)");
+    CHECK(loadWorkspace(dir / "w.json").layers.at("category:airstrike").size == 2.f);
+
+    Workspace far = sample();
+    far.view.scale = 1e12;
+    far.view.centerLon = 200;
+    far.view.width = std::numeric_limits<double>::quiet_NaN();
+    CHECK_THROWS_AS(saveWorkspace(far, dir / "far.json"), DataError);
+    CHECK_FALSE(std::filesystem::exists(dir / "far.json"));
+    far.view.clampToReadable();
+    CHECK(far.view.scale == ViewState::kMaxScale);
+    CHECK(far.view.centerLon == 180);
+    CHECK(far.view.width == 0);
+    saveWorkspace(far, dir / "far.json");
+    CHECK(loadWorkspace(dir / "far.json").view == far.view);
 }
 
 TEST_CASE("corrections win over geoparsing and keep event indexes consistent") {

@@ -321,8 +321,11 @@ void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& 
     if (f.title.show && !text.title.empty()) {
         ScreenPanel p = panelAt(f.title);
         p.paddingPx = 8;
-        p.rows.push_back(textRow(text.title, 19, kInk));
-        if (!text.subtitle.empty()) p.rows.push_back(textRow(text.subtitle, 12, kSecondaryInk));
+        // Cut to what any image can show: a title of megabytes (a workspace's) would cost its
+        // glyphs' memory and layout, gigabytes for 8 MB, to draw what lies far off the map.
+        constexpr size_t kMaxHeadingChars = 300;
+        p.rows.push_back(textRow(shortened(text.title, kMaxHeadingChars), 19, kInk));
+        if (!text.subtitle.empty()) p.rows.push_back(textRow(shortened(text.subtitle, kMaxHeadingChars), 12, kSecondaryInk));
         layer.panels.push_back(std::move(p));
     }
     if (f.date.show) {

@@ -26,4 +26,14 @@ within "a 4 MB line of one repeated place name" -- geoparse --json "$TMP/one_lin
 within "4,000 mentions to KML" -- export-data --out "$TMP/many.kml" "$TMP/many.txt"
 [ "$(grep -c '<Placemark' "$TMP/many.kml")" -eq 8000 ] || fail "KML: $(grep -c '<Placemark' "$TMP/many.kml") placemarks, expected 8000"
 
+# Memory in proportion to what is drawn: a workspace with an 8 MB title (2.3 GB peak before, its
+# glyphs laid out to the end) draws the part an image can show.
+/usr/bin/python3 -c "import json; json.dump({'version': 1, 'title': 'Briefing ' * 932067}, open('$TMP/title.json', 'w'))"
+peak=$(/usr/bin/python3 -c "import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)" \
+    "$BIN" export --no-basemap --size 640x480 --out "$TMP/title.png" --workspace "$TMP/title.json")
+[ -s "$TMP/title.png" ] || fail "an 8 MB title: no image"
+[ "${peak:-99999}" -lt 600 ] || fail "an 8 MB title: peak memory ${peak:-?} MB, expected under 600 MB"
+
 finish

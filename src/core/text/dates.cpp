@@ -1,220 +1,27 @@
 #include "core/text/dates.h"
 
+#include "core/text/dates_lex.h"
 #include "core/text/word_set.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
-#include <array>
 #include <climits>
 #include <string>
 
-// Sections: 1. tokens  2. word tables  3. resolution against the reference
+// Sections: 2. word tables (1, the tokens, is dates_lex)  3. resolution against the reference
 //           4. the matcher (one method per family of expressions)  5. public functions
+// inferPublicationDate is in dates_publication.cpp.
 namespace cmap::text {
 namespace {
 
+using datelex::Kind;
+using datelex::Tok;
+using datelex::tokenize;
+using namespace datelex;
 using model::Date;
 using model::Precision;
 
 // ---------------------------------------------------------------------------------------------
-// 1. Tokens: words, numbers and single punctuation marks, each knowing whether whitespace came
-// before it, which is what separates "2015-09-15" from "2015 - 09".
-
-enum class Kind : uint8_t { Word, Number, Punct };
-
-struct Tok {
-    Kind kind = Kind::Punct;
-    uint32_t b = 0, e = 0;
-    bool spaceBefore = true;
-    std::string_view lower;   // Word: lower-cased text (in the tokenizer's buffer)
-    bool firstUpper = false;  // Word: starts with a capital
-    bool allUpper = false;    // Word: capitals only, two letters or more
-    int value = -1;           // Number: its value (-1 when over 9 digits)
-    int digits = 0;           // Number: how many digits
-    bool ordinal = false;     // Number: "15th", "1er", "1º"
-    bool grouped = false;     // Number: "2,000" -- a count, never a day or a year
-    bool suffixed = false;    // Number: letters attached ("60km", "1990s") -- not a date part
-    char32_t cp = 0;          // Punct: the character
-};
-
-std::pair<char32_t, size_t> codePointAt(std::string_view s, size_t i) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) return {static_cast<unsigned char>(s[i]), 1};
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                    static_cast<utf8proc_ssize_t>(std::min<size_t>(4, s.size() - i)), &cp);
-    if (n <= 0) return {0xFFFD, 1};
-    return {static_cast<char32_t>(cp), static_cast<size_t>(n)};
-}
-
-bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
-bool isAsciiAlpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool isSpaceCp(char32_t c) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
-    return c >= 0x80 && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS;
-}
-
-bool isWordCp(char32_t c) {
-    if (c < 0x80) return isAsciiAlpha(c);
-    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || cat == UTF8PROC_CATEGORY_MN ||
-           cat == UTF8PROC_CATEGORY_MC;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-    utf8proc_uint8_t buf[4];
-    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-}
-
-std::string lowerAscii(std::string_view s) {
-    std::string r(s);
-    for (char& c : r)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return r;
-}
-
-// Tokens of s; their lower-cased words live in `lower`, which must outlive them.
-std::vector<Tok> tokenize(std::string_view s, std::string& lower) {
-    // Room for a typical sentence's tokens up front (a token per five bytes or so), instead of
-    // growing the vectors a doubling at a time: findDates runs on every sentence with a place.
-    std::vector<Tok> toks;
-    toks.reserve(s.size() / 4 + 4);
-    std::vector<std::pair<size_t, size_t>> wordAt;  // (token, offset in lower) to point at later
-    wordAt.reserve(s.size() / 4 + 4);
-    lower.clear();
-    lower.reserve(s.size());
-    const size_t n = s.size();
-    bool space = true;
-    for (size_t i = 0; i < n;) {
-        const auto [cp, len] = codePointAt(s, i);
-        if (isSpaceCp(cp)) {
-            space = true;
-            i += len;
-            continue;
-        }
-        Tok t;
-        t.b = static_cast<uint32_t>(i);
-        t.spaceBefore = space;
-        space = false;
-        if (isDigit(cp)) {
-            t.kind = Kind::Number;
-            size_t j = i;
-            long long v = 0;
-            while (j < n && isDigit(static_cast<unsigned char>(s[j]))) {
-                if (j - i < 9) v = v * 10 + (s[j] - '0');
-                ++j;
-            }
-            t.digits = static_cast<int>(j - i);
-            t.value = t.digits <= 9 ? static_cast<int>(v) : -1;
-            // Thousands groups: "2,000" and "1,700,000" are counts.
-            while (j + 3 < n && s[j] == ',' && isDigit(static_cast<unsigned char>(s[j + 1])) &&
-                   isDigit(static_cast<unsigned char>(s[j + 2])) && isDigit(static_cast<unsigned char>(s[j + 3])) &&
-                   (j + 4 >= n || !isDigit(static_cast<unsigned char>(s[j + 4])))) {
-                t.grouped = true;
-                j += 4;
-            }
-            if (j < n && isAsciiAlpha(static_cast<unsigned char>(s[j]))) {
-                size_t k = j;
-                while (k < n && isAsciiAlpha(static_cast<unsigned char>(s[k]))) ++k;
-                const std::string suffix = lowerAscii(s.substr(j, k - j));
-                if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" ||
-                    (suffix == "er" && t.value == 1))
-                    t.ordinal = true;
-                else
-                    t.suffixed = true;
-                j = k;
-            } else if (s.compare(j, 2, "\u00BA") == 0 || s.compare(j, 2, "\u00AA") == 0) {
-                t.ordinal = true;  // Spanish "1º de enero"
-                j += 2;
-            }
-            t.e = static_cast<uint32_t>(j);
-            i = j;
-        } else if (isWordCp(cp)) {
-            t.kind = Kind::Word;
-            size_t j = i;
-            bool anyLower = false;
-            const size_t from = lower.size();
-            t.firstUpper = cp >= 'A' && cp <= 'Z';
-            while (j < n) {
-                if (static_cast<unsigned char>(s[j]) < 0x80) {  // the common case: a run of ASCII letters
-                    const size_t run = j;
-                    while (j < n && isAsciiAlpha(static_cast<unsigned char>(s[j]))) ++j;
-                    // Appended whole and lower-cased in place: a byte at a time, the string
-                    // rechecks its room for each.
-                    const size_t at = lower.size();
-                    lower.append(s.data() + run, j - run);
-                    for (size_t k = at; k < lower.size(); ++k) {
-                        anyLower = anyLower || lower[k] >= 'a';
-                        lower[k] = static_cast<char>(lower[k] | 0x20);
-                    }
-                    if (j == run || j == n || static_cast<unsigned char>(s[j]) < 0x80) break;
-                    continue;
-                }
-                const auto [c2, l2] = codePointAt(s, j);
-                if (!isWordCp(c2)) break;
-                const auto lc = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c2)));
-                if (lc != c2) {
-                    if (j == i) t.firstUpper = true;
-                } else if (utf8proc_category(static_cast<utf8proc_int32_t>(c2)) == UTF8PROC_CATEGORY_LL) {
-                    anyLower = true;
-                }
-                appendUtf8(lower, lc);
-                j += l2;
-            }
-            wordAt.emplace_back(toks.size(), from);
-            t.lower = std::string_view(lower).substr(from, lower.size() - from);  // fixed below
-            t.allUpper = t.firstUpper && !anyLower && j - i > 1;
-            t.e = static_cast<uint32_t>(j);
-            i = j;
-        } else {
-            t.kind = Kind::Punct;
-            t.cp = cp;
-            t.e = static_cast<uint32_t>(i + len);
-            i += len;
-        }
-        toks.push_back(t);
-    }
-    // The buffer may have moved while it grew: point the words at its final place.
-    for (const auto& [k, from] : wordAt) toks[k].lower = std::string_view(lower).substr(from, toks[k].lower.size());
-    return toks;
-}
-
-// ---------------------------------------------------------------------------------------------
 // 2. Word tables
-
-enum Lang : uint8_t { En = 1, Es = 2, Fr = 4, De = 8 };
-
-struct MonthName {
-    std::string_view name;
-    int month;
-    uint8_t langs;
-    bool abbrev;
-};
-
-constexpr MonthName kMonths[] = {
-    {"january", 1, En, false},    {"february", 2, En, false},  {"march", 3, En, false},
-    {"april", 4, En | De, false}, {"may", 5, En, false},       {"june", 6, En, false},
-    {"july", 7, En, false},       {"august", 8, En | De, false}, {"september", 9, En | De, false},
-    {"october", 10, En, false},   {"november", 11, En | De, false}, {"december", 12, En, false},
-    {"jan", 1, En, true},         {"feb", 2, En, true},        {"mar", 3, En, true},
-    {"apr", 4, En, true},         {"jun", 6, En, true},        {"jul", 7, En, true},
-    {"aug", 8, En, true},         {"sep", 9, En, true},        {"sept", 9, En, true},
-    {"oct", 10, En, true},        {"nov", 11, En, true},       {"dec", 12, En, true},
-    {"enero", 1, Es, false},      {"febrero", 2, Es, false},   {"marzo", 3, Es, false},
-    {"abril", 4, Es, false},      {"mayo", 5, Es, false},      {"junio", 6, Es, false},
-    {"julio", 7, Es, false},      {"agosto", 8, Es, false},    {"septiembre", 9, Es, false},
-    {"setiembre", 9, Es, false},  {"octubre", 10, Es, false},  {"noviembre", 11, Es, false},
-    {"diciembre", 12, Es, false}, {"janvier", 1, Fr, false},   {"f\u00E9vrier", 2, Fr, false},
-    {"fevrier", 2, Fr, false},    {"mars", 3, Fr, false},      {"avril", 4, Fr, false},
-    {"mai", 5, Fr | De, false},   {"juin", 6, Fr, false},      {"juillet", 7, Fr, false},
-    {"ao\u00FBt", 8, Fr, false},  {"aout", 8, Fr, false},      {"septembre", 9, Fr, false},
-    {"octobre", 10, Fr, false},   {"novembre", 11, Fr, false}, {"d\u00E9cembre", 12, Fr, false},
-    {"decembre", 12, Fr, false},  {"januar", 1, De, false},    {"februar", 2, De, false},
-    {"m\u00E4rz", 3, De, false},  {"maerz", 3, De, false},     {"juni", 6, De, false},
-    {"juli", 7, De, false},       {"oktober", 10, De, false},  {"dezember", 12, De, false},
-};
 
 // Where a month word stands, which decides how much evidence its spelling needs.
 enum class MonthCtx { DayBefore, DayAfter, YearAfter, Alone };
@@ -245,28 +52,6 @@ bool isMonthAbbrev(const Tok& t) {
     for (const auto& m : kMonths)
         if (m.abbrev && m.name == t.lower) return true;
     return false;
-}
-
-struct WeekdayName {
-    std::string_view name;
-    int weekday;  // 0 = Monday
-    Lang lang;
-};
-
-constexpr WeekdayName kWeekdays[] = {
-    {"monday", 0, En},     {"tuesday", 1, En},   {"wednesday", 2, En}, {"thursday", 3, En},
-    {"friday", 4, En},     {"saturday", 5, En},  {"sunday", 6, En},    {"lunes", 0, Es},
-    {"martes", 1, Es},     {"mi\u00E9rcoles", 2, Es}, {"miercoles", 2, Es}, {"jueves", 3, Es},
-    {"viernes", 4, Es},    {"s\u00E1bado", 5, Es}, {"sabado", 5, Es},  {"domingo", 6, Es},
-    {"lundi", 0, Fr},      {"mardi", 1, Fr},     {"mercredi", 2, Fr},  {"jeudi", 3, Fr},
-    {"vendredi", 4, Fr},   {"samedi", 5, Fr},    {"dimanche", 6, Fr},  {"montag", 0, De},
-    {"dienstag", 1, De},   {"mittwoch", 2, De},  {"donnerstag", 3, De}, {"freitag", 4, De},
-    {"samstag", 5, De},    {"sonnabend", 5, De}, {"sonntag", 6, De},
-};
-
-template <size_t N>
-bool in(const std::string_view (&list)[N], std::string_view w) {
-    return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
 // Words after which a bare year is a date ("in 2006", "since 2011", "en 2005", "seit 2011").
@@ -402,10 +187,27 @@ public:
             const size_t next = matchAt(i);
             i = next > i ? next : i + 1;
         }
-        return std::move(out_);
+        joinRanges();
+        extendSince();
+        std::vector<DateMention> out;
+        out.reserve(hits_.size());
+        for (const Hit& h : hits_) {
+            const Span span{base_ + toks_[h.tb].b, base_ + toks_[h.te - 1].e};
+            out.push_back(DateMention{span, h.range, h.range.date(), h.relative, h.relative && isRecent(h.range)});
+        }
+        return out;
     }
 
 private:
+    // A date found, by tokens [tb, te). date is the calendar date when the words name one.
+    struct Hit {
+        size_t tb = 0, te = 0;
+        model::DateRange range;
+        Date date;
+        bool relative = false;
+        bool completed = false;  // a month or day whose year came from the reference
+    };
+
     // --- token predicates -------------------------------------------------------------------
     const Tok* tok(size_t k) const { return k < toks_.size() ? &toks_[k] : nullptr; }
     const Tok* before(size_t k) const { return k > 0 ? &toks_[k - 1] : nullptr; }
@@ -458,9 +260,81 @@ private:
         return p && p->kind == Kind::Word && p->firstUpper && !in(kLeadWords, p->lower);
     }
 
-    void add(size_t tb, size_t te, Date d, bool relative) {
+    void add(size_t tb, size_t te, Date d, bool relative, bool completed = false) {
         if (!d.valid()) return;
-        out_.push_back(DateMention{Span{base_ + toks_[tb].b, base_ + toks_[te - 1].e}, d, relative});
+        hits_.push_back(Hit{tb, te, model::DateRange::of(d), d, relative, completed});
+    }
+    void add(size_t tb, size_t te, model::DateRange r, bool relative) {
+        if (!r.valid()) return;
+        hits_.push_back(Hit{tb, te, r, r.date(), relative, false});
+    }
+
+    // Whether token k joins the date that starts at token a to a date after k into one
+    // interval: "3-5", "March to May", "2011 until 2013"; "and" only after "between" ("in 2011
+    // and 2013" is two years).
+    bool rangeJoiner(size_t a, size_t k) const {
+        if (dash(k) || word(k, "to") || word(k, "through") || word(k, "thru") || word(k, "until") || word(k, "till"))
+            return true;
+        const bool andW = word(k, "and") || word(k, "y") || word(k, "et") || word(k, "und");
+        return andW && a > 0 && (word(a - 1, "between") || word(a - 1, "entre") || word(a - 1, "zwischen"));
+    }
+
+    // A day or week at most seven days before the reference (or on it), for sentenceDate.
+    bool isRecent(const model::DateRange& r) const {
+        if (!ref_ || ref_->precision() != Precision::Day) return false;
+        if (r.precision != Precision::Day && r.precision != Precision::Week) return false;
+        const int day = ref_->firstDay();
+        return r.last <= day && r.last >= day - 7;
+    }
+
+    // Two dates joined by a range word become one span: "between 3 and 5 October",
+    // "from March to May 2015", "2011-2013". A first part without a year takes the second's
+    // ("from December to March 2015" starts in December 2014).
+    void joinRanges() {
+        std::vector<Hit> joined;
+        joined.reserve(hits_.size());
+        for (const Hit& h : hits_) {
+            if (joined.empty()) {
+                joined.push_back(h);
+                continue;
+            }
+            Hit& a = joined.back();
+            if (h.tb != a.te + 1 || !rangeJoiner(a.tb, a.te)) {
+                joined.push_back(h);
+                continue;
+            }
+            int first = a.range.first;
+            if (a.completed && !h.completed && a.date.precision() != Precision::Year) {
+                Date d = a.date;
+                d.year = h.date.year;
+                if (d.valid() && d.firstDay() > h.range.last) --d.year;
+                if (d.valid()) first = d.firstDay();
+            }
+            if (first > h.range.last) {
+                joined.push_back(h);
+                continue;
+            }
+            const auto r = model::DateRange::span(first, h.range.last);
+            a = Hit{a.tb, h.te, r, r.date(), a.relative || h.relative, false};
+        }
+        hits_ = std::move(joined);
+    }
+
+    // "since 2011", "since March", "since the 1990s": from the date's first day up to the
+    // reference (the publication day, or the end of its month or year when that is all we know).
+    void extendSince() {
+        if (!ref_) return;
+        const int end = ref_->precision() == Precision::Day ? ref_->firstDay() : ref_->lastDay();
+        for (Hit& h : hits_) {
+            size_t k = h.tb;
+            if (k > 0 && word(k - 1, "the")) --k;
+            if (k == 0 || !(word(k - 1, "since") || word(k - 1, "desde") || word(k - 1, "depuis") || word(k - 1, "seit")))
+                continue;
+            if (end <= h.range.last) continue;
+            h.range = model::DateRange::span(h.range.first, end);
+            h.date = h.range.date();
+            h.relative = true;
+        }
     }
 
     // --- dispatch -----------------------------------------------------------------------------
@@ -470,7 +344,9 @@ private:
         const Tok& t = toks_[i];
         if (t.kind == Kind::Number) {
             end = explicitDate(i, i);
+            if (end == i) end = leadingDay(i);
             if (end == i) end = barYear(i);
+            if (end == i) end = decade(i);
             if (end == i) end = agoPhrase(i);
         } else if (t.kind == Kind::Word && mayStartDate(t.lower)) {
             end = weekday(i);
@@ -547,9 +423,11 @@ private:
             const size_t dayTok = k;
             const int day = tok(dayTok)->value;
             size_t after = dayTok + 1;
-            // A range "15-17": the second day shares month and year.
+            // A range "15-17", "15 to 17": the second day shares month and year.
             std::optional<size_t> secondDay;
-            if (dash(after) && isDay(after + 1)) {
+            // ("September 28 to 3 October" is a day of each month: two dates that joinRanges joins.)
+            if (rangeJoiner(spanStart, after) && isDay(after + 1) &&
+                !(after + 2 < toks_.size() && monthOf(toks_[after + 2], MonthCtx::DayBefore))) {
                 secondDay = after + 1;
                 after += 2;
             }
@@ -571,9 +449,10 @@ private:
                 (n->lower == "attacks" || n->lower == "attack" || n->lower == "anniversary" || n->lower == "hijackers"))
                 return after;
             if (auto d = completeYear(month, day, ref_)) {
-                add(spanStart, dayTok + 1, *d, true);
+                add(spanStart, dayTok + 1, *d, true, true);
                 if (secondDay)
-                    if (auto d2 = completeYear(month, tok(*secondDay)->value, ref_)) add(*secondDay, *secondDay + 1, *d2, true);
+                    if (auto d2 = completeYear(month, tok(*secondDay)->value, ref_))
+                        add(*secondDay, *secondDay + 1, *d2, true, true);
             }
             return after;
         }
@@ -613,8 +492,22 @@ private:
             add(spanStart, yearTok + 1, Date{tok(yearTok)->value, month, day}, false);
             return yearTok + 1;
         }
-        if (auto d = completeYear(month, day, ref_)) add(spanStart, y, *d, true);
+        if (auto d = completeYear(month, day, ref_)) add(spanStart, y, *d, true, true);
         return y;
+    }
+
+    // "3-5 October", "between 3 and 5 October 2015", "from 3 to 5 October": a day number whose
+    // month and year are the next date's. joinRanges makes the two one span.
+    size_t leadingDay(size_t i) {
+        if (!isDay(i) || !rangeJoiner(i, i + 1)) return i;
+        const size_t count = hits_.size();
+        const size_t end = dayFirst(i + 2, i + 2);
+        if (end == i + 2 || hits_.size() != count + 1) return i;
+        const Hit second = hits_.back();
+        const Date first{second.date.year, second.date.month, tok(i)->value};
+        if (second.date.precision() != Precision::Day || !first.valid() || first.day >= second.date.day) return end;
+        hits_.insert(hits_.end() - 1, Hit{i, i + 1, model::DateRange::of(first), first, second.relative, second.completed});
+        return end;
     }
 
     // --- years on their own -------------------------------------------------------------------
@@ -655,6 +548,27 @@ private:
         return i + 1;
     }
 
+    // "the 1990s", "the early 1990s", "the mid-1980s", "the 1990's": the ten years from the one
+    // ending in 0. "the" is required: "1990s style" is no time.
+    size_t decade(size_t i) {
+        const Tok& t = toks_[i];
+        if (t.digits != 4 || t.value % 10 != 0 || t.value < kMinBareYear || t.value > kMaxYear || t.grouped) return i;
+        size_t end = i + 1;
+        if (!t.plural) {
+            if (t.suffixed || !(punct(i + 1, '\'') || punct(i + 1, 0x2019)) || !attached(i + 1) || !attached(i + 2) ||
+                !word(i + 2, "s"))
+                return i;
+            end = i + 3;
+        }
+        size_t start = i;
+        const auto qualifier = [&](size_t k) { return word(k, "early") || word(k, "late") || word(k, "mid"); };
+        if (i >= 2 && dash(i - 1) && attached(i) && attached(i - 1) && qualifier(i - 2)) start = i - 2;
+        else if (i >= 1 && qualifier(i - 1)) start = i - 1;
+        if (start == 0 || !word(start - 1, "the") || !isFree(start - 1)) return i;
+        add(start, end, model::DateRange::decadeOf(t.value), false);
+        return end;
+    }
+
     // --- months without a year ----------------------------------------------------------------
     // "in June", "since March", "last June", "mid-June", "en enero": the year comes from the
     // reference.
@@ -665,12 +579,14 @@ private:
         if (p.kind != Kind::Word && !dash(i - 1)) return i;
         size_t start = i;
         std::optional<Date> d;
+        bool completed = false;
         if (dash(i - 1)) {
             if (!(attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) &&
                   (word(i - 2, "mid") || word(i - 2, "early") || word(i - 2, "late"))))
                 return i;
             start = i - 2;
             d = completeYear(month, 0, ref_);
+            completed = true;
         } else if (p.lower == "last" || p.lower == "pasado") {
             // The latest such month that ended before the reference began.
             if (!ref_) return i + 1;
@@ -690,12 +606,32 @@ private:
         } else if (in(kModifiers, p.lower)) {
             start = i - 1;
             d = completeYear(month, 0, ref_);
-        } else if (in(kYearPreps, p.lower) || p.lower == "de") {
-            d = completeYear(month, 0, ref_);
+            completed = true;
+        } else if (in(kYearPreps, p.lower) || p.lower == "de" ||
+                   (!hits_.empty() && hits_.back().te == i - 1 && rangeJoiner(hits_.back().tb, i - 1))) {
+            d = completeYear(month, 0, ref_);  // "in June", and the second month of "between March and May"
+            completed = true;
         } else {
             return i;
         }
-        if (d) add(start, i + 1, *d, true);
+        if (completed && i + 2 < toks_.size() && rangeJoiner(start, i + 1)) {
+            // "from November to February 2015": the first month takes the year of the date after
+            // it (or the year before), with or without a reference.
+            const size_t count = hits_.size();
+            const size_t end = explicitDate(i + 2, i + 2);
+            if (end > i + 2) {
+                if (hits_.size() == count + 1 && !hits_.back().completed) {
+                    d = Date{hits_.back().date.year, month, 0};
+                    if (d->firstDay() > hits_.back().range.first) --d->year;
+                    completed = false;
+                }
+                if (d && d->valid())
+                    hits_.insert(hits_.begin() + static_cast<std::ptrdiff_t>(count),
+                                 Hit{start, i + 1, model::DateRange::of(*d), *d, completed, completed});
+                return end;
+            }
+        }
+        if (d) add(start, i + 1, *d, true, completed);
         return i + 1;
     }
 
@@ -750,11 +686,35 @@ private:
         const bool lastW = w == "last", thisW = w == "this", nextW = w == "next";
         if (!(lastW || thisW || nextW) || (i > 0 && word(i - 1, "the"))) return i;
         const int step = lastW ? -1 : nextW ? 1 : 0;
+        // "earlier this month": from the month's first day to the day before publication.
+        const bool earlier = thisW && i > 0 && isFree(i - 1) && word(i - 1, "earlier");
+        const size_t start = earlier ? i - 1 : i;
+        const bool dayRef = ref_ && ref_->precision() == Precision::Day;
+        const int refDay = ref_ ? ref_->firstDay() : 0;
+        const auto upToYesterday = [&](int from) {
+            if (refDay - 1 >= from) add(start, i + 2, model::DateRange::span(from, refDay - 1), true);
+        };
         std::optional<Date> d;
+        if (word(i + 1, "week")) {
+            // Monday to Sunday of the week before publication. "this week" may not be over and
+            // "next week" is a plan.
+            if (!(lastW || earlier)) return i;
+            if (!ref_) return i + 2;
+            if (!dayRef) add(start, i + 2, *ref_, true);
+            else if (lastW) add(start, i + 2, model::DateRange::weekOf(refDay - 7), true);
+            else upToYesterday(model::DateRange::weekOf(refDay).first);
+            return i + 2;
+        }
         if (word(i + 1, "month")) d = shiftMonths(step, ref_);
         else if (word(i + 1, "year")) d = shiftYears(step, ref_);
-        else return i;  // "last week" would claim a day or a month boundary we do not know
-        if (d) add(i, i + 2, *d, true);
+        else return i;
+        if (!d) return i + 2;
+        if (earlier && dayRef) {
+            const size_t count = hits_.size();
+            upToYesterday(d->firstDay());
+            if (hits_.size() > count) return i + 2;  // else publication fell on the first: the month, as written
+        }
+        add(start, i + 2, *d, true);
         return i + 2;
     }
 
@@ -782,126 +742,25 @@ private:
     std::vector<Tok> toks_;
     uint32_t base_;
     std::optional<Date> ref_;
-    std::vector<DateMention> out_;
+    std::vector<Hit> hits_;
     size_t consumed_ = 0;  // tokens before this index belong to an earlier match
 };
-
-// Words that may share a line with a publication date without making it something else.
-constexpr std::string_view kDateLineWords[] = {
-    "published", "posted", "updated", "last", "modified", "on", "at", "am", "pm", "a", "m", "p", "gmt",
-    "utc", "bst", "est", "edt", "cet", "cest", "msk", "et", "pt", "h", "date", "publicado", "publi\u00E9"};
-
-bool isWeekdayWord(std::string_view w) {
-    for (const auto& c : kWeekdays)
-        if (c.name == w) return true;
-    return false;
-}
 
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // 5. Public functions
 
-bool mayHoldDate(std::string_view text, std::span<const Token> words, const std::optional<model::Date>& reference) {
-    // Without a reference only a stated year makes a date: every other form completes or shifts it.
-    const bool referenced = reference && reference->valid();
-    static const WordSet kWords = [] {
-        WordSet set;
-        for (const auto& m : kMonths) set.insert(m.name);
-        for (const auto& d : kWeekdays) set.insert(d.name);
-        for (std::string_view w : {"yesterday", "ayer", "gestern", "today", "tonight", "hoy", "heute", "tomorrow",
-                                   "month", "year", "ago"})
-            set.insert(w);
-        return set;
-    }();
-    // A listed word, compared lower-cased; most words are turned away by their first two bytes
-    // and length before any copy.
-    auto listed = [](std::string_view w) {
-        const auto lowerAt = [&](size_t j) { return w[j] >= 'A' && w[j] <= 'Z' ? static_cast<char>(w[j] | 0x20) : w[j]; };
-        char word[24];
-        if (w.size() > sizeof word || !kWords.mayContain(lowerAt(0), w.size() > 1 ? lowerAt(1) : '\0', w.size())) return false;
-        for (size_t j = 0; j < w.size(); ++j) word[j] = lowerAt(j);
-        return kWords.contains(std::string_view(word, w.size()));
-    };
-    for (const Token& t : words) {
-        const std::string_view w = t.span.in(text);
-        if (!(t.flags & kDigits)) {
-            if (referenced && listed(w)) return true;
-            continue;
-        }
-        // Digits and letters in one token ("15September", "2015th"): each run on its own.
-        for (size_t i = 0; i < w.size();) {
-            const bool digits = w[i] >= '0' && w[i] <= '9';
-            size_t j = i;
-            while (j < w.size() && (w[j] >= '0' && w[j] <= '9') == digits) ++j;
-            if (digits ? j - i == 4 : referenced && listed(w.substr(i, j - i))) return true;
-            i = j;
-        }
-    }
-    return false;
-}
-
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference) {
     if (reference && !reference->valid()) reference.reset();
     return Matcher(sentence, baseOffset, reference).run();
 }
 
-std::optional<model::Date> sentenceDate(const std::vector<DateMention>& mentions) {
+std::optional<model::DateRange> sentenceDate(const std::vector<DateMention>& mentions) {
     if (mentions.empty()) return std::nullopt;
-    return mentions.front().date;
-}
-
-std::optional<model::Date> inferPublicationDate(std::string_view text) {
-    constexpr size_t kHead = 1000;
-    std::string_view head = text.substr(0, kHead);
-
-    // 1. A labelled date: "Published: September 30, 2015", "Posted on 2015-09-30". The label
-    // must be on the same line, and published/posted win over updated.
-    const std::string lowered = lowerAscii(head);
-    for (const std::string_view label : {"published", "posted", "publicado", "updated"}) {
-        for (size_t at = lowered.find(label); at != std::string::npos; at = lowered.find(label, at + 1)) {
-            if (at > 0 && isAsciiAlpha(static_cast<unsigned char>(lowered[at - 1]))) continue;  // "unpublished"
-            const size_t from = at + label.size();
-            size_t to = head.find('\n', from);
-            if (to == std::string_view::npos) to = head.size();
-            to = std::min(to, from + 120);
-            const auto mentions = findDates(head.substr(from, to - from), 0, std::nullopt);
-            if (!mentions.empty() && mentions.front().span.start <= 40 && mentions.front().date.precision() != Precision::Year)
-                return mentions.front().date;
-        }
-    }
-
-    // 2. A full date that is (nearly) a whole line of the first three, or follows a dateline.
-    size_t lineStart = 0;
-    for (int lines = 0; lines < 3 && lineStart < head.size();) {
-        size_t lineEnd = head.find('\n', lineStart);
-        if (lineEnd == std::string_view::npos) lineEnd = head.size();
-        const std::string_view line = head.substr(lineStart, lineEnd - lineStart);
-        lineStart = lineEnd + 1;
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        ++lines;
-        const auto mentions = findDates(line, 0, std::nullopt);
-        if (mentions.empty()) continue;
-        const DateMention& m = mentions.front();
-        if (m.date.precision() != Precision::Day) continue;
-        const std::string_view pre = line.substr(0, m.span.start);
-        const std::string_view post = line.substr(m.span.end);
-        // Dateline: capitals and a comma before the date ("MOSCOW, Sept. 30, 2015 -").
-        std::string buf;
-        const auto preToks = tokenize(pre, buf);
-        bool dateline = !preToks.empty() && preToks.back().kind == Kind::Punct && preToks.back().cp == ',';
-        for (size_t k = 0; k + 1 < preToks.size() && dateline; ++k)
-            if (preToks[k].kind != Kind::Word || !preToks[k].allUpper) dateline = false;
-        if (dateline) return m.date;
-        // Otherwise only time words, weekdays, times and punctuation may share the line.
-        bool onlyDateWords = true;
-        std::string partBuf;
-        for (const std::string_view part : {pre, post})
-            for (const Tok& t : tokenize(part, partBuf))
-                if (t.kind == Kind::Word && !in(kDateLineWords, t.lower) && !isWeekdayWord(t.lower)) onlyDateWords = false;
-        if (onlyDateWords) return m.date;
-    }
-    return std::nullopt;
+    for (const DateMention& m : mentions)
+        if (m.recent) return m.range;
+    return mentions.front().range;
 }
 
 }  // namespace cmap::text

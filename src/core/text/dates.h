@@ -1,8 +1,10 @@
 #pragma once
 // Dates stated in a sentence: explicit ones ("September 15, 2015", "25 de enero de 2005",
 // "2015-09-15"), partial ones completed from the article's publication date ("on September 15"),
-// and relative ones resolved against it ("on Monday", "yesterday", "last year"). A date is never
-// more precise than the words and the publication date together allow.
+// relative ones resolved against it ("on Monday", "yesterday", "last year", "last week"), and
+// intervals ("in the 1990s", "between 3 and 5 October", "from March to May 2015", "since 2011",
+// "earlier this month"). A date is never more precise than the words and the publication date
+// together allow: an interval stays an interval (model::DateRange), never its first day.
 #include <optional>
 #include <span>
 #include <string_view>
@@ -15,11 +17,18 @@
 namespace cmap::text {
 
 struct DateMention {
-    Span span;  ///< the date words, offsets in the whole text ("last Tuesday", "mid-2014")
+    Span span;  ///< the date words, offsets in the whole text ("last Tuesday", "mid-2014", "3 and 5 October")
+    /// The days it covers and how it was put: a day, a Monday-to-Sunday week ("last week"), a
+    /// month, a year, a decade ("the 1990s") or a span ("between 3 and 5 October", "since 2011").
+    model::DateRange range;
+    /// The one calendar date that stands for range (range.date()): "2015-10" for 3 to 5 October.
     model::Date date;
-    /// Whether the date depends on the reference (a weekday, "yesterday", a day without a year):
-    /// correcting the publication date changes it.
+    /// Whether the date depends on the reference (a weekday, "yesterday", a day without a year,
+    /// "since 2011"): correcting the publication date changes it.
     bool relative = false;
+    /// A day or week in the seven days up to the reference, told relative to it ("yesterday",
+    /// "on Tuesday", "last week", "two days ago"): the news a sentence reports.
+    bool recent = false;
 };
 
 /// Every date expression in one sentence, in order, without overlaps. Offsets are
@@ -30,9 +39,9 @@ std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffse
                                    std::optional<model::Date> reference);
 
 /// Whether findDates could find a date in a sentence, given as its words (tokenize()): it makes
-/// dates only from a 4-digit number (a year, an ISO or numeric date) and, given a reference, a
-/// month or weekday name, a relative day ("yesterday", "hoy"), "month"/"year" after
-/// last/this/next, or "... ago". A caller that has the words already can skip findDates for most
+/// dates only from a 4-digit number (a year, a decade, an ISO or numeric date) and, given a
+/// reference, a month or weekday name, a relative day ("yesterday", "hoy"), "week"/"month"/"year"
+/// after last/this/next, or "... ago". A caller that has the words already can skip findDates for most
 /// sentences. Throws nothing.
 bool mayHoldDate(std::string_view text, std::span<const Token> words, const std::optional<model::Date>& reference);
 
@@ -42,9 +51,11 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words, const std:
 /// when none is clear. Throws nothing.
 std::optional<model::Date> inferPublicationDate(std::string_view text);
 
-/// The date that governs a sentence's events: the first mention. The first date usually
-/// anchors the main clause ("On Monday, Putin said ... in 2006"), and a fixed rule is easy to
-/// explain and to correct by hand. nullopt for no mentions. Throws nothing.
-std::optional<model::Date> sentenceDate(const std::vector<DateMention>& mentions);
+/// The date that governs a sentence's events: the first recent mention ("yesterday", "on
+/// Tuesday", "last week") wherever it stands, else the first mention. A sentence reports what is
+/// new ("Homs, besieged since 2012, was shelled on Tuesday"), and otherwise its first date usually
+/// anchors the main clause ("In 2006, Putin said ... in 2011"); a fixed rule is easy to explain
+/// and to correct by hand. nullopt for no mentions. Throws nothing.
+std::optional<model::DateRange> sentenceDate(const std::vector<DateMention>& mentions);
 
 }  // namespace cmap::text

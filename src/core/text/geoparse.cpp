@@ -63,10 +63,8 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
             eventSentence = r.sentence;
             const Span s = sentences[r.sentence];
             model::Event e;
-            std::optional<model::Date> date;
-            if (cues[r.sentence].mayHoldDate) date = sentenceDate(findDates(s.in(text), s.start, article.meta.published));
-            if (!date) date = article.meta.published;
-            if (date) e.date = model::DateRange::of(*date);
+            if (cues[r.sentence].mayHoldDate) e.date = sentenceDate(findDates(s.in(text), s.start, article.meta.published));
+            if (!e.date && article.meta.published) e.date = model::DateRange::of(*article.meta.published);
             e.category = cues[r.sentence].category;
             e.sentence = toFile(s);
             doc.events.push_back(std::move(e));

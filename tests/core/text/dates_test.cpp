@@ -6,15 +6,25 @@
 #include "core/text/dates.h"
 
 using cmap::model::Date;
+using cmap::model::DateRange;
+using cmap::model::Precision;
 using namespace cmap::text;
 
 namespace {
 
-// "ISO=words" for every date found, e.g. "2015-09-15=September 15, 2015". Every sentence with
-// a date must also pass mayHoldDate, or geoparse would never look for it.
+// "ISO=words" for every date found, e.g. "2015-09-15=September 15, 2015", or for a week, a
+// decade or a span "first..last=words". Every sentence with a date must also pass mayHoldDate,
+// or geoparse would never look for it.
 std::vector<std::string> found(std::string_view s, std::optional<Date> ref = std::nullopt) {
     std::vector<std::string> out;
-    for (const auto& m : findDates(s, 0, ref)) out.push_back(m.date.iso() + "=" + std::string(m.span.in(s)));
+    for (const auto& m : findDates(s, 0, ref)) {
+        const Precision p = m.range.precision;
+        const bool calendar = p == Precision::Day || p == Precision::Month || p == Precision::Year;
+        CHECK(m.range.valid());
+        CHECK(m.date == m.range.date());
+        out.push_back((calendar ? m.date.iso() : m.range.firstIso() + ".." + m.range.lastIso()) + "=" +
+                      std::string(m.span.in(s)));
+    }
     if (!out.empty()) {
         std::vector<Token> words;
         tokenize(s, {0, static_cast<uint32_t>(s.size())}, words);
@@ -63,7 +73,7 @@ TEST_CASE("month and year give month precision") {
 
 TEST_CASE("a month alone needs a preposition and a reference") {
     CHECK(found("Elections were held in June.", kSep30) == V{"2015-06=June"});
-    CHECK(found("Fighting has continued since March.", kSep30) == V{"2015-03=March"});
+    CHECK(found("Fighting has continued since March.", kSep30) == V{"2015-03-01..2015-09-30=March"});
     CHECK(found("Last June the base opened.", kSep30) == V{"2015-06=Last June"});
     CHECK(found("Last June the base opened.", Date{2015, 6, 10}) == V{"2014-06=Last June"});
     CHECK(found("It peaked in mid-June.", kSep30) == V{"2015-06=mid-June"});
@@ -80,9 +90,10 @@ TEST_CASE("bare years need a preposition or qualifier") {
     CHECK(found("Growth stalled in mid-2014.") == V{"2014=mid-2014"});
     CHECK(found("Sanctions were eased in early 2015.") == V{"2015=early 2015"});
     CHECK(found("Weapons were removed by the end of 2013.") == V{"2013=2013"});
-    CHECK(found("He served from 2011 to 2013.") == V{"2011=2011", "2013=2013"});
-    CHECK(found("They fought between 2011 and 2013.") == V{"2011=2011", "2013=2013"});
-    CHECK(found("They fought in 2011-2013.") == V{"2011=2011", "2013=2013"});
+    CHECK(found("He served from 2011 to 2013.") == V{"2011-01-01..2013-12-31=2011 to 2013"});
+    CHECK(found("They fought between 2011 and 2013.") == V{"2011-01-01..2013-12-31=2011 and 2013"});
+    CHECK(found("They fought in 2011-2013.") == V{"2011-01-01..2013-12-31=2011-2013"});
+    CHECK(found("They fought in 2011 and 2013.") == V{"2011=2011", "2013=2013"});  // two years, no range
     CHECK(found("Borders narrower than since 1917 remain.") == V{"1917=1917"});
 }
 
@@ -94,7 +105,6 @@ TEST_CASE("numbers that only look like years are not dates") {
     CHECK(found("Room 2015 is in 1990s style, 60km away, for $2015.").empty());
     CHECK(found("The growth was 2015.5 units in 3000 BC, in 1750, in 2150.").empty());
     CHECK(found("Results (2006) are cited.").empty());
-    CHECK(found("In the 1990s things changed.").empty());
 }
 
 TEST_CASE("numeric dates: ISO, slashes, and day-first only when unambiguous") {
@@ -128,7 +138,7 @@ TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
           V{"2015-09-29=Yesterday", "2015-09-30=today", "2015-10-01=tomorrow"});
     CHECK(found("Yesterday the convoy moved.", kSep2015) == V{"2015-09=Yesterday"});
     CHECK(found("It was read on USA Today.", kSep30).empty());
-    CHECK(found("Last month and last year, but not last week.", kSep30) == V{"2015-08=Last month", "2014=last year"});
+    CHECK(found("Last month and last year, but not this week.", kSep30) == V{"2015-08=Last month", "2014=last year"});
     CHECK(found("Next year it grows; this month it shrank.", Date{2015, 1, 10}) == V{"2016=Next year", "2015-01=this month"});
     CHECK(found("Over the last year it grew.", kSep30).empty());  // a duration
     CHECK(found("It was last month.", Date{2015, 0, 0}).empty());  // the month is unknown
@@ -162,12 +172,13 @@ TEST_CASE("several dates in one sentence come in order with offsets in the whole
     CHECK(ms[1].span.in(text) == "2006");
     CHECK_FALSE(ms[1].relative);
     CHECK(ms[2].span.in(text) == "June 2013");
-    CHECK(sentenceDate(ms) == Date{2015, 9, 28});
+    CHECK(sentenceDate(ms) == DateRange::of(Date{2015, 9, 28}));
     CHECK_FALSE(sentenceDate({}));
 }
 
-TEST_CASE("ranges of days give both ends") {
-    CHECK(found("Talks ran September 15-17, 2015 in Vienna.") == V{"2015-09-15=September 15", "2015-09-17=17, 2015"});
+TEST_CASE("ranges of days are one span") {
+    CHECK(found("Talks ran September 15-17, 2015 in Vienna.") == V{"2015-09-15..2015-09-17=September 15-17, 2015"});
+    CHECK(found("Talks ran September 15 to 17 in Vienna.", kSep30) == V{"2015-09-15..2015-09-17=September 15 to 17"});
 }
 
 TEST_CASE("findDates survives odd input") {
@@ -214,4 +225,81 @@ TEST_CASE("inferPublicationDate reads labels and date lines, conservatively") {
     CHECK_FALSE(inferPublicationDate(""));
     // Only the head of the text counts.
     CHECK_FALSE(inferPublicationDate(std::string(2000, 'x') + "\nPublished: September 30, 2015"));
+}
+
+// Issue 12, honest dates: every interval the words state, none shrunk to its first day. The
+// reference is Saturday 10 October 2015.
+TEST_CASE("intervals: weeks, decades, spans, since, earlier this month") {
+    const Date sat{2015, 10, 10};
+    // The Monday-to-Sunday week before the week of publication.
+    CHECK(found("Fighting in the hills last week left the road shut.", sat) == V{"2015-09-28..2015-10-04=last week"});
+    CHECK(found("Last week the ferry stopped.", Date{2015, 10, 12}) == V{"2015-10-05..2015-10-11=Last week"});
+    CHECK(found("Fighting in the hills last week.", Date{2015, 10, 0}) == V{"2015-10=last week"});  // month known only
+    CHECK(found("Fighting in the hills last week.").empty());
+    CHECK(found("The talks resume next week.", sat).empty());  // a plan
+    // Decades need "the"; "early", "mid" and "late" keep the whole decade.
+    CHECK(found("In the 1990s the valley was calm.") == V{"1990-01-01..1999-12-31=1990s"});
+    CHECK(found("Through the late 1980s it grew.") == V{"1980-01-01..1989-12-31=late 1980s"});
+    CHECK(found("By the mid-2000s it had shrunk.") == V{"2000-01-01..2009-12-31=mid-2000s"});
+    CHECK(found("A song of the 1970's played.") == V{"1970-01-01..1979-12-31=1970's"});
+    CHECK(found("A 1990s style and the 1995s stock.").empty());
+    // Two days, two months or two years joined into one span.
+    CHECK(found("Between 3 and 5 October the market was hit.", sat) == V{"2015-10-03..2015-10-05=3 and 5 October"});
+    CHECK(found("It was hit between 3 and 5 October 2014.", sat) == V{"2014-10-03..2014-10-05=3 and 5 October 2014"});
+    CHECK(found("Shelling went on 7-9 October, locals said.", sat) == V{"2015-10-07..2015-10-09=7-9 October"});
+    CHECK(found("The siege lasted from 28 September to 2 October.", sat) ==
+          V{"2015-09-28..2015-10-02=28 September to 2 October"});
+    CHECK(found("The harvest failed from March to May 2015.", sat) == V{"2015-03-01..2015-05-31=March to May 2015"});
+    CHECK(found("Rain fell from November to February 2015.") == V{"2014-11-01..2015-02-28=November to February 2015"});
+    CHECK(found("Prices fell between March and May.", sat) == V{"2015-03-01..2015-05-31=March and May"});
+    CHECK(found("Rice came on 3 and 5 October.", sat) == V{"2015-10-05=5 October"});  // two days, no range word
+    // "since" runs up to publication; without a publication date the start is all we have.
+    CHECK(found("Since 2011 the district has suffered.", sat) == V{"2011-01-01..2015-10-10=2011"});
+    CHECK(found("Since 2011 the district has suffered.") == V{"2011=2011"});
+    CHECK(found("Nothing has moved since early 2014.", sat) == V{"2014-01-01..2015-10-10=early 2014"});
+    CHECK(found("Ever since the 1990s it has been so.", sat) == V{"1990-01-01..2015-10-10=1990s"});
+    CHECK(found("Quiet since Monday, the port reopened.", sat) == V{"2015-10-05..2015-10-10=Monday"});
+    CHECK(found("Quiet since March.", Date{2015, 10, 0}) == V{"2015-03-01..2015-10-31=March"});
+    // "earlier this month/week/year": from the unit's first day to the day before publication.
+    CHECK(found("Earlier this month the bridge fell.", sat) == V{"2015-10-01..2015-10-09=Earlier this month"});
+    CHECK(found("The bridge fell earlier this week.", sat) == V{"2015-10-05..2015-10-09=earlier this week"});
+    CHECK(found("The bridge fell earlier this year.", sat) == V{"2015-01-01..2015-10-09=earlier this year"});
+    CHECK(found("The bridge fell earlier this month.", Date{2015, 10, 1}) == V{"2015-10=earlier this month"});
+    CHECK(found("The bridge fell earlier this month.", Date{2015, 10, 0}) == V{"2015-10=earlier this month"});
+}
+
+TEST_CASE("a weekday is the latest such day before publication, wherever it stands") {
+    const Date sat{2015, 10, 10};
+    CHECK(found("The market was shelled on Tuesday.", sat) == V{"2015-10-06=Tuesday"});
+    CHECK(found("On Saturday the market was shelled.", sat) == V{"2015-10-03=Saturday"});  // a week back, not today
+    CHECK(found("The market, residents said, was shelled yesterday evening.", sat) == V{"2015-10-09=yesterday"});
+}
+
+TEST_CASE("sentenceDate: the recent day wins over a background date, else the first") {
+    const Date sat{2015, 10, 10};
+    auto governs = [&](std::string_view s) {
+        const auto d = sentenceDate(findDates(s, 0, sat));
+        return d ? d->firstIso() + ".." + d->lastIso() : std::string("none");
+    };
+    CHECK(governs("Besieged since 2012, the town was shelled again on Tuesday.") == "2015-10-06..2015-10-06");
+    CHECK(governs("In 2012 the town fell, and it was shelled again yesterday.") == "2015-10-09..2015-10-09");
+    CHECK(governs("In 2012 the town fell, and it was shelled last week.") == "2015-09-28..2015-10-04");
+    CHECK(governs("In 2006 they met, and again in 2011.") == "2006-01-01..2006-12-31");
+    CHECK(governs("On 15 September they met, as in 2006.") == "2015-09-15..2015-09-15");
+    CHECK(governs("No date here.") == "none");
+    const auto ms = findDates("It fell yesterday, not on 2 October or since 2011.", 0, sat);
+    REQUIRE(ms.size() == 3);
+    CHECK(ms[0].recent);
+    CHECK_FALSE(ms[1].recent);  // eight days back
+    CHECK_FALSE(ms[2].recent);  // a span
+}
+
+TEST_CASE("interval words cut short or alone make no interval") {
+    const Date sat{2015, 10, 10};
+    CHECK(found("It lasted from March to", sat) == V{"2015-03=March"});
+    CHECK(found("Between 3 and", sat).empty());
+    CHECK(found("the", sat).empty());
+    CHECK(found("since", sat).empty());
+    CHECK(found("earlier this", sat).empty());
+    CHECK(found("It ran 5-3 October.", sat) == V{"2015-10-03=3 October"});  // backwards: the second day alone
 }

@@ -1,0 +1,60 @@
+// Issue 12, honest dates, end to end: each event and its mentions carry the interval their
+// sentence states (sentences written for the test, against the mini geodata folder).
+#include "core/text/geoparse.h"
+
+#include <doctest/doctest.h>
+
+#include "geo/test_geodata.h"
+
+using namespace cmap;
+
+namespace {
+
+struct Fixture {
+    test::TempDir data, cache;
+    geo::GazetteerPtr gaz;
+    Fixture() {
+        test::writeMiniGeodata(data.path);
+        gaz = geo::Gazetteer::load(data.path, {cache.path});
+    }
+};
+
+const Fixture& fx() {
+    static Fixture f;
+    return f;
+}
+
+// "precision first..last" of each event, published Saturday 10 October 2015; mentions must agree.
+std::vector<std::string> eventDates(std::string text, std::optional<model::Date> published = model::Date{2015, 10, 10}) {
+    text::ArticleMeta meta;
+    meta.published = published;
+    const model::Document d = text::geoparse(text::makeArticle("t.txt", std::move(text), text::Format::Text, meta), *fx().gaz);
+    std::vector<std::string> out;
+    for (const auto& e : d.events) {
+        for (uint32_t i : e.mentions) CHECK(d.mentions[i].date == e.date);
+        out.push_back(e.date ? std::string(model::precisionName(e.date->precision)) + " " + e.date->firstIso() + ".." +
+                                   e.date->lastIso()
+                             : "none");
+    }
+    return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("geoparse dates events by the interval their sentence states") {
+    CHECK(eventDates("Homs was shelled yesterday.") == V{"day 2015-10-09..2015-10-09"});
+    CHECK(eventDates("Convoys reached Latakia last week.") == V{"week 2015-09-28..2015-10-04"});
+    CHECK(eventDates("In the 1990s Tartus was a quiet port.") == V{"decade 1990-01-01..1999-12-31"});
+    CHECK(eventDates("Between 3 and 5 October Homs was hit.") == V{"span 2015-10-03..2015-10-05"});
+    CHECK(eventDates("Since 2011 Homs has suffered.") == V{"span 2011-01-01..2015-10-10"});
+    CHECK(eventDates("From March to May 2015 Latakia was calm.") == V{"span 2015-03-01..2015-05-31"});
+    CHECK(eventDates("Earlier this month Tartus saw protests.") == V{"span 2015-10-01..2015-10-09"});
+    CHECK(eventDates("Jets struck Homs on Tuesday.") == V{"day 2015-10-06..2015-10-06"});
+    // The recent day governs wherever it stands, and each sentence has its own date.
+    CHECK(eventDates("Homs, besieged since 2012, was shelled again on Tuesday. Latakia was calm.") ==
+          V{"day 2015-10-06..2015-10-06", "day 2015-10-10..2015-10-10"});
+    // No date in the words and none published: no date at all.
+    CHECK(eventDates("Homs was shelled.", std::nullopt) == V{"none"});
+}

@@ -5,13 +5,21 @@
 namespace cmap::io {
 namespace {
 
-void date(JsonWriter& w, const char* dateKey, const char* precisionKey, const std::optional<model::DateRange>& d) {
-    w.key(dateKey);
+// `date` and `date_precision` as before intervals existed (a span's `date` is the month or year
+// that holds it), then the inclusive days `date_first` and `date_last` that say exactly when.
+void date(JsonWriter& w, const std::optional<model::DateRange>& d) {
+    w.key("date");
     if (d) w.value(d->iso());
     else w.null();
-    w.key(precisionKey);
-    if (!d) return w.null();
-    w.value(model::precisionName(d->precision));
+    w.key("date_precision");
+    if (d) w.value(model::precisionName(d->precision));
+    else w.null();
+    w.key("date_first");
+    if (d) w.value(d->firstIso());
+    else w.null();
+    w.key("date_last");
+    if (d) w.value(d->lastIso());
+    else w.null();
 }
 
 void range(JsonWriter& w, const model::ByteRange& r) {
@@ -61,7 +69,7 @@ void appendDocumentJson(const model::Document& doc, std::string& out, const std:
         w.key("lon"), w.value(m.place.point.lon);
         w.key("geonameid"), w.value(geonameid(m.place));
         w.key("confidence"), w.value(m.confidence);
-        date(w, "date", "date_precision", m.date);
+        date(w, m.date);
         w.key("sentence"), range(w, m.sentence);
         w.endObject();
         maybeFlush();
@@ -71,7 +79,7 @@ void appendDocumentJson(const model::Document& doc, std::string& out, const std:
     w.beginArray();
     for (const auto& e : doc.events) {
         w.beginObject();
-        date(w, "date", "date_precision", e.date);
+        date(w, e.date);
         w.key("category"), w.value(model::categoryName(e.category));
         w.key("mentions");
         w.beginArray();
@@ -110,7 +118,7 @@ bool appendMentionFeatures(const model::Document& doc, std::string& out, bool fi
         place(w, m.place);
         w.key("geonameid"), w.value(geonameid(m.place));
         w.key("confidence"), w.value(m.confidence);
-        date(w, "date", "date_precision", m.date);
+        date(w, m.date);
         w.key("category"), w.value(model::categoryName(doc.events[m.event].category));
         w.key("start"), w.value(m.range.start);
         w.key("end"), w.value(m.range.end);

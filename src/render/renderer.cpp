@@ -57,12 +57,15 @@
 #include "render/font_atlas.h"
 #include "render/gl_objects.h"
 #include "render/label_placer.h"
-#include "render/layer_identity.h"
 #include "render/screen_layout.h"
 #include "scene/graticule.h"
 
 namespace cmap::render {
 namespace {
+
+// Whether two layers draw the same pixels under the same view: the kept images of last frame's
+// layers serve when this holds (scene::Layer's content compares by value, feature sets by identity).
+bool sameContent(const scene::Layer& a, const scene::Layer& b) { return a.content == b.content; }
 
 // Meshes of layers that leave the scene stay this many frames, so toggling a layer is instant
 // (those prepareMeshes made stay until its next call).
@@ -333,7 +336,7 @@ struct Renderer::Impl {
                 return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(a[0])) == 0);
             };
             return context == o.context && sameBytes(glyphs, o.glyphs) && sameBytes(markers, o.markers) &&
-                   std::equal(layers.begin(), layers.end(), o.layers.begin(), o.layers.end(), sameDrawing);
+                   std::equal(layers.begin(), layers.end(), o.layers.begin(), o.layers.end(), sameContent);
         }
     };
     std::optional<UnderScreen> under;      // what the kept image under the furniture shows
@@ -628,7 +631,7 @@ struct Renderer::Impl {
         const FinishedFrame& k = *finished;
         if (k.context != contextOf(s, width, height, scale) || k.layers.size() != s.layers.size()) return false;
         for (size_t i = 0; i < k.layers.size(); ++i)
-            if (!sameDrawing(k.layers[i], s.layers[i])) return false;
+            if (!sameContent(k.layers[i], s.layers[i])) return false;
         stats.labelsPlaced = k.labelsPlaced;
         stats.labelsDropped = k.labelsDropped;
         ++stats.framesReused;
@@ -675,7 +678,7 @@ struct Renderer::Impl {
         const PixelContext context = contextOf(s, f.width, f.height, f.scale);
         if (base && base->context == context) {
             while (common < base->layers.size() && common < f.drawn.size() &&
-                   sameDrawing(base->layers[common], *f.layers[f.drawn[common]].layer))
+                   sameContent(base->layers[common], *f.layers[f.drawn[common]].layer))
                 ++common;
         }
         if (base && common == base->layers.size() && common > 0 && runBoundary(f, common)) {
@@ -724,7 +727,7 @@ struct Renderer::Impl {
             if (!drawnLast(l)) last.push_back(&l);
         size_t stable = f.reuseBase;
         while (stable < f.drawn.size() && stable < last.size() && !advanceable(*last[stable]) &&
-               sameDrawing(*last[stable], *f.layers[f.drawn[stable]].layer))
+               sameContent(*last[stable], *f.layers[f.drawn[stable]].layer))
             ++stable;
         while (stable > f.reuseBase && !runBoundary(f, stable)) --stable;
         if (stable == f.reuseBase) return;
@@ -747,7 +750,7 @@ struct Renderer::Impl {
         while (n < f.drawn.size() && f.drawn[n] < f.scene->backdrop) ++n;
         if (n == 0 || n > keep || !runBoundary(f, n)) return;
         bool same = backdrop && backdrop->context == context && backdrop->layers.size() == n;
-        for (size_t i = 0; same && i < n; ++i) same = sameDrawing(backdrop->layers[i], *f.layers[f.drawn[i]].layer);
+        for (size_t i = 0; same && i < n; ++i) same = sameContent(backdrop->layers[i], *f.layers[f.drawn[i]].layer);
         if (same) {
             f.reuseBackdrop = n;
             ++stats.backdropReused;
@@ -773,7 +776,7 @@ struct Renderer::Impl {
         if (to->day < from) return std::nullopt;
         scene::Layer moved = kept;
         std::get<scene::EventLayer>(moved.content).time = to;
-        if (!sameDrawing(moved, now)) return std::nullopt;
+        if (!sameContent(moved, now)) return std::nullopt;
         return from;
     }
 

@@ -23,6 +23,7 @@ struct Hatch {
     float spacingPx = 6;
     float widthPx = 1;
     float angleDeg = 45;
+    friend bool operator==(const Hatch&, const Hatch&) = default;
 };
 
 /// Polygon features filled. The renderer triangulates each FeatureSet once per projection.
@@ -32,6 +33,7 @@ struct FillLayer {
     /// Per-feature colours (size featureCount()) when not empty; alpha 0 hides a feature.
     std::vector<Color> featureColors;
     std::optional<Hatch> hatch;
+    friend bool operator==(const FillLayer&, const FillLayer&) = default;
 };
 
 /// Polygon outlines (every ring) or line strings, as lines of constant screen width.
@@ -39,6 +41,7 @@ struct LineLayer {
     geo::FeatureSetPtr features;
     Color color;
     float widthPx = 1;
+    friend bool operator==(const LineLayer&, const LineLayer&) = default;
 };
 
 /// Arrowhead: a narrow triangle whose tip lies ahead of the point by 0.3 of its size, so that a
@@ -50,6 +53,7 @@ struct Point {
     float sizePx = 6;  ///< diameter (an arrowhead's length)
     Color color;
     float angleDeg = 0;  ///< where the shape points, counter-clockwise from the image's +x (east on most maps)
+    friend bool operator==(const Point&, const Point&) = default;
 };
 
 /// Markers of constant screen size, drawn in order (later on top).
@@ -58,6 +62,7 @@ struct PointLayer {
     PointShape shape = PointShape::Circle;
     Color outline = rgb(0xffffff);
     float outlineWidthPx = 1;
+    friend bool operator==(const PointLayer&, const PointLayer&) = default;
 };
 
 /// An imported event dataset as dots. Its columns go to the GPU once per projection and the
@@ -71,6 +76,7 @@ struct EventLayer {
     float sizePx = 4;  ///< diameter
     Color outline = rgb(0xffffff, 0.7f);
     float outlineWidthPx = 0.5f;
+    friend bool operator==(const EventLayer&, const EventLayer&) = default;
 };
 
 enum class LabelPlacement {
@@ -87,6 +93,7 @@ struct Label {
     Color color = rgb(0x222222);
     LabelPlacement placement = LabelPlacement::BesidePoint;
     float markerPx = 6;  ///< diameter of the marker to keep clear of (BesidePoint)
+    friend bool operator==(const Label&, const Label&) = default;
 };
 
 /// A marker drawn under each placed label of a layer (of the label's markerPx), and only then: a
@@ -96,6 +103,7 @@ struct LabelMarker {
     Color color = rgb(0x3c3c3c);
     Color outline = rgb(0xffffff, 0.9f);
     float outlineWidthPx = 1;
+    friend bool operator==(const LabelMarker&, const LabelMarker&) = default;
 };
 
 /// Labels of all label layers are placed together, by priority, and drawn above everything else.
@@ -104,6 +112,7 @@ struct LabelLayer {
     Color halo = rgb(0xffffff, 0.85f);
     float haloPx = 1.5f;
     std::optional<LabelMarker> marker;
+    friend bool operator==(const LabelLayer&, const LabelLayer&) = default;
 };
 
 /// Meridians and parallels every stepDeg degrees, projected like any other line.
@@ -111,6 +120,7 @@ struct GraticuleLayer {
     double stepDeg = 10;
     Color color = rgb(0x000000, 0.12f);
     float widthPx = 0.75f;
+    friend bool operator==(const GraticuleLayer&, const GraticuleLayer&) = default;
 };
 
 /// The whole globe filled, as the projection shows it: the sea under a world map, with the
@@ -118,6 +128,7 @@ struct GraticuleLayer {
 /// (azimuthal views), the globe covers the whole image. Meant as the first layer.
 struct GlobeLayer {
     Color color;
+    friend bool operator==(const GlobeLayer&, const GlobeLayer&) = default;
 };
 
 // ---- screen space: map furniture ----
@@ -192,6 +203,9 @@ struct ScreenLayer {
     friend bool operator==(const ScreenLayer&, const ScreenLayer&) = default;
 };
 
+/// Layers compare by what they draw (their content, names aside): feature sets and event tables by
+/// identity, since they are immutable and shared (edits make new ones), everything else by value. The
+/// renderer keeps the image of the layers equal to last frame's.
 struct Layer {
     std::string name;  ///< for layer lists and log lines
     std::variant<FillLayer, LineLayer, PointLayer, EventLayer, LabelLayer, GraticuleLayer, GlobeLayer, ScreenLayer> content;

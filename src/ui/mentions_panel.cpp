@@ -164,8 +164,6 @@ void drawActions(Viewer& v) {
     ImGui::SameLine();
     ImGui::Checkbox("Always", &p.always);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Also decide every other mention spelled the same, in every article");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu selected", n);
 
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     const bool enter = inputTextWithHint("##setdate", "2015-09 or A to B", &p.dateEdit, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -289,7 +287,8 @@ void drawMentionsPanel(Viewer& v, const Rect& r) {
     refreshMentionRows(v);
     size_t decided = 0;
     for (const MentionRow& row : p.all) decided += row.decision != model::Decision::None;
-    ImGui::TextDisabled("%zu mentions, %zu decided; %zu shown", p.all.size(), decided, p.rows.size());
+    ImGui::TextDisabled("%zu mentions, %zu decided; %zu shown, %zu selected", p.all.size(), decided, p.rows.size(),
+                        p.selection.size());
     drawFilters(v);
     drawActions(v);
     drawTable(v);

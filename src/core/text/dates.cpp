@@ -103,7 +103,7 @@ void forEachTrigger(F&& f) {
     for (const auto& d : kWeekdays) f(d.name);
     for (const auto x : kNumberWords) f(x);
     for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy", "gestern",
-                                     "heute", "last", "this", "next"})
+                                     "heute", "last", "this", "next", "weekend"})
         f(x);
 }
 
@@ -279,10 +279,10 @@ private:
         return andW && a > 0 && (word(a - 1, "between") || word(a - 1, "entre") || word(a - 1, "zwischen"));
     }
 
-    // A day or week at most seven days before the reference (or on it), for sentenceDate.
+    // At most a week of days, ending in the seven days up to the reference, for sentenceDate.
     bool isRecent(const model::DateRange& r) const {
         if (!ref_ || ref_->precision() != Precision::Day) return false;
-        if (r.precision != Precision::Day && r.precision != Precision::Week) return false;
+        if (r.last - r.first >= 7) return false;
         const int day = ref_->firstDay();
         return r.last <= day && r.last >= day - 7;
     }
@@ -674,6 +674,7 @@ private:
         const Tok& t = toks_[i];
         const std::string_view w = t.lower;
         std::optional<int> days;
+        if (w == "weekend") return weekend(i);
         if (w == "yesterday" || w == "ayer" || w == "gestern") days = -1;
         else if (w == "today" || w == "tonight" || w == "hoy" || w == "heute") days = 0;
         else if (w == "tomorrow") days = 1;
@@ -695,14 +696,21 @@ private:
             if (refDay - 1 >= from) add(start, i + 2, model::DateRange::span(from, refDay - 1), true);
         };
         std::optional<Date> d;
+        // "last night" is the evening before publication; "this morning" its day.
+        if ((lastW && word(i + 1, "night")) ||
+            (thisW && !earlier && (word(i + 1, "morning") || word(i + 1, "afternoon") || word(i + 1, "evening")))) {
+            if (auto day = shiftDays(lastW ? -1 : 0, ref_)) add(i, i + 2, *day, true);
+            return i + 2;
+        }
         if (word(i + 1, "week")) {
-            // Monday to Sunday of the week before publication. "this week" may not be over and
-            // "next week" is a plan.
-            if (!(lastW || earlier)) return i;
+            // "last week": Monday to Sunday of the week before publication; "this week" its week
+            // up to publication (the rest has not happened); "next week" is a plan.
+            if (nextW) return i;
             if (!ref_) return i + 2;
             if (!dayRef) add(start, i + 2, *ref_, true);
             else if (lastW) add(start, i + 2, model::DateRange::weekOf(refDay - 7), true);
-            else upToYesterday(model::DateRange::weekOf(refDay).first);
+            else if (earlier) upToYesterday(model::DateRange::weekOf(refDay).first);
+            else add(start, i + 2, model::DateRange::span(model::DateRange::weekOf(refDay).first, refDay), true);
             return i + 2;
         }
         if (word(i + 1, "month")) d = shiftMonths(step, ref_);
@@ -718,8 +726,31 @@ private:
         return i + 2;
     }
 
-    // "two days ago", "3 months ago", "a year ago". Weeks are left out: "three weeks ago" is
-    // rarely exact and its month would be a guess near month ends.
+    // "last weekend", "over the weekend", "at the weekend": the latest Saturday before
+    // publication and the Sunday after it (up to publication). "this weekend" may be ahead.
+    size_t weekend(size_t i) {
+        size_t start = i;
+        if (i >= 1 && isFree(i - 1) && word(i - 1, "last"))
+            start = i - 1;
+        else if (i >= 2 && isFree(i - 2) && word(i - 1, "the") &&
+                 (word(i - 2, "over") || word(i - 2, "at") || word(i - 2, "during") || word(i - 2, "on")))
+            start = i;
+        else
+            return i;
+        if (!ref_) return i + 1;
+        if (ref_->precision() != Precision::Day) {
+            add(start, i + 1, *ref_, true);
+            return i + 1;
+        }
+        const int day = ref_->firstDay();
+        int back = (model::weekdayOf(day) - 5 + 7) % 7;
+        if (back == 0) back = 7;
+        add(start, i + 1, model::DateRange::span(day - back, day - back + 1), true);
+        return i + 1;
+    }
+
+    // "two days ago", "3 months ago", "a year ago", "two weeks ago" (the Monday-to-Sunday week
+    // that holds the day that many weeks back: rarely exact, so never a day).
     size_t agoPhrase(size_t i) {
         const Tok& t = toks_[i];
         int n = 0;
@@ -733,7 +764,11 @@ private:
         if (u == "day" || u == "days") d = shiftDays(-n, ref_);
         else if (u == "month" || u == "months") d = shiftMonths(-n, ref_);
         else if (u == "year" || u == "years") d = shiftYears(-n, ref_);
-        else return i;
+        else if (u == "week" || u == "weeks") {
+            if (ref_ && ref_->precision() == Precision::Day) add(i, i + 3, model::DateRange::weekOf(ref_->firstDay() - 7 * n), true);
+            else if (ref_) add(i, i + 3, *ref_, true);
+            return i + 3;
+        } else return i;
         if (d) add(i, i + 3, *d, true);
         return i + 3;
     }

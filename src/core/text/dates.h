@@ -1,7 +1,8 @@
 #pragma once
 // Dates stated in a sentence: explicit ones ("September 15, 2015", "25 de enero de 2005",
 // "2015-09-15"), partial ones completed from the article's publication date ("on September 15"),
-// relative ones resolved against it ("on Monday", "yesterday", "last year", "last week"), and
+// relative ones resolved against it ("on Monday", "yesterday", "last night", "last week", "over the
+// weekend", "two weeks ago", "last year"), and
 // intervals ("in the 1990s", "between 3 and 5 October", "from March to May 2015", "since 2011",
 // "earlier this month"). A date is never more precise than the words and the publication date
 // together allow: an interval stays an interval (model::DateRange), never its first day.
@@ -26,8 +27,8 @@ struct DateMention {
     /// Whether the date depends on the reference (a weekday, "yesterday", a day without a year,
     /// "since 2011"): correcting the publication date changes it.
     bool relative = false;
-    /// A day or week in the seven days up to the reference, told relative to it ("yesterday",
-    /// "on Tuesday", "last week", "two days ago"): the news a sentence reports.
+    /// At most a week of days ending in the seven days up to the reference, told relative to it
+    /// ("yesterday", "on Tuesday", "last week", "over the weekend"): the news a sentence reports.
     bool recent = false;
 };
 
@@ -41,7 +42,7 @@ std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffse
 /// Whether findDates could find a date in a sentence, given as its words (tokenize()): it makes
 /// dates only from a 4-digit number (a year, a decade, an ISO or numeric date) and, given a
 /// reference, a month or weekday name, a relative day ("yesterday", "hoy"), "week"/"month"/"year"
-/// after last/this/next, or "... ago". A caller that has the words already can skip findDates for most
+/// after last/this/next, "night", "morning", "weekend", or "... ago". A caller that has the words already can skip findDates for most
 /// sentences. Throws nothing.
 bool mayHoldDate(std::string_view text, std::span<const Token> words, const std::optional<model::Date>& reference);
 

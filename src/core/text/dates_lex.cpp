@@ -167,7 +167,7 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words, const std:
         for (const auto& m : datelex::kMonths) set.insert(m.name);
         for (const auto& d : datelex::kWeekdays) set.insert(d.name);
         for (std::string_view w : {"yesterday", "ayer", "gestern", "today", "tonight", "hoy", "heute", "tomorrow",
-                                   "week", "month", "year", "ago"})
+                                   "week", "weekend", "night", "morning", "afternoon", "evening", "month", "year", "ago"})
             set.insert(w);
         return set;
     }();

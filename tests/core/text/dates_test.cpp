@@ -138,7 +138,7 @@ TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
           V{"2015-09-29=Yesterday", "2015-09-30=today", "2015-10-01=tomorrow"});
     CHECK(found("Yesterday the convoy moved.", kSep2015) == V{"2015-09=Yesterday"});
     CHECK(found("It was read on USA Today.", kSep30).empty());
-    CHECK(found("Last month and last year, but not this week.", kSep30) == V{"2015-08=Last month", "2014=last year"});
+    CHECK(found("Last month and last year, but not next week.", kSep30) == V{"2015-08=Last month", "2014=last year"});
     CHECK(found("Next year it grows; this month it shrank.", Date{2015, 1, 10}) == V{"2016=Next year", "2015-01=this month"});
     CHECK(found("Over the last year it grew.", kSep30).empty());  // a duration
     CHECK(found("It was last month.", Date{2015, 0, 0}).empty());  // the month is unknown
@@ -302,4 +302,24 @@ TEST_CASE("interval words cut short or alone make no interval") {
     CHECK(found("since", sat).empty());
     CHECK(found("earlier this", sat).empty());
     CHECK(found("It ran 5-3 October.", sat) == V{"2015-10-03=3 October"});  // backwards: the second day alone
+}
+
+TEST_CASE("nights, mornings, weekends and weeks back") {
+    const Date sat{2015, 10, 10}, mon{2015, 10, 12}, sun{2015, 10, 11};
+    CHECK(found("Jets struck the ridge last night.", sat) == V{"2015-10-09=last night"});
+    CHECK(found("This morning the crossing reopened.", sat) == V{"2015-10-10=This morning"});
+    CHECK(found("The crossing reopened this week.", sat) == V{"2015-10-05..2015-10-10=this week"});
+    CHECK(found("The crossing reopened this week.", Date{2015, 10, 5}) == V{"2015-10-05=this week"});  // a Monday
+    CHECK(found("Two weeks ago the crossing closed.", sat) == V{"2015-09-21..2015-09-27=Two weeks ago"});
+    CHECK(found("A week ago the crossing closed.", sat) == V{"2015-09-28..2015-10-04=A week ago"});
+    CHECK(found("Two weeks ago the crossing closed.", Date{2015, 10, 0}) == V{"2015-10=Two weeks ago"});
+    // The latest Saturday before publication and its Sunday.
+    CHECK(found("The town was shelled over the weekend.", mon) == V{"2015-10-10..2015-10-11=weekend"});
+    CHECK(found("The town was shelled last weekend.", sun) == V{"2015-10-10..2015-10-11=last weekend"});
+    CHECK(found("The town was shelled at the weekend.", sat) == V{"2015-10-03..2015-10-04=weekend"});
+    CHECK(found("The weekend edition and this weekend's match.", sat).empty());
+    // A weekend or a week just past governs its sentence like a day.
+    const auto d = sentenceDate(findDates("Besieged since 2012, it was shelled over the weekend.", 0, mon));
+    REQUIRE(d);
+    CHECK(d->firstIso() == "2015-10-10");
 }

@@ -100,7 +100,53 @@ struct GazetteerTables {
     std::vector<uint64_t> slots;
     std::vector<uint8_t> commonWord;
     std::vector<uint64_t> bloom, prefixBloom;
+    std::string looseKeys;
+    std::vector<uint32_t> looseOffset{0}, looseStart{0}, looseTargets;
+    std::vector<uint64_t> looseSlots, looseBloom;
 };
+
+namespace {
+
+// The open-addressing table of a sorted key list, as Gazetteer::slots_ and looseSlots_ use.
+std::vector<uint64_t> slotTable(std::string_view keys, const std::vector<uint32_t>& offset) {
+    const size_t nKeys = offset.size() - 1;
+    size_t cap = 16;
+    while (cap < nKeys * 2) cap <<= 1;
+    std::vector<uint64_t> slots(cap, 0);
+    for (uint32_t k = 0; k < nKeys; ++k) {
+        const uint64_t h = hashKey(keys.substr(offset[k], offset[k + 1] - offset[k]));
+        size_t slot = h & (cap - 1);
+        while (slots[slot]) slot = (slot + 1) & (cap - 1);
+        slots[slot] = slotEntry(k, h);
+    }
+    return slots;
+}
+
+// Key k of a table (slots over keys cut at offsets), or none. Entries are checked as they are
+// read: the tables may be a damaged cache's.
+std::optional<uint32_t> findIn(std::span<const uint64_t> slots, std::string_view keys, std::span<const uint32_t> offset,
+                               std::string_view key, uint64_t h) {
+    if (slots.empty()) return std::nullopt;
+    const size_t mask = slots.size() - 1;
+    const uint64_t fingerprint = slotEntry(0, h) & ~uint64_t{0xffffffff};
+    // At most one round of the table: a damaged cache may have no empty slot to stop at.
+    for (size_t slot = h & mask, probes = 0; probes < slots.size(); slot = (slot + 1) & mask, ++probes) {
+        const uint64_t e = slots[slot];
+        if (!e) return std::nullopt;
+        // Only an entry with the same high hash bits can be the key: the others are passed by
+        // without reading their offsets and bytes, each a cache miss in tables of megabytes.
+        if ((e & ~uint64_t{0xffffffff}) != fingerprint) continue;
+        const size_t k = slotKey(e);
+        if (k + 1 >= offset.size()) continue;
+        const uint32_t from = offset[k], to = offset[k + 1];
+        if (from <= to && to <= keys.size() && to - from == key.size() &&
+            std::memcmp(keys.data() + from, key.data(), key.size()) == 0)
+            return static_cast<uint32_t>(k);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 // Collects places and names, then freezes them into the sorted index.
 class GazetteerBuilder {
@@ -227,17 +273,8 @@ public:
             t_.postStart.push_back(static_cast<uint32_t>(t_.postings.size()));
             i = j;
         }
-        size_t nKeys = t_.keyOffset.size() - 1;
-        size_t cap = 16;
-        while (cap < nKeys * 2) cap <<= 1;
-        t_.slots.assign(cap, 0);
-        for (uint32_t k = 0; k < nKeys; ++k) {
-            std::string_view s(t_.keys.data() + t_.keyOffset[k], t_.keyOffset[k + 1] - t_.keyOffset[k]);
-            const uint64_t h = hashKey(s);
-            size_t slot = h & (cap - 1);
-            while (t_.slots[slot]) slot = (slot + 1) & (cap - 1);
-            t_.slots[slot] = slotEntry(k, h);
-        }
+        t_.slots = slotTable(t_.keys, t_.keyOffset);
+        freezeLoose();
         entries_.clear();
         entries_.shrink_to_fit();
         arena_.clear();
@@ -245,6 +282,35 @@ public:
     }
 
 private:
+    // Every exact key under its loose key, so a spelling the exact index misses can find it.
+    void freezeLoose() {
+        struct Loose {
+            std::string key;
+            uint32_t target;
+        };
+        std::vector<Loose> loose;
+        for (uint32_t k = 0; k + 1 < t_.keyOffset.size(); ++k) {
+            std::string l = looseKey(std::string_view(t_.keys).substr(t_.keyOffset[k], t_.keyOffset[k + 1] - t_.keyOffset[k]));
+            if (!l.empty()) loose.push_back({std::move(l), k});
+        }
+        std::sort(loose.begin(), loose.end(),
+                  [](const Loose& a, const Loose& b) { return a.key != b.key ? a.key < b.key : a.target < b.target; });
+        for (size_t i = 0; i < loose.size(); ++i) {
+            if (i == 0 || loose[i].key != loose[i - 1].key) {
+                if (i > 0) t_.looseStart.push_back(static_cast<uint32_t>(t_.looseTargets.size()));
+                t_.looseKeys.append(loose[i].key);
+                t_.looseOffset.push_back(static_cast<uint32_t>(t_.looseKeys.size()));
+            }
+            t_.looseTargets.push_back(loose[i].target);
+        }
+        if (!loose.empty()) t_.looseStart.push_back(static_cast<uint32_t>(t_.looseTargets.size()));
+        t_.looseSlots = slotTable(t_.looseKeys, t_.looseOffset);
+        // Most words tried loosely are no name at all: the filter answers them from the L2 cache.
+        t_.looseBloom.assign(kBloomBits / 64, 0);
+        for (size_t j = 0; j + 1 < t_.looseOffset.size(); ++j)
+            bloomAdd(t_.looseBloom, hashKey(std::string_view(t_.looseKeys).substr(t_.looseOffset[j], t_.looseOffset[j + 1] - t_.looseOffset[j])));
+    }
+
     struct Entry {
         uint64_t hash;
         uint32_t off, len;
@@ -305,6 +371,8 @@ public:
         g_.places_ = t_.places, g_.strings_ = t_.strings, g_.keys_ = t_.keys, g_.keyOffset_ = t_.keyOffset;
         g_.postStart_ = t_.postStart, g_.postings_ = t_.postings, g_.slots_ = t_.slots, g_.commonWord_ = t_.commonWord;
         g_.bloom_ = t_.bloom, g_.prefixBloom_ = t_.prefixBloom;
+        g_.looseKeys_ = t_.looseKeys, g_.looseOffset_ = t_.looseOffset, g_.looseStart_ = t_.looseStart;
+        g_.looseTargets_ = t_.looseTargets, g_.looseSlots_ = t_.looseSlots, g_.looseBloom_ = t_.looseBloom;
     }
 
     void buildBloom() {
@@ -380,26 +448,34 @@ std::span<const Posting> Gazetteer::postings(std::string_view normalizedKey) con
 std::optional<uint32_t> Gazetteer::findKey(std::string_view key) const { return findKey(key, hashKey(key)); }
 
 std::optional<uint32_t> Gazetteer::findKey(std::string_view key, uint64_t h) const {
-    if (slots_.empty()) return std::nullopt;
     if (!bloom_.empty() && !bloomHas(bloom_, h)) return std::nullopt;
-    const size_t mask = slots_.size() - 1;
-    const uint64_t fingerprint = slotEntry(0, h) & ~uint64_t{0xffffffff};
-    // At most one round of the table: a damaged cache may have no empty slot to stop at.
-    for (size_t slot = h & mask, probes = 0; probes < slots_.size(); slot = (slot + 1) & mask, ++probes) {
-        const uint64_t e = slots_[slot];
-        if (!e) return std::nullopt;
-        // Only an entry with the same high hash bits can be the key: the others are passed by
-        // without reading their offsets and bytes, each a cache miss in tables of megabytes.
-        if ((e & ~uint64_t{0xffffffff}) != fingerprint) continue;
-        // Checked here rather than at load, as postings are: a damaged entry matches nothing.
-        const size_t k = slotKey(e);
-        if (k + 1 >= keyOffset_.size()) continue;
-        const uint32_t from = keyOffset_[k], to = keyOffset_[k + 1];
-        if (from <= to && to <= keys_.size() && to - from == key.size() &&
-            std::memcmp(keys_.data() + from, key.data(), key.size()) == 0)
-            return static_cast<uint32_t>(k);
+    return findIn(slots_, keys_, keyOffset_, key, h);
+}
+
+std::vector<Posting> Gazetteer::loosePostings(std::string_view normalizedKey) const {
+    std::vector<Posting> out;
+    const std::string loose = looseKey(normalizedKey);
+    if (loose.empty()) return out;
+    const uint64_t h = hashKey(loose);
+    if (!looseBloom_.empty() && !bloomHas(looseBloom_, h)) return out;
+    auto j = findIn(looseSlots_, looseKeys_, looseOffset_, loose, h);
+    if (!j || *j + 1 >= looseStart_.size()) return out;
+    const uint32_t from = looseStart_[*j], to = looseStart_[*j + 1];
+    if (from > to || to > looseTargets_.size()) return out;
+    for (uint32_t t = from; t < to; ++t) {
+        const uint32_t k = looseTargets_[t];
+        if (k + 1 >= postStart_.size()) return {};
+        const uint32_t pFrom = postStart_[k], pTo = postStart_[k + 1];
+        if (pFrom > pTo || pTo > postings_.size()) return {};
+        for (const Posting& p : postings_.subspan(pFrom, pTo - pFrom)) {
+            if (p.place >= places_.size()) return {};
+            out.push_back(p);
+        }
     }
-    return std::nullopt;
+    // One entry per place, with its best name: two spellings may both be its names.
+    std::sort(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.place != b.place ? a.place < b.place : a.how < b.how; });
+    out.erase(std::unique(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.place == b.place; }), out.end());
+    return out;
 }
 
 bool Gazetteer::isCommonWord(std::string_view normalizedKey) const {
@@ -445,6 +521,9 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, size_t limit) co
     std::vector<Candidate> out;
     out.reserve(posts.size());
     for (const Posting& p : posts) out.push_back({p.place, p.how, prior(p)});
+    // The same tolerant key running text uses (see looseKey): what geoparse finds, lookup finds.
+    if (out.empty())
+        for (const Posting& p : loosePostings(key)) out.push_back({p.place, p.how, prior(p) - 1});
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     if (out.size() > limit) out.resize(limit);
     return out;

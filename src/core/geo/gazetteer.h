@@ -92,6 +92,10 @@ public:
     /// The same, with hashKey(normalizedKey) already at hand (the geoparser grows keys a word
     /// at a time and continues the hash with hashMore).
     std::span<const Posting> postings(std::string_view normalizedKey, uint64_t hash) const;
+    /// The postings of every name whose looseKey() is that of this already-normalized key, for
+    /// when the exact key finds nothing: "kafranbel" finds Kafr Nubl. Unguarded: callers decide
+    /// which of them a spelling this loose may mean. Empty when the key has no loose key.
+    std::vector<Posting> loosePostings(std::string_view normalizedKey) const;
     /// False when no multi-word name starts with this normalized key followed by a space:
     /// extending it by another word cannot find anything. May say true wrongly, never false.
     bool mayStartLongerName(uint64_t hashWithTrailingSpace) const;
@@ -144,6 +148,14 @@ private:
     /// without touching the large one.
     std::span<const uint64_t> bloom_;
     std::span<const uint64_t> prefixBloom_;  ///< "north ", "north caucasus " for "north caucasus federal district"
+    // The loose index (see looseKey): loose key j is looseKeys_[looseOffset_[j], looseOffset_[j+1]),
+    // naming the exact keys looseTargets_[looseStart_[j], looseStart_[j+1]); looseSlots_ as slots_.
+    std::string_view looseKeys_;
+    std::span<const uint32_t> looseOffset_;
+    std::span<const uint32_t> looseStart_;
+    std::span<const uint32_t> looseTargets_;
+    std::span<const uint64_t> looseSlots_;
+    std::span<const uint64_t> looseBloom_;
     std::vector<std::string> warnings_;
     bool fromCache_ = false;
 

@@ -95,6 +95,73 @@ void appendNormalized(std::string_view name, std::string& out) {
     trimSeparator(out, start);
 }
 
+namespace {
+
+bool isArticle(std::string_view w) {
+    static constexpr std::string_view kArticles[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed",
+                                                     "er", "es", "esh", "et", "ez", "en", "ul", "ech"};
+    for (std::string_view a : kArticles)
+        if (w == a) return true;
+    return false;
+}
+
+bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+}  // namespace
+
+std::string looseKey(std::string_view key) {
+    std::string joined;
+    joined.reserve(key.size());
+    size_t pos = 0;
+    while (pos < key.size()) {
+        size_t end = key.find(' ', pos);
+        if (end == std::string_view::npos) end = key.size();
+        std::string_view word = key.substr(pos, end - pos);
+        // An article is dropped before another word only: "As" alone is a word, not an article.
+        if (!(end < key.size() && isArticle(word))) joined.append(word);
+        pos = end + 1;
+    }
+    for (char c : joined)
+        if (!(c >= 'a' && c <= 'z')) return {};
+    // A final h after a vowel is a spelling of the ta marbuta or a long vowel: "Hamah", "Raqqah".
+    if (joined.size() > 2 && joined.back() == 'h' && isVowel(joined[joined.size() - 2])) joined.pop_back();
+
+    std::string out;
+    out.reserve(joined.size());
+    char last = 0;
+    for (size_t i = 0; i < joined.size(); ++i) {
+        char c = joined[i];
+        const char next = i + 1 < joined.size() ? joined[i + 1] : '\0';
+        // Digraphs for one sound: kh (Khan = Han), sh and French ch (Kamechliye = Qamishli),
+        // zh, dh, th, gh, ph; "tch" and "dj" are French for ch and j.
+        if (next == 'h' && (c == 'k' || c == 's' || c == 'c' || c == 'z' || c == 'd' || c == 't' || c == 'g' || c == 'p')) {
+            c = c == 'k' ? 'h' : c == 'c' ? 's' : c == 'p' ? 'f' : c;
+            ++i;
+        } else if (c == 't' && next == 'c' && i + 2 < joined.size() && joined[i + 2] == 'h') {
+            c = 's';
+            i += 2;
+        } else if (c == 'd' && next == 'j') {
+            c = 'j';
+            ++i;
+        } else if (c == 'q' || c == 'c') {
+            c = 'k';
+        } else if (c == 'w') {
+            // A diphthong's w is a vowel ("Dayr az Zawr" = "Deir ez-Zor"); elsewhere a v (Lwiw).
+            c = i > 0 && isVowel(joined[i - 1]) && !isVowel(next) ? 'u' : 'v';
+        }
+        const bool doubled = c == last;  // Raqqa = Raqa, Hassan = Hasan
+        last = c;
+        if (out.empty()) {
+            out.push_back(isVowel(c) && c != 'y' ? 'a' : c);  // A'zaz = I'zaz = Azaz
+            continue;
+        }
+        if (isVowel(c) || doubled) continue;
+        out.push_back(c);
+    }
+    if (out.size() < 4) return {};
+    return out;
+}
+
 std::string normalizeName(std::string_view name) {
     std::string out;
     out.reserve(name.size());

@@ -14,4 +14,13 @@ std::string normalizeName(std::string_view name);
 /// Same as normalizeName, appending to out (no allocation when out has capacity).
 void appendNormalized(std::string_view name, std::string& out);
 
+/// A transliteration-tolerant key of an already-normalized key, for Latin spellings of Arabic,
+/// Persian, Russian and Ukrainian names: "Kafranbel" and "Kafr Nubl", "Kamechliye" and
+/// "Al Qamishli", "Raqqah" and "Ar-Raqqa" fold to one key. Leading articles (al-, el-, ash-, ...)
+/// and word breaks go, kh/sh/ch/q/c/w fold into one consonant each, vowels after the first
+/// letter and doubled letters go (which covers ou/u, ee/i, ai/ey, y/i, -iya/-iyah/-ieh, -e/-o,
+/// -sk/-ysk). Empty when the key is too short to be told from other words this way (fewer than
+/// four letters left), holds a digit or is not ASCII: such keys match exactly or not at all.
+std::string looseKey(std::string_view normalizedKey);
+
 }  // namespace cmap::geo

@@ -1,7 +1,9 @@
 #include "core/text/recognizer.h"
 
 #include <algorithm>
+#include <unordered_set>
 
+#include "core/assets.h"
 #include "core/geo/normalize.h"
 #include "core/text/word_lists.h"
 
@@ -18,6 +20,23 @@ const std::string& lowered(std::string_view word, std::string& buf) {
     for (char& c : buf)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     return buf;
+}
+
+// English clitics after an apostrophe ("Russia's", "didn't"): the word ends before them. Other
+// lower-case letters after one belong to the name: "Dara'a", "A'zaz", "Ma'arrat".
+bool clitic(std::string_view lower) {
+    return lower == "s" || lower == "t" || lower == "d" || lower == "ll" || lower == "re" || lower == "ve" || lower == "m";
+}
+
+// Whether a place's country writes its names in another script, so that English text spells them
+// in competing transliterations (assets/lexicon/transliterated_countries.txt).
+bool transliterated(std::string_view iso2) {
+    static const std::unordered_set<std::string_view> countries = [] {
+        std::unordered_set<std::string_view> set;
+        for (std::string_view c : assets::lines("lexicon/transliterated_countries.txt")) set.insert(c);
+        return set;
+    }();
+    return countries.count(iso2) != 0;
 }
 
 bool joins(Gap g) {
@@ -81,7 +100,9 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
                 if (!gaz_.mayStartLongerName(hash)) break;
             }
         }
-        if (!t.upper()) {
+        const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !(t.flags & kDigit) &&
+                           !clitic(lowered(tokenText(text, t), lower_));
+        if (!t.upper() && !glued) {
             if (j == first || (t.flags & kDigit) || !words::isConnector(lowered(tokenText(text, t), lower_))) break;
             append(tokenText(text, t));
             continue;  // a connector never ends a name
@@ -113,9 +134,79 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
     return best;
 }
 
+Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
+    Match none{first, {}};
+    const Token& t0 = tokens_[first];
+    if (t0.allCaps() || (t0.flags & kDigits) || personWords_.count(std::string(tokenText(text, t0)))) return none;
+    // The words a name may span, as longestMatch joins them; a connector never ends one.
+    size_t ends[3];
+    size_t nEnds = 0;
+    for (size_t j = first; j < tokens_.size() && j < first + 5 && nEnds < 3; ++j) {
+        const Token& t = tokens_[j];
+        if (j > first) {
+            Gap g = tokens_[j - 1].gapAfter;
+            if (g != Gap::Space && g != Gap::Hyphen && g != Gap::Apostrophe) break;
+        }
+        const std::string& w = lowered(tokenText(text, t), lower_);
+        if (t.flags & kDigits) break;
+        const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !clitic(w);
+        if (!t.upper() && !glued) {
+            // Only an article joins words here ("Ma'arrat al-Numan"): "Gallagher and Che" is two names.
+            if (j == first || !words::isNameParticle(w)) break;
+            continue;
+        }
+        // Ordinary words, titles and organisation heads are not the rest of a place's name, and a
+        // given name starts a person's.
+        if (t.allCaps() || words::isCommon(w) || words::isTitle(w) || words::isOrgSuffix(w) || words::isFeatureNoun(w) ||
+            words::isFirstName(w))
+            break;
+        ends[nEnds++] = j;
+    }
+    for (size_t e = nEnds; e-- > 0;) {
+        key_.clear();
+        for (size_t j = first; j <= ends[e]; ++j) {
+            if (j > first && tokens_[j - 1].gapAfter != Gap::Apostrophe) key_.push_back(' ');
+            geo::appendNormalized(tokenText(text, tokens_[j]), key_);
+        }
+        // Short words fold into too few letters to tell a place from anything else; a word cut at
+        // a hyphen is half a compound ("Austro-Hungarian"), not a name.
+        if (key_.size() < 6 || tokens_[ends[e]].gapAfter == Gap::Hyphen) continue;
+        auto [memo, fresh] = looseMemo_.try_emplace(key_);
+        if (fresh) {
+            memo->second = gaz_.loosePostings(key_);
+            // Only where names are transliterated: an English word of the same consonants
+            // ("Chamber", "Christ") must not become a town in Ukraine or Florida.
+            std::erase_if(memo->second,
+                          [&](const geo::Posting& p) { return !transliterated(gaz_.place(p.place).countryCode()); });
+        }
+        if (!memo->second.empty()) return {ends[e], memo->second};
+    }
+    return none;
+}
+
 void Recognizer::rememberPerson(std::string_view text, size_t from, size_t to) {
-    for (size_t k = from; k <= to && k < tokens_.size(); ++k)
-        if (tokens_[k].upper()) personWords_.emplace(tokenText(text, tokens_[k]));
+    std::string buf;
+    for (size_t k = from; k <= to && k < tokens_.size(); ++k) {
+        if (!tokens_[k].upper() || tokens_[k].span.size() < 2) continue;  // initials say nothing later
+        if (k == from && k < to && words::isFirstName(lowered(tokenText(text, tokens_[k]), buf))) continue;
+        personWords_.emplace(tokenText(text, tokens_[k]));
+    }
+}
+
+bool Recognizer::nameLike(std::string_view text, size_t k, bool surname) {
+    std::string buf;
+    const Token& t = tokens_[k];
+    if (!t.upper() || t.allCaps() || (t.flags & kDigits)) return false;
+    const std::string& w = lowered(tokenText(text, t), buf);
+    if (words::isCommon(w) || words::isTitle(w) || words::isConnector(w) || words::isOrgSuffix(w) || words::isFeatureNoun(w))
+        return false;
+    if (words::isFirstName(w)) return true;
+    if (!surname) return !placeWord(tokenText(text, t));
+    // After a given name, a surname may be a province's or a town's name too ("Ashley Sutton"),
+    // not a country's or a great city's.
+    key_.clear();
+    geo::appendNormalized(tokenText(text, t), key_);
+    return !major(gaz_.postings(key_));
 }
 
 bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool sentenceInitial) {
@@ -206,23 +297,35 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     }
 
     if (!single) return true;
-    auto nameLike = [&](size_t k) {
-        const std::string& w = lowered(tokenText(text, tokens_[k]), buf);
-        bool digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-        return tokens_[k].upper() && !tokens_[k].allCaps() && !digits && !words::isCommon(w) && !words::isTitle(w) &&
-               !words::isConnector(w) && !words::isOrgSuffix(w) && !placeWord(tokenText(text, tokens_[k]));
-    };
-    // A surname after a first name: "John Kerry", "Barack Obama", "Bashar al-Assad". A city of a
-    // million is not somebody's surname often enough to lose it ("Baseball Toronto").
-    if (major(m.postings)) return true;
+    // A given name before a place's name, and a surname after it, make a person: "Paris
+    // Hilton", "Georgia Smith". Even a big city's name: the given name and the surname are both
+    // needed. The surname is remembered, the given name is not: Paris stays a place elsewhere.
+    if (words::isFirstName(firstLower) && m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space &&
+        nameLike(text, m.last + 1, true) && !words::isFirstName(lowered(tokenText(text, tokens_[m.last + 1]), buf))) {
+        rememberPerson(text, m.last + 1, m.last + 1);
+        return false;
+    }
+    // A surname after a first name: "John Kerry", "Barack Obama", "Bashar al-Assad", "John F.
+    // Kerry". A city of a million is not somebody's surname often enough to lose it ("Baseball
+    // Toronto") unless the name before is a known given name.
     size_t prev = first;
     if (prev > 0 && (tokens_[prev - 1].gapAfter == Gap::Hyphen || tokens_[prev - 1].gapAfter == Gap::Space) &&
         !tokens_[prev - 1].upper() && words::isNameParticle(lowered(tokenText(text, tokens_[prev - 1]), buf)))
         --prev;  // "al-" in "Bashar al-Assad"
-    if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(prev - 1)) {
-        rememberPerson(text, prev - 1, m.last);
+    // "F." in "John F. Kerry": a middle initial is a strong cue.
+    if (prev > 1 && tokens_[prev - 1].gapAfter == Gap::Period && tokens_[prev - 1].span.size() == 1 &&
+        tokens_[prev - 1].upper() && tokens_[prev - 2].gapAfter == Gap::Space && nameLike(text, prev - 2)) {
+        rememberPerson(text, prev - 2, m.last);
         return false;
     }
+    if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(text, prev - 1)) {
+        const bool given = words::isFirstName(lowered(tokenText(text, tokens_[prev - 1]), buf));
+        if (given || !major(m.postings)) {
+            rememberPerson(text, prev - 1, m.last);
+            return false;
+        }
+    }
+    if (major(m.postings)) return true;
     // A first name before a surname: "Vladimir Putin". Only when a town is the likeliest
     // reading: provinces and states name things ("Louisiana Purchase"), rarely people.
     const geo::Posting* likeliest = &m.postings[0];
@@ -234,7 +337,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     auto likeliestKind = gaz_.place(likeliest->place).kind;
     if (likeliestKind != geo::PlaceKind::City && likeliestKind != geo::PlaceKind::Poi) return true;
     // Not remembered: "Cambridge Analytica" does not make every later "Cambridge" a person.
-    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(m.last + 1)) return false;
+    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(text, m.last + 1)) return false;
     return true;
 }
 
@@ -245,6 +348,13 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
         const Token& t = tokens_[i];
         if (!t.upper()) continue;
         Match m = longestMatch(text, i);
+        bool loose = false;
+        // Not a sentence's first word: its capital says nothing, and an English word there
+        // ("Millions", "Opposition") could fold like a name.
+        if (m.postings.empty() && i > 0) {
+            m = looseMatch(text, i);
+            loose = !m.postings.empty();
+        }
         if (m.postings.empty()) continue;
         const bool initial = i == 0;
         if (keep(text, i, m, initial)) {
@@ -255,6 +365,8 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.singleToken = m.last == i;
             r.sentenceInitial = initial;
             r.certainty = initial && r.singleToken ? 0.8f : 1.0f;
+            r.loose = loose;
+            if (loose) r.certainty *= 0.8f;
             if (!out.empty() && out.back().sentence == index) {
                 std::string_view between = text.substr(out.back().span.end, r.span.start - out.back().span.end);
                 if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&
@@ -265,6 +377,8 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
                     r.listAfter = out.back().span.start;
             }
             out.push_back(std::move(r));
+        } else if (loose) {
+            continue;  // a rejected loose reading says nothing of the words after its first
         }
         i = m.last;
     }
@@ -272,11 +386,22 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
 
 void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const {
     if (personWords_.empty()) return;
+    // The countries the document names: a province of one of them keeps its name ("Washington"
+    // in an American story after "George Washington"); one of another country does not ("Kerry"
+    // after "John Kerry" is not Ireland's county).
+    std::unordered_set<std::string_view> named;
+    for (const Recognized& r : mentions)
+        if (r.postings.size() == 1 && gaz_.place(r.postings[0].place).kind == geo::PlaceKind::Country)
+            named.insert(gaz_.place(r.postings[0].place).countryCode());
     std::erase_if(mentions, [&](const Recognized& r) {
-        if (!r.singleToken || personWords_.count(std::string(r.span.in(text))) == 0 || major(r.postings)) return false;
+        if (!r.singleToken || major(r.postings)) return false;
+        auto cue = personWords_.find(std::string(r.span.in(text)));
+        if (cue == personWords_.end()) return false;
         for (const auto& p : r.postings) {
-            auto k = gaz_.place(p.place).kind;
+            const geo::Place& pl = gaz_.place(p.place);
+            auto k = pl.kind;
             if (k == geo::PlaceKind::Country || k == geo::PlaceKind::Region || k == geo::PlaceKind::Water) return false;
+            if (k == geo::PlaceKind::Admin1 && named.count(pl.countryCode())) return false;
         }
         return true;
     });

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct Recognized {
     bool singleToken = false;
     bool sentenceInitial = false;
     float certainty = 1;                 ///< how sure recognition is that this is a place at all
+    /// Found through the transliteration-tolerant key only ("Kafranbel" for Kafr Nubl): the
+    /// resolver keeps it only in a country the rest of the document is about.
+    bool loose = false;
     /// Start of the mention just before this one when only a comma separates them ("Tacoma,
     /// Washington"): this one then probably names the other's province or country.
     std::optional<uint32_t> containerOf;
@@ -49,6 +53,9 @@ private:
         std::vector<geo::Posting> postings;
     };
     Match longestMatch(std::string_view text, size_t first);
+    /// When the exact names find nothing at first: the longest run of up to three capitalized
+    /// words whose looseKey() names places, guarded against ordinary words and people's names.
+    Match looseMatch(std::string_view text, size_t first);
     /// A country, region, province or city of 300,000+: well known enough to name organisations.
     bool strong(std::span<const geo::Posting> postings) const;
     /// A country, region or city of a million+: the only places an ordinary word can mean.
@@ -58,11 +65,20 @@ private:
     bool keep(std::string_view text, size_t first, Match& m, bool sentenceInitial);
     static bool strongPlace(const geo::Place& p);
     static bool majorPlace(const geo::Place& p);
+    /// Remembers the words of a person's name found at tokens [from, to] (a given name at from
+    /// left out: "Paris Hilton" makes "Hilton" a person, not "Paris").
     void rememberPerson(std::string_view text, size_t from, size_t to);
+    /// Whether token k reads as part of a person's name: capitalized, not an ordinary word, a
+    /// title or an organisation's word, and a given name or no well-known place (surname: no
+    /// country or great city; a province's or town's name may be a surname after a given name).
+    bool nameLike(std::string_view text, size_t k, bool surname = false);
 
     const geo::Gazetteer& gaz_;
     std::vector<Token> tokens_;
     std::string key_, lower_;
+    /// loosePostings by normalized key, for this document: names recur, misses more so.
+    std::unordered_map<std::string, std::vector<geo::Posting>> looseMemo_;
+    /// Words used as people's names in the document.
     std::unordered_set<std::string> personWords_;
 };
 

@@ -17,7 +17,9 @@ constexpr double kInProvince = 1.5;      // ... for a town inside a province the
 constexpr double kClearMargin = 1.5;
 constexpr size_t kNoCountry = 26 * 26;
 constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first
-constexpr double kSameKind = 1.5;        // "California or Washington": list members share a kind
+constexpr double kSameKind = 1.5;
+constexpr double kLooseAbroad = 5.0;     // a loose spelling's candidate outside the document's countries
+constexpr double kForeignContainer = 3.0;  // "Atlanta, Georgia": a country the town is not in is not meant        // "California or Washington": list members share a kind
 constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
 
 size_t countrySlot(std::string_view iso2) {
@@ -148,7 +150,13 @@ Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors
     for (size_t i = 0; i < m.postings.size(); ++i) {
         const geo::Place& p = g.place(m.postings[i].place);
         double s = priors[i] + (ctx ? contextScore(g, m, p, *ctx) : 0);
+        // A loose spelling means a place of the story's countries, whatever the population says.
+        if (m.loose && ctx && ctx->weight(p.countryCode()) == 0) s -= kLooseAbroad;
         if (pair.inner && holds(p, *pair.inner)) s += kContainer;
+        // The region after a town is the town's country's: a state or province of it beats a
+        // country of the same name elsewhere, which population alone would prefer.
+        if (pair.inner && p.kind == geo::PlaceKind::Country && p.countryCode() != pair.inner->countryCode())
+            s -= kForeignContainer;
         if (pair.outer && holds(*pair.outer, p)) s += kContainer;
         if (pair.listed && pair.listed->kind == p.kind &&
             (p.kind == geo::PlaceKind::Country || (p.kind == geo::PlaceKind::Admin1 && pair.listed->countryCode() == p.countryCode())))
@@ -175,7 +183,10 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     Context ctx;
     for (size_t k = 0; k < mentions.size(); ++k) {
         choices[k] = choose(g, mentions[k], priors.data() + priorStart[k], nullptr);
-        ctx.add(g.place(mentions[k].postings[choices[k].index].place), choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
+        // A loose spelling is no evidence of a country: it needs the others' (see below).
+        if (!mentions[k].loose)
+            ctx.add(g.place(mentions[k].postings[choices[k].index].place),
+                    choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
     }
     ctx.finish();
     auto chosen = [&](size_t k) -> const geo::Place* { return &g.place(mentions[k].postings[choices[k].index].place); };
@@ -191,8 +202,9 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         }
         for (size_t k = 0; k < mentions.size(); ++k) {
             choices[k] = choose(g, mentions[k], priors.data() + priorStart[k], &ctx, pairs[k]);
-            next.add(g.place(mentions[k].postings[choices[k].index].place),
-                     choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
+            if (!mentions[k].loose)
+                next.add(g.place(mentions[k].postings[choices[k].index].place),
+                         choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
         }
         next.finish();
         ctx = std::move(next);
@@ -206,6 +218,10 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         const geo::Place& p = *chosen(k);
         bool implausible = p.kind == geo::PlaceKind::City && p.population < kSmallTown && ctx.topWeight > 0 &&
                            ctx.weight(p.countryCode()) == 0;
+        // A name matched only through its transliteration-tolerant key may be any word of that
+        // shape ("Chamber" folds like Sambir): it counts only near places the document pins down.
+        if (mentions[k].loose && (ctx.weight(p.countryCode()) == 0 || ctx.nearestAnchorKm(p.point) >= kNearbyKm))
+            implausible = true;
         out.push_back({mentions[k].postings[choices[k].index].place, std::round(c * 1000) / 1000, implausible});
     }
     return out;

@@ -33,6 +33,10 @@ const WordSet& nameParticles() {
     static const WordSet s = load("lexicon/en/name_particles.txt");
     return s;
 }
+const WordSet& firstNames() {
+    static const WordSet s = load("lexicon/en/first_names.txt");
+    return s;
+}
 const WordSet& featureNouns() {
     static const WordSet s = load("lexicon/en/feature_nouns.txt");
     return s;
@@ -46,6 +50,7 @@ const WordSet& featurePrefixes() {
 
 bool isFeaturePrefix(std::string_view lower) { return featurePrefixes().contains(lower); }
 bool isFeatureNoun(std::string_view lower) { return featureNouns().contains(lower); }
+bool isFirstName(std::string_view lower) { return firstNames().contains(lower); }
 bool isNameParticle(std::string_view lower) { return nameParticles().contains(lower); }
 bool isCommon(std::string_view lower) { return commonWords().contains(lower); }
 bool isTitle(std::string_view lower) { return titles().contains(lower); }

@@ -18,6 +18,8 @@ bool isConnector(std::string_view lower);
 bool isFeatureNoun(std::string_view lower);
 /// Nouns that make "Hotel X", "University of X" a building named after X.
 bool isFeaturePrefix(std::string_view lower);
+/// Given names ("john", "paris", "sergei"): the capitalized word after one is a surname.
+bool isFirstName(std::string_view lower);
 /// Lower-case particles inside people's names ("al" in "Bashar al-Assad", "van", "de").
 bool isNameParticle(std::string_view lower);
 

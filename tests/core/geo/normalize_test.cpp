@@ -18,3 +18,21 @@ TEST_CASE("normalizeName folds case, diacritics and punctuation to one key") {
     CHECK(normalizeName("...") == "");
     CHECK(normalizeName("a\xff" "b") == "a b");  // an invalid byte separates, never crashes
 }
+
+TEST_CASE("looseKey folds transliteration variants together and leaves short or foreign keys alone") {
+    using cmap::geo::looseKey;
+    auto loose = [](std::string_view name) { return looseKey(normalizeName(name)); };
+    CHECK(loose("Kafranbel") == loose("Kafr Nubl"));             // word breaks and vowels
+    CHECK(loose("Kamechliye") == loose("Al-Qāmishlī"));          // article, French ch, q/k, -iye
+    CHECK(loose("Khan Sheikhoun") == loose("Khan Shaykhun"));    // ee/ay, ou/u
+    CHECK(loose("Deir ez-Zor") == loose("Dayr az Zawr"));        // articles inside, a diphthong's w
+    CHECK(loose("Ma'arrat an-Nu'man") == loose("Maarat al Numan"));  // apostrophes, doubled letters
+    CHECK(loose("Slovyansk") == loose("Sloviansk"));             // -ysk/-iansk
+    CHECK(loose("Kramatorske") == loose("Kramatorsk"));          // a final -e
+    CHECK(loose("Salamiyah") == loose("Salamiyeh"));             // -iyah/-iyeh
+    CHECK(loose("Kafranbel") != loose("Kafr Zita"));
+    CHECK(loose("Homs") == "");      // too few letters left to tell it from other words
+    CHECK(loose("Москва") == "");    // other scripts match exactly or not at all
+    CHECK(loose("Route 66") == "");
+    CHECK(loose("As") == "");        // a lone article is a word
+}

@@ -93,14 +93,28 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (-96.80 44.31)", {"5226534", "Brookings", "city", "US", "23000", "5226534", "Brookings", "PPL", "SD"}},
                        {"POINT (-82.43 8.43)", {"3712076", "David", "city", "PA", "82907", "3712076", "David", "PPLA", "04"}},
                        {"POINT (-97.92 29.56)", {"4738000", "Nice", "city", "US", "1000", "4738000", "Nice", "PPL", "TX"}},
+                       // Transliterated names that reporting spells in other ways.
+                       {"POINT (36.56 35.61)", {"169304", "Kafr Nubl", "city", "SY", "24754", "169304", "Kafr Nubl", "PPL", "07"}},
+                       {"POINT (41.23 37.05)", {"173819", "Al Qāmishlī", "city", "SY", "184231", "173819", "Al Qamishli", "PPLA2", "05"}},
+                       {"POINT (37.05 36.59)", {"169389", "I‘zāz", "city", "SY", "66138", "169389", "I`zaz", "PPLA2", "09"}},
+                       {"POINT (36.10 32.62)", {"170592", "Dar‘ā", "city", "SY", "97969", "170592", "Dar`a", "PPLA", "12"}},
+                       {"POINT (40.75 36.50)", {"173811", "Al Ḩasakah", "city", "SY", "188160", "173811", "Al Hasakah", "PPLA", "03"}},
+                       {"POINT (38.47 55.80)", {"9900001", "Lavrovo", "city", "RU", "1200", "9900001", "Lavrovo", "PPL", "47"}},
+                       // Places named like people, and a town whose region shares a country's name.
+                       {"POINT (2.35 48.86)", {"2988507", "Paris", "city", "FR", "2138551", "2988507", "Paris", "PPLC", "11"}},
+                       {"POINT (-77.79 43.29)", {"5120025", "Hilton", "city", "US", "5900", "5120025", "Hilton", "PPL", "NY"}},
+                       {"POINT (-77.46 37.55)", {"4781708", "Richmond", "city", "US", "226610", "4781708", "Richmond", "PPLA", "VA"}},
+                       {"POINT (-84.39 33.75)", {"4180439", "Atlanta", "city", "US", "463878", "4180439", "Atlanta", "PPLA", "GA"}},
                    });
-    writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n");
+    writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
+                                        "169389,A'zaz\n170592,Daraa\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
                    {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
                      {"1", "Syria", "country", "SY", "0", "0", "SYR"}},
                     {"MULTIPOLYGON (((27 41, 180 41, 180 78, 27 78, 27 41)))", {"2", "Russia", "country", "RU", "0", "0", "RUS"}},
                     {"MULTIPOLYGON (((-125 25, -66 25, -66 49, -125 49, -125 25)))",
-                     {"3", "United States of America", "country", "US", "0", "0", "USA"}}});
+                     {"3", "United States of America", "country", "US", "0", "0", "USA"}},
+                    {"MULTIPOLYGON (((40 41, 46.7 41, 46.7 43.6, 40 43.6, 40 41)))", {"4", "Georgia", "country", "GE", "0", "0", "GEO"}}});
     writeText(dir / "admin0_names.csv", "id,name\n3,United States\n");
     writeShapefile(dir / "admin1.shp", wkbMultiPolygon, withExtra({"admin"}),
                    {{"MULTIPOLYGON (((35.7 35.2, 36.3 35.2, 36.3 36.0, 35.7 36.0, 35.7 35.2)))",
@@ -114,7 +128,11 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                      {"4", "Louisiana", "admin1", "US", "0", "0", "United States of America"}},
                     // An ordinary English word as a province's name.
                     {"MULTIPOLYGON (((25 -23, 28 -23, 28 -20, 25 -20, 25 -23)))",
-                     {"5", "Central", "admin1", "BW", "0", "0", "Botswana"}}});
+                     {"5", "Central", "admin1", "BW", "0", "0", "Botswana"}},
+                    {"MULTIPOLYGON (((-85.6 30.4, -80.8 30.4, -80.8 35, -85.6 35, -85.6 30.4)))",
+                     {"6", "Georgia", "admin1", "US", "0", "0", "United States of America"}},
+                    {"MULTIPOLYGON (((-10.7 51.6, -9.2 51.6, -9.2 52.6, -10.7 52.6, -10.7 51.6)))",
+                     {"7", "Kerry", "admin1", "IE", "0", "0", "Ireland"}}});
     // A region with a hole: the test checks even-odd containment through the gazetteer.
     writeShapefile(dir / "regions.shp", wkbMultiPolygon, withExtra({"members"}),
                    {{"MULTIPOLYGON (((40 41, 49 41, 49 46, 40 46, 40 41), (47 44.5, 48 44.5, 48 45.5, 47 45.5, 47 44.5)))",

@@ -9,21 +9,14 @@
 #include <cstdlib>
 
 #include "core/model/workspace.h"
+#include "docked_viewer.h"
 #include "ui/viewer.h"
 
 using namespace cmap;
 
 namespace {
 
-struct Folder {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("cmap-viewer-ws-" + std::to_string(std::random_device{}()));
-    Folder() { std::filesystem::create_directories(path); }
-    ~Folder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
+using test::Folder;
 
 std::string readAll(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -18,21 +18,23 @@ void EditHistory::record(Edits before) {
     redo_.clear();
 }
 
-bool EditHistory::undo(Workspace& ws) {
-    if (undo_.empty()) return false;
-    redo_.push_back(editsOf(ws));
-    restoreEdits(ws, std::move(undo_.back()));
-    undo_.pop_back();
+namespace {
+
+// Moves the edits of ws onto `to` and puts back the newest step of `from`: undo and redo are the
+// same move between the two stacks.
+bool step(std::vector<Edits>& from, std::vector<Edits>& to, Workspace& ws) {
+    if (from.empty()) return false;
+    to.push_back(editsOf(ws));
+    restoreEdits(ws, std::move(from.back()));
+    from.pop_back();
     return true;
 }
 
-bool EditHistory::redo(Workspace& ws) {
-    if (redo_.empty()) return false;
-    undo_.push_back(editsOf(ws));
-    restoreEdits(ws, std::move(redo_.back()));
-    redo_.pop_back();
-    return true;
-}
+}  // namespace
+
+bool EditHistory::undo(Workspace& ws) { return step(undo_, redo_, ws); }
+
+bool EditHistory::redo(Workspace& ws) { return step(redo_, undo_, ws); }
 
 void EditHistory::clear() {
     undo_.clear();

@@ -4,19 +4,13 @@
 
 #include <doctest/doctest.h>
 
-#include "geo/test_geodata.h"
+#include "mini_gazetteer.h"
 
 using namespace cmap;
 
 namespace {
 
-struct Fixture {
-    test::TempDir data, cache;
-    geo::GazetteerPtr gaz;
-    Fixture() {
-        test::writeMiniGeodata(data.path);
-        gaz = geo::Gazetteer::load(data.path, {cache.path});
-    }
+struct Fixture : test::MiniGazetteer {
 };
 
 const Fixture& fx() {

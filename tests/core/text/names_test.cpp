@@ -3,19 +3,13 @@
 #include <doctest/doctest.h>
 
 #include "core/text/geoparse.h"
-#include "geo/test_geodata.h"
+#include "mini_gazetteer.h"
 
 using namespace cmap;
 
 namespace {
 
-struct Fixture {
-    test::TempDir data, cache;
-    geo::GazetteerPtr gaz;
-    Fixture() {
-        test::writeMiniGeodata(data.path);
-        gaz = geo::Gazetteer::load(data.path, {cache.path});
-    }
+struct Fixture : test::MiniGazetteer {
     model::Document parse(std::string text) const {
         text::ArticleMeta meta;
         meta.published = model::Date{2015, 10, 10};

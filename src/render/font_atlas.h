@@ -11,14 +11,9 @@
 #include <vector>
 
 #include "render/gl_objects.h"
+#include "render/glyph_vertex.h"
 
 namespace cmap::render {
-
-struct GlyphVertex {
-    float x, y;  ///< whole-image device pixels
-    float u, v;
-    uint8_t rgba[4];
-};
 
 /// The font used for map labels: $CMAP_FONT when set, else DejaVu Sans, else Noto Sans.
 /// Throws DataError naming the file when none can be found.

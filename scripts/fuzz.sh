@@ -19,11 +19,6 @@ out=build-sanitize
 [ -f $out/CMakeCache.txt ] || cmake --preset sanitize >/dev/null
 cmake --build $out --target "${names[@]/#/fuzz_}" >/dev/null
 
-# Leaks that are a library's are suppressed by name (fuzz/lsan.supp says which and why); whole
-# allocation stacks are needed to name them, as GDAL has no frame pointers.
-export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-
 status=0
 mkdir -p $out/crashes
 for n in "${names[@]}"; do

@@ -9,7 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "core/geo/gdal_library.h"
+
 namespace cmap::test {
+
+/// Starts GDAL as the program does (core/geo/gdal_library.h): offline, file drivers only, and
+/// with its one-time set-up outside the leak check, which a plain GDALAllRegister would not be.
+inline void startGdal(const std::filesystem::path& forFile) { (void)geo::gdalLibrary(forFile.string()); }
 
 /// A fresh, empty folder under the system temp dir, removed when the object dies.
 struct TempDir {
@@ -38,7 +44,7 @@ struct Row {
 inline void writeShapefile(const std::filesystem::path& shp, OGRwkbGeometryType type,
                            const std::vector<std::string>& fields, const std::vector<Row>& rows,
                            const std::vector<std::string>& intFields = {"id", "pop", "geonameid"}, int epsg = 4326) {
-    GDALAllRegister();
+    startGdal(shp);
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
     char** opts = CSLSetNameValue(nullptr, "ENCODING", "UTF-8");
     std::unique_ptr<GDALDataset> ds(drv->Create(shp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));

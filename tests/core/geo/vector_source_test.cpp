@@ -52,7 +52,7 @@ TEST_CASE("representativePoint of a C-shaped polygon lies inside it") {
 
 TEST_CASE("loadVector reads a projected layer as WGS 84 lon/lat") {
     TempDir dir;
-    GDALAllRegister();
+    test::startGdal(dir / "m.geojson");
     auto* drv = GetGDALDriverManager()->GetDriverByName("GeoJSON");
     std::unique_ptr<GDALDataset> ds(drv->Create((dir / "m.geojson").string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     OGRSpatialReference merc;

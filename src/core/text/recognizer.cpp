@@ -86,6 +86,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
         geo::appendNormalized(word, key_);
         hash = geo::hashMore(hash, std::string_view(key_).substr(from));
     };
+    bool kindWords = false;  // past a lower-case word that is not a connector
     for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
         const Token& t = tokens_[j];
         if (j > first) {
@@ -103,10 +104,21 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
         const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !(t.flags & kDigit) &&
                            !clitic(lowered(tokenText(text, t), lower_));
         if (!t.upper() && !glued) {
-            if (j == first || (t.flags & kDigit) || !words::isConnector(lowered(tokenText(text, t), lower_))) break;
+            if (j == first || (t.flags & kDigit)) break;
+            const bool connector = words::isConnector(lowered(tokenText(text, t), lower_));
             append(tokenText(text, t));
-            continue;  // a connector never ends a name
+            if (connector) continue;  // a connector never ends a name
+            // News writes a facility's kind in lower case ("the Shayrat air base", "the Kakhovka
+            // dam", "the Rafah crossing"); the name without it is often a town's. Only facilities
+            // may end in such a word, so "Kuwait city" or "Idlib province" read as before.
+            std::vector<geo::Posting> facilities;
+            for (const auto& p : gaz_.postings(key_, hash))
+                if (gaz_.place(p.place).kind == geo::PlaceKind::Poi) facilities.push_back(p);
+            if (!facilities.empty()) best = {j, std::move(facilities)};
+            kindWords = true;
+            continue;  // the next word goes on only where a longer name does
         }
+        if (kindWords) break;  // "Kakhovka dam Monday": the kind words end the name
         append(tokenText(text, t));
         auto posts = gaz_.postings(key_, hash);
         if (!posts.empty() && j == first && (t.span.size() <= 2 || (t.allCaps() && t.span.size() <= 5))) {

@@ -144,8 +144,10 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                    {{"MULTIPOLYGON (((40 41, 49 41, 49 46, 40 46, 40 41), (47 44.5, 48 44.5, 48 45.5, 47 45.5, 47 44.5)))",
                      {"1", "North Caucasus", "region", "", "0", "0", "RU-CE;RU-DA"}}});
     writeShapefile(dir / "facilities.shp", wkbPoint, withExtra({"category", "source"}),
-                   {{"POINT (37.6175 55.752)", {"1", "Kremlin", "poi", "RU", "0", "0", "government", "ours"}}});
-    writeText(dir / "facilities_names.csv", "id,name\n1,Moscow Kremlin\n");
+                   {{"POINT (37.6175 55.752)", {"1", "Kremlin", "poi", "RU", "0", "0", "government", "ours"}},
+                    // Named after a town: the town stays a town unless the facility's kind follows.
+                    {"POINT (35.873 34.911)", {"2", "Tartus naval facility", "poi", "SY", "0", "0", "naval_base", "ours"}}});
+    writeText(dir / "facilities_names.csv", "id,name\n1,Moscow Kremlin\n2,Tartus naval base\n");
     writeText(dir / "aliases.csv", "alias,kind,country,geonameid,name\nUS,country,US,,United States of America\n"
                                    "Washington,city,US,4140963,Washington D.C.\nNowhere,city,ZZ,,Atlantis\n");
     writeText(dir / "demonyms.csv", "demonym,kind,country,geonameid,name\nSyrian,country,SY,,Syria\n"

@@ -68,6 +68,17 @@ TEST_CASE("resolution: population, curated aliases and document context") {
           "Syria=Syria/country/SY; US=United States of America/country/US; Russia=Russia/country/RU");
 }
 
+TEST_CASE("facilities: the kind in lower case after a town's name makes the facility") {
+    CHECK(summary(fx().parse("Warships left the Tartus naval base at dawn.")) ==
+          "Tartus naval base=Tartus naval facility/poi/SY");
+    CHECK(summary(fx().parse("Warships reached Tartus at dawn.")) == "Tartus=Tartus/city/SY");
+    // Lower-case words go on only into a facility's name, and end it.
+    CHECK(summary(fx().parse("The Tartus naval officers met Homs city officials.")) ==
+          "Tartus=Tartus/city/SY; Homs=Homs/city/SY");
+    CHECK(summary(fx().parse("The Tartus naval base Latakia sent ships.")) ==
+          "Tartus naval base=Tartus naval facility/poi/SY; Latakia=Latakia/city/SY");
+}
+
 TEST_CASE("dates: each mention carries its sentence's date at the text's precision") {
     auto d = fx().parse("Troops moved to Latakia. On September 15 a car bomb hit Homs.", model::Date{2015, 9, 0});
     REQUIRE(d.mentions.size() == 2);

@@ -11,6 +11,7 @@
 #include "core/model/workspace_paths.h"
 #include "core/text/article.h"
 #include "core/text/geoparse.h"
+#include "scene/scene_index.h"
 
 namespace cmap::scene {
 namespace {
@@ -132,6 +133,7 @@ std::shared_ptr<const MapContent> makeMapContent(const Geodata* geodata, bool ba
     }
     for (const Overlay& o : overlays) c->overlays.push_back(o.features);
     c->events = events;
+    c->index = makeSceneIndex(*c);
     return c;
 }
 

@@ -77,8 +77,8 @@ Overlay loadOverlay(const std::string& key, const std::filesystem::path& file);
 model::EventTablePtr loadEventTable(const model::EventSourceRef& ref, const std::filesystem::path& file);
 
 /// The map content of loaded parts: the articles' documents with the workspace's corrections
-/// applied, the overlays, the event datasets, and from geodata the area polygons and (when
-/// basemap) the basemap. Throws nothing but std::bad_alloc.
+/// applied, the overlays, the event datasets, from geodata the area polygons and (when basemap)
+/// the basemap, and their scene index. Throws nothing but std::bad_alloc.
 std::shared_ptr<const MapContent> makeMapContent(const Geodata* geodata, bool basemap,
                                                  const std::vector<ArticleSourcePtr>& articles,
                                                  const std::vector<Overlay>& overlays,

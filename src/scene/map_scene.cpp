@@ -94,8 +94,7 @@ bool dayPrecise(const model::Mention& m) { return !m.date || m.date->precision =
 
 // The visible mentions in document and text order: timeline first, then the article's and the
 // event category's layer styles.
-std::vector<Shown> shownMentions(const MapContent& content, const MapState& state) {
-    const SceneIndex& prepared = sceneIndex(content);
+std::vector<Shown> shownMentions(const MapContent& content, const SceneIndex& prepared, const MapState& state) {
     std::vector<float> timeOpacity = state.time ? model::evaluate(prepared.items, *state.time) : std::vector<float>{};
     std::vector<Shown> shown;
     for (size_t d = 0; d < content.documents.size(); ++d) {
@@ -282,7 +281,7 @@ float fillStrength(double fraction) {
     return static_cast<float>(1 - 0.8 * (fraction - kDetail) / (kBackdrop - kDetail));
 }
 
-void addAreas(Scene& scene, const MapContent& content, const std::vector<Shown>& shown,
+void addAreas(Scene& scene, const SceneIndex& index, const std::vector<Shown>& shown,
               const geo::Projection& projection, double width, double height, std::vector<Label>& labels) {
     std::unordered_map<uint32_t, Mark> areas;
     std::vector<uint32_t> order;
@@ -302,7 +301,7 @@ void addAreas(Scene& scene, const MapContent& content, const std::vector<Shown>&
     for (const auto& [size, key] : bySize) {
         Mark& m = areas[key];
         const model::ResolvedPlace& place = m.first->mention->place;
-        geo::FeatureSetPtr shape = areaShape(content, place);
+        geo::FeatureSetPtr shape = index.area(place);
         if (!shape) continue;
         if (m.first->shape == MentionShape::Area) {
             Color c = m.first->color;
@@ -460,11 +459,38 @@ struct Frame {
     View view;
 };
 
-Frame frameFor(const MapContent& content, const MapState& state, double width, double height) {
+View fitFocus(const SceneIndex& index, const std::string& projection, double width, double height) {
+    return fitBox(projectionFor(projection), index.focus, width, height, marginPx(width, height));
+}
+
+Frame frameFor(const SceneIndex& index, const MapState& state, double width, double height) {
     Frame f;
-    f.projection = state.projection.empty() ? defaultProjection(content) : state.projection;
-    f.view = state.view ? *state.view : defaultView(content, f.projection, width, height);
+    f.projection = state.projection.empty() ? index.projection : state.projection;
+    f.view = state.view ? *state.view : fitFocus(index, f.projection, width, height);
     return f;
+}
+
+// The content's own index (makeMapContent builds it with the content); content put together by
+// hand (as tests do) or changed since gets one made for the call. Either way the result depends
+// on the content alone.
+std::shared_ptr<const SceneIndex> indexFor(const MapContent& content) {
+    if (content.index && content.index->indexes(content)) return content.index;
+    return makeSceneIndex(content);
+}
+
+std::vector<PlacedMention> placeWith(const MapContent& content, const SceneIndex& index, const MapState& state,
+                                     double width, double height) {
+    Frame f = frameFor(index, state, width, height);
+    const geo::Projection& projection = projectionFor(f.projection);
+    std::vector<PlacedMention> out;
+    for (const Shown& s : shownMentions(content, index, state)) {
+        geo::Vec2 xy = projection.forward(s.mention->place.point);
+        geo::Vec2 px = std::isnan(xy.x) ? geo::Vec2{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()} : f.view.toPixel(xy, width, height);
+        bool marker = s.shape == MentionShape::Marker || s.shape == MentionShape::Facility || s.shape == MentionShape::Ring;
+        out.push_back({s.ref, s.shape, s.mention->place.point, px, s.opacity, s.color, marker ? s.sizePx : 0.f,
+                       s.dayPrecise});
+    }
+    return out;
 }
 
 }  // namespace
@@ -522,29 +548,20 @@ model::LayerStyle defaultArticleStyle(size_t documentIndex) {
     return s;
 }
 
-std::string defaultProjection(const MapContent& content) { return sceneIndex(content).projection; }
+std::string defaultProjection(const MapContent& content) { return indexFor(content)->projection; }
 
 View defaultView(const MapContent& content, const std::string& projection, double width, double height) {
-    return fitBox(projectionFor(projection), sceneIndex(content).focus, width, height, marginPx(width, height));
+    return fitFocus(*indexFor(content), projection, width, height);
 }
 
 std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,
                                          double height) {
-    Frame f = frameFor(content, state, width, height);
-    const geo::Projection& projection = projectionFor(f.projection);
-    std::vector<PlacedMention> out;
-    for (const Shown& s : shownMentions(content, state)) {
-        geo::Vec2 xy = projection.forward(s.mention->place.point);
-        geo::Vec2 px = std::isnan(xy.x) ? geo::Vec2{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()} : f.view.toPixel(xy, width, height);
-        bool marker = s.shape == MentionShape::Marker || s.shape == MentionShape::Facility || s.shape == MentionShape::Ring;
-        out.push_back({s.ref, s.shape, s.mention->place.point, px, s.opacity, s.color, marker ? s.sizePx : 0.f,
-                       s.dayPrecise});
-    }
-    return out;
+    return placeWith(content, *indexFor(content), state, width, height);
 }
 
 Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height) {
-    Frame f = frameFor(content, state, width, height);
+    const auto index = indexFor(content);
+    Frame f = frameFor(*index, state, width, height);
     const geo::Projection& projection = projectionFor(f.projection);
     Scene scene;
     if (content.basemap.admin0) {
@@ -556,12 +573,12 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
         scene.add("graticule", GraticuleLayer{10, rgb(0x5a7a8c, 0.25f), 0.6f});
         scene.backdrop = 1;
     }
-    std::vector<Shown> shown = shownMentions(content, state);
+    std::vector<Shown> shown = shownMentions(content, *index, state);
     adjustBasemapTowns(scene, shown);
     addOverlays(scene, content);
     addEvents(scene, content, state);
     std::vector<Label> labels;
-    addAreas(scene, content, shown, projection, width, height, labels);
+    addAreas(scene, *index, shown, projection, width, height, labels);
     addMarkers(scene, content, shown, labels);
     if (!labels.empty()) {
         LabelLayer layer;
@@ -581,7 +598,8 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
 
 std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width, double height,
                                       double px, double py) {
-    std::vector<PlacedMention> placed = placeMentions(content, state, width, height);
+    const auto index = indexFor(content);
+    std::vector<PlacedMention> placed = placeWith(content, *index, state, width, height);
     // Markers first: the nearest whose edge is within a few pixels; later (drawn on top) wins ties.
     std::optional<MentionRef> best;
     double bestDistance = std::numeric_limits<double>::infinity();
@@ -592,7 +610,7 @@ std::optional<MentionRef> pickMention(const MapContent& content, const MapState&
     }
     if (best) return best;
     // Then the smallest area that contains the pixel.
-    Frame f = frameFor(content, state, width, height);
+    Frame f = frameFor(*index, state, width, height);
     geo::LonLat at = projectionFor(f.projection).inverse(f.view.unproject(px, py, width, height));
     if (std::isnan(at.lon)) return std::nullopt;
     double smallest = std::numeric_limits<double>::infinity();

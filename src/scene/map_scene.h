@@ -20,6 +20,8 @@
 
 namespace cmap::scene {
 
+struct SceneIndex;
+
 /// What a briefing map is made of: shared, immutable inputs (edits make new ones).
 struct MapContent {
     BasemapData basemap;               ///< admin0 == nullptr: no basemap
@@ -29,6 +31,10 @@ struct MapContent {
     std::vector<model::CorrectionIndex> corrected;  ///< per document: its raw and corrected mentions
     std::vector<geo::FeatureSetPtr> overlays;                      ///< user vector files
     std::vector<model::EventTablePtr> events;                      ///< imported event datasets
+    /// What the rest gives every frame alike (place numbers, area shapes, the default view; see
+    /// scene/scene_index.h), built once with it by makeMapContent. Content put together or changed
+    /// by hand may leave it empty: the functions below then make one for the call.
+    std::shared_ptr<const SceneIndex> index;
 };
 
 /// A mention drawn on the map, for hover and click: which document and mention it is.
@@ -74,8 +80,8 @@ Color overlayColor(size_t index);
 
 /// The scene for a width x height (logical pixels) map. Mentions draw at the precision they
 /// have: cities and facilities as markers, countries as outlines, regions and provinces as
-/// translucent hatched areas; the timeline sets each one's opacity. Throws InputError for a
-/// projection PROJ rejects.
+/// translucent hatched areas; the timeline sets each one's opacity. What it needs of the content
+/// beyond the frame comes from content.index. Throws InputError for a projection PROJ rejects.
 Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height);
 
 /// The projection for definition, kept per thread while the definition stays the same (creating

@@ -1,11 +1,9 @@
-// Sections: mention shapes | area shapes (cached one-feature sets) | focus | the index.
+// Sections: mention shapes | area shapes | focus | the index.
 #include "scene/scene_index.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <mutex>
-#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -59,40 +57,6 @@ geo::FeatureSetPtr extractFeature(const geo::FeatureSet& src, uint32_t f) {
     out.fieldNames = src.fieldNames;
     for (size_t c = 0; c < src.columns.size(); ++c) out.columns.push_back({src.attr(f, c)});
     return std::move(out).finish();
-}
-
-// The renderer keeps a mesh per FeatureSet pointer, so an area must come back as the same object
-// on every frame: one-feature sets are remembered here while anyone (a scene, the renderer's mesh
-// cache) still holds them. The source is held weakly too, so a freed layer is never mistaken for a
-// new one at the same address.
-class AreaShapes {
-public:
-    geo::FeatureSetPtr get(const geo::FeatureSetPtr& layer, uint32_t feature) {
-        std::lock_guard lock(mutex_);
-        Entry& e = entries_[{layer.get(), feature}];
-        auto source = e.source.lock();
-        if (auto shape = e.shape.lock(); shape && source == layer) return shape;
-        auto shape = extractFeature(*layer, feature);
-        e = {layer, shape};
-        if (entries_.size() > 512) prune();
-        return shape;
-    }
-
-private:
-    struct Entry {
-        std::weak_ptr<const geo::FeatureSet> source;
-        std::weak_ptr<const geo::FeatureSet> shape;
-    };
-    void prune() {
-        std::erase_if(entries_, [](const auto& kv) { return kv.second.shape.expired(); });
-    }
-    std::mutex mutex_;
-    std::map<std::pair<const geo::FeatureSet*, uint32_t>, Entry> entries_;
-};
-
-AreaShapes& areaShapes() {
-    static AreaShapes shapes;
-    return shapes;
 }
 
 // ---- focus ----
@@ -155,19 +119,20 @@ const geo::FeatureSet* polygonLayer(const MapContent& content, geo::Layer layer)
     return fs && fs->kind == geo::GeometryKind::Polygon ? fs.get() : nullptr;
 }
 
-geo::FeatureSetPtr areaShape(const MapContent& content, const model::ResolvedPlace& p) {
-    if (!polygonLayer(content, p.layer) || p.feature >= content.layers[p.layer]->featureCount()) return nullptr;
-    return areaShapes().get(content.layers[p.layer], p.feature);
-}
-
 // ---- the index ----
 
-const SceneIndex& sceneIndex(const MapContent& content) {
-    thread_local std::optional<SceneIndex> memo;
-    if (memo && memo->documents == content.documents && memo->layers.byLayer == content.layers.byLayer &&
-        memo->events == content.events)
-        return *memo;
-    SceneIndex p;
+bool SceneIndex::indexes(const MapContent& content) const {
+    return documents == content.documents && layers.byLayer == content.layers.byLayer && events == content.events;
+}
+
+geo::FeatureSetPtr SceneIndex::area(const model::ResolvedPlace& p) const {
+    auto it = areas.find({p.layer, p.feature});
+    return it == areas.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const SceneIndex> makeSceneIndex(const MapContent& content) {
+    auto index = std::make_shared<SceneIndex>();
+    SceneIndex& p = *index;
     p.documents = content.documents;
     p.layers = content.layers;
     p.events = content.events;
@@ -182,14 +147,20 @@ const SceneIndex& sceneIndex(const MapContent& content) {
             p.category.push_back(m.event < doc->events.size()
                                      ? static_cast<uint8_t>(static_cast<size_t>(doc->events[m.event].category) & 7)
                                      : SceneIndex::kNoCategory);
-            p.shape.push_back(shapeOf(content, m.place));
+            MentionShape shape = shapeOf(content, m.place);
+            p.shape.push_back(shape);
+            // shapeOf found its polygon layer; the feature must be one of it.
+            if ((shape == MentionShape::Area || shape == MentionShape::Outline) &&
+                m.place.feature < content.layers[m.place.layer]->featureCount()) {
+                geo::FeatureSetPtr& area = p.areas[{m.place.layer, m.place.feature}];
+                if (!area) area = extractFeature(*content.layers[m.place.layer], m.place.feature);
+            }
         }
     }
     p.placeCount = keys.size();
     p.focus = focusBox(content);
     p.projection = geo::Projection::fittedTo(p.focus).definition();
-    memo.emplace(std::move(p));
-    return *memo;
+    return index;
 }
 
 }  // namespace cmap::scene

@@ -33,7 +33,7 @@ struct Session {
 
     /// Derived: the corrected documents and overlays as the map draws them. Rebuilt by
     /// rebuildContent() after any change to articles, corrections or overlays.
-    std::shared_ptr<const scene::MapContent> content = std::make_shared<scene::MapContent>();
+    std::shared_ptr<const scene::MapContent> content = scene::makeMapContent(nullptr, false, {}, {}, {}, {});
     uint64_t revision = 0;  ///< bumped by rebuildContent, so caches know to refresh
 
     void rebuildContent();

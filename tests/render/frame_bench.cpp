@@ -28,6 +28,7 @@
 #include "render/render_harness.h"
 #include "scene/content_loader.h"
 #include "scene/map_scene.h"
+#include "scene/scene_index.h"
 
 using namespace cmap;
 
@@ -174,6 +175,7 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
         auto docs = syntheticDocuments(100000);
         scene::MapContent content = *scene::makeMapContent(g.get(), true, {}, {}, {}, {});
         content.documents = docs;
+        content.index = scene::makeSceneIndex(content);  // as makeMapContent builds it with the content
         // One fitted view of the events for both cases, so the basemap is built once.
         scene::MapState base;
         base.labels = false;  // 100,000 names would be noise; the markers are the load

@@ -15,6 +15,7 @@
 #include "render/render_harness.h"
 #include "scene/content_loader.h"
 #include "scene/map_scene.h"
+#include "scene/scene_index.h"
 
 using namespace cmap;
 using namespace cmap::scene;
@@ -201,6 +202,41 @@ TEST_CASE("render: briefing map with markers, hatched region and province, and n
     s.projection = "EPSG:4326";
     s.view = View{{40.5, 39.5}, 0.1};
     test::checkBaseline("map_briefing_levant", test::renderer().renderToImage(buildMapScene(c, s, kW, kH), kW, kH));
+}
+
+// buildMapScene keeps nothing between calls: what it needs of the content beyond the frame (place
+// numbers, area shapes, the default view) is the content's index, built once by makeMapContent.
+TEST_CASE("map scene: the content's index gives the scene a bare content gives, and the same area shapes every frame") {
+    MapContent c = test::briefingContent(false);
+    REQUIRE(c.index);
+    CHECK(c.index->indexes(c));
+    MapState s;
+    s.projection = "EPSG:4326";
+    s.view = View{{40.5, 39.5}, 0.1};
+    Scene a = buildMapScene(c, s, kW, kH);
+    Scene b = buildMapScene(c, s, kW, kH);
+    REQUIRE(a.layers.size() == b.layers.size());
+    size_t areas = 0;
+    for (size_t i = 0; i < a.layers.size(); ++i) {
+        // Equal layers, feature sets by identity: the renderer's meshes and kept images serve.
+        CHECK(a.layers[i].content == b.layers[i].content);
+        if (std::holds_alternative<FillLayer>(a.layers[i].content)) ++areas;
+    }
+    CHECK(areas >= 2);  // the hatched region and province
+
+    MapContent bare = c;
+    bare.index = nullptr;  // content put together by hand: an index is made for the call
+    Scene d = buildMapScene(bare, s, kW, kH);
+    REQUIRE(d.layers.size() == a.layers.size());
+    for (size_t i = 0; i < a.layers.size(); ++i) CHECK(d.layers[i].name == a.layers[i].name);
+    CHECK(test::differingPixels(test::renderer().renderToImage(a, kW, kH),
+                                test::renderer().renderToImage(d, kW, kH), 0) == 0);
+    CHECK(defaultProjection(bare) == defaultProjection(c));
+
+    MapContent fewer = c;
+    fewer.documents.pop_back();  // changed by hand: the index is no longer this content's
+    CHECK_FALSE(c.index->indexes(fewer));
+    CHECK(placeMentions(fewer, s, kW, kH).size() < placeMentions(c, s, kW, kH).size());
 }
 
 // buildMapScene finds the basemap towns a marker replaces through a name set and a latitude band

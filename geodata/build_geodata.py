@@ -5,7 +5,7 @@ usage: /usr/bin/python3 geodata/build_geodata.py --sources .cache/sources --out 
 
 Run it with Debian's /usr/bin/python3: it needs the `osgeo` bindings of the python3-gdal package,
 which a pyenv or venv `python3` found first on PATH usually lacks. The sources folder is what
-geodata/fetch_sources.sh fills (cities1000.txt and world_map.gpkg).
+geodata/fetch_sources.sh fills (cities500.txt and world_map.gpkg).
 
 Inputs: the two sources plus the curated tables next to this script (countries.csv,
 admin1_fixes.csv, regions.csv, facilities.csv, aliases.csv, demonyms.csv).
@@ -35,7 +35,7 @@ STAMP_VERSION = 1
 
 CURATED = ["countries.csv", "admin1_fixes.csv", "regions.csv", "facilities.csv",
            "aliases.csv", "demonyms.csv", "label_points.csv", "display_names.csv"]
-SOURCES = ["cities1000.txt", "world_map.gpkg"]
+SOURCES = ["cities500.txt", "world_map.gpkg"]
 # Debian's wamerican word list: tells the geoparser which capitalized words are ordinary English
 # words ("Mission", "Band") rather than names.
 DICTIONARY = "/usr/share/dict/american-english"
@@ -653,7 +653,7 @@ class Build:
                 except ValueError:
                     fail(f"{where}: geonameid must be a number")
                 if gid not in place_ids:
-                    fail(f"{where}: geonameid {gid} is not in cities1000.txt")
+                    fail(f"{where}: geonameid {gid} is not in cities500.txt")
                 if kind != "city" or (cc and place_ids[gid][1] != cc):
                     fail(f"{where}: geonameid {gid} is a city in {place_ids[gid][1]}")
                 continue
@@ -818,7 +818,7 @@ class Build:
     # --- driver ------------------------------------------------------------------------------
     def run(self, tmp, stamp):
         t0 = time.monotonic()
-        places = read_places(os.path.join(self.src, "cities1000.txt"))
+        places = read_places(os.path.join(self.src, "cities500.txt"))
         self.place_index = {p[0]: (p[1], p[7]) for p in places}
         log(f"places: {len(places)} rows read ({time.monotonic() - t0:.1f}s)")
 
@@ -893,7 +893,7 @@ def main(argv=None):
         description="Build conflictmap's gazetteer shapefiles. Run with /usr/bin/python3 "
                     "(needs python3-gdal's osgeo).")
     ap.add_argument("--sources", required=True,
-                    help="folder with cities1000.txt and world_map.gpkg (geodata/fetch_sources.sh)")
+                    help="folder with cities500.txt and world_map.gpkg (geodata/fetch_sources.sh)")
     ap.add_argument("--out", required=True, help="output folder, e.g. geodata/out")
     ap.add_argument("--force", action="store_true", help="rebuild even when up to date")
     args = ap.parse_args(argv)

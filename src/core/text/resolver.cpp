@@ -20,6 +20,7 @@ constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second hol
 constexpr double kSameKind = 1.5;
 constexpr double kLooseAbroad = 5.0;     // a loose spelling's candidate outside the document's countries
 constexpr double kForeignContainer = 3.0;  // "Atlanta, Georgia": a country the town is not in is not meant        // "California or Washington": list members share a kind
+constexpr int64_t kVillage = 1000;       // a place this small is meant only near the document's other places
 constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
 
 size_t countrySlot(std::string_view iso2) {
@@ -76,6 +77,13 @@ struct Context {
                 }
             }
         return best;
+    }
+    /// Whether p is inside (the box of) a province or district of its country the story names.
+    bool inProvince(const geo::Place& p) const {
+        auto provs = provinces.find(countrySlot(p.countryCode()));
+        if (provs == provinces.end()) return false;
+        return std::any_of(provs->second.begin(), provs->second.end(),
+                           [&](const geo::Place* prov) { return prov->bbox().contains(p.point); });
     }
     bool anchorInside(const geo::BBox& box, geo::LonLat except) const {
         // Provinces are small next to the grid; scan the cells the box touches.
@@ -218,6 +226,14 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         const geo::Place& p = *chosen(k);
         bool implausible = p.kind == geo::PlaceKind::City && p.population < kSmallTown && ctx.topWeight > 0 &&
                            ctx.weight(p.countryCode()) == 0;
+        // A village (GeoNames lists places down to 500 people) shares its name with people, words and
+        // other places so often that only the story's geography makes it the village: another place
+        // pinned down within kNearbyKm, or a province the story names around it.
+        // Seats of government are no villages, however few live there (Vatican City).
+        const bool seat = p.fcode() == "PPLC" || p.fcode() == "PPLA";
+        if (p.kind == geo::PlaceKind::City && p.population < kVillage && !seat && ctx.nearestAnchorKm(p.point) >= kNearbyKm &&
+            !ctx.inProvince(p))
+            implausible = true;
         // A name matched only through its transliteration-tolerant key may be any word of that
         // shape ("Chamber" folds like Sambir): it counts only near places the document pins down.
         if (mentions[k].loose && (ctx.weight(p.countryCode()) == 0 || ctx.nearestAnchorKm(p.point) >= kNearbyKm))

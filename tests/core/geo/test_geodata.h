@@ -111,9 +111,14 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (-77.79 43.29)", {"5120025", "Hilton", "city", "US", "5900", "5120025", "Hilton", "PPL", "NY"}},
                        {"POINT (-77.46 37.55)", {"4781708", "Richmond", "city", "US", "226610", "4781708", "Richmond", "PPLA", "VA"}},
                        {"POINT (-84.39 33.75)", {"4180439", "Atlanta", "city", "US", "463878", "4180439", "Atlanta", "PPLA", "GA"}},
+                       // GeoNames' current romanization as the name, the news spelling as an alternate;
+                       // a village (GeoNames cities500 lists places down to 500 people); a tiny capital.
+                       {"POINT (36.40 33.57)", {"170600", "Dūmā", "city", "SY", "111864", "170600", "Duma", "PPLA2", "08"}},
+                       {"POINT (36.55 34.90)", {"9900002", "Kuhlan", "city", "SY", "800", "9900002", "Kuhlan", "PPL", "11"}},
+                       {"POINT (12.45 41.90)", {"6691831", "Vatican City", "city", "VA", "829", "6691831", "Vatican City", "PPLC", ""}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
-                                        "169389,A'zaz\n170592,Daraa\n");
+                                        "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
                    {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
                      {"1", "Syria", "country", "SY", "0", "0", "SYR"}},

@@ -5,13 +5,14 @@ usage: /usr/bin/python3 geodata/build_geodata.py --sources .cache/sources --out 
 
 Run it with Debian's /usr/bin/python3: it needs the `osgeo` bindings of the python3-gdal package,
 which a pyenv or venv `python3` found first on PATH usually lacks. The sources folder is what
-geodata/fetch_sources.sh fills (cities500.txt and world_map.gpkg).
+geodata/fetch_sources.sh fills (cities500.txt, admin2.json and world_map.gpkg).
 
-Inputs: the two sources plus the curated tables next to this script (countries.csv,
+Inputs: the three sources plus the curated tables next to this script (countries.csv,
 admin1_fixes.csv, regions.csv, facilities.csv, aliases.csv, demonyms.csv).
 Output (the layout the C++ gazetteer reads; see geodata/SOURCES.md):
-  places.shp admin0.shp admin1.shp regions.shp facilities.shp   (+ .dbf .shx .prj .cpg)
+  places.shp admin0.shp admin1.shp regions.shp facilities.shp admin2.shp   (+ .dbf .shx .prj .cpg)
   places_names.csv admin0_names.csv admin1_names.csv regions_names.csv facilities_names.csv
+  admin2_names.csv
   aliases.csv demonyms.csv   (copied unchanged)
   stamp.json                 (hashes of every input; the build is skipped while they match)
 
@@ -30,17 +31,19 @@ import sys
 import time
 import unicodedata
 
+import divisions  # geodata/divisions.py: admin1 populations and the admin2 layer
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 STAMP_VERSION = 1
 
 CURATED = ["countries.csv", "admin1_fixes.csv", "regions.csv", "facilities.csv",
            "aliases.csv", "demonyms.csv", "label_points.csv", "display_names.csv"]
-SOURCES = ["cities500.txt", "world_map.gpkg"]
+SOURCES = ["cities500.txt", "admin2.json", "world_map.gpkg"]
 # Debian's wamerican word list: tells the geoparser which capitalized words are ordinary English
 # words ("Mission", "Band") rather than names.
 DICTIONARY = "/usr/share/dict/american-english"
-LAYERS = ["places", "admin0", "admin1", "regions", "facilities"]
-KINDS = {"country", "admin1", "region", "city", "poi", "water"}
+LAYERS = ["places", "admin0", "admin1", "regions", "facilities", "admin2"]
+KINDS = {"country", "admin1", "admin2", "region", "city", "poi", "water"}
 
 
 class BuildError(Exception):
@@ -166,7 +169,7 @@ def compute_stamp(sources_dir):
         if not os.path.isfile(p):
             fail(f"{p}: missing (run geodata/fetch_sources.sh {sources_dir})")
         inputs["sources/" + name] = {"size": os.path.getsize(p), "sha256": file_digest(p)}
-    for name in CURATED + [os.path.basename(__file__)]:
+    for name in CURATED + [os.path.basename(__file__), "divisions.py"]:
         p = os.path.join(HERE, name)
         if not os.path.isfile(p):
             fail(f"{p}: missing")
@@ -306,7 +309,7 @@ def read_places(path):
                 pop = int(r[14] or 0)
             except ValueError:
                 fail(f"{path}:{lineno}: bad number in geonameid/latitude/longitude/population")
-            places.append((gid, r[1], r[2], r[3], lat, lon, r[7], r[8], r[10], pop))
+            places.append((gid, r[1], r[2], r[3], lat, lon, r[7], r[8], r[10], pop, r[11]))
     return places
 
 
@@ -479,6 +482,13 @@ class Build:
             dst["geom"] = union_all([dst["geom"], u["geom"]])
             log(f"admin0: {u['names'].primary} counted with {u['country']}"
                 + (f" (taken out of {src['iso2']})" if src is not None and src["iso2"] != u["country"] else ""))
+
+    def admin1_populations(self, places):
+        pops, tested = divisions.admin1_populations(self.admin1, places, ogr)
+        for u, n in zip(self.admin1, pops):
+            u["pop"] = n
+        empty = sum(1 for n in pops if n == 0)
+        log(f"admin1: populations summed from places ({tested} polygons tested, {empty} units without places)")
 
     # --- regions -----------------------------------------------------------------------------
     def admin1_lookup(self, cc, name, where):
@@ -727,7 +737,7 @@ class Build:
     def write_places(self, tmp, places):
         ds, lyr = self.create_layer(tmp, "places", ogr.wkbPoint,
                                     [("asciiname", ogr.OFTString, 254), ("fcode", ogr.OFTString, 10),
-                                     ("admin1", ogr.OFTString, 20)])
+                                     ("admin1", ogr.OFTString, 20), ("admin2", ogr.OFTString, 80)])
         defn = lyr.GetLayerDefn()
         names = []
         # display_names.csv: the name news and maps use where GeoNames' main one differs; the
@@ -741,7 +751,7 @@ class Build:
         missing = sorted(set(display) - {p[0] for p in places})
         if missing:
             fail(f"display_names.csv: no place with geonameid {missing[0]}")
-        for gid, geonames_name, ascii_, alts, lat, lon, fcode, cc, adm1, pop in places:
+        for gid, geonames_name, ascii_, alts, lat, lon, fcode, cc, adm1, pop, adm2 in places:
             name = display.get(gid, geonames_name)
             f = ogr.Feature(defn)
             f.SetField(0, gid)
@@ -753,6 +763,7 @@ class Build:
             f.SetField(6, utf8_truncate(ascii_))
             f.SetField(7, fcode)
             f.SetField(8, adm1)
+            f.SetField(9, adm2)
             pt = ogr.Geometry(ogr.wkbPoint)
             pt.AddPoint_2D(lon, lat)
             f.SetGeometryDirectly(pt)
@@ -815,6 +826,39 @@ class Build:
         ds = None
         return self.write_names(os.path.join(tmp, "facilities_names.csv"), names)
 
+    def build_admin2(self, places):
+        units, by_seat, skipped = divisions.read_admin2(os.path.join(self.src, "admin2.json"), places, norm, fail)
+        for u in units:
+            u["names"] = NameSet(u["name"])
+        self.admin2 = units
+        log(f"admin2: {len(units)} divisions ({by_seat} placed at their seat, {skipped} without any place left out)")
+
+    def write_admin2(self, tmp):
+        # `core`: the name without its designator; `cores` adds the town a Slavic district is named
+        # by (;-separated). The gazetteer lets running text name a division by them only with a
+        # designator after ("Tartus district"). min_lon..max_lat: the box of its places.
+        ds, lyr = self.create_layer(tmp, "admin2", ogr.wkbPoint,
+                                    [("admin1", ogr.OFTString, 20), ("admin2", ogr.OFTString, 80),
+                                     ("core", ogr.OFTString, 254), ("cores", ogr.OFTString, 254),
+                                     ("min_lon", ogr.OFTReal, 0), ("min_lat", ogr.OFTReal, 0),
+                                     ("max_lon", ogr.OFTReal, 0), ("max_lat", ogr.OFTReal, 0)])
+        defn = lyr.GetLayerDefn()
+        names = []
+        for u in self.admin2:
+            f = ogr.Feature(defn)
+            values = [u["id"], utf8_truncate(u["name"]), "admin2", u["country"], u["pop"], 0,
+                      u["admin1"], u["code"], utf8_truncate(u["core"]),
+                      utf8_truncate(";".join(u["cores"])), *[round(v, 5) for v in u["box"]]]
+            for k, v in enumerate(values):
+                f.SetField(k, v)
+            pt = ogr.Geometry(ogr.wkbPoint)
+            pt.AddPoint_2D(u["lon"], u["lat"])
+            f.SetGeometryDirectly(pt)
+            lyr.CreateFeature(f)
+            names += [(u["id"], n) for n in u["names"].items]
+        ds = None
+        return self.write_names(os.path.join(tmp, "admin2_names.csv"), names)
+
     # --- driver ------------------------------------------------------------------------------
     def run(self, tmp, stamp):
         t0 = time.monotonic()
@@ -836,6 +880,8 @@ class Build:
             pop[p[7]] = pop.get(p[7], 0) + p[9]
         for c in self.admin0.values():
             c["pop"] = pop.get(c["iso2"], 0)
+        self.admin1_populations(places)
+        self.build_admin2(places)
         log(f"admin0: {len(self.admin0)} countries ({time.monotonic() - t0:.1f}s)")
 
         self.build_regions()
@@ -865,6 +911,8 @@ class Build:
         counts["regions"] = len(self.regions)
         counts["facilities_names"] = self.write_facilities(tmp)
         counts["facilities"] = len(self.facilities)
+        counts["admin2_names"] = self.write_admin2(tmp)
+        counts["admin2"] = len(self.admin2)
         for name in ("aliases.csv", "demonyms.csv"):
             shutil.copyfile(os.path.join(HERE, name), os.path.join(tmp, name))
         counts["common_words"] = write_common_words(os.path.join(tmp, "common_words.txt"))
@@ -893,7 +941,7 @@ def main(argv=None):
         description="Build conflictmap's gazetteer shapefiles. Run with /usr/bin/python3 "
                     "(needs python3-gdal's osgeo).")
     ap.add_argument("--sources", required=True,
-                    help="folder with cities500.txt and world_map.gpkg (geodata/fetch_sources.sh)")
+                    help="folder with cities500.txt, admin2.json and world_map.gpkg (geodata/fetch_sources.sh)")
     ap.add_argument("--out", required=True, help="output folder, e.g. geodata/out")
     ap.add_argument("--force", action="store_true", help="rebuild even when up to date")
     args = ap.parse_args(argv)

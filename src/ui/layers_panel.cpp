@@ -94,6 +94,7 @@ std::string precisionSummary(const model::Document& doc) {
     size_t points = 0, areas = 0;
     for (const auto& m : doc.mentions) {
         bool area = m.place.kind == geo::PlaceKind::Country || m.place.kind == geo::PlaceKind::Admin1 ||
+                    m.place.kind == geo::PlaceKind::Admin2 ||
                     m.place.kind == geo::PlaceKind::Region || m.place.kind == geo::PlaceKind::Water;
         (area ? areas : points)++;
     }

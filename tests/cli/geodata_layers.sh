@@ -18,7 +18,7 @@ command -v ogrinfo >/dev/null || die "ogrinfo not found (package gdal-bin)"
 py=/usr/bin/python3
 [[ -x $py ]] && $py -c 'import osgeo' 2>/dev/null || die "$py with osgeo not found (package python3-gdal)"
 
-layers=(places admin0 admin1 regions facilities)
+layers=(places admin0 admin1 regions facilities admin2)
 for l in "${layers[@]}"; do
   for ext in shp shx dbf prj cpg; do
     [[ -s $geo/$l.$ext ]] || die "$geo/$l.$ext missing or empty"
@@ -52,9 +52,11 @@ def err(msg):
     print("  " + msg, file=sys.stderr)
 
 kinds = {"places": {"city"}, "admin0": {"country"}, "admin1": {"admin1"},
-         "regions": {"region", "water"}, "facilities": {"poi"}}
-# The sources' sizes (geodata/SOURCES.md): GeoNames cities500 has 199,568 places.
-minimum = {"places": 199000, "admin0": 230, "admin1": 4500, "regions": 80, "facilities": 100}
+         "regions": {"region", "water"}, "facilities": {"poi"}, "admin2": {"admin2"}}
+# The sources' sizes (geodata/SOURCES.md): GeoNames cities500 has 199,568 places; admin2 keeps the
+# divisions placed by their places or seat (about 30,000 of 47,643); every admin1 unit but a few
+# islands and slivers has places, so a population.
+minimum = {"places": 199000, "admin0": 230, "admin1": 4500, "regions": 80, "facilities": 100, "admin2": 28000}
 datasets = {}
 for layer, allowed in kinds.items():
     ds = ogr.Open(os.path.join(geo, layer + ".shp"))
@@ -75,7 +77,7 @@ for layer, allowed in kinds.items():
         if cc and (len(cc) != 2 or not cc.isupper()):
             err(f"{layer}: id {fid} has country {cc!r}")
         g = f.GetGeometryRef()
-        if g is None or g.IsEmpty() or (layer not in ("places", "facilities") and not g.IsValid()):
+        if g is None or g.IsEmpty() or (layer not in ("places", "facilities", "admin2") and not g.IsValid()):
             bad_geom += 1
     if bad_geom:
         err(f"{layer}: {bad_geom} empty or invalid geometries")
@@ -130,6 +132,27 @@ if 173576 not in hits:
     err(f"places_names.csv: 'Al Lādhiqīyah' does not lead to Latakia (173576); found {sorted(hits)}")
 else:
     print("ok: places_names.csv: Al Lādhiqīyah -> 173576 (Latakia)")
+
+# Provinces carry the population of their places: Virginia is a state of millions.
+pops = {}
+for f in datasets["admin1"].GetLayer(0):
+    pops[(f.GetField("country"), f.GetField("name"))] = f.GetField("pop")
+for key, least in [(("US", "Virginia"), 4_000_000), (("SY", "Aleppo Governorate"), 2_000_000)]:
+    if (pops.get(key) or 0) < least:
+        err(f"admin1.shp: {key[1]} ({key[0]}) has population {pops.get(key)}, expected at least {least}")
+    else:
+        print(f"ok: admin1: {key[1]} ({key[0]}) population {pops[key]}")
+# A district tied to its places: Manbij District lies around Manbij, its core name without the noun.
+found = [f for f in datasets["admin2"].GetLayer(0) if f.GetField("name") == "Manbij District"]
+if not found:
+    err("admin2.shp: no Manbij District")
+else:
+    f = found[0]
+    g = f.GetGeometryRef()
+    if f.GetField("country") != "SY" or f.GetField("core") != "Manbij" or abs(g.GetX() - 37.95) > 0.5 or abs(g.GetY() - 36.53) > 0.5:
+        err(f"admin2.shp: Manbij District is {f.GetField('country')} {f.GetField('core')!r} at {g.GetX():.2f},{g.GetY():.2f}")
+    else:
+        print(f"ok: admin2: Manbij District at {g.GetX():.2f},{g.GetY():.2f}, core 'Manbij'")
 
 sys.exit(1 if errors else 0)
 EOF

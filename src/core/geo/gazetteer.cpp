@@ -18,8 +18,16 @@ namespace cmap::geo {
 
 namespace {
 
-constexpr size_t kBloomBits = 1u << 20;  // 128 KiB: stays in the L2 cache
-constexpr std::string_view kKindNames[] = {"country", "admin1", "region", "city", "poi", "water"};
+// Bits of a Bloom filter over n keys: at least 8 a key, so that about a quarter of the bits are
+// set and a miss passes for a hit once in twenty (two bits a key). A fixed 2^20 bits, right for
+// the 350,000 names of cities1000, let half of all misses through with the 650,000 of cities500,
+// each then a probe of the multi-megabyte slot table. At least 128 KiB, a power of two.
+size_t bloomBits(size_t n) {
+    size_t bits = size_t{1} << 20;
+    while (bits < 8 * n) bits <<= 1;
+    return bits;
+}
+constexpr std::string_view kKindNames[] = {"country", "admin1", "region", "city", "poi", "water", "admin2"};
 static_assert(std::size(kKindNames) == kPlaceKindCount);
 
 struct LayerSpec {
@@ -33,6 +41,7 @@ constexpr LayerSpec kLayers[] = {
     {Layer::Admin1, GeometryKind::Polygon, PlaceKind::Admin1},
     {Layer::Regions, GeometryKind::Polygon, PlaceKind::Region},
     {Layer::Facilities, GeometryKind::Point, PlaceKind::Poi},
+    {Layer::Admin2, GeometryKind::Point, PlaceKind::Admin2},
 };
 
 int64_t toInt(std::string_view s) {
@@ -77,6 +86,10 @@ std::string variantKey(std::string_view key) {
     }
     return out;
 }
+
+// Which of a place's names under one key it keeps: a curated alias first (it says what the word
+// means, "Washington" the capital, whose GeoNames name is "Washington" too), then its own name.
+int nameRank(NameKind how) { return how == NameKind::Alias ? -1 : static_cast<int>(how); }
 
 }  // namespace
 
@@ -174,6 +187,8 @@ public:
     void loadLayer(const LayerSpec& spec) {
         const std::string layerName(kLayerNames[static_cast<size_t>(spec.layer)]);
         const auto shp = g_.dir_ / (layerName + ".shp");
+        // Folders built before second-order divisions were added have none; they still load.
+        if (spec.layer == Layer::Admin2 && !std::filesystem::exists(shp)) return;
         for (const char* ext : {".shp", ".shx", ".dbf"}) {
             auto part = g_.dir_ / (layerName + ext);
             if (!std::filesystem::exists(part))
@@ -188,6 +203,10 @@ public:
         auto fKind = fs->field("kind"), fCountry = fs->field("country"), fPop = fs->field("pop"),
              fGeo = fs->field("geonameid"), fCode = fs->field("fcode"), fAdmin1 = fs->field("admin1"),
              fLabelLat = fs->field("label_lat"), fLabelLon = fs->field("label_lon");
+        // A second-order division is a point with the box of its places beside it.
+        auto fBox = std::array{fs->field("min_lon"), fs->field("min_lat"), fs->field("max_lon"), fs->field("max_lat")};
+        const bool boxed = std::all_of(fBox.begin(), fBox.end(), [](const auto& f) { return f.has_value(); });
+        auto fCores = fs->field("cores");
 
         auto& ids = idMaps_[static_cast<size_t>(spec.layer)];
         for (size_t f = 0; f < fs->featureCount(); ++f) {
@@ -209,6 +228,9 @@ public:
             p.box[0] = static_cast<float>(b.minLon), p.box[1] = static_cast<float>(b.minLat);
             p.box[2] = static_cast<float>(b.maxLon), p.box[3] = static_cast<float>(b.maxLat);
             p.point = fs->representativePoint(f);
+            if (boxed)
+                for (size_t k = 0; k < 4; ++k)
+                    if (auto v = fs->attr(f, *fBox[k]); !v.empty()) p.box[k] = std::strtof(std::string(v).c_str(), nullptr);
             // A curated reference centre wins over the computed one (see geodata/label_points.csv).
             if (fLabelLat && fLabelLon && !fs->attr(f, *fLabelLat).empty() && !fs->attr(f, *fLabelLon).empty())
                 p.point = {std::strtod(std::string(fs->attr(f, *fLabelLon)).c_str(), nullptr),
@@ -222,6 +244,15 @@ public:
             ids.emplace(toInt(fs->attr(f, *fId)), id);
             if (p.geonameid) byGeonameid_.emplace(p.geonameid, id);
             addName(name, id, NameKind::Preferred);
+            // "Tartus" of "Tartus District", "Kramatorsk" of "Kramatorskyi Raion" (;-separated).
+            if (fCores) {
+                std::string_view cores = fs->attr(f, *fCores);
+                while (!cores.empty()) {
+                    const size_t cut = std::min(cores.find(';'), cores.size());
+                    addName(cores.substr(0, cut), id, NameKind::Division);
+                    cores.remove_prefix(std::min(cut + 1, cores.size()));
+                }
+            }
         }
         if (spec.layer == Layer::Places) {
             // asciiname is a cheap, reliable alternate (e.g. without diacritics).
@@ -294,7 +325,7 @@ public:
             int c = key(a).compare(key(b));
             if (c != 0) return c < 0;
             if (a.post.place != b.post.place) return a.post.place < b.post.place;
-            return a.post.how < b.post.how;
+            return nameRank(a.post.how) < nameRank(b.post.how);
         });
         for (size_t i = 0; i < entries_.size();) {
             size_t j = i;
@@ -340,7 +371,7 @@ private:
         if (!loose.empty()) t_.looseStart.push_back(static_cast<uint32_t>(t_.looseTargets.size()));
         t_.looseSlots = slotTable(t_.looseKeys, t_.looseOffset);
         // Most words tried loosely are no name at all: the filter answers them from the L2 cache.
-        t_.looseBloom.assign(kBloomBits / 64, 0);
+        t_.looseBloom.assign(bloomBits(t_.looseOffset.size() - 1) / 64, 0);
         for (size_t j = 0; j + 1 < t_.looseOffset.size(); ++j)
             bloomAdd(t_.looseBloom, hashKey(std::string_view(t_.looseKeys).substr(t_.looseOffset[j], t_.looseOffset[j + 1] - t_.looseOffset[j])));
     }
@@ -410,8 +441,8 @@ public:
     }
 
     void buildBloom() {
-        t_.bloom.assign(kBloomBits / 64, 0);
-        t_.prefixBloom.assign(kBloomBits / 64, 0);
+        t_.bloom.assign(bloomBits(t_.keyOffset.size() - 1) / 64, 0);
+        t_.prefixBloom.assign(bloomBits(t_.keyOffset.size() - 1) / 64, 0);
         for (size_t k = 0; k + 1 < t_.keyOffset.size(); ++k) {
             std::string_view key(t_.keys.data() + t_.keyOffset[k], t_.keyOffset[k + 1] - t_.keyOffset[k]);
             // One pass gives the key's hash and, at each space, the hash of the prefix up to it.
@@ -507,7 +538,7 @@ std::vector<Posting> Gazetteer::loosePostings(std::string_view normalizedKey) co
         }
     }
     // One entry per place, with its best name: two spellings may both be its names.
-    std::sort(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.place != b.place ? a.place < b.place : a.how < b.how; });
+    std::sort(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.place != b.place ? a.place < b.place : nameRank(a.how) < nameRank(b.how); });
     out.erase(std::unique(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.place == b.place; }), out.end());
     return out;
 }
@@ -528,7 +559,10 @@ double Gazetteer::prior(const Posting& post) const {
     case PlaceKind::Country: floor = 3e8; break;
     case PlaceKind::Region:
     case PlaceKind::Water: floor = 1e8; break;
-    case PlaceKind::Admin1: floor = 1e5; break;
+    // A province's population is the sum of its places' (geodata/SOURCES.md): a state of millions
+    // outranks the towns named after it. 0 is unknown (a folder built before that): the old floor.
+    case PlaceKind::Admin1: floor = p.population > 0 ? 1 : 1e5; break;
+    case PlaceKind::Admin2: floor = 1; break;
     case PlaceKind::Poi: floor = 3e5; break;
     case PlaceKind::City: floor = 1; break;
     }
@@ -539,12 +573,18 @@ double Gazetteer::prior(const Posting& post) const {
     else if (code == "PPLX" || code == "PPLH" || code == "PPLW" || code == "PPLQ") s -= 1;  // sections, historical
     // Alternate names include historical and foreign forms ("Salisbury" for Harare): a place's
     // own name must outweigh a 30x larger place's alternate.
+    // A curated alias says what a word means in the news ("Washington" is the capital), against
+    // any population: a state's summed millions must not outweigh it.
     switch (post.how) {
-    case NameKind::Preferred:
-    case NameKind::Alias: s += 1.5; break;
+    case NameKind::Alias: s += 2.5; break;
+    case NameKind::Preferred: s += 1.5; break;
     case NameKind::Demonym: s += 1; break;
-    case NameKind::Alternate: break;
+    case NameKind::Alternate:
+    case NameKind::Division: break;
     }
+    // Of a town and the district it gives its name to, the town is meant unless the district
+    // says otherwise ("Tartus district" is matched apart, through its designator).
+    if (p.kind == PlaceKind::Admin2) s -= 0.5;
     return s;
 }
 
@@ -558,6 +598,18 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, size_t limit) co
     // The same tolerant key running text uses (see looseKey): what geoparse finds, lookup finds.
     if (out.empty())
         for (const Posting& p : loosePostings(key)) out.push_back({p.place, p.how, prior(p) - 1});
+    // A province named like a town inside it ranks below the town, as the geoparser ranks them
+    // (text/resolver.cpp): "Latakia" is the city first, however many people the province has.
+    for (Candidate& area : out) {
+        const Place& a = places_[area.place];
+        if (a.kind != PlaceKind::Admin1 && a.kind != PlaceKind::Admin2) continue;
+        for (const Candidate& town : out) {
+            const Place& t = places_[town.place];
+            if (t.kind == PlaceKind::City && t.countryCode() == a.countryCode() && a.bbox().contains(t.point) &&
+                (town.how != NameKind::Alternate || t.population * 10 >= a.population))
+                area.score = std::min(area.score, town.score - 0.5);
+        }
+    }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     if (out.size() > limit) out.resize(limit);
     return out;
@@ -592,6 +644,7 @@ FeatureSetPtr Gazetteer::polygons(Layer layer) const {
 
 bool Gazetteer::covers(uint32_t id, LonLat p, double km) const {
     const Place& pl = places_[id];
+    if (pl.layer == Layer::Admin2) return pl.bbox().contains(p) || haversineKm(pl.point, p) <= km;
     if (pl.isArea()) {
         FeatureSetPtr fs = polygons(pl.layer);
         return pl.feature < fs->featureCount() && fs->contains(pl.feature, p);

@@ -20,16 +20,18 @@
 
 namespace cmap::geo {
 
-enum class PlaceKind : uint8_t { Country, Admin1, Region, City, Poi, Water };
-inline constexpr size_t kPlaceKindCount = 6;
+enum class PlaceKind : uint8_t { Country, Admin1, Region, City, Poi, Water, Admin2 };
+inline constexpr size_t kPlaceKindCount = 7;
 
-/// "country", "admin1", "region", "city", "poi", "water".
+/// "country", "admin1", "region", "city", "poi", "water", "admin2".
 std::string_view kindName(PlaceKind kind);
 std::optional<PlaceKind> parseKind(std::string_view name);
 
-/// The gazetteer layers of a geodata folder, in the order their places are numbered.
-enum class Layer : uint8_t { Places, Admin0, Admin1, Regions, Facilities };
-inline constexpr std::string_view kLayerNames[] = {"places", "admin0", "admin1", "regions", "facilities"};
+/// The gazetteer layers of a geodata folder, in the order their places are numbered. Admin2 (second-
+/// order divisions: districts, counties, raions) has points and boxes, no polygons, and may be
+/// absent from an older folder.
+enum class Layer : uint8_t { Places, Admin0, Admin1, Regions, Facilities, Admin2 };
+inline constexpr std::string_view kLayerNames[] = {"places", "admin0", "admin1", "regions", "facilities", "admin2"};
 
 /// One gazetteer entry. Plain data with fixed-size fields so the cache can store it as is.
 struct Place {
@@ -54,8 +56,10 @@ struct Place {
     bool isArea() const { return layer == Layer::Admin0 || layer == Layer::Admin1 || layer == Layer::Regions; }
 };
 
-/// How a name reached a place; better names rank higher.
-enum class NameKind : uint8_t { Preferred = 0, Alias = 1, Demonym = 2, Alternate = 3 };
+/// How a name reached a place; better names rank higher. Division: a second-order division's name
+/// without its designator ("Tartus" of "Tartus District"), which names it only with one after it
+/// ("Tartus district"); alone, the same words mean the town.
+enum class NameKind : uint8_t { Preferred = 0, Alias = 1, Demonym = 2, Alternate = 3, Division = 4 };
 
 struct Posting {
     uint32_t place;
@@ -111,10 +115,12 @@ public:
     /// The country entry (admin0) for an ISO alpha-2 code.
     std::optional<uint32_t> countryPlace(std::string_view iso2) const;
 
-    /// The polygons of an area layer, loaded on first use (geoparsing never needs them).
+    /// The polygons of an area layer, loaded on first use (geoparsing never needs them); for the
+    /// admin2 layer, its points.
     /// Throws DataError when the file changed into something unreadable since the index was built.
     FeatureSetPtr polygons(Layer layer) const;
-    /// Whether an area place covers p; for points, whether p is within km of it.
+    /// Whether an area place covers p; for points, whether p is within km of it; for a second-order
+    /// division, whether p is in the box of its places (or within km of it).
     bool covers(uint32_t place, LonLat p, double km = 0) const;
 
     const std::filesystem::path& dir() const { return dir_; }
@@ -160,7 +166,7 @@ private:
     bool fromCache_ = false;
 
     mutable std::mutex polygonMutex_;
-    mutable FeatureSetPtr polygons_[5];
+    mutable FeatureSetPtr polygons_[std::size(kLayerNames)];
 
     static constexpr uint32_t kNone = ~0u;
     std::array<uint32_t, 26 * 26> countryIndex_{};  ///< ISO alpha-2 -> admin0 place

@@ -39,6 +39,16 @@ bool transliterated(std::string_view iso2) {
     return countries.count(iso2) != 0;
 }
 
+bool divisionOnly(std::span<const geo::Posting> posts) {
+    return std::all_of(posts.begin(), posts.end(), [](const geo::Posting& p) { return p.how == geo::NameKind::Division; });
+}
+
+// Whether tokens[k + 1] is a division noun ("district", "County") right after tokens[k].
+bool divisionNounAfter(std::string_view text, std::span<const Token> tokens, size_t k, std::string& buf) {
+    return k + 1 < tokens.size() && tokens[k].gapAfter == Gap::Space &&
+           words::divisionLevel(lowered(tokenText(text, tokens[k + 1]), buf)) > 0;
+}
+
 bool joins(Gap g) {
     return g == Gap::Space || g == Gap::Hyphen || g == Gap::Apostrophe || g == Gap::Period || g == Gap::Comma;
 }
@@ -47,6 +57,7 @@ bool joins(Gap g) {
 
 bool Recognizer::strongPlace(const geo::Place& pl) {
     switch (pl.kind) {
+    case geo::PlaceKind::Admin2: return false;
     case geo::PlaceKind::Country:
     case geo::PlaceKind::Region:
     case geo::PlaceKind::Water:
@@ -57,9 +68,33 @@ bool Recognizer::strongPlace(const geo::Place& pl) {
     return false;
 }
 
+// A province's population is the sum of its towns': it makes no ordinary word ("Central") a place.
 bool Recognizer::majorPlace(const geo::Place& pl) {
     return pl.kind == geo::PlaceKind::Country || pl.kind == geo::PlaceKind::Region ||
-           pl.kind == geo::PlaceKind::Water || pl.population >= 1000000;
+           pl.kind == geo::PlaceKind::Water || (pl.kind == geo::PlaceKind::City && pl.population >= 1000000);
+}
+
+bool Recognizer::division(std::string_view text, Match& m) {
+    const size_t next = m.last + 1;
+    int level = 0;
+    if (next < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && !(tokens_[next].flags & kDigit))
+        level = words::divisionLevel(lowered(tokenText(text, tokens_[next]), lower_));
+    auto isAdmin = [&](const geo::Posting& p) {
+        auto k = gaz_.place(p.place).kind;
+        return k == geo::PlaceKind::Admin1 || k == geo::PlaceKind::Admin2;
+    };
+    if (level && std::any_of(m.postings.begin(), m.postings.end(), isAdmin)) {
+        // The noun says the level; a country without divisions of that level by that name has
+        // the other ("Donetsk district" where only the oblast is known).
+        const auto want = level == 1 ? geo::PlaceKind::Admin1 : geo::PlaceKind::Admin2;
+        const bool any = std::any_of(m.postings.begin(), m.postings.end(),
+                                     [&](const geo::Posting& p) { return gaz_.place(p.place).kind == want; });
+        std::erase_if(m.postings, [&](const geo::Posting& p) { return !isAdmin(p) || (any && gaz_.place(p.place).kind != want); });
+        m.last = next;
+        return true;
+    }
+    std::erase_if(m.postings, [](const geo::Posting& p) { return p.how == geo::NameKind::Division; });
+    return !m.postings.empty();
 }
 
 bool Recognizer::strong(std::span<const geo::Posting> postings) const {
@@ -131,7 +166,9 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
                 for (const auto& p : posts)
                     if (p.how == geo::NameKind::Alias || p.how == geo::NameKind::Demonym) best.postings.push_back(p);
             if (!best.postings.empty()) best.last = j;
-        } else if (!posts.empty()) {
+        } else if (!posts.empty() && !(divisionOnly(posts) && !divisionNounAfter(text, tokens_, j, lower_))) {
+            // A division's name without its noun ("Miami-Dade" of "Miami-Dade County") names
+            // nothing: the shorter name before it ("Miami") stays the match.
             best.last = j;
             best.postings.assign(posts.begin(), posts.end());
         } else if (key_.size() > 4 && key_.back() == 's') {
@@ -149,7 +186,9 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
 Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
     Match none{first, {}};
     const Token& t0 = tokens_[first];
-    if (t0.allCaps() || (t0.flags & kDigits) || personWords_.count(std::string(tokenText(text, t0)))) return none;
+    if (t0.allCaps() || (t0.flags & kDigits)) return none;
+    key_.assign(tokenText(text, t0));  // a buffer that is there anyway: no string made per word
+    if (personWords_.count(key_)) return none;
     // The words a name may span, as longestMatch joins them; a connector never ends one.
     size_t ends[3];
     size_t nEnds = 0;
@@ -360,6 +399,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
         const Token& t = tokens_[i];
         if (!t.upper()) continue;
         Match m = longestMatch(text, i);
+        if (!m.postings.empty() && !division(text, m)) m.postings.clear();
         bool loose = false;
         // Not a sentence's first word: its capital says nothing, and an English word there
         // ("Millions", "Opposition") could fold like a name.
@@ -413,7 +453,8 @@ void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>&
             const geo::Place& pl = gaz_.place(p.place);
             auto k = pl.kind;
             if (k == geo::PlaceKind::Country || k == geo::PlaceKind::Region || k == geo::PlaceKind::Water) return false;
-            if (k == geo::PlaceKind::Admin1 && named.count(pl.countryCode())) return false;
+            // Provinces and districts of a country the document names are exempt from person memory.
+            if ((k == geo::PlaceKind::Admin1 || k == geo::PlaceKind::Admin2) && named.count(pl.countryCode())) return false;
         }
         return true;
     });

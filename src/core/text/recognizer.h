@@ -56,6 +56,11 @@ private:
     /// When the exact names find nothing at first: the longest run of up to three capitalized
     /// words whose looseKey() names places, guarded against ordinary words and people's names.
     Match looseMatch(std::string_view text, size_t first);
+    /// "Tartus district", "Idlib province", "Fairfax County": a match followed by a division noun
+    /// becomes a mention of that division, the noun included, when the words name one (a district
+    /// named only with its noun counts here alone). Otherwise drops such designator-only postings.
+    /// False when nothing is left.
+    bool division(std::string_view text, Match& m);
     /// A country, region, province or city of 300,000+: well known enough to name organisations.
     bool strong(std::span<const geo::Posting> postings) const;
     /// A country, region or city of a million+: the only places an ordinary word can mean.

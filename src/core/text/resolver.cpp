@@ -52,9 +52,10 @@ struct Context {
         if (c != kNoCountry && (p.kind == geo::PlaceKind::Country || clear))
             countryWeight[c] += p.kind == geo::PlaceKind::Country ? 1.0 : 0.5;
         if (!clear || !seen.insert(&p).second) return;
-        if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi)
+        if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi || p.kind == geo::PlaceKind::Admin2)
             anchorCells[cell(p.point.lon, p.point.lat)].push_back(p.point);
-        if (p.kind == geo::PlaceKind::Admin1 && c != kNoCountry) provinces[c].push_back(&p);
+        if ((p.kind == geo::PlaceKind::Admin1 || p.kind == geo::PlaceKind::Admin2) && c != kNoCountry)
+            provinces[c].push_back(&p);
     }
     void finish() {
         for (double w : countryWeight) topWeight = std::max(topWeight, w);
@@ -107,7 +108,9 @@ struct Choice {
 double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Place& p, const Context& ctx) {
     double s = 0;
     if (p.country[0] && ctx.topWeight > 0) s += kCountryContext * std::min(1.0, ctx.weight(p.countryCode()) / ctx.topWeight);
-    if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi) {
+    // A district is as small as a town next to the story's geography: of the many Montgomery
+    // Counties, the one near the towns and inside the state the story names.
+    if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi || p.kind == geo::PlaceKind::Admin2) {
         auto [it, fresh] = ctx.localMemo.try_emplace(&p, 0.0);
         if (fresh) {
             // Being near the document's other towns and inside its provinces are one piece of
@@ -119,7 +122,7 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
             size_t c = countrySlot(p.countryCode());
             if (auto provs = ctx.provinces.find(c); provs != ctx.provinces.end())
                 for (const geo::Place* prov : provs->second)
-                    if (prov->bbox().contains(p.point)) {
+                    if (prov != &p && prov->bbox().contains(p.point)) {
                         local = kInProvince;
                         break;
                     }
@@ -140,8 +143,27 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
 }
 
 bool holds(const geo::Place& area, const geo::Place& p) {
-    return (area.kind == geo::PlaceKind::Admin1 || area.kind == geo::PlaceKind::Country) &&
-           (area.kind != geo::PlaceKind::Admin1 || area.countryCode() == p.countryCode()) && area.bbox().contains(p.point);
+    const bool division = area.kind == geo::PlaceKind::Admin1 || area.kind == geo::PlaceKind::Admin2;
+    return (division || area.kind == geo::PlaceKind::Country) && (!division || area.countryCode() == p.countryCode()) &&
+           area.bbox().contains(p.point);
+}
+
+// A province or district named like a town inside it ("Latakia", "New York") means the town in
+// running text, however many people the whole province has: its prior is held below the town's.
+// The town must bear the name as its own, or be a tenth of the province: a village somewhere in
+// Illinois listing "Illinois" among its alternate names does not hold the state down.
+double namesakeCap(const geo::Gazetteer& g, const Recognized& m, size_t i, const double* priors) {
+    const geo::Place& area = g.place(m.postings[i].place);
+    double cap = 1e9;
+    if (area.kind != geo::PlaceKind::Admin1 && area.kind != geo::PlaceKind::Admin2) return cap;
+    const geo::BBox box = area.bbox();
+    for (size_t j = 0; j < m.postings.size(); ++j) {
+        const geo::Place& o = g.place(m.postings[j].place);
+        if (o.kind == geo::PlaceKind::City && o.countryCode() == area.countryCode() && box.contains(o.point) &&
+            (m.postings[j].how != geo::NameKind::Alternate || o.population * 10 >= area.population))
+            cap = std::min(cap, priors[j] - 0.5);
+    }
+    return cap;
 }
 
 // Both halves of "City, Province" in the previous round's choices: inner is the city's, outer
@@ -157,7 +179,7 @@ Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors
     Choice c;
     for (size_t i = 0; i < m.postings.size(); ++i) {
         const geo::Place& p = g.place(m.postings[i].place);
-        double s = priors[i] + (ctx ? contextScore(g, m, p, *ctx) : 0);
+        double s = std::min(priors[i], namesakeCap(g, m, i, priors)) + (ctx ? contextScore(g, m, p, *ctx) : 0);
         // A loose spelling means a place of the story's countries, whatever the population says.
         if (m.loose && ctx && ctx->weight(p.countryCode()) == 0) s -= kLooseAbroad;
         if (pair.inner && holds(p, *pair.inner)) s += kContainer;
@@ -167,7 +189,8 @@ Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors
             s -= kForeignContainer;
         if (pair.outer && holds(*pair.outer, p)) s += kContainer;
         if (pair.listed && pair.listed->kind == p.kind &&
-            (p.kind == geo::PlaceKind::Country || (p.kind == geo::PlaceKind::Admin1 && pair.listed->countryCode() == p.countryCode())))
+            (p.kind == geo::PlaceKind::Country ||
+             ((p.kind == geo::PlaceKind::Admin1 || p.kind == geo::PlaceKind::Admin2) && pair.listed->countryCode() == p.countryCode())))
             s += kSameKind;
         if (s > c.score) c.runnerUp = c.score, c.score = s, c.index = i;
         else c.runnerUp = std::max(c.runnerUp, s);

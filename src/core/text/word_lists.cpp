@@ -1,5 +1,7 @@
 #include "core/text/word_lists.h"
 
+#include <array>
+
 #include "core/assets.h"
 #include "core/text/word_set.h"
 
@@ -41,6 +43,20 @@ const WordSet& featureNouns() {
     static const WordSet s = load("lexicon/en/feature_nouns.txt");
     return s;
 }
+// division_nouns.txt: "word level" per line.
+const WordSet& divisionNouns(int level) {
+    static const std::array<WordSet, 2> s = [] {
+        std::array<WordSet, 2> sets;
+        for (std::string_view line : assets::lines("lexicon/en/division_nouns.txt")) {
+            const size_t space = line.find(' ');
+            if (space == std::string_view::npos) continue;
+            const std::string_view digit = line.substr(space + 1);
+            if (digit == "1" || digit == "2") sets[digit == "1" ? 0 : 1].insert(line.substr(0, space));
+        }
+        return sets;
+    }();
+    return s[static_cast<size_t>(level - 1)];
+}
 const WordSet& featurePrefixes() {
     static const WordSet s = load("lexicon/en/feature_prefixes.txt");
     return s;
@@ -56,5 +72,9 @@ bool isCommon(std::string_view lower) { return commonWords().contains(lower); }
 bool isTitle(std::string_view lower) { return titles().contains(lower); }
 bool isOrgSuffix(std::string_view lower) { return orgSuffixes().contains(lower); }
 bool isConnector(std::string_view lower) { return connectors().contains(lower); }
+int divisionLevel(std::string_view lower) {
+    if (divisionNouns(1).contains(lower)) return 1;
+    return divisionNouns(2).contains(lower) ? 2 : 0;
+}
 
 }  // namespace cmap::text::words

@@ -22,5 +22,9 @@ bool isFeaturePrefix(std::string_view lower);
 bool isFirstName(std::string_view lower);
 /// Lower-case particles inside people's names ("al" in "Bashar al-Assad", "van", "de").
 bool isNameParticle(std::string_view lower);
+/// Nouns that make the name before them a country's division ("Idlib province", "Tartus district"):
+/// 1 for a first-order division's (province, governorate, oblast, state), 2 for a second-order
+/// one's (district, county, raion), 0 for any other word.
+int divisionLevel(std::string_view lower);
 
 }  // namespace cmap::text::words

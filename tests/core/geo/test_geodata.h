@@ -116,6 +116,9 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (36.40 33.57)", {"170600", "Dūmā", "city", "SY", "111864", "170600", "Duma", "PPLA2", "08"}},
                        {"POINT (36.55 34.90)", {"9900002", "Kuhlan", "city", "SY", "800", "9900002", "Kuhlan", "PPL", "11"}},
                        {"POINT (12.45 41.90)", {"6691831", "Vatican City", "city", "VA", "829", "6691831", "Vatican City", "PPLC", ""}},
+                       // A town that gives its name to a district, and a city named like a populous state.
+                       {"POINT (37.56 48.72)", {"704147", "Kramatorsk", "city", "UA", "150000", "704147", "Kramatorsk", "PPLA2", "05"}},
+                       {"POINT (-123.37 48.43)", {"6174041", "Victoria", "city", "CA", "289625", "6174041", "Victoria", "PPLA", "02"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
                                         "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n");
@@ -127,9 +130,10 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                      {"3", "United States of America", "country", "US", "0", "0", "USA"}},
                     {"MULTIPOLYGON (((40 41, 46.7 41, 46.7 43.6, 40 43.6, 40 41)))", {"4", "Georgia", "country", "GE", "0", "0", "GEO"}}});
     writeText(dir / "admin0_names.csv", "id,name\n3,United States\n");
+    // Provinces carry the summed population of their places (build_geodata.py); 0 is unknown.
     writeShapefile(dir / "admin1.shp", wkbMultiPolygon, withExtra({"admin"}),
                    {{"MULTIPOLYGON (((35.7 35.2, 36.3 35.2, 36.3 36.0, 35.7 36.0, 35.7 35.2)))",
-                     {"1", "Latakia", "admin1", "SY", "0", "0", "Syria"}},
+                     {"1", "Latakia", "admin1", "SY", "1200000", "0", "Syria"}},
                     {"MULTIPOLYGON (((-124.7 45.5, -117 45.5, -117 49, -124.7 49, -124.7 45.5)))",
                      {"2", "Washington", "admin1", "US", "0", "0", "United States of America"}},
                     // A province named like a first name: "Vladimir Putin" must stay a person.
@@ -143,7 +147,19 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                     {"MULTIPOLYGON (((-85.6 30.4, -80.8 30.4, -80.8 35, -85.6 35, -85.6 30.4)))",
                      {"6", "Georgia", "admin1", "US", "0", "0", "United States of America"}},
                     {"MULTIPOLYGON (((-10.7 51.6, -9.2 51.6, -9.2 52.6, -10.7 52.6, -10.7 51.6)))",
-                     {"7", "Kerry", "admin1", "IE", "0", "0", "Ireland"}}});
+                     {"7", "Kerry", "admin1", "IE", "0", "0", "Ireland"}},
+                    {"MULTIPOLYGON (((141 -39, 150 -39, 150 -34, 141 -34, 141 -39)))",
+                     {"8", "Victoria", "admin1", "AU", "5000000", "0", "Australia"}}});
+    // Second-order divisions: points with the box of their places and their names without designator.
+    writeShapefile(dir / "admin2.shp", wkbPoint,
+                   withExtra({"admin1", "admin2", "core", "cores", "min_lon", "min_lat", "max_lon", "max_lat"}),
+                   {{"POINT (35.95 34.88)", {"1", "Tartus District", "admin2", "SY", "300000", "0", "14", "163343", "Tartus",
+                                              "Tartus", "35.8", "34.7", "36.2", "35.1"}},
+                    {"POINT (-77.28 38.83)", {"2", "Fairfax County", "admin2", "US", "1100000", "0", "VA", "059", "Fairfax",
+                                              "Fairfax", "-77.5", "38.6", "-77.0", "39.05"}},
+                    {"POINT (37.6 48.75)", {"3", "Kramatorskyi Raion", "admin2", "UA", "500000", "0", "05", "6", "Kramatorskyi",
+                                             "Kramatorskyi;Kramatorsk;Kramator", "37.0", "48.4", "38.2", "49.1"}}});
+    writeText(dir / "admin2_names.csv", "id,name\n");
     // A region with a hole: the test checks even-odd containment through the gazetteer.
     writeShapefile(dir / "regions.shp", wkbMultiPolygon, withExtra({"members"}),
                    {{"MULTIPOLYGON (((40 41, 49 41, 49 46, 40 46, 40 41), (47 44.5, 48 44.5, 48 45.5, 47 45.5, 47 44.5)))",

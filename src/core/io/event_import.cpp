@@ -78,8 +78,7 @@ struct Columns {
 
 EventCategory categoryForEventType(std::string_view type) {
     const std::string t = lower(type);
-    for (int c = 0; c <= static_cast<int>(EventCategory::Other); ++c)
-        if (t == model::categoryName(static_cast<EventCategory>(c))) return static_cast<EventCategory>(c);
+    if (auto named = model::parseCategory(t)) return *named;
     if (has(t, "air") && (has(t, "strike") || has(t, "drone"))) return EventCategory::Airstrike;
     if (has(t, "headquarters") || has(t, "base ") || t.ends_with("base")) return EventCategory::Base;
     if (has(t, "deploy") || has(t, "troop")) return EventCategory::Deployment;

@@ -1,9 +1,13 @@
 #include "core/model/briefing.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <system_error>
 
+#include "core/assets.h"
 #include "core/error.h"
+#include "core/model/json_reader.h"
 #include "core/text/article.h"
 #include "core/text/geoparse.h"
 
@@ -12,101 +16,64 @@ namespace {
 
 using geo::PlaceKind;
 
-Date day(int y, int m, int d) { return Date{y, m, d}; }
-Date month(int y, int m) { return Date{y, m, 0}; }
-Date year(int y) { return Date{y, 0, 0}; }
+// The built-in briefing is data (assets/briefings/syria-2015.json): the facts as we wrote them
+// from reading the three seed articles, and the slides that tell the story. A mistake in it is a
+// defect of the build: builtinBriefing throws std::logic_error naming the field, and every test
+// that draws the briefing would fail.
+constexpr std::string_view kBuiltinBriefing = "briefings/syria-2015.json";
 
-geo::BBox box(double minLon, double minLat, double maxLon, double maxLat) { return {minLon, minLat, maxLon, maxLat}; }
-
-// Three views that tell the story: where the build-up is, why Moscow cares (the North Caucasus and
-// Central Asia), and that the alliance is old. Views are centre and metres per pixel in the
-// projection fitted to the briefing (empty), so every slide flies to the next without a jump.
-std::vector<Slide> makeSlides() {
-    // Framed on the export's default size; another screen or image size shows the same areas.
-    constexpr double kFramedWidth = 1600, kFramedHeight = 1000;
-    auto slide = [](std::string title, std::string notes, double lon, double lat, double scale, Date date) {
-        Slide s;
-        s.title = std::move(title);
-        s.notes = std::move(notes);
-        s.view = {"", lon, lat, scale, kFramedWidth, kFramedHeight};
-        s.timeline = {TimeMode::Cumulative, date, 30};
-        return s;
-    };
-    return {
-        slide("The build-up at Latakia and Tartus, September 2015",
-              "Hmeimim airport south of Latakia is being turned into a Russian air base; jets, helicopters, air "
-              "defences and troops arrive. Tartus, 60 km down the coast, is Russia's existing naval supply point.",
-              36.2, 35.05, 190, day(2015, 9, 30)),
-        slide("The wider region: the North Caucasus and Central Asia",
-              "Moscow's stated worry: IS recruits from Chechnya, the North Caucasus and Central Asia coming home. "
-              "The US asks Greece and Bulgaria to close their airspace to the flights to Syria.",
-              49, 44, 3500, day(2015, 9, 30)),
-        slide("An old alliance: Assad in Moscow, 2005 and 2006",
-              "Before any of this, Assad met Putin at the Kremlin in January 2005 and visited Moscow again in "
-              "2006.",
-              37.6, 55.4, 650, day(2006, 12, 31)),
-    };
+template <class T>
+T checked(std::optional<T> v, const std::string& where) {
+    if (!v) throw std::logic_error(std::string(kBuiltinBriefing) + ": " + where + ": not understood");
+    return *v;
 }
 
-// The facts, written from reading the three seed articles: who did what where and when, in our
-// words. Coordinates and extents are the fallback when no gazetteer is loaded; the gazetteer's own
-// entries (and polygons) win when it is.
-Briefing makeBriefing() {
+Briefing readBriefing(std::string_view text) {
+    const JsonReader r{std::string(kBuiltinBriefing)};
+    const nlohmann::json j = nlohmann::json::parse(text);
+    auto optionalStr = [&](const nlohmann::json& o, const char* key, const std::string& where) {
+        return o.contains(key) ? std::optional<std::string>(r.str(o[key], where + "." + key)) : std::nullopt;
+    };
     Briefing b;
-    b.title = "Russia's military build-up in Syria, September 2015";
-    b.sources = {
-        {"000_c1c5c1e535a5ac15.txt", std::nullopt, std::nullopt, "Yaroslav Zheltovskiy (pseudonym)", month(2015, 9)},
-        {"001_a8c1fb0f76f8c4dd.txt", std::nullopt, "The Conversation", "Alexander Titov", month(2015, 9)},
-        {"002_e38f60cd9cc7d4be.txt", "Why the Hell Did Russia Intervene in Syria?", "VICE News", "Landon Shroder",
-         day(2015, 9, 30)},
-    };
-    const geo::BBox point;  // empty: a place drawn as a marker
-    b.facts = {
-        {"Bassel al-Assad International Airport", PlaceKind::Poi, "SY", {35.9487, 35.4011}, point, month(2015, 9),
-         EventCategory::Base,
-         "Latakia's airport at Hmeimim is being converted into an air base for Russian forces.", {0, 1, 2}},
-        {"Latakia", PlaceKind::City, "SY", {35.7901, 35.5317}, point, month(2015, 9), EventCategory::Deployment,
-         "Russian jets, helicopters, air defences, armour and troops are reported arriving for the Latakia airfield.",
-         {1, 2}},
-        {"Latakia", PlaceKind::City, "SY", {35.7901, 35.5317}, point, month(2015, 9), EventCategory::Base,
-         "Two more Russian bases are reported under construction near Latakia.", {0}},
-        {"Tartus naval facility", PlaceKind::Poi, "SY", {35.8730, 34.9110}, point, month(2015, 9),
-         EventCategory::Base,
-         "Russia's existing naval supply point at Tartus, about 60 km south of Latakia, is already in use.",
-         {0, 1, 2}},
-        {"Homs", PlaceKind::City, "SY", {36.7234, 34.7268}, point, day(2015, 9, 15), EventCategory::Attack,
-         "A car bomb explodes in Homs.", {1}},
-        {"Damascus", PlaceKind::City, "SY", {36.2913, 33.5102}, point, month(2015, 9), EventCategory::Other,
-         "Moscow's likely aim: a government-held strip from the coast to Damascus, not outright victory.", {1}},
-        {"Moscow Kremlin", PlaceKind::Poi, "RU", {37.6175, 55.7520}, point, day(2005, 1, 25),
-         EventCategory::Meeting, "Assad and Putin meet at the Kremlin.", {2}},
-        {"Moscow", PlaceKind::City, "RU", {37.6156, 55.7522}, point, year(2006), EventCategory::Meeting,
-         "Assad visits Putin in Moscow.", {1}},
-        {"North Caucasus", PlaceKind::Region, "RU", {44.5266, 43.9143}, box(40.8, 41.2, 48.6, 46.2),
-         month(2015, 9), EventCategory::Other,
-         "An Islamist insurgency persists; most Russians fighting for IS are reported to come from here.",
-         {0, 1, 2}},
-        {"Central Asia", PlaceKind::Region, "", {66.4708, 45.9121}, box(46.5, 35.1, 87.3, 55.4), month(2015, 9),
-         EventCategory::Other,
-         "Moscow fears insurgency spreading from Central Asia, a source of IS recruits and of migrant workers.",
-         {0, 1}},
-        {"Chechnya", PlaceKind::Admin1, "RU", {45.7408, 43.3022}, box(44.8, 42.5, 46.7, 44.0), month(2015, 9),
-         EventCategory::Other, "Fighters from Chechnya are reported among IS's most valued commanders.", {1, 2}},
-        {"Tajikistan", PlaceKind::Country, "TJ", {71.0167, 38.5281}, box(67.4, 36.7, 75.1, 41.0), month(2015, 6),
-         EventCategory::Other, "The head of Tajikistan's special police forces is reported to have joined IS.",
-         {1}},
-        {"New York City", PlaceKind::City, "US", {-74.0060, 40.7143}, point, day(2015, 9, 28),
-         EventCategory::Statement,
-         "Putin tells the UN General Assembly the terrorist threat is spreading and Russia is not spared.", {2}},
-        {"Washington, D. C.", PlaceKind::City, "US", {-77.0364, 38.8951}, point, day(2015, 9, 18),
-         EventCategory::Statement, "The State Department rejects Assad as a partner against IS.", {2}},
-        {"Greece", PlaceKind::Country, "GR", {22.5818, 39.4741}, box(19.4, 34.8, 28.3, 41.8), month(2015, 9),
-         EventCategory::Other, "The US asks Greece to close its airspace to Russian flights bound for Syria.", {1}},
-        {"Bulgaria", PlaceKind::Country, "BG", {25.2179, 42.7687}, box(22.4, 41.2, 28.6, 44.2), month(2015, 9),
-         EventCategory::Other, "The US asks Bulgaria to close its airspace to Russian flights bound for Syria.",
-         {1}},
-    };
-    b.slides = makeSlides();
+    b.title = r.str(r.field(j, "title", ""), "title");
+    const nlohmann::json& sources = r.field(j, "sources", "");
+    for (size_t i = 0; i < sources.size(); ++i) {
+        const nlohmann::json& o = sources[i];
+        const std::string where = "sources[" + std::to_string(i) + "]";
+        BriefingSource src;
+        src.file = r.str(r.field(o, "file", where), where + ".file");
+        src.title = optionalStr(o, "title", where);
+        src.source = optionalStr(o, "source", where);
+        src.author = optionalStr(o, "author", where);
+        if (o.contains("published")) src.published = r.date(o["published"], where + ".published");
+        b.sources.push_back(std::move(src));
+    }
+    const nlohmann::json& facts = r.field(j, "facts", "");
+    for (size_t i = 0; i < facts.size(); ++i) {
+        const nlohmann::json& o = facts[i];
+        const std::string where = "facts[" + std::to_string(i) + "]";
+        BriefingFact f;
+        f.place = r.str(r.field(o, "place", where), where + ".place");
+        f.kind = checked(geo::parseKind(r.str(r.field(o, "kind", where), where + ".kind")), where + ".kind");
+        f.country = r.str(r.field(o, "country", where), where + ".country");
+        const nlohmann::json& point = r.field(o, "point", where);
+        f.point = {r.num(point.at(0), where + ".point[0]", -180, 180), r.num(point.at(1), where + ".point[1]", -90, 90)};
+        if (o.contains("box")) {
+            const nlohmann::json& box = o["box"];
+            f.box = {r.num(box.at(0), where + ".box[0]", -180, 180), r.num(box.at(1), where + ".box[1]", -90, 90),
+                     r.num(box.at(2), where + ".box[2]", -180, 180), r.num(box.at(3), where + ".box[3]", -90, 90)};
+        }
+        f.date = checked(r.date(r.field(o, "date", where), where + ".date"), where + ".date");
+        f.category = checked(parseCategory(r.str(r.field(o, "category", where), where + ".category")),
+                             where + ".category");
+        f.summary = r.str(r.field(o, "summary", where), where + ".summary");
+        for (const nlohmann::json& s : r.field(o, "sources", where)) {
+            const auto index = static_cast<size_t>(r.num(s, where + ".sources", 0, double(b.sources.size() - 1)));
+            f.sources.push_back(index);
+        }
+        b.facts.push_back(std::move(f));
+    }
+    b.slides = readSlides(r.field(j, "slides", ""), r);
     return b;
 }
 
@@ -181,7 +148,15 @@ void linkSentences(BriefingDocument& bd, const text::Article& article, const geo
 }  // namespace
 
 const Briefing& builtinBriefing() {
-    static const Briefing briefing = makeBriefing();
+    static const Briefing briefing = [] {
+        try {
+            return readBriefing(assets::get(kBuiltinBriefing));
+        } catch (const DataError& e) {
+            throw std::logic_error(e.what());
+        } catch (const nlohmann::json::exception& e) {
+            throw std::logic_error(std::string(kBuiltinBriefing) + ": " + e.what());
+        }
+    }();
     return briefing;
 }
 

@@ -43,7 +43,8 @@ struct Briefing {
     std::vector<Slide> slides;  ///< the briefing's story, opened with it and exported by `export --slide`
 };
 
-/// The embedded briefing (immutable, built once). Throws nothing.
+/// The embedded briefing (assets/briefings/syria-2015.json; immutable, read once). Throws
+/// std::logic_error only when that file is broken, a defect of the build.
 const Briefing& builtinBriefing();
 
 /// One source of a briefing as a Document the map draws like a geoparsed article: one event per

@@ -60,4 +60,10 @@ std::string_view categoryName(EventCategory c) {
     return "other";
 }
 
+std::optional<EventCategory> parseCategory(std::string_view name) {
+    for (size_t c = 0; c < kEventCategoryCount; ++c)
+        if (name == categoryName(static_cast<EventCategory>(c))) return static_cast<EventCategory>(c);
+    return std::nullopt;
+}
+
 }  // namespace cmap::model

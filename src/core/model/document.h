@@ -52,6 +52,8 @@ inline constexpr size_t kEventCategoryCount = 7;
 
 /// "deployment", "base", "airstrike", "attack", "meeting", "statement", "other".
 std::string_view categoryName(EventCategory c);
+/// The category categoryName names; nullopt for any other text. Throws nothing.
+std::optional<EventCategory> parseCategory(std::string_view name);
 
 struct Event {
     std::optional<DateRange> date;

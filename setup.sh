@@ -4,8 +4,9 @@
 #                                built-in briefing)
 #   ./setup.sh test              the same plus what the tests and benchmarks need
 #                                (scripts/debian-packages-test.txt), build with the tests, run
-#                                every test (the viewer's under xvfb-run), then the same tests
-#                                built with ASan + UBSan and a short fuzz run (CI)
+#                                every test (the viewer's under xvfb-run), then the core's tests
+#                                and the CLI built without the GUI, then every test built with
+#                                warnings as errors and ASan + UBSan, and a short fuzz run (CI)
 #   ./setup.sh build             set up and build only
 # Idempotent: each step skips what is already done. Needs root (or sudo) only to install
 # missing packages.
@@ -48,7 +49,7 @@ build_geodata() {
 build() {
     if [ ! -f build/CMakeCache.txt ]; then
         say "configuring build/"
-        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAP_BUILD_TESTS="$1" >/dev/null
+        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAP_BUILD_TESTS="$1" "${launcher[@]}" >/dev/null
     elif [ "$1" = ON ] && ! grep -qx "CMAP_BUILD_TESTS:BOOL=ON" build/CMakeCache.txt; then
         cmake build -DCMAP_BUILD_TESTS=ON >/dev/null
     fi
@@ -56,19 +57,36 @@ build() {
     cmake --build build -j"$(nproc)"
 }
 
-# The sanitize preset: clang with ASan + UBSan and libFuzzer's coverage, so one more build tree
-# serves both the sanitized test suite and the fuzzers.
-build_sanitized() {
-    if [ ! -f build-sanitize/CMakeCache.txt ]; then
-        say "configuring build-sanitize/ (clang, ASan + UBSan, fuzzers)"
-        cmake --preset sanitize >/dev/null
+# The dev preset: clang with warnings as errors, ASan + UBSan and libFuzzer's coverage, so one
+# more build tree serves the sanitized test suite and the fuzzers.
+build_dev() {
+    if [ ! -f build-dev/CMakeCache.txt ]; then
+        say "configuring build-dev/ (clang, warnings as errors, ASan + UBSan, fuzzers)"
+        cmake --preset dev "${launcher[@]}" >/dev/null
     fi
-    say "building build-sanitize/"
-    cmake --build build-sanitize -j"$(nproc)"
+    say "building build-dev/"
+    cmake --build build-dev -j"$(nproc)"
 }
 
+# The GUI-less preset: the core, the scene and the command line built without GL, GLFW or ImGui,
+# which proves the layering holds in the build, not by habit. Its objects are the release
+# build's (ccache), so it costs the command line's own files and a link.
+build_gui_less() {
+    if [ ! -f build-gui-less/CMakeCache.txt ]; then
+        say "configuring build-gui-less/ (no GL, GLFW or ImGui)"
+        cmake --preset gui-less "${launcher[@]}" >/dev/null
+    fi
+    say "building build-gui-less/"
+    cmake --build build-gui-less -j"$(nproc)" --target conflictmap cmap_tests
+}
+
+# The test set-up compiles three trees; ccache (a test package) lets the GUI-less tree reuse the
+# release tree's objects. The working folder is left out of its keys, so two build folders share.
+launcher=()
 if [ "$action" = test ]; then
     install_packages scripts/debian-packages.txt scripts/debian-packages-test.txt
+    launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    export CCACHE_NOHASHDIR=1 CCACHE_BASEDIR="$ROOT"
     build_geodata
     build ON
 else
@@ -92,9 +110,12 @@ test)
     # No X server: the CLI and the render tests draw through EGL with no display; the viewer's
     # tests start their own (tests/CMakeLists.txt).
     ctest --test-dir build --output-on-failure "$@"
-    build_sanitized
+    build_gui_less
+    say "the core's tests and the command line without the GUI"
+    ctest --preset gui-less -R '^(unit|layering|cli_geoparse.*|cli_gazetteer.*|cli_gui_less)$' "$@"
+    build_dev
     say "the tests again under ASan + UBSan"
-    ctest --preset sanitize "$@"
+    ctest --preset dev "$@"
     say "fuzzing each target for 20 s from its seed corpus"
     exec scripts/fuzz.sh 20 ;;
 build) ;;

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (cmake --preset sanitize: clang-14, ASan + UBSan) and runs each
+# Builds the libFuzzer targets (cmake --preset dev: clang-14, warnings as errors, ASan + UBSan) and runs each
 # for SECONDS, starting from its seed corpus fuzz/corpus/NAME. `./setup.sh test` runs it (CI).
 #   scripts/fuzz.sh [SECONDS] [NAME...]      (default 25 s each, every fuzz/fuzz_NAME.cpp)
-# New inputs the fuzzer finds go to build-sanitize/corpus/NAME (not the repository). A crash, a
-# failed property, a leak or a hang fails the run and leaves its input in build-sanitize/crashes/
+# New inputs the fuzzer finds go to build-dev/corpus/NAME (not the repository). A crash, a
+# failed property, a leak or a hang fails the run and leaves its input in build-dev/crashes/
 # (and in the log as base64, for a CI machine that is gone); once fixed, copy that input into
 # fuzz/corpus/NAME so every ctest run replays it.
 set -euo pipefail
@@ -15,8 +15,8 @@ if [ ${#names[@]} -eq 0 ]; then
     for f in fuzz/fuzz_*.cpp; do n=${f#fuzz/fuzz_}; names+=("${n%.cpp}"); done
 fi
 
-out=build-sanitize
-[ -f $out/CMakeCache.txt ] || cmake --preset sanitize >/dev/null
+out=build-dev
+[ -f $out/CMakeCache.txt ] || cmake --preset dev >/dev/null
 cmake --build $out --target "${names[@]/#/fuzz_}" >/dev/null
 
 status=0

@@ -13,6 +13,7 @@ namespace fs = std::filesystem;
 fs::path corpusDir(const std::string& option) {
     if (!option.empty()) return option;
     if (const char* env = std::getenv("CONFLICTMAP_CORPUS"); env && *env) return env;
+    if (const char* shared = std::getenv("CMAP_SHARED_DIR"); shared && *shared) return fs::path(shared) / "corpus";
 #ifdef CMAP_SOURCE_DIR
     return fs::path(CMAP_SOURCE_DIR) / ".." / "shared" / "corpus";
 #else

@@ -25,8 +25,8 @@ struct ArticleInputs {
     bool briefing() const { return workspace.empty() && articles.empty() && layers.empty() && events.empty(); }
 };
 
-/// Where the built-in briefing finds its articles: the option, $CONFLICTMAP_CORPUS, then the
-/// shared corpus beside the source tree. Throws nothing.
+/// Where the built-in briefing finds its articles: the option, $CONFLICTMAP_CORPUS, the corpus in
+/// $CMAP_SHARED_DIR, then the shared corpus beside the source tree. Throws nothing.
 std::filesystem::path corpusDir(const std::string& option);
 
 /// The loader's request for the inputs over ws (the workspace file's, loaded): the workspace's

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/article_inputs.h"
 #include "app/commands.h"
 #include "core/error.h"
 #include "core/io/file_checks.h"
@@ -25,22 +26,11 @@ struct Options {
     bool scrub = false, timings = false, noRecover = false;
 };
 
-// The seed articles the built-in briefing links to: $CMAP_SHARED_DIR/corpus, else the shared
-// folder beside the source tree.
-std::filesystem::path corpusDir() {
-    if (const char* s = std::getenv("CMAP_SHARED_DIR"); s && *s) return std::filesystem::path(s) / "corpus";
-#ifdef CMAP_SOURCE_DIR
-    return std::filesystem::path(CMAP_SOURCE_DIR) / ".." / "shared" / "corpus";
-#else
-    return {};
-#endif
-}
-
 int run(const GlobalOptions& global, const Options& opt) {
 #ifdef CMAP_HAVE_GUI
     ui::ViewerOptions v;
     v.geodata = geodataDir(global);
-    v.corpusDir = corpusDir();
+    v.corpusDir = corpusDir("");
     if (!opt.workspace.empty()) v.workspace = opt.workspace;
     v.articles = opt.articles;
     v.layers = opt.layers;

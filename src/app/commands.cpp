@@ -20,7 +20,7 @@ void registerWithoutGl(CLI::App& app, CommandResult& result, const std::string& 
     cmd->callback([&result, name] {
         result.run = [name] {
             std::fprintf(stderr, "conflictmap: %s needs OpenGL; this build has none (CMAP_BUILD_GUI=OFF)\n", name.c_str());
-            return kInternal;
+            return kBadInput;  // as `view` in such a build: the request cannot be met, nothing failed
         };
     });
 }

@@ -3,68 +3,50 @@
 // Sentences written for the test, against the mini geodata folder.
 #include <doctest/doctest.h>
 
-#include "core/text/geoparse.h"
 #include "mini_gazetteer.h"
 
 using namespace cmap;
 
 namespace {
 
-struct Fixture : test::MiniGazetteer {
-    model::Document parse(std::string text) const {
-        text::ArticleMeta meta;
-        meta.published = model::Date{2015, 10, 10};
-        return text::geoparse(text::makeArticle("t.txt", std::move(text), text::Format::Text, meta), *gaz);
-    }
-};
-
-const Fixture& fx() {
-    static Fixture f;
-    return f;
+model::Document parse(std::string text) {
+    return test::miniGazetteer().parse(std::move(text), model::Date{2015, 10, 10});
 }
 
-// "text=Name/kind" for each mention, joined by "; ".
-std::string summary(const model::Document& d) {
-    std::string s;
-    for (const auto& m : d.mentions) {
-        if (!s.empty()) s += "; ";
-        s += m.text + "=" + m.place.name + "/" + std::string(geo::kindName(m.place.kind));
-    }
-    return s;
-}
+std::string summary(const model::Document& d) { return test::mentionSummary(d, test::Shown::Kind); }
 
 }  // namespace
 
 TEST_CASE("divisions: a division noun after a name makes the mention that division") {
-    CHECK(summary(fx().parse("Shells hit villages in Tartus district on Monday.")) ==
+    CHECK(summary(parse("Shells hit villages in Tartus district on Monday.")) ==
           "Tartus district=Tartus District/admin2");
-    CHECK(summary(fx().parse("Police in Fairfax County arrested two men.")) == "Fairfax County=Fairfax County/admin2");
+    CHECK(summary(parse("Police in Fairfax County arrested two men.")) == "Fairfax County=Fairfax County/admin2");
     // A Slavic district named with the adjective of its town is found by the town's name.
-    CHECK(summary(fx().parse("Artillery struck the Kramatorsk raion; Kramatorsk itself was quiet.")) ==
+    CHECK(summary(parse("Artillery struck the Kramatorsk raion; Kramatorsk itself was quiet.")) ==
           "Kramatorsk raion=Kramatorskyi Raion/admin2; Kramatorsk=Kramatorsk/city");
     // First-order nouns name the province, in either case.
-    CHECK(summary(fx().parse("Jets struck Latakia province and the Latakia Governorate again.")) ==
+    CHECK(summary(parse("Jets struck Latakia province and the Latakia Governorate again.")) ==
           "Latakia province=Latakia/admin1; Latakia Governorate=Latakia/admin1");
 }
 
 TEST_CASE("divisions: without its noun a district's name is the town's") {
-    CHECK(summary(fx().parse("Ships docked in Tartus.")) == "Tartus=Tartus/city");
+    CHECK(summary(parse("Ships docked in Tartus.")) == "Tartus=Tartus/city");
     // "Fairfax" alone names no district: the words of a division's name count only with its noun.
-    CHECK(summary(fx().parse("Residents of Fairfax complained.")) == "");
-    CHECK(fx().gaz->lookup("Tartus District").size() == 1);
-    CHECK(geo::kindName(fx().gaz->place(fx().gaz->lookup("Tartus District")[0].place).kind) == "admin2");
+    CHECK(summary(parse("Residents of Fairfax complained.")) == "");
+    CHECK(test::miniGazetteer().gaz->lookup("Tartus District").size() == 1);
+    CHECK(geo::kindName(test::miniGazetteer().gaz->place(test::miniGazetteer().gaz->lookup("Tartus District")[0].place).kind) == "admin2");
 }
 
 TEST_CASE("divisions: provinces rank by the people of their places, below a namesake town inside them") {
     // The state of five million, not the city of 290,000 abroad.
-    CHECK(summary(fx().parse("Bushfires spread across Victoria.")) == "Victoria=Victoria/admin1");
+    CHECK(summary(parse("Bushfires spread across Victoria.")) == "Victoria=Victoria/admin1");
     // A province named like its own capital: the bare name is the city, however populous the province.
-    CHECK(summary(fx().parse("Russian jets landed near Latakia.")) == "Russian=Russia/country; Latakia=Latakia/city");
+    CHECK(summary(parse("Russian jets landed near Latakia.")) == "Russian=Russia/country; Latakia=Latakia/city");
 }
 
 TEST_CASE("divisions: a district's box holds its places") {
-    const auto found = fx().gaz->lookup("Fairfax County");
+    const auto found = test::miniGazetteer().gaz->lookup("Fairfax County");
     REQUIRE(found.size() == 1);
-    CHECK(fx().gaz->covers(found[0].place, {-77.3, 38.9}));
-    CHECK_FALSE(fx().gaz->covers(found[0].place, {-76.6, 39.3}));
+    CHECK(test::miniGazetteer().gaz->covers(found[0].place, {-77.3, 38.9}));
+    CHECK_FALSE(test::miniGazetteer().gaz->covers(found[0].place, {-76.6, 39.3}));
 }

@@ -9,29 +9,9 @@ using namespace cmap;
 
 namespace {
 
-struct Fixture : test::MiniGazetteer {
-    model::Document parse(std::string text, std::optional<model::Date> published = {},
-                          text::Format format = text::Format::Text) const {
-        text::ArticleMeta meta;
-        meta.published = published;
-        return text::geoparse(text::makeArticle("t.txt", std::move(text), format, meta), *gaz);
-    }
-};
+const test::MiniGazetteer& fx() { return test::miniGazetteer(); }
 
-const Fixture& fx() {
-    static Fixture f;
-    return f;
-}
-
-// "text=Name/kind/CC" for each mention, joined by "; ".
-std::string summary(const model::Document& d) {
-    std::string s;
-    for (const auto& m : d.mentions) {
-        if (!s.empty()) s += "; ";
-        s += m.text + "=" + m.place.name + "/" + std::string(geo::kindName(m.place.kind)) + "/" + m.place.country;
-    }
-    return s;
-}
+std::string summary(const model::Document& d) { return test::mentionSummary(d, test::Shown::KindAndCountry); }
 
 }  // namespace
 

@@ -416,9 +416,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.sentence = index;
             r.singleToken = m.last == i;
             r.sentenceInitial = initial;
-            r.certainty = initial && r.singleToken ? 0.8f : 1.0f;
             r.loose = loose;
-            if (loose) r.certainty *= 0.8f;
             if (!out.empty() && out.back().sentence == index) {
                 std::string_view between = text.substr(out.back().span.end, r.span.start - out.back().span.end);
                 if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&

@@ -22,7 +22,6 @@ struct Recognized {
     uint32_t sentence = 0;               ///< index of its sentence
     bool singleToken = false;
     bool sentenceInitial = false;
-    float certainty = 1;                 ///< how sure recognition is that this is a place at all
     /// Found through the transliteration-tolerant key only ("Kafranbel" for Kafr Nubl): the
     /// resolver keeps it only in a country the rest of the document is about.
     bool loose = false;

@@ -9,9 +9,29 @@
 
 namespace cmap::text {
 
+/// What the resolver knew when it chose: the inputs of a mention's confidence. Each means the same
+/// in any text, so a mapping fitted on one corpus carries over to others.
+struct Evidence {
+    double margin = 0;         ///< the chosen score over the runner-up's (prior units); 0 with one candidate
+    uint32_t candidates = 1;   ///< gazetteer entries the words can name
+    double context = 0;        ///< what the document (its countries, places nearby, "Town, Region") added to the choice
+    double population = 0;     ///< log10 of the chosen place's population plus 10
+    bool area = false;         ///< a country, province, region or water body
+    bool alternate = false;    ///< named only by an alternate (historical, foreign) name of the place
+    bool loose = false;        ///< found only through the transliteration-tolerant key
+};
+
+/// The chance that a mention of a place with this evidence is placed within 161 km of the place
+/// meant: a logistic function of the evidence, monotone in each part, with weights fitted on
+/// GeoWebNews (resolver.cpp says how). Whether the words name a place at all is not part of it.
+/// Throws nothing.
+double calibratedConfidence(const Evidence& e);
+
 struct Resolution {
     uint32_t place = 0;
-    double confidence = 0;  ///< 0..1: recognition certainty times the margin over the runner-up
+    /// 0..1: calibratedConfidence(evidence), rounded to 0.001.
+    double confidence = 0;
+    Evidence evidence;
     /// A small town in a country the document otherwise never touches: more likely a word or a
     /// name read as a place than a real reference; geoparse leaves it out.
     bool implausible = false;

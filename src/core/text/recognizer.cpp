@@ -74,11 +74,41 @@ bool Recognizer::majorPlace(const geo::Place& pl) {
            pl.kind == geo::PlaceKind::Water || (pl.kind == geo::PlaceKind::City && pl.population >= 1000000);
 }
 
+// "the Donetsk and Luhansk regions", "Homs, Hama and Idlib provinces": the level of the plural
+// division noun that ends a list of names going on after token k, which is one of the list's
+// names; 0 where the words after k are not such a list.
+int Recognizer::listDivisionLevel(std::string_view text, size_t k) {
+    bool joined = false;  // an "and" or "or" seen: a list, not one name going on
+    constexpr size_t kReach = 12;
+    for (size_t j = k + 1; j < tokens_.size() && j <= k + kReach; ++j) {
+        const Gap g = tokens_[j - 1].gapAfter;
+        if (g != Gap::Space && g != Gap::Comma && g != Gap::Hyphen && g != Gap::Apostrophe) return 0;
+        const Token& t = tokens_[j];
+        if (t.flags & kDigit) return 0;
+        if (t.upper()) continue;
+        const std::string& w = lowered(tokenText(text, t), lower_);
+        if (w == "and" || w == "or") {
+            if (g != Gap::Space && g != Gap::Comma) return 0;
+            joined = true;
+            continue;
+        }
+        if (words::isConnector(w) && j + 1 < tokens_.size() && tokens_[j + 1].upper()) continue;  // "Deir ez-Zor"
+        const bool afterName = tokens_[j - 1].upper() && g == Gap::Space;
+        return joined && afterName && words::isPluralDivisionNoun(w) ? words::divisionLevel(w) : 0;
+    }
+    return 0;
+}
+
 bool Recognizer::division(std::string_view text, Match& m) {
     const size_t next = m.last + 1;
     int level = 0;
+    bool nounAfter = false;  // the noun follows this name, rather than a list it starts
     if (next < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && !(tokens_[next].flags & kDigit))
         level = words::divisionLevel(lowered(tokenText(text, tokens_[next]), lower_));
+    if (level)
+        nounAfter = true;
+    else if (next < tokens_.size() && (tokens_[m.last].gapAfter == Gap::Space || tokens_[m.last].gapAfter == Gap::Comma))
+        level = listDivisionLevel(text, m.last);
     auto isAdmin = [&](const geo::Posting& p) {
         auto k = gaz_.place(p.place).kind;
         return k == geo::PlaceKind::Admin1 || k == geo::PlaceKind::Admin2;
@@ -90,7 +120,7 @@ bool Recognizer::division(std::string_view text, Match& m) {
         const bool any = std::any_of(m.postings.begin(), m.postings.end(),
                                      [&](const geo::Posting& p) { return gaz_.place(p.place).kind == want; });
         std::erase_if(m.postings, [&](const geo::Posting& p) { return !isAdmin(p) || (any && gaz_.place(p.place).kind != want); });
-        m.last = next;
+        if (nounAfter) m.last = next;
         return true;
     }
     std::erase_if(m.postings, [](const geo::Posting& p) { return p.how == geo::NameKind::Division; });

@@ -60,6 +60,7 @@ private:
     /// named only with its noun counts here alone). Otherwise drops such designator-only postings.
     /// False when nothing is left.
     bool division(std::string_view text, Match& m);
+    int listDivisionLevel(std::string_view text, size_t k);
     /// A country, region, province or city of 300,000+: well known enough to name organisations.
     bool strong(std::span<const geo::Posting> postings) const;
     /// A country, region or city of a million+: the only places an ordinary word can mean.

@@ -43,19 +43,23 @@ const WordSet& featureNouns() {
     static const WordSet s = load("lexicon/en/feature_nouns.txt");
     return s;
 }
-// division_nouns.txt: "word level" per line.
-const WordSet& divisionNouns(int level) {
-    static const std::array<WordSet, 2> s = [] {
-        std::array<WordSet, 2> sets;
+// division_nouns.txt: "word level" per line, "word level plural" for a plural.
+// Sets: level 1, level 2, plurals.
+const std::array<WordSet, 3>& divisionNouns() {
+    static const std::array<WordSet, 3> s = [] {
+        std::array<WordSet, 3> sets;
         for (std::string_view line : assets::lines("lexicon/en/division_nouns.txt")) {
             const size_t space = line.find(' ');
             if (space == std::string_view::npos) continue;
-            const std::string_view digit = line.substr(space + 1);
-            if (digit == "1" || digit == "2") sets[digit == "1" ? 0 : 1].insert(line.substr(0, space));
+            const std::string_view word = line.substr(0, space), rest = line.substr(space + 1);
+            const std::string_view digit = rest.substr(0, 1);
+            if (digit != "1" && digit != "2") continue;
+            sets[digit == "1" ? 0 : 1].insert(word);
+            if (rest.substr(1) == " plural") sets[2].insert(word);
         }
         return sets;
     }();
-    return s[static_cast<size_t>(level - 1)];
+    return s;
 }
 const WordSet& featurePrefixes() {
     static const WordSet s = load("lexicon/en/feature_prefixes.txt");
@@ -73,8 +77,9 @@ bool isTitle(std::string_view lower) { return titles().contains(lower); }
 bool isOrgSuffix(std::string_view lower) { return orgSuffixes().contains(lower); }
 bool isConnector(std::string_view lower) { return connectors().contains(lower); }
 int divisionLevel(std::string_view lower) {
-    if (divisionNouns(1).contains(lower)) return 1;
-    return divisionNouns(2).contains(lower) ? 2 : 0;
+    if (divisionNouns()[0].contains(lower)) return 1;
+    return divisionNouns()[1].contains(lower) ? 2 : 0;
 }
+bool isPluralDivisionNoun(std::string_view lower) { return divisionNouns()[2].contains(lower); }
 
 }  // namespace cmap::text::words

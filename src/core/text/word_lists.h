@@ -26,5 +26,7 @@ bool isNameParticle(std::string_view lower);
 /// 1 for a first-order division's (province, governorate, oblast, state), 2 for a second-order
 /// one's (district, county, raion), 0 for any other word.
 int divisionLevel(std::string_view lower);
+/// A division noun's plural ("regions", "provinces"), which may end a list of divisions' names.
+bool isPluralDivisionNoun(std::string_view lower);
 
 }  // namespace cmap::text::words

@@ -105,6 +105,7 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (37.05 36.59)", {"169389", "I‘zāz", "city", "SY", "66138", "169389", "I`zaz", "PPLA2", "09"}},
                        {"POINT (36.10 32.62)", {"170592", "Dar‘ā", "city", "SY", "97969", "170592", "Dar`a", "PPLA", "12"}},
                        {"POINT (40.75 36.50)", {"173811", "Al Ḩasakah", "city", "SY", "188160", "173811", "Al Hasakah", "PPLA", "03"}},
+                       {"POINT (40.14 35.34)", {"170794", "Deir ez-Zor", "city", "SY", "242565", "170794", "Deir ez-Zor", "PPLA", "04"}},
                        {"POINT (38.47 55.80)", {"9900001", "Lavrovo", "city", "RU", "1200", "9900001", "Lavrovo", "PPL", "47"}},
                        // Places named like people, and a town whose region shares a country's name.
                        {"POINT (2.35 48.86)", {"2988507", "Paris", "city", "FR", "2138551", "2988507", "Paris", "PPLC", "11"}},

@@ -29,6 +29,19 @@ TEST_CASE("divisions: a division noun after a name makes the mention that divisi
           "Latakia province=Latakia/admin1; Latakia Governorate=Latakia/admin1");
 }
 
+TEST_CASE("divisions: a plural noun after a list makes each name of the list a division") {
+    // "provinces" after two names: both are provinces (Tartus has only its district here, so the
+    // other level is taken), the noun staying with the last name.
+    CHECK(summary(parse("Drones were seen over the Latakia and Tartus provinces.")) ==
+          "Latakia=Latakia/admin1; Tartus provinces=Tartus District/admin2");
+    CHECK(summary(parse("Curfews held in Latakia, Kramatorsk and Tartus districts.")) ==
+          "Latakia=Latakia/admin1; Kramatorsk=Kramatorskyi Raion/admin2; Tartus districts=Tartus District/admin2");
+    // A list that does not end in such a noun stays towns, and a word between ends the list.
+    CHECK(summary(parse("Ferries ran between Latakia and Tartus.")) == "Latakia=Latakia/city; Tartus=Tartus/city");
+    CHECK(summary(parse("Trucks left Latakia and Tartus for the eastern regions.")) ==
+          "Latakia=Latakia/city; Tartus=Tartus/city");
+}
+
 TEST_CASE("divisions: without its noun a district's name is the town's") {
     CHECK(summary(parse("Ships docked in Tartus.")) == "Tartus=Tartus/city");
     // "Fairfax" alone names no district: the words of a division's name count only with its noun.

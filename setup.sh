@@ -19,6 +19,22 @@ action=${1:-run}
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 2; }
 
+# Stage times, printed last (also when a stage fails), so that the tail of a CI log says where
+# its time went.
+stage_times=() stage_name="" stage_start=0
+end_stage() {
+    [ -n "$stage_name" ] && stage_times+=("$(printf '%-44s %5d s' "$stage_name$1" $((SECONDS - stage_start)))")
+    stage_name=""
+}
+stage() { end_stage ""; stage_name=$1; stage_start=$SECONDS; }
+report_stages() {
+    local rc=$?
+    end_stage "$([ "$rc" -ne 0 ] && echo ' (failed)')"
+    [ "$action" = test ] && [ ${#stage_times[@]} -gt 0 ] && { say "stage times:"; printf '  %s\n' "${stage_times[@]}" >&2; }
+    return "$rc"
+}
+trap report_stages EXIT
+
 # Installs the packages of the lists given (scripts/debian-packages*.txt) that are missing.
 install_packages() {
     local wanted missing=()
@@ -84,14 +100,20 @@ build_gui_less() {
 # release tree's objects. The working folder is left out of its keys, so two build folders share.
 launcher=()
 if [ "$action" = test ]; then
+    stage "packages"
     install_packages scripts/debian-packages.txt scripts/debian-packages-test.txt
     launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     export CCACHE_NOHASHDIR=1 CCACHE_BASEDIR="$ROOT"
+    stage "geodata"
     build_geodata
+    stage "release build"
     build ON
 else
+    stage "packages"
     install_packages scripts/debian-packages.txt
+    stage "geodata"
     build_geodata
+    stage "build"
     build OFF
 fi
 
@@ -109,15 +131,21 @@ run)
 test)
     # No X server: the CLI and the render tests draw through EGL with no display; the viewer's
     # tests start their own (tests/CMakeLists.txt).
+    stage "release tests"
     ctest --test-dir build --output-on-failure "$@"
+    stage "GUI-less build"
     build_gui_less
     say "the core's tests and the command line without the GUI"
+    stage "GUI-less tests"
     ctest --preset gui-less -R '^(unit|layering|cli_geoparse.*|cli_gazetteer.*|cli_gui_less)$' "$@"
+    stage "dev build (clang, -Werror, ASan + UBSan)"
     build_dev
     say "the tests again under ASan + UBSan"
+    stage "dev tests"
     ctest --preset dev "$@"
     say "fuzzing each target for 20 s from its seed corpus"
-    exec scripts/fuzz.sh 20 ;;
+    stage "fuzzing"
+    scripts/fuzz.sh 20 ;;
 build) ;;
 *) die "unknown action '$action' (expected run, test or build)" ;;
 esac

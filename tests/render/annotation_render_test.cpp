@@ -11,7 +11,10 @@ using namespace cmap::scene;
 using model::Annotation;
 using model::AnnotationKind;
 
-TEST_CASE("render: annotations of every kind") {
+namespace {
+
+// Every annotation kind: the case tests/render/cases/annotations.
+const test::CaseDriver annotations("annotations", [] {
     std::vector<Annotation> list = {
         {"poly", AnnotationKind::Polygon, {{-14, -8}, {-6, -8}, {-5, -2}, {-12, 0}}, "Zone", 0, {}, {}, {}},
         {"free", AnnotationKind::Freehand, {{4, -9}, {7, -6}, {11, -7}, {13, -4}, {9, -2}, {5, -4}}, "", 0,
@@ -27,5 +30,7 @@ TEST_CASE("render: annotations of every kind") {
     state.view = View{{0, 0}, 0.1};
     state.annotations = list;
     Scene s = buildMapScene(MapContent{}, state, 320, 200);
-    test::checkBaseline("annotations", test::renderer().renderToImage(s, 320, 200));
-}
+    return test::renderer().renderToImage(s, 320, 200);
+});
+
+}  // namespace

@@ -1,6 +1,6 @@
-// Map furniture drawn: small baselines at the default tolerance (at most 1% of pixels may differ by
-// more than 16/255 in a channel: a moved panel, a lost legend row or a turned arrow fails), and
-// tiled drawing of a large, scaled export against the same image in one piece.
+// Map furniture drawn: the cases furniture_conic and furniture_mercator (tests/render/cases/, each
+// with its allowance: a moved panel, a lost legend row or a turned arrow fails), and tiled drawing
+// of a large, scaled export against the same image in one piece.
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -45,17 +45,17 @@ Scene furnishedScene(const MapContent& content, const MapState& state, double wi
     return s;
 }
 
-}  // namespace
-
-TEST_CASE("furniture: title, date, legend, scale bar, north arrow, attribution and footnotes in a conic view") {
+// Title, date, legend, scale bar, north arrow, attribution and footnotes in a conic view.
+const test::CaseDriver conic("furniture_conic", [] {
     MapContent content = briefingContent();
     MapState state = conicLevant(kW, kH);
     state.time = model::TimeQuery{model::TimeMode::Cumulative, model::Date{2015, 9, 30}.firstDay(), 30};
     Scene s = furnishedScene(content, state, kW, kH);
-    test::checkBaseline("furniture_conic", test::renderer().renderToImage(s, kW, kH));
-}
+    return test::renderer().renderToImage(s, kW, kH);
+});
 
-TEST_CASE("furniture: Web Mercator has no north arrow, a plain legend and the footnote block") {
+// Web Mercator has no north arrow, a plain legend and the footnote block.
+const test::CaseDriver mercator("furniture_mercator", [] {
     MapContent content = briefingContent();
     MapState state;
     state.projection = "EPSG:3857";
@@ -65,8 +65,10 @@ TEST_CASE("furniture: Web Mercator has no north arrow, a plain legend and the fo
     f.legend.corner = model::Corner::BottomLeft;
     f.title.corner = model::Corner::TopCenter;
     addFurniture(s, f, FurnitureText{"Coastal Syria", ""}, content, state, kW, kH);
-    test::checkBaseline("furniture_mercator", test::renderer().renderToImage(s, kW, kH));
-}
+    return test::renderer().renderToImage(s, kW, kH);
+});
+
+}  // namespace
 
 TEST_CASE("furniture: a large scaled export drawn in tiles equals the same image drawn whole") {
     // 960x640 at scale 2 is the 480x320 map at twice the resolution; tiles of 200 pixels cut

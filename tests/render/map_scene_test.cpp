@@ -1,7 +1,7 @@
 // The briefing map scene: which mentions show (timeline, layer styles), where they land, what a
-// click picks, and how the map looks, against small baselines. Baselines use the default tolerance
-// (at most 1% of pixels may differ by more than 16/255 in a channel): antialiasing may move, a
-// marker, hatch or label may not. Cases on the real geodata fail when it has not been built.
+// click picks, and how the map looks: the cases map_timeline_window and map_briefing_levant
+// (tests/render/cases/, each with its allowance: a moved marker, hatch or label fails). Cases on
+// the real geodata fail when it has not been built.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -180,7 +180,10 @@ TEST_CASE("map scene: a click inside an area picks the smallest area there") {
     CHECK(c.documents[hit->document]->mentions[hit->mention].place.name == "North Caucasus");
 }
 
-TEST_CASE("render: map markers fade with the timeline window; shared places draw concentric") {
+namespace {
+
+// Map markers fade with the timeline window; shared places draw concentric.
+const test::CaseDriver timelineWindow("map_timeline_window", [] {
     MapContent c;
     model::ResolvedPlace ring = city("Region without polygon", 39.0, 36.0);
     ring.kind = geo::PlaceKind::Region;
@@ -193,16 +196,19 @@ TEST_CASE("render: map markers fade with the timeline window; shared places draw
     c.documents.push_back(document("b.txt", {{city("Shared", 36.5, 36.5), model::Date{2015, 9, 0}}}));
     MapState s = plainState();
     s.time = window(model::Date{2015, 9, 30}, 30);
-    test::checkBaseline("map_timeline_window", test::renderer().renderToImage(buildMapScene(c, s, kW, kH), kW, kH));
-}
+    return test::renderer().renderToImage(buildMapScene(c, s, kW, kH), kW, kH);
+});
 
-TEST_CASE("render: briefing map with markers, hatched region and province, and no basemap") {
+// The briefing map with markers, hatched region and province, and no basemap.
+const test::CaseDriver briefingLevant("map_briefing_levant", [] {
     MapContent c = test::briefingContent(false);
     MapState s;
     s.projection = "EPSG:4326";
     s.view = View{{40.5, 39.5}, 0.1};
-    test::checkBaseline("map_briefing_levant", test::renderer().renderToImage(buildMapScene(c, s, kW, kH), kW, kH));
-}
+    return test::renderer().renderToImage(buildMapScene(c, s, kW, kH), kW, kH);
+});
+
+}  // namespace
 
 // buildMapScene keeps nothing between calls: what it needs of the content beyond the frame (place
 // numbers, area shapes, the default view) is the content's index, built once by makeMapContent.

@@ -1,6 +1,7 @@
-// Render cases against baselines. Each renders 256 x 160 logical pixels in plain lon/lat
-// (EPSG:4326, 0.1 degree a pixel) so that the geometry in the test reads as pixel positions:
-// lon 0, lat 0 is the image centre, 10 degrees is 100 pixels.
+// What the renderer must do beyond matching the cases in tests/render/cases/ (case_runner_test.cpp
+// draws those): tiles, caches, scale and refusals. Scenes are 256 x 160 logical pixels in plain
+// lon/lat (EPSG:4326, 0.1 degree a pixel) so that the geometry reads as pixel positions: lon 0,
+// lat 0 is the image centre, 10 degrees is 100 pixels.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -29,85 +30,6 @@ Scene plainScene() {
 Ring square(double x, double y, double size) { return {{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}}; }
 
 }  // namespace
-
-TEST_CASE("render: a square with a hole, filled and outlined") {
-    Scene s = plainScene();
-    auto shapes = test::polygons({{square(-10, -6, 12), square(-7, -3, 6)}, {{{5, -6}, {11, -6}, {8, 5}}}});
-    s.add("fill", FillLayer{shapes, rgb(0x7fa7c9), {}, std::nullopt});
-    s.add("outline", LineLayer{shapes, rgb(0x333333), 1.5f});
-    test::checkBaseline("square_with_hole", test::renderer().renderToImage(s, kW, kH));
-}
-
-TEST_CASE("render: thick translucent lines have even joints and round ends") {
-    Scene s = plainScene();
-    auto zigzag = test::lines({{{-11, -5}, {-7, 5}, {-3, -5}, {1, 5}, {3, -2}}, {{4, -6}, {11, -6}, {11, 6}}});
-    auto thin = test::lines({{{-12, 6.5}, {12, 6.5}}, {{-12, 7.2}, {12, 7.2}}});
-    s.add("wide", LineLayer{zigzag, rgb(0xc0392b, 0.6f), 10});
-    s.add("narrow", LineLayer{zigzag, rgb(0x1b1b1b), 1});
-    s.add("hairline", LineLayer{thin, rgb(0x1b1b1b), 0.5f});
-    test::checkBaseline("thick_lines", test::renderer().renderToImage(s, kW, kH));
-}
-
-TEST_CASE("render: point shapes, sizes and outlines") {
-    Scene s = plainScene();
-    PointShape shapes[] = {PointShape::Circle, PointShape::Square, PointShape::Diamond, PointShape::Triangle};
-    for (int i = 0; i < 4; ++i) {
-        PointLayer layer;
-        layer.shape = shapes[i];
-        layer.outline = rgb(0x202020);
-        layer.outlineWidthPx = i % 2 ? 1.5f : 0;
-        for (int j = 0; j < 4; ++j)
-            layer.points.push_back({{-9.0 + 6 * j, 5.0 - 3.5 * i}, static_cast<float>(4 + 4 * j), rgb(i % 2 ? 0xe67e22 : 0x2980b9)});
-        s.add("points", std::move(layer));
-    }
-    test::checkBaseline("points", test::renderer().renderToImage(s, kW, kH));
-}
-
-TEST_CASE("render: per-feature colours and hatching") {
-    Scene s = plainScene();
-    auto tiles = test::polygons({{square(-12, -7, 7)}, {{square(-4, -7, 7)}}, {{square(4, -7, 7)}}});
-    FillLayer fill{tiles, rgb(0xcccccc), {rgb(0x2ecc71), rgb(0xe74c3c, 0.5f), rgb(0x000000, 0)}, std::nullopt};
-    s.add("tiles", fill);
-    auto band = test::polygons({{{{-12, 1}, {12, 1}, {12, 7}, {-12, 7}}}});
-    s.add("hatched", FillLayer{band, rgb(0xf1c40f, 0.3f), {}, Hatch{rgb(0x7f6000, 0.8f), 6, 1.5f, 45}});
-    s.add("outline", LineLayer{tiles, rgb(0x555555), 1});
-    test::checkBaseline("fills_hatch", test::renderer().renderToImage(s, kW, kH));
-}
-
-TEST_CASE("render: labels keep clear of each other and of markers, by priority") {
-    Scene s = plainScene();
-    PointLayer dots;
-    LabelLayer labels;
-    struct Place {
-        const char* name;
-        geo::LonLat at;
-        float priority;
-    };
-    // Two crowded pairs: the lower priority of each pair must move or drop, never overlap.
-    for (Place p : {Place{"Latakia", {-6, 3}, 5}, Place{"Jableh", {-5.6, 2.2}, 4}, Place{"Tartus", {-6, -1}, 4.5f},
-                    Place{"Homs", {2, -1}, 5.8f}, Place{"Hama", {2.3, 0}, 5.5f}, Place{"Damascus", {3, -5}, 6.2f}}) {
-        dots.points.push_back({p.at, 6, rgb(0x333333)});
-        Label l;
-        l.text = p.name;
-        l.anchor = p.at;
-        l.priority = p.priority;
-        l.markerPx = 6;
-        labels.labels.push_back(l);
-    }
-    Label area;
-    area.text = "Syrie · Sūriyā";  // non-ASCII through the atlas
-    area.anchor = {8, 5};
-    area.placement = LabelPlacement::Centred;
-    area.sizePx = 14;
-    area.color = rgb(0x8a8073);
-    labels.labels.push_back(area);
-    s.add("dots", dots);
-    s.add("labels", labels);
-    auto& r = test::renderer();
-    render::Image image = r.renderToImage(s, kW, kH);
-    CHECK(r.stats().labelsPlaced >= 5);
-    test::checkBaseline("labels", image);
-}
 
 TEST_CASE("render: a label the font cannot write is left out, not drawn as question marks") {
     auto placedOf = [](const char* text) {

@@ -1,5 +1,5 @@
 // Point layers: one instanced quad per point, shaped in the shader; projected and uploaded once
-// per content and projection (keyed by a hash of the points).
+// per content and projection (kept by the points' values).
 #include <cstring>
 #include <numbers>
 
@@ -8,7 +8,7 @@
 namespace cmap::render {
 namespace {
 
-// FNV-1a over the bytes of trivially copyable values: decides whether a point layer changed.
+// FNV-1a over the bytes of trivially copyable values.
 struct Hasher {
     uint64_t h = 1469598103934665603ull;
     template <class T>
@@ -21,34 +21,43 @@ struct Hasher {
 
 }  // namespace
 
-PointBuffer* Renderer::Impl::pointsFor(std::span<const geo::LonLat> at, std::span<const float> sizes,
-                                       std::span<const scene::Color> colors, std::span<const float> angles) {
+size_t Renderer::Impl::PointsHash::operator()(std::span<const scene::Point> points) const {
     Hasher hash;
-    hash.add(at.size());
-    for (size_t i = 0; i < at.size(); ++i) {
-        hash.add(at[i].lon);
-        hash.add(at[i].lat);
-        hash.add(sizes[i]);
-        hash.add(colors[i]);
-        hash.add(angles[i]);
+    hash.add(points.size());
+    for (const scene::Point& p : points) {
+        hash.add(p.at.lon);
+        hash.add(p.at.lat);
+        hash.add(p.sizePx);
+        hash.add(p.color);
+        hash.add(p.angleDeg);
     }
-    PointBuffer& buffer = pointBuffers[hash.h];
+    return static_cast<size_t>(hash.h);
+}
+
+PointBuffer* Renderer::Impl::pointsFor(std::span<const scene::Point> points) {
+    auto it = pointBuffers.find(points);
+    if (it == pointBuffers.end()) it = pointBuffers.try_emplace(std::vector(points.begin(), points.end())).first;
+    PointBuffer& buffer = it->second;
     buffer.lastFrame = frameNumber;
     if (buffer.vao) return &buffer;
 
     ++stats.pointLayersProjected;
-    buffer.projected.resize(at.size());
+    std::vector<geo::LonLat> at;
+    at.reserve(points.size());
+    for (const scene::Point& p : points) at.push_back(p.at);
+    buffer.projected.resize(points.size());
     projection->forward(at, buffer.projected);
     buffer.origin = localOrigin(buffer.projected);
     std::vector<PointInstance> instances;
-    instances.reserve(at.size());
-    for (size_t i = 0; i < at.size(); ++i) {
+    instances.reserve(points.size());
+    for (size_t i = 0; i < points.size(); ++i) {
         const geo::Vec2& p = buffer.projected[i];
         if (std::isnan(p.x) || std::isnan(p.y)) continue;
-        const scene::Color& c = colors[i];
+        const scene::Point& pt = points[i];
+        const scene::Color& c = pt.color;
         instances.push_back({static_cast<float>(p.x - buffer.origin.x), static_cast<float>(p.y - buffer.origin.y),
-                             sizes[i], {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)},
-                             static_cast<float>(angles[i] * std::numbers::pi / 180)});
+                             pt.sizePx, {toByte(c.r), toByte(c.g), toByte(c.b), toByte(c.a)},
+                             static_cast<float>(pt.angleDeg * std::numbers::pi / 180)});
     }
     uploadInstances(buffer, instances, [] { pointAttributes(0); });
     return &buffer;
@@ -57,23 +66,13 @@ PointBuffer* Renderer::Impl::pointsFor(std::span<const geo::LonLat> at, std::spa
 
 void Renderer::Impl::preparePoints(const Frame& f, const scene::PointLayer& layer, PreparedLayer& p, std::vector<Box>& obstacles) {
     if (layer.points.empty()) return;
-    std::vector<geo::LonLat> at;
-    std::vector<float> sizes;
-    std::vector<scene::Color> colors;
-    std::vector<float> angles;
-    for (const scene::Point& pt : layer.points) {
-        at.push_back(pt.at);
-        sizes.push_back(pt.sizePx);
-        colors.push_back(pt.color);
-        angles.push_back(pt.angleDeg);
-    }
-    p.points = pointsFor(at, sizes, colors, angles);
+    p.points = pointsFor(layer.points);
     // Markers are obstacles for labels: a label never hides a place.
-    for (size_t i = 0; i < at.size(); ++i) {
+    for (size_t i = 0; i < layer.points.size(); ++i) {
         const geo::Vec2& xy = p.points->projected[i];
         if (std::isnan(xy.x)) continue;
         geo::Vec2 px = toPixel(f, xy);
-        auto r = static_cast<float>((sizes[i] / 2 + layer.outlineWidthPx) * f.scale);
+        auto r = static_cast<float>((layer.points[i].sizePx / 2 + layer.outlineWidthPx) * f.scale);
         auto x = static_cast<float>(px.x);
         auto y = static_cast<float>(px.y);
         if (x + r < 0 || y + r < 0 || x - r > static_cast<float>(f.width) || y - r > static_cast<float>(f.height))

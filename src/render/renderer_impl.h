@@ -13,6 +13,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -147,7 +148,19 @@ struct Renderer::Impl {
     std::unordered_map<const geo::FeatureSet*, MeshEntry> meshes;
     std::unordered_map<uint64_t, geo::FeatureSetPtr> graticules;  // by step in micro-degrees
     geo::FeatureSetPtr globe;                                      // outline for the projection
-    std::unordered_map<uint64_t, PointBuffer> pointBuffers;       // by content hash
+    // By the points themselves: a hash finds the bucket, the values decide (looked up by a span of
+    // the scene's points, so a frame copies nothing).
+    struct PointsHash {
+        using is_transparent = void;
+        size_t operator()(std::span<const scene::Point> points) const;
+    };
+    struct PointsEqual {
+        using is_transparent = void;
+        bool operator()(std::span<const scene::Point> a, std::span<const scene::Point> b) const {
+            return std::ranges::equal(a, b);
+        }
+    };
+    std::unordered_map<std::vector<scene::Point>, PointBuffer, PointsHash, PointsEqual> pointBuffers;
     std::unordered_map<const model::EventTable*, EventBuffer> eventBuffers;
     std::unique_ptr<FontAtlas> font;
 
@@ -236,8 +249,7 @@ struct Renderer::Impl {
     void compositeCoverage(const scene::Color& color);
 
     // ---- points (render_point_layer.cpp) ----
-    PointBuffer* pointsFor(std::span<const geo::LonLat> at, std::span<const float> sizes,
-                           std::span<const scene::Color> colors, std::span<const float> angles);
+    PointBuffer* pointsFor(std::span<const scene::Point> points);
     void preparePoints(const Frame& f, const scene::PointLayer& layer, PreparedLayer& p, std::vector<Box>& obstacles);
     static void pointAttributes(size_t first);
     void usePointStyle(const Frame& f, const Tile& t, geo::Vec2 origin, scene::PointShape shape,

@@ -1,6 +1,7 @@
 #include "core/text/recognizer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_set>
 
 #include "core/assets.h"
@@ -54,6 +55,51 @@ bool joins(Gap g) {
 }
 
 }  // namespace
+
+Recognizer::Memo* Recognizer::memoEntry(std::string_view key, uint64_t hash, bool& hit) {
+    hit = false;
+    if (key.empty() || key.size() > sizeof(Memo::key) || memo_.empty()) return nullptr;
+    // FNV-1a's low bits mix poorly: the index comes from the middle of the hash.
+    Memo& e = memo_[(hash >> 24) & (memo_.size() - 1)];
+    hit = e.hash == hash && e.len == key.size() && std::memcmp(e.key, key.data(), key.size()) == 0;
+    return &e;
+}
+
+std::span<const geo::Posting> Recognizer::namePostings(std::string_view key, uint64_t hash) {
+    bool hit;
+    Memo* e = memoEntry(key, hash, hit);
+    if (hit) return {e->data, e->size};
+    const std::span<const geo::Posting> found = gaz_.postings(key, hash);
+    if (e) {
+        e->hash = hash;
+        e->len = static_cast<uint8_t>(key.size());
+        std::memcpy(e->key, key.data(), key.size());
+        e->data = found.data();
+        e->size = static_cast<uint32_t>(found.size());
+        e->common = -1;
+    }
+    return found;
+}
+
+bool Recognizer::commonWord(std::string_view key) {
+    const uint64_t hash = geo::hashKey(key);
+    bool hit;
+    Memo* e = memoEntry(key, hash, hit);
+    if (!hit) {
+        namePostings(key, hash);  // makes the entry this key's
+        e = memoEntry(key, hash, hit);
+    }
+    if (!hit) return gaz_.isCommonWord(key);
+    if (e->common < 0) e->common = gaz_.isCommonWord(key) ? 1 : 0;
+    return e->common == 1;
+}
+
+bool Recognizer::personWord(std::string_view word) const {
+    if (personWords_.empty()) return false;
+    const uint64_t h = geo::hashKey(word) >> 24 & 4095;
+    if (!(personBits_[h / 64] >> (h % 64) & 1)) return false;
+    return personWords_.count(std::string(word)) != 0;
+}
 
 bool Recognizer::strongPlace(const geo::Place& pl) {
     switch (pl.kind) {
@@ -138,8 +184,7 @@ bool Recognizer::major(std::span<const geo::Posting> postings) const {
 bool Recognizer::placeWord(std::string_view word) {
     key_.clear();
     geo::appendNormalized(word, key_);
-    auto posts = gaz_.postings(key_);
-    return strong(posts);
+    return strong(namePostings(key_));
 }
 
 Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) {
@@ -177,7 +222,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
             // dam", "the Rafah crossing"); the name without it is often a town's. Only facilities
             // may end in such a word, so "Kuwait city" or "Idlib province" read as before.
             std::vector<geo::Posting> facilities;
-            for (const auto& p : gaz_.postings(key_, hash))
+            for (const auto& p : namePostings(key_, hash))
                 if (gaz_.place(p.place).kind == geo::PlaceKind::Poi) facilities.push_back(p);
             if (!facilities.empty()) best = {j, std::move(facilities)};
             kindWords = true;
@@ -185,7 +230,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
         }
         if (kindWords) break;  // "Kakhovka dam Monday": the kind words end the name
         append(tokenText(text, t));
-        auto posts = gaz_.postings(key_, hash);
+        auto posts = namePostings(key_, hash);
         if (!posts.empty() && j == first && (t.span.size() <= 2 || (t.allCaps() && t.span.size() <= 5))) {
             // Short words and acronyms: "US", "UK", "NATO" are names only in capitals, and only
             // through a curated alias or for a place everybody abbreviates; "Us", "BA" or "APC"
@@ -205,7 +250,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
             // Plural demonyms: "Mexicans", "South Koreans".
             std::string_view singular(key_.data(), key_.size() - 1);
             std::vector<geo::Posting> demonyms;
-            for (const auto& p : gaz_.postings(singular))
+            for (const auto& p : namePostings(singular))
                 if (p.how == geo::NameKind::Demonym) demonyms.push_back(p);
             if (!demonyms.empty()) best = {j, std::move(demonyms)};
         }
@@ -217,8 +262,7 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
     Match none{first, {}};
     const Token& t0 = tokens_[first];
     if (t0.allCaps() || (t0.flags & kDigits)) return none;
-    key_.assign(tokenText(text, t0));  // a buffer that is there anyway: no string made per word
-    if (personWords_.count(key_)) return none;
+    if (personWord(tokenText(text, t0))) return none;
     // The words a name may span, as longestMatch joins them; a connector never ends one.
     size_t ends[3];
     size_t nEnds = 0;
@@ -270,7 +314,10 @@ void Recognizer::rememberPerson(std::string_view text, size_t from, size_t to) {
     for (size_t k = from; k <= to && k < tokens_.size(); ++k) {
         if (!tokens_[k].upper() || tokens_[k].span.size() < 2) continue;  // initials say nothing later
         if (k == from && k < to && words::isFirstName(lowered(tokenText(text, tokens_[k]), buf))) continue;
-        personWords_.emplace(tokenText(text, tokens_[k]));
+        const std::string_view word = tokenText(text, tokens_[k]);
+        personWords_.emplace(word);
+        const uint64_t h = geo::hashKey(word) >> 24 & 4095;
+        personBits_[h / 64] |= uint64_t{1} << (h % 64);
     }
 }
 
@@ -287,7 +334,7 @@ bool Recognizer::nameLike(std::string_view text, size_t k, bool surname) {
     // not a country's or a great city's.
     key_.clear();
     geo::appendNormalized(tokenText(text, t), key_);
-    return !major(gaz_.postings(key_));
+    return !major(namePostings(key_));
 }
 
 bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool sentenceInitial) {
@@ -308,7 +355,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     if (single && !countryLevel) {
         key_.clear();
         geo::appendNormalized(tokenText(text, tokens_[first]), key_);
-        const bool ours = words::isCommon(firstLower), dictionary = gaz_.isCommonWord(key_);
+        const bool ours = words::isCommon(firstLower), dictionary = commonWord(key_);
         if (ours || dictionary) {
             if (ours && sentenceInitial) return false;
             // Only places well known by this very name stay candidates: not Botswana's Central
@@ -423,6 +470,12 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
 }
 
 void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, std::vector<Recognized>& out) {
+    if (memo_.empty()) {
+        // About one entry for every 64 bytes of text, within [256, 16384] (16384: 640 KiB).
+        size_t n = 256;
+        while (n < 16384 && n * 64 < text.size()) n *= 2;
+        memo_.resize(n);
+    }
     tokens_.clear();
     tokenize(text, sentence, tokens_);
     for (size_t i = 0; i < tokens_.size(); ++i) {
@@ -475,8 +528,7 @@ void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>&
             named.insert(gaz_.place(r.postings[0].place).countryCode());
     std::erase_if(mentions, [&](const Recognized& r) {
         if (!r.singleToken || major(r.postings)) return false;
-        auto cue = personWords_.find(std::string(r.span.in(text)));
-        if (cue == personWords_.end()) return false;
+        if (!personWord(r.span.in(text))) return false;
         for (const auto& p : r.postings) {
             const geo::Place& pl = gaz_.place(p.place);
             auto k = pl.kind;

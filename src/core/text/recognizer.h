@@ -2,6 +2,7 @@
 // Recognition: spans of a sentence that name places, by longest match of capitalized token
 // runs against the gazetteer's name index, minus what context says is a person, an
 // organisation or an ordinary word.
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -78,13 +79,37 @@ private:
     /// country or great city; a province's or town's name may be a surname after a given name).
     bool nameLike(std::string_view text, size_t k, bool surname = false);
 
+    /// gaz_.postings(key, hash), remembered for the document: a text names the same places and
+    /// uses the same capitalized words again and again, and each gazetteer probe that finds a key
+    /// is a handful of cache misses in tables of megabytes.
+    std::span<const geo::Posting> namePostings(std::string_view key, uint64_t hash);
+    std::span<const geo::Posting> namePostings(std::string_view key) { return namePostings(key, geo::hashKey(key)); }
+    /// gaz_.isCommonWord(key), remembered as postings() are.
+    bool commonWord(std::string_view key);
+    /// Whether the document has used this word as a person's name (personWords_).
+    bool personWord(std::string_view word) const;
+
+    struct Memo {
+        uint64_t hash = 0;
+        const geo::Posting* data = nullptr;
+        uint32_t size = 0;
+        int8_t common = -1;  ///< isCommonWord: -1 not asked yet
+        uint8_t len = 0;     ///< 0: an empty entry (the empty key is never remembered)
+        char key[18];
+    };
+    /// Direct-mapped by hash, sized on the first sentence by the length of the text.
+    Memo* memoEntry(std::string_view key, uint64_t hash, bool& hit);
+
     const geo::Gazetteer& gaz_;
+    std::vector<Memo> memo_;
     std::vector<Token> tokens_;
     std::string key_, lower_;
     /// loosePostings by normalized key, for this document: names recur, misses more so.
     std::unordered_map<std::string, std::vector<geo::Posting>> looseMemo_;
-    /// Words used as people's names in the document.
+    /// Words used as people's names in the document, and a bit per hashKey() % 4096 of each, so
+    /// that most words are known not to be one without hashing them into the set.
     std::unordered_set<std::string> personWords_;
+    std::array<uint64_t, 64> personBits_{};
 };
 
 }  // namespace cmap::text

@@ -17,6 +17,7 @@ struct BasemapData {
     geo::FeatureSetPtr admin0;  ///< countries (polygons); required
     geo::FeatureSetPtr admin1;  ///< first-level subdivisions (polygons); may be null
     geo::FeatureSetPtr places;  ///< populated places (points) with a name and a population; may be null
+    friend bool operator==(const BasemapData&, const BasemapData&) = default;
 };
 
 struct BasemapStyle {

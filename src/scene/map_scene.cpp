@@ -137,20 +137,21 @@ double marginPx(double width, double height) { return std::max(24.0, 0.08 * std:
 // the same (scrubbing the timeline changes only the mentions).
 Scene basemapFor(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
                  double height) {
-    struct Memo {
+    struct Inputs {
         BasemapData data;
         std::string projection;
         View view;
         double width = 0, height = 0;
+        bool operator==(const Inputs&) const = default;
+    };
+    struct Memo {
+        Inputs inputs;
         Scene scene;
     };
     thread_local std::optional<Memo> memo;
-    if (memo && memo->data.admin0 == data.admin0 && memo->data.admin1 == data.admin1 &&
-        memo->data.places == data.places && memo->projection == projection.definition() &&
-        memo->view.center.x == view.center.x && memo->view.center.y == view.center.y &&
-        memo->view.unitsPerPixel == view.unitsPerPixel && memo->width == width && memo->height == height)
-        return memo->scene;
-    memo.emplace(Memo{data, projection.definition(), view, width, height, buildBasemap(data, projection, view, width, height)});
+    Inputs inputs{data, projection.definition(), view, width, height};
+    if (!memo || memo->inputs != inputs)
+        memo.emplace(Memo{inputs, buildBasemap(data, projection, view, width, height)});
     return memo->scene;
 }
 

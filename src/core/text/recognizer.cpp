@@ -54,6 +54,28 @@ bool joins(Gap g) {
     return g == Gap::Space || g == Gap::Hyphen || g == Gap::Apostrophe || g == Gap::Period || g == Gap::Comma;
 }
 
+// Words of another script quoted in an English sentence ("the sign read «москва»") are names
+// whatever their case: a short run of them between Latin-script words counts as capitalized. A
+// sentence in that script keeps its own capitals.
+void capitalizeQuotedForeign(std::vector<Token>& tokens) {
+    constexpr size_t kMaxRun = 3;
+    auto foreign = [](const Token& t) { return (t.flags & kForeign) != 0; };
+    auto first = std::find_if(tokens.begin(), tokens.end(), foreign);
+    if (first == tokens.end()) return;
+    if (!std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return !(t.flags & (kForeign | kDigit)); }))
+        return;
+    for (auto i = first; i != tokens.end();) {
+        if (!foreign(*i)) {
+            ++i;
+            continue;
+        }
+        auto j = std::find_if_not(i, tokens.end(), foreign);
+        if (j - i <= static_cast<std::ptrdiff_t>(kMaxRun))
+            for (auto k = i; k != j; ++k) k->flags |= kUpper;
+        i = j;
+    }
+}
+
 }  // namespace
 
 Recognizer::Memo* Recognizer::memoEntry(std::string_view key, uint64_t hash, bool& hit) {
@@ -478,6 +500,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     }
     tokens_.clear();
     tokenize(text, sentence, tokens_);
+    capitalizeQuotedForeign(tokens_);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
         if (!t.upper()) continue;

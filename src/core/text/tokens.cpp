@@ -27,6 +27,13 @@ bool isWordCodePoint(utf8proc_int32_t cp) {
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
+// Latin letters beyond ASCII: the Latin-1 and Latin Extended blocks, IPA, Latin Extended
+// Additional (Vietnamese) and the later Latin extensions.
+bool latinLetter(utf8proc_int32_t cp) {
+    return cp < 0x370 || (cp >= 0x1D00 && cp < 0x1F00) || (cp >= 0x2C60 && cp < 0x2C80) ||
+           (cp >= 0xA720 && cp < 0xA800) || (cp >= 0xAB30 && cp < 0xAB70) || (cp >= 0xFB00 && cp < 0xFB07);
+}
+
 bool isApostrophe(utf8proc_int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
 // One table lookup per ASCII byte instead of chains of range tests: this loop sees every byte
@@ -84,9 +91,11 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             if (c >= 'A' && c <= 'Z') t.flags |= kUpper;
             else if (c >= '0' && c <= '9') t.flags |= kDigit;
         } else {
-            auto cat = utf8proc_category(codePoint(text, i, len));
+            const auto cp = codePoint(text, i, len);
+            auto cat = utf8proc_category(cp);
             if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
                 t.flags |= kUpper;
+            if (cat <= UTF8PROC_CATEGORY_LO && !latinLetter(cp)) t.flags |= kForeign;
         }
         bool lowerSeen = false, digitSeen = false;  // an ASCII lower-case letter, a digit in the word
         int wideLetters = 0, wideUppers = 0;

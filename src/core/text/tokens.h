@@ -24,6 +24,7 @@ enum TokenFlag : uint8_t {
     kAllCaps = 2,  ///< two or more letters, all upper case ("WASHINGTON", "US")
     kDigit = 4,    ///< starts with a digit
     kDigits = 8,   ///< has an ASCII digit anywhere
+    kForeign = 16, ///< starts with a letter of a script other than Latin (Cyrillic, Greek, Arabic, ...)
 };
 
 struct Token {

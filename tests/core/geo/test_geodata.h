@@ -122,7 +122,7 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (-123.37 48.43)", {"6174041", "Victoria", "city", "CA", "289625", "6174041", "Victoria", "PPLA", "02"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
-                                        "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n");
+                                        "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
                    {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
                      {"1", "Syria", "country", "SY", "0", "0", "SYR"}},

@@ -34,6 +34,13 @@ TEST_CASE("variant spellings: running text finds what the tolerant key finds, ne
           "Homs=Homs/SY; Deir es-Zour=Deir ez-Zor/SY");
 }
 
+TEST_CASE("other scripts: a word quoted in Cyrillic is a candidate in lower case too") {
+    CHECK(summary(parse("Marchers carried a banner reading «москва» past the embassy.")) == "москва=Moscow/RU");
+    CHECK(summary(parse("Marchers carried a banner reading «Москва» past the embassy.")) == "Москва=Moscow/RU");
+    // In a sentence of that script, its own capitals decide.
+    CHECK(summary(parse("Жители говорят, что москва далеко.")) == "");
+}
+
 TEST_CASE("variant spellings: lookup uses the same keys, exact names first") {
     auto found = test::miniGazetteer().gaz->lookup("Kafranbel");
     REQUIRE(found.size() == 1);

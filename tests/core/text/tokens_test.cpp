@@ -57,3 +57,16 @@ TEST_CASE("what separates a token from the next") {
     CHECK(t[3].gapAfter == Gap::Period);
     CHECK(t[4].gapAfter == Gap::Other);  // the end
 }
+
+TEST_CASE("tokens of another script than Latin are marked, whatever their case") {
+    auto t = tokens("\xC3\x89lodie met \xD0\xBC\xD1\x8D\xD1\x80 and \xD8\xAD\xD9\x85\xD8\xB5 in \xE1\xBA\xA0i near \xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1");
+    REQUIRE(t.size() == 9);
+    auto foreign = [&](size_t k) { return (t[k].flags & kForeign) != 0; };
+    CHECK_FALSE(foreign(0));  // É: Latin-1
+    CHECK(foreign(2));        // мэр: Cyrillic, lower case
+    CHECK_FALSE(t[2].upper());
+    CHECK(foreign(4));        // Arabic: uncased, so also upper
+    CHECK(t[4].upper());
+    CHECK_FALSE(foreign(6));  // Ạ: Latin Extended Additional (Vietnamese)
+    CHECK(foreign(8));        // Greek
+}

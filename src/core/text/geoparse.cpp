@@ -26,6 +26,10 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
     const std::vector<Span> sentences = splitSentences(text);
     Recognizer recognizer(gazetteer);
     std::vector<Recognized> found;
+    // About one mention in 150 bytes of news text: room for them up front, so that a long input's
+    // list is not moved (and its fresh pages faulted in) a doubling at a time. Room not used is
+    // never touched, so it costs no memory.
+    found.reserve(text.size() / 128 + 16);
     // What an event needs from its sentence, read from the words while the recognizer has them,
     // and only for sentences that name a place: most do not.
     struct Cues {

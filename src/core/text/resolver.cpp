@@ -241,9 +241,10 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     }
     ctx.finish();
     auto chosen = [&](size_t k) -> const geo::Place* { return &g.place(mentions[k].postings[choices[k].index].place); };
+    std::vector<Pair> pairs(mentions.size());
     for (int round = 0; round < 2; ++round) {
         Context next;
-        std::vector<Pair> pairs(mentions.size());
+        std::fill(pairs.begin(), pairs.end(), Pair{});
         for (size_t k = 1; k < mentions.size(); ++k) {
             if (mentions[k].containerOf && *mentions[k].containerOf == mentions[k - 1].span.start) {
                 pairs[k].inner = chosen(k - 1);

@@ -1,9 +1,9 @@
 #pragma once
 // A small closed set of words, compared byte for byte (most callers store lower case), looked up
-// once per word of every sentence: bucketed by first byte, each bucket a short list compared by
-// length first. For sets of a few hundred words this beats hashing, which must read the whole
-// word before it can say no; a bit per (first byte, length) pair says no to most words before
-// any list is read.
+// once per word of every sentence. A bit per (first byte, length) pair and one per pair of first
+// two bytes say no to most words before anything else is read; the rest find their one candidate
+// in an open-addressing table (lists per first byte meant a comparison for every word of the
+// same first byte and length: "said" against a dozen four-letter s-words of the common words).
 #include <array>
 #include <cstdint>
 #include <initializer_list>
@@ -21,16 +21,25 @@ public:
     /// Adds a word; the characters must outlive the set (string literals, static tables).
     void insert(std::string_view w) {
         if (w.empty() || contains(w)) return;
-        buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+        words_.push_back(w);
         lengths_[static_cast<unsigned char>(w[0])] |= lengthBit(w.size());
         const size_t pair = pairIndex(w[0], second(w));
         pairs_[pair / 64] |= uint64_t{1} << (pair % 64);
+        if (table_.size() < 4 * words_.size()) {  // at most a quarter full: probes end soon
+            table_.assign(table_.empty() ? 64 : table_.size() * 4, std::string_view{});
+            for (std::string_view x : words_) place(x);
+        } else {
+            place(w);
+        }
     }
     bool contains(std::string_view w) const {
         if (w.empty() || !mayContain(w[0], second(w), w.size())) return false;
-        for (std::string_view x : buckets_[static_cast<unsigned char>(w[0])])
+        const size_t mask = table_.size() - 1;
+        for (size_t i = hash(w) & mask;; i = (i + 1) & mask) {
+            const std::string_view x = table_[i];
+            if (x.empty()) return false;
             if (x.size() == w.size() && x == w) return true;
-        return false;
+        }
     }
 
     /// Whether some word starts with `first` and has `size` bytes, and some word starts with
@@ -50,7 +59,21 @@ private:
         return static_cast<size_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
     }
 
-    std::array<std::vector<std::string_view>, 256> buckets_;
+    // FNV-1a, folded: the table is small, and its index comes from all of the hash's bits.
+    static size_t hash(std::string_view w) {
+        uint64_t h = 14695981039346656037ull;
+        for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<size_t>(h ^ (h >> 29) ^ (h >> 47));
+    }
+    void place(std::string_view w) {
+        const size_t mask = table_.size() - 1;
+        size_t i = hash(w) & mask;
+        while (!table_[i].empty()) i = (i + 1) & mask;
+        table_[i] = w;
+    }
+
+    std::vector<std::string_view> words_;
+    std::vector<std::string_view> table_;  ///< a power of two of slots, empty views for free ones
     std::array<uint32_t, 256> lengths_{};  ///< per first byte: a bit for each length of its words
     /// A bit for each pair of first two bytes: the length bits alone let through most short
     /// words ("and" beside "ago", "the" beside "tue"), whose bucket is then read in full.

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <numbers>
 
+#include "scene/style.h"
+
 namespace cmap::scene {
 namespace {
 
@@ -208,8 +210,8 @@ std::optional<geo::LonLat> annotationTextAnchor(const model::Annotation& a, cons
 void addAnnotationLayers(Scene& scene, const std::vector<const model::Annotation*>& shown,
                          const geo::Projection& projection) {
     LabelLayer text;
-    text.halo = rgb(0xffffff, 0.92f);
-    text.haloPx = 2.5f;
+    text.halo = defaultStyle().annotations.textHalo;
+    text.haloPx = defaultStyle().annotations.textHaloPx;
     for (const model::Annotation* a : shown) {
         const std::string name = "annotation " + a->id;
         const Color line = fromRgba(a->style.rgba), fill = fromRgba(a->style.fillRgba);
@@ -228,7 +230,7 @@ void addAnnotationLayers(Scene& scene, const std::vector<const model::Annotation
         }
         if (a->kind == AnnotationKind::Callout) {
             PointLayer target;
-            target.outline = rgb(0xffffff, 0.95f);
+            target.outline = defaultStyle().annotations.calloutTargetEdge;
             target.outlineWidthPx = 1.5f;
             target.points.push_back({a->points[1], std::max(7.0f, 2.5f * a->style.widthPx), line});
             scene.add(name + " target", std::move(target));

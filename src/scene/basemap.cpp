@@ -65,20 +65,20 @@ void addTowns(Scene& scene, const geo::FeatureSet& places, const geo::Projection
                                           projection, view, width, height, limit);
 
     LabelLayer labels;
-    labels.halo = rgb(0xffffff, 0.8f);
-    labels.haloPx = 1.5f;
-    labels.marker = LabelMarker{PointShape::Circle, style.cityDot, rgb(0xffffff, 0.9f), 1};
+    labels.halo = style.cityHalo;
+    labels.haloPx = style.cityHaloPx;
+    labels.marker = LabelMarker{PointShape::Circle, style.cityDot, style.cityDotOutline, style.cityDotOutlinePx};
     for (const Town& t : towns) {
         // Three tiers are enough to read size at a glance without a legend.
-        float size = t.population >= 5e6 ? 7.0f : t.population >= 1e6 ? 5.5f : 4.0f;
+        const size_t tier = t.population >= 5e6 ? 0 : t.population >= 1e6 ? 1 : 2;
         Label l;
         l.text = std::string(places.attr(t.feature, *name));
         l.anchor = t.at;
         // log10(population), a capital counting as a town ten times its size.
         l.priority = static_cast<float>(std::log10(std::max(t.population, 1.0)) + (t.capital ? 1 : 0));
-        l.sizePx = t.population >= 1e6 ? 12.5f : 11.0f;
+        l.sizePx = style.cityLabelPx[tier];
         l.color = style.cityLabel;
-        l.markerPx = size;
+        l.markerPx = style.cityDotPx[tier];
         labels.labels.push_back(std::move(l));
     }
     scene.add("towns", std::move(labels));
@@ -108,8 +108,8 @@ void addCountryLabels(Scene& scene, const geo::FeatureSet& admin0, const geo::Pr
     auto name = firstField(admin0, style.nameFields);
     if (!name) return;
     LabelLayer labels;
-    labels.halo = rgb(0xffffff, 0.6f);
-    labels.haloPx = 1.2f;
+    labels.halo = style.countryHalo;
+    labels.haloPx = style.countryHaloPx;
     for (size_t f = 0; f < admin0.featureCount(); ++f) {
         // Only countries that are large on screen get a name; small ones are named by their towns.
         double extentPx = largestPartExtentPx(admin0, f, projection, view);
@@ -119,7 +119,7 @@ void addCountryLabels(Scene& scene, const geo::FeatureSet& admin0, const geo::Pr
         l.anchor = admin0.representativePoint(f);
         // Between a town of one and of ten million: capitals stay, country names beat small towns.
         l.priority = 6.5f + static_cast<float>(std::min(extentPx, 2000.0) / 2000.0);
-        l.sizePx = 13;
+        l.sizePx = style.countryLabelPx;
         l.color = style.countryLabel;
         l.placement = LabelPlacement::Centred;
         labels.labels.push_back(std::move(l));

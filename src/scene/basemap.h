@@ -1,6 +1,7 @@
 #pragma once
 // The reference map under every briefing: sea, land, borders, a faint graticule and the larger
 // towns, in a calm style that leaves strong colours to what the briefing is about.
+#include <array>
 #include <string>
 #include <vector>
 
@@ -20,20 +21,32 @@ struct BasemapData {
     friend bool operator==(const BasemapData&, const BasemapData&) = default;
 };
 
+/// The colours and sizes come from the style asset (defaultBasemapStyle(), scene/style.h); a
+/// BasemapStyle made here has them black and zero.
 struct BasemapStyle {
-    Color paper = rgb(0xfbfbf9);  ///< outside the globe, where a world projection ends
-    Color sea = rgb(0xdde7ec);
-    Color land = rgb(0xf3f0e8);
-    Color countryBorder = rgb(0x6b6b6b);
-    float countryBorderPx = 0.9f;
-    Color admin1Border = rgb(0xbdb6aa);
-    float admin1BorderPx = 0.5f;
+    Color paper;  ///< outside the globe, where a world projection ends
+    Color sea;
+    Color land;
+    Color countryBorder;
+    float countryBorderPx = 0;
+    Color admin1Border;
+    float admin1BorderPx = 0;
     bool graticule = true;
-    GraticuleLayer graticuleStyle{10, rgb(0x5a7a8c, 0.18f), 0.6f};
+    GraticuleLayer graticuleStyle;
 
-    Color cityDot = rgb(0x3c3c3c);
-    Color cityLabel = rgb(0x2b2b2b);
-    Color countryLabel = rgb(0x8a8073);
+    /// Towns in three tiers of population: 5 million or more, 1 million or more, the rest.
+    Color cityDot;
+    Color cityDotOutline;
+    float cityDotOutlinePx = 0;
+    std::array<float, 3> cityDotPx{};
+    Color cityLabel;
+    std::array<float, 3> cityLabelPx{};
+    Color cityHalo;
+    float cityHaloPx = 0;
+    Color countryLabel;
+    float countryLabelPx = 0;
+    Color countryHalo;
+    float countryHaloPx = 0;
     bool countryLabels = true;
     /// About one town per this many square logical pixels: denser maps stop being readable.
     double pixelsPerTown = 16000;
@@ -44,12 +57,15 @@ struct BasemapStyle {
     std::vector<std::string> featureCodeFields{"fcode", "feature_code"};
 };
 
+/// The default style's (defined in scene/style.cpp).
+const BasemapStyle& defaultBasemapStyle();
+
 /// A scene of the basemap under projection, seen through view in a width x height (logical
 /// pixels) image: sea (the globe's outline where the projection has one), graticule, land,
 /// admin-1 borders, country borders, names of countries large on screen, and the most populous
 /// towns in view as dots with names (a town whose name finds no room is left out). The scene's projection is
 /// projection.definition(); towns are chosen for this view, so build again after a large zoom.
 Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
-                   double height, const BasemapStyle& style = {});
+                   double height, const BasemapStyle& style = defaultBasemapStyle());
 
 }  // namespace cmap::scene

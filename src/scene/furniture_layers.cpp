@@ -10,14 +10,12 @@
 #include <set>
 
 #include "core/geo/projection.h"
+#include "scene/style.h"
 
 namespace cmap::scene {
 namespace {
 
-constexpr Color kInk = rgb(0x1a1a1a);
-constexpr Color kSecondaryInk = rgb(0x4a4a4a);
-constexpr Color kFaintInk = rgb(0x5c5c5c);
-constexpr Color kSymbolGrey = rgb(0x555555);
+const auto& paint() { return defaultStyle().furniture; }
 
 // ---- measuring the map ----
 
@@ -100,8 +98,8 @@ ScreenRow textRow(std::string text, float sizePx, Color color) {
 
 ScreenRow symbolRow(SwatchKind kind, Color color, std::string text) {
     ScreenRow row;
-    row.cells.emplace_back(ScreenSwatch{kind, color, 10});
-    row.cells.emplace_back(ScreenText{std::move(text), 10, kSecondaryInk});
+    row.cells.emplace_back(ScreenSwatch{kind, color, paint().legendPx});
+    row.cells.emplace_back(ScreenText{std::move(text), paint().legendPx, paint().secondaryInk});
     return row;
 }
 
@@ -159,7 +157,7 @@ void addEventRows(ScreenPanel& panel, const MapContent& content, const MapState&
             panel.rows.push_back(symbolRow(SwatchKind::Marker, rgb(style.rgba >> 8), name));
             continue;
         }
-        panel.rows.push_back(textRow(name, 10, kSecondaryInk));
+        panel.rows.push_back(textRow(name, paint().legendPx, paint().secondaryInk));
         for (size_t c = 0; c < model::kEventCategoryCount; ++c) {
             const auto category = static_cast<model::EventCategory>(c);
             const auto hidden = state.styles.find(layerIdForCategory(category));
@@ -185,20 +183,22 @@ void addLegend(ScreenLayer& layer, const model::FurniturePiece& piece, const Map
         {MentionShape::Ring, {SwatchKind::Ring, "Area, approximate"}},
     };
     for (const auto& [shape, swatch] : kShapes)
-        if (shapes.contains(shape)) panel.rows.push_back(symbolRow(swatch.first, kSymbolGrey, swatch.second));
+        if (shapes.contains(shape)) panel.rows.push_back(symbolRow(swatch.first, paint().symbol, swatch.second));
     const bool vague = std::any_of(view.mentions.begin(), view.mentions.end(), [](const PlacedMention& p) {
         return !p.dayPrecise && (p.shape == MentionShape::Marker || p.shape == MentionShape::Facility);
     });
-    if (vague) panel.rows.push_back(symbolRow(SwatchKind::Ring, kSymbolGrey, "Reported to the week, month or year"));
+    if (vague) panel.rows.push_back(symbolRow(SwatchKind::Ring, paint().symbol, "Reported to the week, month or year"));
     // As of a day each place shows its latest report, fainter as it ages (model::evaluate): the
     // key gives the age of three shades.
     if (state.time && state.time->mode == model::TimeMode::AsOf && !view.mentions.empty()) {
         const int w = std::max(1, state.time->windowDays);
-        panel.rows.push_back(textRow("Latest report:", 10, kSecondaryInk));
-        panel.rows.push_back(symbolRow(SwatchKind::Marker, kSymbolGrey, "that day"));
-        panel.rows.push_back(symbolRow(SwatchKind::Marker, rgb(0x555555, 0.625f),
-                                       std::to_string(std::max(1, w / 2)) + " days before"));
-        panel.rows.push_back(symbolRow(SwatchKind::Marker, rgb(0x555555, 0.25f),
+        Color symbol = paint().symbol;
+        panel.rows.push_back(textRow("Latest report:", paint().legendPx, paint().secondaryInk));
+        panel.rows.push_back(symbolRow(SwatchKind::Marker, symbol, "that day"));
+        symbol.a = 0.625f;
+        panel.rows.push_back(symbolRow(SwatchKind::Marker, symbol, std::to_string(std::max(1, w / 2)) + " days before"));
+        symbol.a = 0.25f;
+        panel.rows.push_back(symbolRow(SwatchKind::Marker, symbol,
                                        std::to_string(w) + " days or more before"));
     }
     // The article layers shown, in their colours.
@@ -243,9 +243,9 @@ void addFootnotes(ScreenLayer& layer, const model::FurniturePiece& piece, const 
         badge.at = b.at;
         badge.align = {1, 1};
         badge.paddingPx = 1;
-        badge.background = rgb(0xffffff, 0.75f);
+        badge.background = paint().badgeBackground;
         badge.border = rgb(0x000000, 0);
-        badge.rows.push_back(textRow(std::move(text), 8, kSecondaryInk));
+        badge.rows.push_back(textRow(std::move(text), paint().badgePx, paint().secondaryInk));
         layer.panels.insert(layer.panels.begin(), std::move(badge));  // under the corner panels
     }
     ScreenPanel block = panelAt(piece);
@@ -254,8 +254,8 @@ void addFootnotes(ScreenLayer& layer, const model::FurniturePiece& piece, const 
     auto maxChars = static_cast<size_t>(std::clamp(width * 0.5 / 5.5, 24.0, 110.0));
     for (size_t d : view.documents) {
         const model::Document& doc = *content.documents[d];
-        block.rows.push_back(textRow(shortened(std::to_string(number[d]) + "  " + footnoteText(doc), maxChars), 9,
-                                     kSecondaryInk));
+        block.rows.push_back(textRow(shortened(std::to_string(number[d]) + "  " + footnoteText(doc), maxChars),
+                                     paint().footnotePx, paint().secondaryInk));
     }
     layer.panels.push_back(std::move(block));
 }
@@ -324,13 +324,13 @@ void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& 
         // Cut to what any image can show: a title of megabytes (a workspace's) would cost its
         // glyphs' memory and layout, gigabytes for 8 MB, to draw what lies far off the map.
         constexpr size_t kMaxHeadingChars = 300;
-        p.rows.push_back(textRow(shortened(text.title, kMaxHeadingChars), 19, kInk));
-        if (!text.subtitle.empty()) p.rows.push_back(textRow(shortened(text.subtitle, kMaxHeadingChars), 12, kSecondaryInk));
+        p.rows.push_back(textRow(shortened(text.title, kMaxHeadingChars), paint().titlePx, paint().ink));
+        if (!text.subtitle.empty()) p.rows.push_back(textRow(shortened(text.subtitle, kMaxHeadingChars), paint().subtitlePx, paint().secondaryInk));
         layer.panels.push_back(std::move(p));
     }
     if (f.date.show) {
         ScreenPanel p = panelAt(f.date);
-        p.rows.push_back(textRow(dateStampText(state.time), 11.5f, kInk));
+        p.rows.push_back(textRow(dateStampText(state.time), paint().datePx, paint().ink));
         layer.panels.push_back(std::move(p));
     }
     if (f.northArrow.show &&
@@ -339,7 +339,7 @@ void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& 
             ScreenPanel p = panelAt(f.northArrow);
             p.paddingPx = 3;
             ScreenRow row;
-            row.cells.emplace_back(ScreenNorthArrow{static_cast<float>(*angle), 26, rgb(0x333333)});
+            row.cells.emplace_back(ScreenNorthArrow{static_cast<float>(*angle), paint().northArrowPx, paint().northArrow});
             p.rows.push_back(std::move(row));
             layer.panels.push_back(std::move(p));
         }
@@ -347,9 +347,9 @@ void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& 
     if (std::string credit = attributionText(content); f.attribution.show && !credit.empty()) {
         ScreenPanel p = panelAt(f.attribution);
         p.paddingPx = 3;
-        p.background = rgb(0xffffff, 0.7f);
+        p.background = paint().creditBackground;
         p.border = rgb(0x000000, 0);
-        p.rows.push_back(textRow(std::move(credit), 8.5f, kFaintInk));
+        p.rows.push_back(textRow(std::move(credit), paint().creditPx, paint().faintInk));
         layer.panels.push_back(std::move(p));
     }
     if (f.scaleBar.show) {

@@ -17,32 +17,13 @@
 #include "scene/graticule.h"
 #include "scene/highlight_layer.h"
 #include "scene/scene_index.h"
+#include "scene/style.h"
 
 namespace cmap::scene {
 namespace {
 
 // ---- styles and ids ----
 
-// Distinct, print-safe hues for articles (a categorical palette); red first, as LayerStyle's default.
-constexpr uint32_t kArticlePalette[] = {0xd62728, 0x1f77b4, 0x2ca02c, 0x9467bd,
-                                        0xff7f0e, 0x8c564b, 0xe377c2, 0x17becf};
-// Vector layers the user brings, each its own colour: a dark teal, then ColorBrewer's Dark2 (a
-// qualitative palette in deeper tones than the articles', so reference layers stay behind them).
-constexpr uint32_t kOverlayPalette[] = {0x00695c, 0xd95f02, 0x7570b3, 0xe7298a, 0x66a61e, 0xe6ab02, 0xa6761d, 0x666666};
-// Event categories (deployment, base, airstrike, attack, meeting, statement, other): warm hues for
-// violence, cool ones for presence, grey for the rest.
-constexpr uint32_t kEventCategoryPalette[] = {0x1f5fbf, 0x6a3d9a, 0xe31a1c, 0xff7f00, 0x33a02c, 0x1b9e9e, 0x7f7f7f};
-constexpr float kEventPx = 4;
-// An event dataset's one colour when the user turns off colour by category: teal, apart from
-// every article colour.
-constexpr uint32_t kEventColor = 0x008b8b;
-constexpr Color kLabelColor = rgb(0x1a1a1a);
-constexpr Color kAreaLabelColor = rgb(0x3a3a3a);
-
-// Marker diameters in logical pixels before the layer's size factor.
-constexpr float kCityPx = 11;
-constexpr float kFacilityPx = 13;
-constexpr float kRingPx = 16;
 // Labels of mentioned places outrank every basemap label (towns and countries stay below ~10).
 constexpr float kMarkerLabelPriority = 100;
 constexpr float kAreaLabelPriority = 90;
@@ -97,6 +78,7 @@ bool dayPrecise(const model::Mention& m) { return !m.date || m.date->precision =
 std::vector<Shown> shownMentions(const MapContent& content, const SceneIndex& prepared, const MapState& state) {
     std::vector<float> timeOpacity = state.time ? model::evaluate(prepared.items, *state.time) : std::vector<float>{};
     std::vector<Shown> shown;
+    const auto& px = defaultStyle().mentions;
     for (size_t d = 0; d < content.documents.size(); ++d) {
         const auto& doc = *content.documents[d];
         model::LayerStyle style = articleStyle(content, state, d);
@@ -122,7 +104,7 @@ std::vector<Shown> shownMentions(const MapContent& content, const SceneIndex& pr
             const model::Mention& mention = doc.mentions[m];
             if (mention.confidence < state.minConfidence) continue;
             MentionShape shape = prepared.shape[flat];
-            float base = shape == MentionShape::Facility ? kFacilityPx : shape == MentionShape::Ring ? kRingPx : kCityPx;
+            float base = shape == MentionShape::Facility ? px.facilityPx : shape == MentionShape::Ring ? px.ringPx : px.townPx;
             shown.push_back({{d, m}, &mention, prepared.place[flat], shape, opacity, color, base * size,
                              style.labels && state.labels, dayPrecise(mention)});
         }
@@ -206,7 +188,7 @@ void addEvents(Scene& scene, const MapContent& content, const MapState& state) {
         layer.events = table;
         layer.time = state.time;
         layer.opacity = std::clamp(style.opacity, 0.f, 1.f);
-        layer.sizePx = kEventPx * std::max(style.size, 0.1f);
+        layer.sizePx = defaultStyle().mentions.eventPx * std::max(style.size, 0.1f);
         for (int c = 0; c < 7; ++c) {
             auto category = static_cast<model::EventCategory>(c);
             layer.categoryColors[static_cast<size_t>(c)] =
@@ -315,8 +297,8 @@ void addAreas(Scene& scene, const SceneIndex& index, const std::vector<Shown>& s
                 l.text = place.name;
                 l.anchor = place.point;
                 l.priority = kAreaLabelPriority + static_cast<float>(m.count);
-                l.sizePx = 12.5f;
-                l.color = withAlpha(kAreaLabelColor, labelAlpha(m.opacity));
+                l.sizePx = defaultStyle().mentions.areaLabelPx;
+                l.color = withAlpha(defaultStyle().mentions.areaLabel, labelAlpha(m.opacity));
                 l.placement = LabelPlacement::Centred;
                 labels.push_back(std::move(l));
             }
@@ -356,7 +338,7 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
             return std::tie(shape, document, step, vague) < std::tie(o.shape, o.document, o.step, o.vague);
         }
     };
-    constexpr float kRingStepPx = 7;
+    const auto& style = defaultStyle().mentions;
     std::map<LayerKey, PointLayer> layers;
     for (uint32_t key : order) {
         const auto& byDoc = places[key];
@@ -367,17 +349,17 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
         bool labelled = false;
         float opacity = 0;
         for (const auto& [d, m] : byDoc) {
-            float diameter = size + kRingStepPx * static_cast<float>(ring);
+            float diameter = size + style.ringStepPx * static_cast<float>(ring);
             float step = opacityStep(m.opacity);
             bool hollow = m.first->shape == MentionShape::Ring;
             bool vague = !hollow && !m.dayPrecise;
             PointLayer& layer = layers[{ring, m.first->shape, d, step, vague}];
             layer.shape = m.first->shape == MentionShape::Facility ? PointShape::Diamond : PointShape::Circle;
-            layer.outline = hollow || vague ? withAlpha(m.first->color, step) : rgb(0xffffff, step);
+            layer.outline = hollow || vague ? withAlpha(m.first->color, step) : withAlpha(style.markerEdge, step);
             layer.outlineWidthPx = hollow ? 2.5f : vague ? 3.f : 1.5f;
             // A ring's fill is clear: an area without a polygon marks where, not how far.
             Color fill = hollow ? withAlpha(m.first->color, 0.f)
-                       : vague  ? rgb(0xffffff, m.opacity)
+                       : vague  ? withAlpha(style.markerEdge, m.opacity)
                                 : withAlpha(m.first->color, m.opacity);
             layer.points.push_back({place.point, diameter, fill});
             labelled = labelled || m.labels;
@@ -389,9 +371,9 @@ void addMarkers(Scene& scene, const MapContent& content, const std::vector<Shown
         l.text = place.name;
         l.anchor = place.point;
         l.priority = kMarkerLabelPriority + static_cast<float>(ring);
-        l.sizePx = 13;
-        l.color = withAlpha(kLabelColor, labelAlpha(opacity));
-        l.markerPx = size + kRingStepPx * static_cast<float>(ring - 1);
+        l.sizePx = style.labelPx;
+        l.color = withAlpha(style.label, labelAlpha(opacity));
+        l.markerPx = size + style.ringStepPx * static_cast<float>(ring - 1);
         labels.push_back(std::move(l));
     }
     for (auto& [k, layer] : layers)
@@ -531,21 +513,28 @@ std::set<model::EventCategory> eventCategories(const MapContent& content) {
     return present;
 }
 
-Color overlayColor(size_t index) { return rgb(kOverlayPalette[index % std::size(kOverlayPalette)]); }
+Color overlayColor(size_t index) {
+    const auto& palette = defaultStyle().palettes.overlays;
+    return rgb(palette[index % palette.size()]);
+}
 
 Color eventCategoryColor(model::EventCategory c) {
-    return rgb(kEventCategoryPalette[static_cast<size_t>(c) % std::size(kEventCategoryPalette)], 0.85f);
+    const auto& p = defaultStyle().palettes;
+    return rgb(p.eventCategories[static_cast<size_t>(c) % p.eventCategories.size()], p.eventCategoryOpacity);
 }
 
 model::LayerStyle defaultEventStyle() {
+    const auto& p = defaultStyle().palettes;
     model::LayerStyle s;
-    s.rgba = kEventColor << 8 | 0xd9u;  // the category colours' alpha
+    // The category colours' opacity, so that turning colour by category off keeps the dots' weight.
+    s.rgba = p.eventDataset << 8 | static_cast<uint32_t>(std::lround(p.eventCategoryOpacity * 255));
     return s;
 }
 
 model::LayerStyle defaultArticleStyle(size_t documentIndex) {
+    const auto& palette = defaultStyle().palettes.articles;
     model::LayerStyle s;
-    s.rgba = (kArticlePalette[documentIndex % std::size(kArticlePalette)] << 8) | 0xffu;
+    s.rgba = (palette[documentIndex % palette.size()] << 8) | 0xffu;
     return s;
 }
 
@@ -570,8 +559,8 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
     } else {
         scene.projection = projection.definition();
         scene.view = f.view;
-        scene.background = rgb(0xfbfbf9);
-        scene.add("graticule", GraticuleLayer{10, rgb(0x5a7a8c, 0.25f), 0.6f});
+        scene.background = defaultStyle().withoutBasemap.paper;
+        scene.add("graticule", defaultStyle().withoutBasemap.graticule);
         scene.backdrop = 1;
     }
     std::vector<Shown> shown = shownMentions(content, *index, state);
@@ -584,8 +573,8 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
     if (!labels.empty()) {
         LabelLayer layer;
         layer.labels = std::move(labels);
-        layer.halo = rgb(0xffffff, 0.9f);
-        layer.haloPx = 2;
+        layer.halo = defaultStyle().mentions.labelHalo;
+        layer.haloPx = defaultStyle().mentions.labelHaloPx;
         scene.add("mention labels", std::move(layer));
     }
     addAnnotationLayers(scene, visibleAnnotations(state), projection);

@@ -126,7 +126,7 @@ TEST_CASE("the basemap draws sea, land, borders, then names, in that order") {
 TEST_CASE("the basemap keeps towns to the room there is") {
     auto p = geo::Projection::fittedTo({28, 28, 44, 38});
     View v = fitBox(p, {28, 28, 44, 38}, 400, 300);
-    BasemapStyle style;
+    BasemapStyle style = defaultBasemapStyle();
     style.pixelsPerTown = 400 * 300 / 2.0;  // room for two
     style.graticule = false;
     Scene s = buildBasemap({countries(), nullptr, towns()}, p, v, 400, 300, style);

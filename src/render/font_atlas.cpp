@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "core/error.h"
@@ -55,21 +58,19 @@ unsigned nextCodePoint(std::string_view s, size_t& i) {
 
 }  // namespace
 
-std::filesystem::path defaultFontFile() {
+FontData defaultFont() {
     if (const char* env = std::getenv("CMAP_FONT"); env && *env) {
-        if (!std::filesystem::exists(env)) throw DataError(env, "font file (from CMAP_FONT) not found");
-        return env;
+        std::ifstream in(env, std::ios::binary);
+        if (!in || std::filesystem::is_directory(env)) throw DataError(env, "font file (from CMAP_FONT) not found");
+        auto bytes = std::make_shared<std::string>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (in.bad()) throw DataError(env, "cannot read the font file (from CMAP_FONT)");
+        return {env, *bytes, bytes};
     }
-    for (const char* candidate : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                                  "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"}) {
-        if (std::filesystem::exists(candidate)) return candidate;
-    }
-    throw DataError("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                    "no label font found (install fonts-dejavu-core or set CMAP_FONT)");
+    return {"the embedded DejaVu Sans", embeddedFont(), nullptr};
 }
 
 struct FontAtlas::Impl {
-    std::string file;
+    FontData data;
     ImFontAtlas atlas;
     std::map<int, ImFont*> fonts;
     Texture texture;
@@ -87,10 +88,13 @@ struct FontAtlas::Impl {
             config.OversampleH = 1;
             config.OversampleV = 1;
             config.PixelSnapH = true;
-            fonts[size] = atlas.AddFontFromFileTTF(file.c_str(), static_cast<float>(size), &config);
-            if (!fonts[size]) throw DataError(file, "cannot read the font");
+            // The atlas only reads the bytes it does not own (ImGui's API wants them mutable).
+            config.FontDataOwnedByAtlas = false;
+            fonts[size] = atlas.AddFontFromMemoryTTF(const_cast<char*>(data.bytes.data()),
+                                                     static_cast<int>(data.bytes.size()), static_cast<float>(size), &config);
+            if (!fonts[size]) throw DataError(data.name, "cannot read the font");
         }
-        if (!atlas.Build()) throw DataError(file, "FreeType cannot rasterise the font");
+        if (!atlas.Build()) throw DataError(data.name, "FreeType cannot rasterise the font");
         uploaded = false;
     }
 
@@ -101,10 +105,10 @@ struct FontAtlas::Impl {
     }
 };
 
-FontAtlas::FontAtlas(std::filesystem::path fontFile) : impl_(std::make_unique<Impl>()) {
-    // Checked here because ImGui asserts (or aborts) on a missing file instead of failing softly.
-    if (!std::filesystem::is_regular_file(fontFile)) throw DataError(fontFile.string(), "font file not found");
-    impl_->file = fontFile.string();
+FontAtlas::FontAtlas(FontData font) : impl_(std::make_unique<Impl>()) {
+    // ImGui asserts on an empty font instead of failing softly.
+    if (font.bytes.empty()) throw DataError(font.name, "the font file is empty");
+    impl_->data = std::move(font);
 }
 
 FontAtlas::~FontAtlas() = default;

@@ -4,9 +4,9 @@
 // file; ImGui stays out of the renderer's headers.
 #include <glad/gl.h>
 
-#include <filesystem>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,14 +15,24 @@
 
 namespace cmap::render {
 
-/// The font used for map labels: $CMAP_FONT when set, else DejaVu Sans, else Noto Sans.
-/// Throws DataError naming the file when none can be found.
-std::filesystem::path defaultFontFile();
+/// A TrueType font's bytes, and what to call it in messages.
+struct FontData {
+    std::string name;
+    std::string_view bytes;                   ///< into owned, or the embedded font (lives forever)
+    std::shared_ptr<const std::string> owned;  ///< a font read from a file
+};
+
+/// DejaVu Sans (fonts-dejavu-core) as embedded at build time (assets/font.cmake).
+std::string_view embeddedFont();
+
+/// The font of map labels and panels: the file $CMAP_FONT names when set, else the embedded
+/// DejaVu Sans. Throws DataError naming $CMAP_FONT's file when it cannot be read.
+FontData defaultFont();
 
 class FontAtlas {
 public:
-    /// Throws DataError naming the file when it does not exist or FreeType cannot read it.
-    explicit FontAtlas(std::filesystem::path fontFile);
+    /// Throws DataError naming the font when FreeType cannot read it (at the first require()).
+    explicit FontAtlas(FontData font);
     ~FontAtlas();
 
     /// Makes sure these pixel sizes are rasterised; rebuilds the atlas when one is new.

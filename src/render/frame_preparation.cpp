@@ -154,7 +154,7 @@ Frame Renderer::Impl::prepare(const scene::Scene& scene, int width, int height, 
     std::vector<Box> panels;
     for (const PreparedLayer& p : f.layers) {
         if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content)) {
-            if (!font) font = std::make_unique<FontAtlas>(defaultFontFile());
+            if (!font) font = std::make_unique<FontAtlas>(defaultFont());
             font->require(screenFontSizes(*screenLayer, scale));
             for (const Box& b : layoutScreen(*screenLayer, width, height, scale, *font).panels) panels.push_back(b);
         }

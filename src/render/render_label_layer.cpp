@@ -33,7 +33,7 @@ void Renderer::Impl::prepareLabels(Frame& f, const std::vector<Box>& obstacles, 
     }
     stats.labelsPlaced = stats.labelsDropped = 0;
     if (sources.empty()) return;
-    if (!font) font = std::make_unique<FontAtlas>(defaultFontFile());
+    if (!font) font = std::make_unique<FontAtlas>(defaultFont());
     font->require(sizes);
 
     std::vector<geo::LonLat> anchors;

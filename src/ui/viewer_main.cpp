@@ -84,10 +84,12 @@ public:
         io.IniFilename = nullptr;  // panels are laid out by code; nothing to remember in imgui.ini
         io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-        std::string font = render::defaultFontFile().string();
+        font_ = render::defaultFont();
         ImFontConfig cfg;
         cfg.OversampleH = cfg.OversampleV = 1;
-        io.Fonts->AddFontFromFileTTF(font.c_str(), fontPx, &cfg, kUiGlyphRanges);
+        cfg.FontDataOwnedByAtlas = false;  // font_ keeps the bytes; the atlas only reads them
+        io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font_.bytes.data()), static_cast<int>(font_.bytes.size()),
+                                       fontPx, &cfg, kUiGlyphRanges);
         styleCalm();
         ImGui_ImplGlfw_InitForOpenGL(window_, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -140,6 +142,7 @@ private:
 
     GLFWwindow* window_ = nullptr;
     bool imgui_ = false;
+    render::FontData font_;  // the UI font's bytes, read by ImGui's atlas while it lives
     bool fullScreen_ = false;
     int saved_[4] = {0, 0, 0, 0};  ///< the window's x, y, width, height before full screen
 };

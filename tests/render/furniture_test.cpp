@@ -84,7 +84,7 @@ TEST_CASE("furniture: a large scaled export drawn in tiles equals the same image
     CHECK(r.stats().tilesDrawn > 0);
     CHECK(test::differingPixels(whole, tiled, 2) == 0);
     // Text and boxes scale with the factor: the title's panel is twice as large.
-    render::FontAtlas font(render::defaultFontFile());
+    render::FontAtlas font(render::defaultFont());
     const auto& layer = std::get<ScreenLayer>(s.layers.back().content);
     font.require(render::screenFontSizes(layer, 1));
     font.require(render::screenFontSizes(layer, 2));

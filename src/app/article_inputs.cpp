@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "app/cli_common.h"
 #include "core/error.h"
 #include "core/text/article.h"
 
@@ -14,11 +15,10 @@ fs::path corpusDir(const std::string& option) {
     if (!option.empty()) return option;
     if (const char* env = std::getenv("CONFLICTMAP_CORPUS"); env && *env) return env;
     if (const char* shared = std::getenv("CMAP_SHARED_DIR"); shared && *shared) return fs::path(shared) / "corpus";
-#ifdef CMAP_SOURCE_DIR
-    return fs::path(CMAP_SOURCE_DIR) / ".." / "shared" / "corpus";
-#else
+    // The seed articles are the project's, beside the source tree (../shared/corpus), not part of
+    // an installed tree: there the briefing draws from its own coordinates.
+    if (inBuildTree()) return (executableDir() / "../../shared/corpus").lexically_normal();
     return {};
-#endif
 }
 
 scene::ContentRequest contentRequest(const ArticleInputs& in, model::Workspace ws, const fs::path& geodata) {

@@ -12,13 +12,29 @@
 
 namespace cmap::app {
 
+std::filesystem::path executableDir() {
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path{} : exe.parent_path();
+}
+
+bool inBuildTree() {
+    const std::filesystem::path dir = executableDir();
+    std::error_code ec;
+    return !dir.empty() && std::filesystem::is_regular_file(dir / "CMakeCache.txt", ec);
+}
+
+// Found beside the executable, never by a path compiled in: an installed or moved tree works.
 std::filesystem::path geodataDir(const GlobalOptions& g) {
     if (!g.geodata.empty()) return g.geodata;
     if (const char* env = std::getenv("CONFLICTMAP_GEODATA"); env && *env) return env;
-#ifdef CMAP_SOURCE_DIR
-    if (std::filesystem::is_directory(CMAP_SOURCE_DIR "/geodata/out")) return CMAP_SOURCE_DIR "/geodata/out";
-#endif
-    return "geodata/out";
+    const std::filesystem::path exe = executableDir();
+    const std::filesystem::path installed = (exe / "../share/conflictmap/geodata").lexically_normal();
+    const std::filesystem::path built = (exe / "../geodata/out").lexically_normal();
+    std::error_code ec;
+    for (const auto* dir : {&installed, &built})
+        if (std::filesystem::is_directory(*dir, ec)) return *dir;
+    return inBuildTree() ? built : installed;
 }
 
 std::string lowerExtension(const std::filesystem::path& path) {

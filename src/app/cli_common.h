@@ -16,8 +16,17 @@ struct GlobalOptions {
     bool verbose = false;
 };
 
-/// The geodata folder to use: the option, the environment, then next to the executable's
-/// source tree (geodata/out), then the current directory's geodata/out.
+/// The folder of the running executable (/proc/self/exe); empty where that cannot be read.
+std::filesystem::path executableDir();
+
+/// Whether the executable runs from a CMake build folder (a CMakeCache.txt beside it), which the
+/// README's layout puts inside the source tree (build/, build-dev/, ...).
+bool inBuildTree();
+
+/// The geodata folder to use: the option, then $CONFLICTMAP_GEODATA, then the folder beside the
+/// executable: ../share/conflictmap/geodata for an installed one, the source tree's geodata/out
+/// (../geodata/out) for one in a build folder; where neither exists, the one for this kind of
+/// executable, so that the loader's error ("...: no such geodata folder") names what was looked for.
 std::filesystem::path geodataDir(const GlobalOptions& g);
 
 /// The file name's extension in lower case, with its dot (".png"); empty when there is none.

@@ -66,7 +66,7 @@ void registerExportDataCommand(CLI::App& app, GlobalOptions& global, CommandResu
     cmd->add_option("--workspace", opt->in.workspace, "Workspace JSON: its articles, corrections and annotations");
     cmd->add_option("--min-confidence", opt->minConfidence, kMinConfidenceHelp);
     cmd->add_option("--corpus", opt->in.corpus,
-                    "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
+                    "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then the source tree's ../shared/corpus for a build)");
     cmd->callback([&global, &result, opt] { result.run = [&global, opt] { return run(global, *opt); }; });
 }
 

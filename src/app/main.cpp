@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     CLI::App app{"conflictmap: news articles to timeline-linked briefing maps"};
     app.set_version_flag("--version", "conflictmap 0.1.0");
     GlobalOptions global;
-    app.add_option("--geodata", global.geodata, "Geodata folder (default: $CONFLICTMAP_GEODATA, then geodata/out)");
+    app.add_option("--geodata", global.geodata, "Geodata folder (default: $CONFLICTMAP_GEODATA, then ../share/conflictmap/geodata beside the executable, or the source tree's geodata/out for a build)");
     app.add_flag("-v,--verbose", global.verbose, "Log progress and warnings in detail");
 
     CommandResult result;

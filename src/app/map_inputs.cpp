@@ -87,7 +87,7 @@ void MapOptions::addTo(CLI::App& cmd, const std::string& defaultSize) {
     cmd.add_flag("--no-furniture", noFurniture,
                  "Draw the map alone: no title, date, legend, scale bar, north arrow, attribution or footnotes");
     cmd.add_option("--corpus", in.corpus,
-                   "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then ../shared/corpus)");
+                   "Where the built-in briefing finds its articles (default: $CONFLICTMAP_CORPUS, then the source tree's ../shared/corpus for a build)");
 }
 
 CheckedMap checkMap(const MapOptions& opt) {

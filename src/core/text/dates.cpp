@@ -7,15 +7,13 @@
 #include <climits>
 #include <string>
 
-// Sections: 2. word tables (1, the tokens, is dates_lex)  3. resolution against the reference
-//           4. the matcher (one method per family of expressions)  5. public functions
-// inferPublicationDate is in dates_publication.cpp.
+// Sections: 2. word tables (1, the tokens, is dates_lex: the recognizer's, cut for dates)
+//           3. resolution against the reference  4. the matcher (one method per family of
+//           expressions)  5. public functions. inferPublicationDate is in dates_publication.cpp.
 namespace cmap::text {
 namespace {
 
-using datelex::Kind;
-using datelex::Tok;
-using datelex::tokenize;
+using datelex::tokenize;  // the date tokens, made from text::tokenize's words
 using namespace datelex;
 using model::Date;
 using model::Precision;

@@ -1,8 +1,8 @@
 #pragma once
 // The words of date expressions, shared by the date matcher (dates.cpp) and the publication-date
-// reader (dates_publication.cpp): a tokenizer that keeps numbers, words and punctuation apart and
-// knows what touches what, and the month and weekday names. Internal to core/text; dates_lex.cpp
-// also holds mayHoldDate, the cheap check on these words.
+// reader (dates_publication.cpp): the recognizer's word tokens (text::tokenize) cut into numbers,
+// words and punctuation, knowing what touches what, and the month and weekday names. Internal to
+// core/text; dates_lex.cpp also holds mayHoldDate, the cheap check on these words.
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -30,7 +30,7 @@ struct Tok {
     char32_t cp = 0;          // Punct: the character
 };
 
-// Tokens of s; their lower-cased words live in `lower`, which must outlive them.
+// Tokens of s, from text::tokenize's; their lower-cased words live in `lower`, which must outlive them.
 std::vector<Tok> tokenize(std::string_view s, std::string& lower);
 
 std::string lowerAscii(std::string_view s);

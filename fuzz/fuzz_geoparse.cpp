@@ -72,7 +72,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                   "a mention's text is not the file's bytes at its range");
         check(!m.text.empty() && text::isValidUtf8(m.text), "a mention's text is empty or not UTF-8");
         check(m.sentence.start <= m.range.start && m.range.end <= m.sentence.end, "a mention lies outside its sentence");
-        check(m.event < doc.events.size(), "a mention's event does not exist");
+        // A dateline is context, of no event; every other mention has one.
+        if (m.role == model::MentionRole::Dateline) check(m.event == model::kNoEvent, "a dateline has an event");
+        else check(m.event < doc.events.size(), "a mention's event does not exist");
     }
     for (const auto& e : doc.events) {
         check(e.sentence.start <= e.sentence.end && e.sentence.end <= bytes.size(), "an event's sentence is outside the file");

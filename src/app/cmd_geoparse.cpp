@@ -196,7 +196,7 @@ int runFiles(const geo::Gazetteer& gaz, const Options& opt, std::optional<model:
     return failed ? kBadInput : kOk;
 }
 
-// One JSON line in, one out: {"id","text","published"} -> {"id", ...the fields of an article in
+// One JSON line in, one out: {"id","text","published","place"} -> {"id", ...the fields of an article in
 // --json}, or {"id","error"} for a line that is not such an object. Nothing carries from one line
 // to the next, so any engine that splits a stream of lines (GNU parallel, Spark, Hadoop
 // Streaming) can scale it out.
@@ -226,6 +226,10 @@ JobOutput geoparseLine(const geo::Gazetteer& gaz, const std::string& line, size_
         if (!d) return fail("\"published\" must be YYYY, YYYY-MM or YYYY-MM-DD naming a real date");
         meta.published = d;
         meta.publishedFrom = text::PublishedFrom::Sidecar;
+    }
+    if (auto p = j.find("place"); p != j.end() && !p->is_null()) {
+        if (!p->is_string()) return fail("\"place\" must be a string (the outlet's home town)");
+        meta.place = p->get<std::string>();
     }
     std::string name = id.is_string() ? id.get<std::string>() : id.dump();
     model::Document doc;

@@ -31,7 +31,10 @@ void mentionTooltip(const Viewer& v, size_t ai, size_t m) {
     const auto [decision, byRule] = decisionOf(v, ai, m);
     const std::optional<size_t> shown = shownIndex(v, {ai, m});
     ImGui::BeginTooltip();
-    if (decision == model::Decision::NotAPlace || !shown) {
+    if (decision != model::Decision::NotAPlace && mention.role == model::MentionRole::Dateline) {
+        ImGui::TextUnformatted(model::describePlace(mention.place).c_str());
+        ImGui::TextDisabled("dateline: where the report was filed; context, not on the map");
+    } else if (decision == model::Decision::NotAPlace || !shown) {
         ImGui::TextUnformatted("Marked: not a place");
     } else {
         const model::Mention& now = v.session.content->documents[ai]->mentions[*shown];

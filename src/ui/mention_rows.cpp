@@ -60,7 +60,13 @@ std::vector<MentionRow> mentionRows(const Session& session) {
                 r.byRule = index->byRule[m] != 0;
             }
             const model::Mention& now = at < shown.mentions.size() ? shown.mentions[at] : raw;
-            if (at == model::kDropped) {
+            if (at == model::kDropped && raw.role == model::MentionRole::Dateline &&
+                r.decision != model::Decision::NotAPlace) {
+                // Context for the text, never on the map (see model::MentionRole).
+                r.place = raw.place.name + " (dateline)";
+                r.kind = std::string(geo::kindName(raw.place.kind));
+                r.country = raw.place.country;
+            } else if (at == model::kDropped) {
                 r.place = "not a place";
             } else {
                 r.place = now.place.name;

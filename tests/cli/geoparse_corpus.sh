@@ -12,7 +12,7 @@ out = json.load(open(sys.argv[1]))
 bad = []
 arts = out["articles"]
 if len(arts) != 3: bad.append(f"{len(arts)} articles")
-mkeys = {"start", "end", "text", "name", "kind", "country", "lat", "lon", "geonameid", "confidence", "date", "date_precision", "date_first", "date_last", "sentence"}
+mkeys = {"start", "end", "text", "name", "kind", "country", "lat", "lon", "geonameid", "confidence", "date", "date_precision", "date_first", "date_last", "sentence", "role"}
 ekeys = {"date", "date_precision", "date_first", "date_last", "category", "mentions", "sentence"}
 kinds = {"country", "admin1", "region", "city", "poi", "water"}
 for a in arts:

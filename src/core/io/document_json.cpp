@@ -1,5 +1,7 @@
 #include "core/io/document_json.h"
 
+#include <algorithm>
+
 #include "core/io/json_writer.h"
 
 namespace cmap::io {
@@ -71,6 +73,7 @@ void appendDocumentJson(const model::Document& doc, std::string& out, const std:
         w.key("confidence"), w.value(m.confidence);
         date(w, m.date);
         w.key("sentence"), range(w, m.sentence);
+        w.key("role"), w.value(model::roleName(m.role));
         w.endObject();
         maybeFlush();
     }
@@ -94,10 +97,13 @@ void appendDocumentJson(const model::Document& doc, std::string& out, const std:
 }
 
 bool appendMentionFeatures(const model::Document& doc, std::string& out, bool first) {
-    if (doc.mentions.empty()) return false;
+    // Features are dots on a map: a dateline is none (see model::MentionRole).
+    auto drawn = [](const model::Mention& m) { return m.role != model::MentionRole::Dateline; };
+    if (std::none_of(doc.mentions.begin(), doc.mentions.end(), drawn)) return false;
     if (!first) out.push_back(',');
     JsonWriter w(out);  // one writer for all: it puts the commas between the features
     for (const auto& m : doc.mentions) {
+        if (!drawn(m)) continue;
         w.beginObject();
         w.key("type"), w.value("Feature");
         w.key("geometry");

@@ -89,7 +89,9 @@ CorrectionIndex applyCorrections(Document& doc, const std::vector<Correction>& c
         }
     }
     std::vector<uint8_t> keep(n);
-    for (size_t i = 0; i < n; ++i) keep[i] = index.decision[i] != Decision::NotAPlace;
+    // A dateline is context for the text, not a place where something happened: never on the map.
+    for (size_t i = 0; i < n; ++i)
+        keep[i] = index.decision[i] != Decision::NotAPlace && doc.mentions[i].role != MentionRole::Dateline;
     index.shown = keepMentions(doc, keep);
     for (size_t i = 0; i < n; ++i)
         if (keep[i]) index.raw.push_back(static_cast<uint32_t>(i));

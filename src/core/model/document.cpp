@@ -47,6 +47,8 @@ void dropMentionsBelow(Document& doc, double minConfidence) {
     keepMentions(doc, keep);
 }
 
+std::string_view roleName(MentionRole r) { return r == MentionRole::Dateline ? "dateline" : "text"; }
+
 std::string_view categoryName(EventCategory c) {
     switch (c) {
     case EventCategory::Deployment: return "deployment";

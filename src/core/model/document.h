@@ -37,6 +37,17 @@ struct ByteRange {
     friend bool operator==(const ByteRange&, const ByteRange&) = default;
 };
 
+/// What a mention is in its article. A dateline ("ALEPPO, Syria (AP) --") says where the report
+/// was filed: context for reading the rest, not a place where something happened, so it belongs to
+/// no event and is not drawn on the map.
+enum class MentionRole : uint8_t { Text, Dateline };
+
+/// "text", "dateline".
+std::string_view roleName(MentionRole r);
+
+/// Mention::event of a mention that belongs to no event (a dateline).
+inline constexpr uint32_t kNoEvent = ~0u;
+
 struct Mention {
     ByteRange range;      ///< in the file
     std::string text;     ///< the bytes of the file at range
@@ -44,7 +55,8 @@ struct Mention {
     double confidence = 0;  ///< 0..1
     std::optional<DateRange> date;  ///< its sentence's, else the article's publication date
     ByteRange sentence;   ///< in the file
-    uint32_t event = 0;   ///< index into Document::events
+    uint32_t event = 0;   ///< index into Document::events, or kNoEvent
+    MentionRole role = MentionRole::Text;
 };
 
 enum class EventCategory : uint8_t { Deployment, Base, Airstrike, Attack, Meeting, Statement, Other };

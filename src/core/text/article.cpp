@@ -104,6 +104,7 @@ ArticleMeta parseSidecar(std::string_view json, const std::string& name, std::ve
         else if (key == "source") field = &meta.source;
         else if (key == "author") field = &meta.author;
         else if (key == "kind") field = &meta.kind;
+        else if (key == "place") field = &meta.place;
         else if (key != "published") {
             warnings.push_back(name + ": unknown key '" + key + "' ignored");
             continue;

@@ -18,6 +18,9 @@ enum class PublishedFrom { Unknown, Override, Sidecar, Text };
 
 struct ArticleMeta {
     std::optional<std::string> title, source, author, kind;
+    /// The outlet's home town ("Springfield, Illinois"), for local news: among namesakes, the
+    /// places near it are meant, as near a dateline.
+    std::optional<std::string> place;
     std::optional<model::Date> published;
     PublishedFrom publishedFrom = PublishedFrom::Unknown;
 };

@@ -1,5 +1,6 @@
 #include "core/text/geoparse.h"
 
+#include "core/text/dateline.h"
 #include "core/text/dates.h"
 #include "core/text/events.h"
 #include "core/text/recognizer.h"
@@ -7,6 +8,22 @@
 #include "core/text/sentences.h"
 
 namespace cmap::text {
+namespace {
+
+// The places the sidecar's `place` names ("Springfield, Illinois": the town, and the state that
+// says which Springfield), read as a text of its own.
+std::vector<uint32_t> homePlaces(std::string_view place, const geo::Gazetteer& gazetteer) {
+    std::vector<uint32_t> out;
+    if (place.empty() || place.size() > 1000) return out;  // a home town, not an article
+    Recognizer recognizer(gazetteer);
+    std::vector<Recognized> found;
+    recognizer.sentence(place, {0, static_cast<uint32_t>(place.size())}, 0, found);
+    // The sidecar says these words are a place: no village rule, no guard against words.
+    for (const Resolution& r : resolve(found, gazetteer)) out.push_back(r.place);
+    return out;
+}
+
+}  // namespace
 
 model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer) {
     const std::string_view text = article.decoded.text;
@@ -44,7 +61,15 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
             cues[i] = {categorize(text, recognizer.words()), mayHoldDate(text, recognizer.words(), article.meta.published)};
     }
     recognizer.dropPersonNames(text, found);
-    const std::vector<Resolution> resolved = resolve(found, gazetteer);
+    // The dateline counts when the place words it opens with are a place: "Rebels Retake Aleppo:"
+    // is a headline, not Aleppo's dateline.
+    if (const Span dateline = datelinePlace(text); !dateline.empty() && !found.empty() && found[0].span.start == dateline.start)
+        for (Recognized& r : found) {
+            if (r.span.end > dateline.end) break;
+            r.dateline = true;
+        }
+    const std::vector<uint32_t> home = article.meta.place ? homePlaces(*article.meta.place, gazetteer) : std::vector<uint32_t>{};
+    const std::vector<Resolution> resolved = resolve(found, gazetteer, home);
 
     // Room for every mention and event up front: grown a doubling at a time, the vectors of a
     // long input would hold up to three times their size at the last move.
@@ -52,6 +77,7 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
     for (size_t k = 0, lastSentence = SIZE_MAX; k < found.size(); ++k) {
         if (resolved[k].implausible) continue;
         ++mentions;
+        if (found[k].dateline) continue;
         events += found[k].sentence != lastSentence;
         lastSentence = found[k].sentence;
     }
@@ -63,6 +89,20 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
     for (size_t k = 0; k < found.size(); ++k) {
         const Recognized& r = found[k];
         if (resolved[k].implausible) continue;
+        if (r.dateline) {
+            // Where the report was filed: a mention, dated as the article, of no event.
+            model::Mention m;
+            m.range = toFile(r.span);
+            m.text = std::string(r.span.in(text));
+            m.place = model::resolvedPlace(gazetteer, resolved[k].place);
+            m.confidence = resolved[k].confidence;
+            if (article.meta.published) m.date = model::DateRange::of(*article.meta.published);
+            m.sentence = toFile(sentences[r.sentence]);
+            m.event = model::kNoEvent;
+            m.role = model::MentionRole::Dateline;
+            doc.mentions.push_back(std::move(m));
+            continue;
+        }
         if (r.sentence != eventSentence) {
             eventSentence = r.sentence;
             const Span s = sentences[r.sentence];

@@ -26,6 +26,8 @@ struct Recognized {
     /// Found through the transliteration-tolerant key only ("Kafranbel" for Kafr Nubl): the
     /// resolver keeps it only in a country the rest of the document is about.
     bool loose = false;
+    /// Part of the dateline the article opens with: context for the rest, not an event.
+    bool dateline = false;
     /// Start of the mention just before this one when only a comma separates them ("Tacoma,
     /// Washington"): this one then probably names the other's province or country.
     std::optional<uint32_t> containerOf;

@@ -20,6 +20,10 @@ constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second hol
 constexpr double kSameKind = 1.5;
 constexpr double kLooseAbroad = 5.0;     // a loose spelling's candidate outside the document's countries
 constexpr double kForeignContainer = 3.0;  // "Atlanta, Georgia": a country the town is not in is not meant        // "California or Washington": list members share a kind
+// A dateline or the outlet's home town says where the story stands: its country counts as more
+// than one named in passing, and the very place it names is meant by a later bare namesake.
+constexpr double kPinCountry = 2.0;
+constexpr double kPinned = 2.0;
 constexpr int64_t kVillage = 1000;       // a place this small is meant only near the document's other places
 constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
 
@@ -39,6 +43,7 @@ struct Context {
     /// By country slot; a map, not an array of 677 lists: three contexts are made for every
     /// article, and most name provinces of one or two countries.
     std::unordered_map<size_t, std::vector<const geo::Place*>> provinces;
+    std::vector<std::pair<const geo::Place*, bool>> pins;  ///< and whether the dateline named it
     /// Locality score per town, computed once: a long document names the same towns often.
     mutable std::unordered_map<const geo::Place*, double> localMemo;
 
@@ -56,6 +61,17 @@ struct Context {
             anchorCells[cell(p.point.lon, p.point.lat)].push_back(p.point);
         if ((p.kind == geo::PlaceKind::Admin1 || p.kind == geo::PlaceKind::Admin2) && c != kNoCountry)
             provinces[c].push_back(&p);
+    }
+    /// A place the dateline (fromDateline) or the sidecar names.
+    void pin(const geo::Place& p, bool fromDateline) {
+        size_t c = countrySlot(p.countryCode());
+        if (c != kNoCountry) countryWeight[c] += kPinCountry;
+        add(p, true);
+        pins.push_back({&p, fromDateline});
+    }
+    /// Whether p is a pinned place; a dateline's own choice does not count for the dateline.
+    bool pinned(const geo::Place& p, bool forDateline) const {
+        return std::any_of(pins.begin(), pins.end(), [&](const auto& q) { return q.first == &p && !(forDateline && q.second); });
     }
     void finish() {
         for (double w : countryWeight) topWeight = std::max(topWeight, w);
@@ -130,6 +146,7 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
             it->second = local;
         }
         s += it->second;
+        if (!ctx.pins.empty() && ctx.pinned(p, m.dateline)) s += kPinned;
     } else if (p.kind == geo::PlaceKind::Admin1) {
         const geo::BBox box = p.bbox();
         // A province named after its capital ("Latakia") means the city in news text; its own
@@ -190,6 +207,11 @@ Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors
         if (pair.inner && p.kind == geo::PlaceKind::Country && p.countryCode() != pair.inner->countryCode())
             s -= kForeignContainer;
         if (pair.outer && holds(*pair.outer, p)) s += kContainer;
+        // And back: "Paris, Texas" is not the Paris that Texas does not hold, however large.
+        else if (pair.outer &&
+                 (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi || p.kind == geo::PlaceKind::Admin2) &&
+                 (pair.outer->kind == geo::PlaceKind::Admin1 || pair.outer->kind == geo::PlaceKind::Country))
+            s -= kForeignContainer;
         if (pair.listed && pair.listed->kind == p.kind &&
             (p.kind == geo::PlaceKind::Country ||
              ((p.kind == geo::PlaceKind::Admin1 || p.kind == geo::PlaceKind::Admin2) && pair.listed->countryCode() == p.countryCode())))
@@ -220,7 +242,8 @@ double calibratedConfidence(const Evidence& e) {
     return 1 / (1 + std::exp(-z));
 }
 
-std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const geo::Gazetteer& g) {
+std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const geo::Gazetteer& g,
+                                std::span<const uint32_t> home) {
     // Round 1: context from what needs none (priors alone); round 2: context from round 1's
     // confident choices, so a province resolved in context ("Florida" over Uruguay's) can in turn
     // place its towns ("Parkland").
@@ -239,6 +262,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
             ctx.add(g.place(mentions[k].postings[choices[k].index].place),
                     choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
     }
+    for (uint32_t id : home) ctx.pin(g.place(id), false);
     ctx.finish();
     auto chosen = [&](size_t k) -> const geo::Place* { return &g.place(mentions[k].postings[choices[k].index].place); };
     std::vector<Pair> pairs(mentions.size());
@@ -258,6 +282,10 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
                 next.add(g.place(mentions[k].postings[choices[k].index].place),
                          choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
         }
+        // The dateline's places as this round chose them (with its "Town, Region" pair): context
+        // from the next round on.
+        for (uint32_t id : home) next.pin(g.place(id), false);
+        for (size_t k = 0; k < mentions.size() && mentions[k].dateline; ++k) next.pin(*chosen(k), true);
         next.finish();
         ctx = std::move(next);
     }

@@ -2,6 +2,7 @@
 // Resolution: which of a name's gazetteer entries the document means. A context-free prior
 // (kind, population, capital, name quality) plus what the document says elsewhere: the
 // countries it is about, and the places it has already pinned down nearby.
+#include <span>
 #include <vector>
 
 #include "core/geo/gazetteer.h"
@@ -37,7 +38,11 @@ struct Resolution {
     bool implausible = false;
 };
 
-/// One resolution per recognized mention, in the same order. Throws nothing.
-std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const geo::Gazetteer& gazetteer);
+/// One resolution per recognized mention, in the same order. home: places known from outside the
+/// text (the outlet's home town from the sidecar); they and the dateline's places weigh in the
+/// choice among namesakes: the same place, places near them, their provinces and countries.
+/// Throws nothing.
+std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const geo::Gazetteer& gazetteer,
+                                std::span<const uint32_t> home = {});
 
 }  // namespace cmap::text

@@ -120,6 +120,13 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        // A town that gives its name to a district, and a city named like a populous state.
                        {"POINT (37.56 48.72)", {"704147", "Kramatorsk", "city", "UA", "150000", "704147", "Kramatorsk", "PPLA2", "05"}},
                        {"POINT (-123.37 48.43)", {"6174041", "Victoria", "city", "CA", "289625", "6174041", "Victoria", "PPLA", "02"}},
+                       // Namesakes inside one country: a dateline, the outlet's home town or the
+                       // province the story names says which (the two Syrian towns are made up).
+                       {"POINT (-95.56 33.66)", {"4717560", "Paris", "city", "US", "24782", "4717560", "Paris", "PPLA2", "TX"}},
+                       {"POINT (-89.64 39.80)", {"4250542", "Springfield", "city", "US", "116250", "4250542", "Springfield", "PPLA", "IL"}},
+                       {"POINT (-93.30 37.22)", {"4409896", "Springfield", "city", "US", "166810", "4409896", "Springfield", "PPLA2", "MO"}},
+                       {"POINT (35.95 35.25)", {"9900003", "Tell Hamra", "city", "SY", "4000", "9900003", "Tell Hamra", "PPL", "02"}},
+                       {"POINT (36.20 32.80)", {"9900004", "Tell Hamra", "city", "SY", "9000", "9900004", "Tell Hamra", "PPL", "12"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
                                         "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n");
@@ -150,7 +157,13 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                     {"MULTIPOLYGON (((-10.7 51.6, -9.2 51.6, -9.2 52.6, -10.7 52.6, -10.7 51.6)))",
                      {"7", "Kerry", "admin1", "IE", "0", "0", "Ireland"}},
                     {"MULTIPOLYGON (((141 -39, 150 -39, 150 -34, 141 -34, 141 -39)))",
-                     {"8", "Victoria", "admin1", "AU", "5000000", "0", "Australia"}}});
+                     {"8", "Victoria", "admin1", "AU", "5000000", "0", "Australia"}},
+                    {"MULTIPOLYGON (((-106.6 25.8, -93.5 25.8, -93.5 36.5, -106.6 36.5, -106.6 25.8)))",
+                     {"9", "Texas", "admin1", "US", "0", "0", "United States of America"}},
+                    {"MULTIPOLYGON (((-91.5 37, -87.5 37, -87.5 42.5, -91.5 42.5, -91.5 37)))",
+                     {"10", "Illinois", "admin1", "US", "0", "0", "United States of America"}},
+                    {"MULTIPOLYGON (((-95.8 36, -90 36, -90 40.6, -95.8 40.6, -95.8 36)))",
+                     {"11", "Missouri", "admin1", "US", "0", "0", "United States of America"}}});
     // Second-order divisions: points with the box of their places and their names without designator.
     writeShapefile(dir / "admin2.shp", wkbPoint,
                    withExtra({"admin1", "admin2", "core", "cores", "min_lon", "min_lat", "max_lon", "max_lat"}),

@@ -92,10 +92,11 @@ int run(const GlobalOptions& global, const Options& opt) {
     progress(std::to_string(days.size()) + " frames of " + std::to_string(c.width) + "x" + std::to_string(c.height) +
              " as " + writer->description());
     size_t reported = 0;
+    scene::SceneCache cache;  // frame after frame: one PROJ object, the basemap built once
     for (size_t i = 0; i < days.size(); ++i) {
         state.time->day = days[i];
-        scene::Scene scene = scene::buildMapScene(map.content, state, c.logicalWidth(), c.logicalHeight());
-        addMapFurniture(scene, map, opt.map, state, c);
+        scene::Scene scene = scene::buildMapScene(map.content, state, c.logicalWidth(), c.logicalHeight(), cache);
+        addMapFurniture(scene, map, opt.map, state, c, nullptr, cache);
         writer->addFrame(renderer.renderToImage(scene, c.width, c.height, c.scale));
         // About every tenth of the way: a line per step, not a flood.
         if ((i + 1) * 10 / days.size() > reported || i + 1 == days.size()) {

@@ -182,11 +182,18 @@ scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const 
 
 void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
                      const CheckedMap& c, const model::Slide* slide) {
+    scene::SceneCache cache;
+    addMapFurniture(scene, map, opt, state, c, slide, cache);
+}
+
+void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
+                     const CheckedMap& c, const model::Slide* slide, scene::SceneCache& cache) {
     if (opt.noFurniture) return;
     scene::FurnitureText text = scene::furnitureText(map.title, map.workspace.furniture, slide);
     if (opt.titleGiven) text.title = opt.title;
     if (opt.subtitleGiven) text.subtitle = opt.subtitle;
-    scene::addFurniture(scene, map.workspace.furniture, text, map.content, state, c.logicalWidth(), c.logicalHeight());
+    scene::addFurniture(scene, map.workspace.furniture, text, map.content, state, c.logicalWidth(), c.logicalHeight(),
+                        cache);
 }
 
 }  // namespace cmap::app

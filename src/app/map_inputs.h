@@ -82,5 +82,7 @@ scene::MapState mapState(const model::Slide& slide, const LoadedMap& map, const 
 /// projection.
 void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
                      const CheckedMap& c, const model::Slide* slide = nullptr);
+void addMapFurniture(scene::Scene& scene, const LoadedMap& map, const MapOptions& opt, const scene::MapState& state,
+                     const CheckedMap& c, const model::Slide* slide, scene::SceneCache& cache);
 
 }  // namespace cmap::app

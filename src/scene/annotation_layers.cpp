@@ -4,9 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <numbers>
 
 #include "scene/style.h"
@@ -71,50 +69,6 @@ std::string radiusText(double km) {
     if (std::abs(km - std::round(km)) < 0.05) std::snprintf(buf, sizeof buf, "%.0f km", km);
     else std::snprintf(buf, sizeof buf, "%.1f km", km);
     return buf;
-}
-
-// The FeatureSet of a path. The renderer keeps a mesh per FeatureSet and compares layers by their
-// sets, so an unchanged annotation must come back as the same object frame after frame: sets are
-// remembered by their geometry while anyone (a scene, the renderer's cache) holds them.
-class PathSets {
-public:
-    geo::FeatureSetPtr get(const AnnotationPath& path) {
-        std::string key(path.closed ? "c" : "o");
-        key.append(reinterpret_cast<const char*>(path.points.data()), path.points.size() * sizeof(geo::LonLat));
-        std::lock_guard lock(mutex_);
-        std::weak_ptr<const geo::FeatureSet>& slot = sets_[key];
-        if (auto set = slot.lock()) return set;
-        auto set = build(path);
-        slot = set;
-        if (sets_.size() > 256) std::erase_if(sets_, [](const auto& kv) { return kv.second.expired(); });
-        return set;
-    }
-
-private:
-    static geo::FeatureSetPtr build(const AnnotationPath& path) {
-        geo::FeatureSetBuilder fs;
-        fs.path = "annotation";
-        fs.kind = path.closed ? geo::GeometryKind::Polygon : geo::GeometryKind::Line;
-        geo::BBox box;
-        for (const geo::LonLat& p : path.points) {
-            if (std::isnan(p.lon) || std::isnan(p.lat)) continue;
-            fs.coords.push_back(p);
-            box.extend(p);
-        }
-        fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
-        fs.partStart.push_back(1);
-        fs.featureStart.push_back(1);
-        fs.featureBox.push_back(box);
-        fs.box = box;
-        return std::move(fs).finish();
-    }
-    std::mutex mutex_;
-    std::map<std::string, std::weak_ptr<const geo::FeatureSet>> sets_;
-};
-
-PathSets& pathSets() {
-    static PathSets sets;
-    return sets;
 }
 
 double segmentDistance(geo::Vec2 p, geo::Vec2 a, geo::Vec2 b) {
@@ -207,8 +161,26 @@ std::optional<geo::LonLat> annotationTextAnchor(const model::Annotation& a, cons
     return std::nullopt;
 }
 
+geo::FeatureSetPtr annotationFeatureSet(const AnnotationPath& path) {
+    geo::FeatureSetBuilder fs;
+    fs.path = "annotation";
+    fs.kind = path.closed ? geo::GeometryKind::Polygon : geo::GeometryKind::Line;
+    geo::BBox box;
+    for (const geo::LonLat& p : path.points) {
+        if (std::isnan(p.lon) || std::isnan(p.lat)) continue;
+        fs.coords.push_back(p);
+        box.extend(p);
+    }
+    fs.ringStart.push_back(static_cast<uint32_t>(fs.coords.size()));
+    fs.partStart.push_back(1);
+    fs.featureStart.push_back(1);
+    fs.featureBox.push_back(box);
+    fs.box = box;
+    return std::move(fs).finish();
+}
+
 void addAnnotationLayers(Scene& scene, const std::vector<const model::Annotation*>& shown,
-                         const geo::Projection& projection) {
+                         const geo::Projection& projection, SceneCache& cache) {
     LabelLayer text;
     text.halo = defaultStyle().annotations.textHalo;
     text.haloPx = defaultStyle().annotations.textHaloPx;
@@ -217,7 +189,7 @@ void addAnnotationLayers(Scene& scene, const std::vector<const model::Annotation
         const Color line = fromRgba(a->style.rgba), fill = fromRgba(a->style.fillRgba);
         AnnotationPath path = annotationPath(*a, projection);
         if (!path.points.empty()) {
-            geo::FeatureSetPtr set = pathSets().get(path);
+            geo::FeatureSetPtr set = cache.annotationSet(path);
             if (path.closed && fill.a > 0) scene.add(name + " fill", FillLayer{set, fill, {}, std::nullopt});
             scene.add(name, LineLayer{set, line, a->style.widthPx});
         }

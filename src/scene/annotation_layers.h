@@ -10,6 +10,7 @@
 #include "core/geo/projection.h"
 #include "core/model/annotation.h"
 #include "scene/scene.h"
+#include "scene/scene_cache.h"
 
 namespace cmap::scene {
 
@@ -34,10 +35,15 @@ std::optional<geo::LonLat> annotationTextAnchor(const model::Annotation& a, cons
 /// The text drawn for it: its text, and a range ring's radius ("S-400, 400 km"). Throws nothing.
 std::string annotationLabel(const model::Annotation& a);
 
+/// The line (or, closed, the area) of a path as a one-feature set; points the projection could
+/// not show (NaN) are left out. Throws nothing but std::bad_alloc.
+geo::FeatureSetPtr annotationFeatureSet(const AnnotationPath& path);
+
 /// Appends the shown annotations as layers, in order (later on top): per annotation its fill,
 /// line and arrowhead or target dot; then one layer with all their text, which is always drawn.
+/// An unchanged annotation gets cache's feature set of the frame before (the renderer keeps its mesh).
 void addAnnotationLayers(Scene& scene, const std::vector<const model::Annotation*>& shown,
-                         const geo::Projection& projection);
+                         const geo::Projection& projection, SceneCache& cache);
 
 /// The topmost shown annotation drawn within a few pixels of logical pixel (px, py) of a
 /// width x height image of view, or inside its area; its index into list. Throws nothing.

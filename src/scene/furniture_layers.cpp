@@ -132,10 +132,10 @@ struct InView {
     std::vector<size_t> documents;        // with a mention inside, in document order
 };
 
-InView inView(const MapContent& content, const MapState& state, double width, double height) {
+InView inView(const MapContent& content, const MapState& state, double width, double height, SceneCache& cache) {
     InView v;
     std::set<size_t> docs;
-    for (PlacedMention& p : placeMentions(content, state, width, height)) {
+    for (PlacedMention& p : placeMentions(content, state, width, height, cache)) {
         if (!(p.pixel.x >= 0 && p.pixel.x <= width && p.pixel.y >= 0 && p.pixel.y <= height)) continue;
         docs.insert(p.ref.document);
         v.mentions.push_back(std::move(p));
@@ -315,7 +315,13 @@ FurnitureText furnitureText(const std::string& title, const model::Furniture& fu
 
 void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& text, const MapContent& content,
                   const MapState& state, double width, double height) {
-    const geo::Projection& projection = projectionFor(scene.projection);
+    SceneCache cache;
+    addFurniture(scene, f, text, content, state, width, height, cache);
+}
+
+void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& text, const MapContent& content,
+                  const MapState& state, double width, double height, SceneCache& cache) {
+    const geo::Projection& projection = cache.projection(scene.projection);
     ScreenLayer layer;
     // Added in stacking order: a corner's first piece sits nearest its edge.
     if (f.title.show && !text.title.empty()) {
@@ -363,7 +369,7 @@ void addFurniture(Scene& scene, const model::Furniture& f, const FurnitureText& 
         }
     }
     if (f.legend.show || f.footnotes.show) {
-        InView view = inView(content, state, width, height);
+        InView view = inView(content, state, width, height, cache);
         if (f.legend.show) addLegend(layer, f.legend, content, state, view);
         if (f.footnotes.show) addFootnotes(layer, f.footnotes, content, view, width);
     }

@@ -50,5 +50,7 @@ FurnitureText furnitureText(const std::string& title, const model::Furniture& fu
 /// InputError for a projection PROJ rejects.
 void addFurniture(Scene& scene, const model::Furniture& furniture, const FurnitureText& text,
                   const MapContent& content, const MapState& state, double width, double height);
+void addFurniture(Scene& scene, const model::Furniture& furniture, const FurnitureText& text,
+                  const MapContent& content, const MapState& state, double width, double height, SceneCache& cache);
 
 }  // namespace cmap::scene

@@ -115,28 +115,6 @@ std::vector<Shown> shownMentions(const MapContent& content, const SceneIndex& pr
 
 double marginPx(double width, double height) { return std::max(24.0, 0.08 * std::min(width, height)); }
 
-// The basemap picks its towns for a view by projecting every place: reuse it while the inputs are
-// the same (scrubbing the timeline changes only the mentions).
-Scene basemapFor(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
-                 double height) {
-    struct Inputs {
-        BasemapData data;
-        std::string projection;
-        View view;
-        double width = 0, height = 0;
-        bool operator==(const Inputs&) const = default;
-    };
-    struct Memo {
-        Inputs inputs;
-        Scene scene;
-    };
-    thread_local std::optional<Memo> memo;
-    Inputs inputs{data, projection.definition(), view, width, height};
-    if (!memo || memo->inputs != inputs)
-        memo.emplace(Memo{inputs, buildBasemap(data, projection, view, width, height)});
-    return memo->scene;
-}
-
 // ---- scene layers ----
 
 // Points of a layer the user brings: a handful of sites marked boldly, a hundred thousand towns as
@@ -442,14 +420,15 @@ struct Frame {
     View view;
 };
 
-View fitFocus(const SceneIndex& index, const std::string& projection, double width, double height) {
-    return fitBox(projectionFor(projection), index.focus, width, height, marginPx(width, height));
+View fitFocus(const SceneIndex& index, const std::string& projection, double width, double height,
+              SceneCache& cache) {
+    return fitBox(cache.projection(projection), index.focus, width, height, marginPx(width, height));
 }
 
-Frame frameFor(const SceneIndex& index, const MapState& state, double width, double height) {
+Frame frameFor(const SceneIndex& index, const MapState& state, double width, double height, SceneCache& cache) {
     Frame f;
     f.projection = state.projection.empty() ? index.projection : state.projection;
-    f.view = state.view ? *state.view : fitFocus(index, f.projection, width, height);
+    f.view = state.view ? *state.view : fitFocus(index, f.projection, width, height, cache);
     return f;
 }
 
@@ -462,9 +441,9 @@ std::shared_ptr<const SceneIndex> indexFor(const MapContent& content) {
 }
 
 std::vector<PlacedMention> placeWith(const MapContent& content, const SceneIndex& index, const MapState& state,
-                                     double width, double height) {
-    Frame f = frameFor(index, state, width, height);
-    const geo::Projection& projection = projectionFor(f.projection);
+                                     double width, double height, SceneCache& cache) {
+    Frame f = frameFor(index, state, width, height, cache);
+    const geo::Projection& projection = cache.projection(f.projection);
     std::vector<PlacedMention> out;
     for (const Shown& s : shownMentions(content, index, state)) {
         geo::Vec2 xy = projection.forward(s.mention->place.point);
@@ -477,18 +456,6 @@ std::vector<PlacedMention> placeWith(const MapContent& content, const SceneIndex
 }
 
 }  // namespace
-
-// PROJ objects are costly to create and the viewer builds a scene every frame: keep the last one
-// per thread (a Projection may be used by one thread at a time).
-const geo::Projection& projectionFor(const std::string& definition) {
-    thread_local std::string cachedDefinition;
-    thread_local std::optional<geo::Projection> cached;
-    if (!cached || cachedDefinition != definition) {
-        cached.emplace(geo::Projection::create(definition));
-        cachedDefinition = definition;
-    }
-    return *cached;
-}
 
 // ---- public ----
 
@@ -541,21 +508,39 @@ model::LayerStyle defaultArticleStyle(size_t documentIndex) {
 std::string defaultProjection(const MapContent& content) { return indexFor(content)->projection; }
 
 View defaultView(const MapContent& content, const std::string& projection, double width, double height) {
-    return fitFocus(*indexFor(content), projection, width, height);
+    SceneCache cache;
+    return defaultView(content, projection, width, height, cache);
+}
+
+View defaultView(const MapContent& content, const std::string& projection, double width, double height,
+                 SceneCache& cache) {
+    return fitFocus(*indexFor(content), projection, width, height, cache);
 }
 
 std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,
                                          double height) {
-    return placeWith(content, *indexFor(content), state, width, height);
+    SceneCache cache;
+    return placeMentions(content, state, width, height, cache);
+}
+
+std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,
+                                         double height, SceneCache& cache) {
+    return placeWith(content, *indexFor(content), state, width, height, cache);
 }
 
 Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height) {
+    SceneCache cache;
+    return buildMapScene(content, state, width, height, cache);
+}
+
+Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height,
+                    SceneCache& cache) {
     const auto index = indexFor(content);
-    Frame f = frameFor(*index, state, width, height);
-    const geo::Projection& projection = projectionFor(f.projection);
+    Frame f = frameFor(*index, state, width, height, cache);
+    const geo::Projection& projection = cache.projection(f.projection);
     Scene scene;
     if (content.basemap.admin0) {
-        scene = basemapFor(content.basemap, projection, f.view, width, height);
+        scene = cache.basemap(content.basemap, projection, f.view, width, height);
     } else {
         scene.projection = projection.definition();
         scene.view = f.view;
@@ -577,7 +562,7 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
         layer.haloPx = defaultStyle().mentions.labelHaloPx;
         scene.add("mention labels", std::move(layer));
     }
-    addAnnotationLayers(scene, visibleAnnotations(state), projection);
+    addAnnotationLayers(scene, visibleAnnotations(state), projection, cache);
     if (state.highlight) {
         // Only a mention the map shows gets its ring (not one hidden or below the threshold).
         auto it = std::find_if(shown.begin(), shown.end(), [&](const Shown& s) { return s.ref == *state.highlight; });
@@ -588,8 +573,14 @@ Scene buildMapScene(const MapContent& content, const MapState& state, double wid
 
 std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width, double height,
                                       double px, double py) {
+    SceneCache cache;
+    return pickMention(content, state, width, height, px, py, cache);
+}
+
+std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width, double height,
+                                      double px, double py, SceneCache& cache) {
     const auto index = indexFor(content);
-    std::vector<PlacedMention> placed = placeWith(content, *index, state, width, height);
+    std::vector<PlacedMention> placed = placeWith(content, *index, state, width, height, cache);
     // Markers first: the nearest whose edge is within a few pixels; later (drawn on top) wins ties.
     std::optional<MentionRef> best;
     double bestDistance = std::numeric_limits<double>::infinity();
@@ -600,8 +591,8 @@ std::optional<MentionRef> pickMention(const MapContent& content, const MapState&
     }
     if (best) return best;
     // Then the smallest area that contains the pixel.
-    Frame f = frameFor(*index, state, width, height);
-    geo::LonLat at = projectionFor(f.projection).inverse(f.view.unproject(px, py, width, height));
+    Frame f = frameFor(*index, state, width, height, cache);
+    geo::LonLat at = cache.projection(f.projection).inverse(f.view.unproject(px, py, width, height));
     if (std::isnan(at.lon)) return std::nullopt;
     double smallest = std::numeric_limits<double>::infinity();
     for (const PlacedMention& p : placed) {

@@ -17,6 +17,7 @@
 #include "core/model/workspace.h"
 #include "scene/basemap.h"
 #include "scene/scene.h"
+#include "scene/scene_cache.h"
 
 namespace cmap::scene {
 
@@ -82,12 +83,10 @@ Color overlayColor(size_t index);
 /// have: cities and facilities as markers, countries as outlines, regions and provinces as
 /// translucent hatched areas; the timeline sets each one's opacity. What it needs of the content
 /// beyond the frame comes from content.index. Throws InputError for a projection PROJ rejects.
+/// With a cache (one that the caller keeps from frame to frame): the same scene, sooner.
 Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height);
-
-/// The projection for definition, kept per thread while the definition stays the same (creating
-/// one costs milliseconds, and the viewer builds a scene every frame). Throws InputError for a
-/// definition PROJ rejects.
-const geo::Projection& projectionFor(const std::string& definition);
+Scene buildMapScene(const MapContent& content, const MapState& state, double width, double height,
+                    SceneCache& cache);
 
 /// The annotations the map shows: within their time span at state.time, among state.annotationIds.
 std::vector<const model::Annotation*> visibleAnnotations(const MapState& state);
@@ -95,11 +94,15 @@ std::vector<const model::Annotation*> visibleAnnotations(const MapState& state);
 /// The projection and view buildMapScene uses when state leaves them empty.
 std::string defaultProjection(const MapContent& content);
 View defaultView(const MapContent& content, const std::string& projection, double width, double height);
+View defaultView(const MapContent& content, const std::string& projection, double width, double height,
+                 SceneCache& cache);
 
 /// The mention whose marker or area is under logical pixel (px, py) of a scene built with the
 /// same inputs, nearest first; empty when none is within a few pixels.
 std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width,
                                       double height, double px, double py);
+std::optional<MentionRef> pickMention(const MapContent& content, const MapState& state, double width,
+                                      double height, double px, double py, SceneCache& cache);
 
 /// How a mention is drawn: the precision it has (for hover text and the legend).
 enum class MentionShape : uint8_t {
@@ -127,6 +130,8 @@ struct PlacedMention {
 /// Throws InputError for a projection PROJ rejects.
 std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,
                                          double height);
+std::vector<PlacedMention> placeMentions(const MapContent& content, const MapState& state, double width,
+                                         double height, SceneCache& cache);
 
 /// The style an article layer has until the user changes it: visible, labelled, the document
 /// index's colour from a categorical palette (red, blue, green, purple, ...).

@@ -27,7 +27,7 @@ void refreshFit(const Viewer& v) {
     f.h = r.h;
     const scene::MapContent& c = *v.session.content;
     f.definition = v.canvas.projection.empty() ? scene::defaultProjection(c) : v.canvas.projection;
-    f.view = scene::defaultView(c, f.definition, std::max(1.f, r.w), std::max(1.f, r.h));
+    f.view = scene::defaultView(c, f.definition, std::max(1.f, r.w), std::max(1.f, r.h), v.sceneCache);
 }
 
 std::string dateText(const std::optional<model::DateRange>& d) {
@@ -163,7 +163,7 @@ void handleMapInput(Viewer& v, double dt) {
             c.hoverY = my;
             c.hoverRevision = v.session.revision;
             try {
-                c.hovered = scene::pickMention(*v.session.content, v.mapState(), r.w, r.h, px, py);
+                c.hovered = scene::pickMention(*v.session.content, v.mapState(), r.w, r.h, px, py, v.sceneCache);
             } catch (const Error&) {
                 c.hovered.reset();
             }

@@ -25,7 +25,7 @@ bool goToSlide(Viewer& v, size_t i, double seconds) {
         target = scene::slideMapState(slide, content, v.session.workspace.layers, std::max(1.f, r.w), std::max(1.f, r.h),
                                         v.session.workspace.minConfidence);
         std::string def = target.projection.empty() ? scene::defaultProjection(content) : target.projection;
-        flyTo = target.view ? *target.view : scene::defaultView(content, def, std::max(1.f, r.w), std::max(1.f, r.h));
+        flyTo = target.view ? *target.view : scene::defaultView(content, def, std::max(1.f, r.w), std::max(1.f, r.h), v.sceneCache);
     } catch (const Error& e) {
         v.reportError("slide " + std::to_string(i + 1) + ": " + e.what());
         return false;

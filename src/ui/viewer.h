@@ -76,6 +76,9 @@ struct Viewer {
     bool quit = false;
     double now = 0;                        ///< seconds since start
     std::unique_ptr<render::Renderer> renderer;
+    /// What building the map's scene frame after frame keeps (PROJ object, basemap, annotation
+    /// sets), on the UI thread only. Mutable: it changes how soon a scene is built, never what it is.
+    mutable scene::SceneCache sceneCache;
 
     explicit Viewer(ViewerOptions opt);
 

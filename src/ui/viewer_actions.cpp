@@ -402,8 +402,9 @@ scene::MapState Viewer::mapState() const {
 
 scene::Scene Viewer::mapScene(double w, double h) const {
     scene::MapState state = mapState();
-    scene::Scene scene = scene::buildMapScene(*session.content, state, w, h);
-    scene::addFurniture(scene, session.workspace.furniture, furnitureText(), *session.content, state, w, h);
+    scene::Scene scene = scene::buildMapScene(*session.content, state, w, h, sceneCache);
+    scene::addFurniture(scene, session.workspace.furniture, furnitureText(), *session.content, state, w, h,
+                        sceneCache);
     return scene;
 }
 

@@ -183,7 +183,7 @@ void prepareMeshes(Viewer& v, const scene::MapState& state, const Rect& r) {
         style.visible = true;
         style.opacity = 1;
     }
-    v.renderer->prepareMeshes(scene::buildMapScene(*v.session.content, all, r.w, r.h));
+    v.renderer->prepareMeshes(scene::buildMapScene(*v.session.content, all, r.w, r.h, v.sceneCache));
     prepared = {v.session.revision, state.projection};
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     log::debug("map meshes prepared in " + std::to_string(std::lround(ms)) + " ms");

@@ -164,10 +164,11 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
             *scene::makeMapContent(g.get(), true, scene::loadBriefingSources(g->gazetteer.get(), {}), {}, {}, {});
         // Meshes for everything the content can show, as the viewer prepares them when it loads.
         test::renderer().prepareMeshes(scene::buildMapScene(content, scene::MapState{}, w, h));
+        scene::SceneCache cache;  // kept from frame to frame, as the viewer keeps its own
         run("seed briefing", w, h, model::Date{2015, 9, 1}.firstDay(), [&](int day) {
             scene::MapState state;
             state.time = model::TimeQuery{model::TimeMode::Cumulative, day, 30};
-            return scene::buildMapScene(content, state, w, h);
+            return scene::buildMapScene(content, state, w, h, cache);
         });
     }
 
@@ -183,6 +184,7 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
         base.view = scene::defaultView(content, base.projection, w, h);
         const scene::MapContent basemapOnly = *scene::makeMapContent(g.get(), true, {}, {}, {}, {});
         const int from = model::Date{2010, 1, 1}.firstDay();
+        scene::SceneCache cache;
         if (wanted("events")) {
             // (b) The renderer's share: the basemap scene plus one point layer of the 100,000
             // events, their opacity from the timeline (window mode, 90 days) each frame.
@@ -190,7 +192,7 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
             for (const auto& d : docs)
                 for (const auto& m : d->mentions) items.push_back({m.date->first, m.date->last, 0});
             run("100k events, scene made directly", w, h, from, [&](int day) {
-                scene::Scene s = scene::buildMapScene(basemapOnly, base, w, h);
+                scene::Scene s = scene::buildMapScene(basemapOnly, base, w, h, cache);
                 std::vector<float> opacity = model::evaluate(items, {model::TimeMode::Window, day, 90});
                 scene::PointLayer points;
                 size_t k = 0;
@@ -208,7 +210,7 @@ TEST_CASE("bench: frame times while scrubbing the timeline" * doctest::skip()) {
             run("100k events through buildMapScene", w, h, from, [&](int day) {
                 scene::MapState state = base;
                 state.time = model::TimeQuery{model::TimeMode::Window, day, 90};
-                return scene::buildMapScene(content, state, w, h);
+                return scene::buildMapScene(content, state, w, h, cache);
             });
         }
     }

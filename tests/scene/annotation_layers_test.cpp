@@ -54,7 +54,8 @@ TEST_CASE("the map scene draws the annotations the timeline shows, text always p
     state.projection = "EPSG:4326";
     state.view = View{{0, 0}, 0.1};
     state.annotations = sample();
-    Scene all = buildMapScene(content, state, 400, 300);
+    SceneCache cache;  // as the viewer keeps one from frame to frame
+    Scene all = buildMapScene(content, state, 400, 300, cache);
     CHECK(findLayer(all, "annotation arrow"));
     CHECK(findLayer(all, "annotation arrow head"));
     CHECK(findLayer(all, "annotation ring fill"));
@@ -65,7 +66,7 @@ TEST_CASE("the map scene draws the annotations the timeline shows, text always p
     CHECK(labels[0].placement == LabelPlacement::Fixed);
     CHECK(labels[1].text == "300 km");
     state.time = model::TimeQuery{model::TimeMode::Cumulative, Date{2015, 11, 1}.firstDay(), 30};
-    Scene later = buildMapScene(content, state, 400, 300);
+    Scene later = buildMapScene(content, state, 400, 300, cache);
     CHECK_FALSE(findLayer(later, "annotation text") == nullptr);
     CHECK(std::get<LabelLayer>(findLayer(later, "annotation text")->content).labels.size() == 1);
     // An unchanged annotation gives the renderer the same feature set (its mesh is kept).

@@ -24,11 +24,9 @@ constexpr std::string_view kAsset = "styles/default.json";
 
 uint32_t hexColor(const json& j, const std::string& where) {
     const std::string* s = j.get_ptr<const std::string*>();
-    uint32_t hex = 0;
-    if (!s || s->size() != 7 || (*s)[0] != '#' ||
-        std::from_chars(s->data() + 1, s->data() + 7, hex, 16).ptr != s->data() + 7)
-        fail(where, "expected a colour \"#rrggbb\"");
-    return hex;
+    const std::optional<uint32_t> hex = s ? parseHexColor(*s) : std::nullopt;
+    if (!hex) fail(where, "expected a colour \"#rrggbb\"");
+    return *hex;
 }
 
 float number(const json& j, const std::string& where) {
@@ -177,6 +175,14 @@ Style read(const json& j) {
 }
 
 }  // namespace
+
+std::optional<uint32_t> parseHexColor(std::string_view text) {
+    uint32_t hex = 0;
+    if (text.size() != 7 || text[0] != '#' ||
+        std::from_chars(text.data() + 1, text.data() + 7, hex, 16).ptr != text.data() + 7)
+        return std::nullopt;
+    return hex;
+}
 
 Style parseStyle(std::string_view text) {
     json j;

@@ -4,6 +4,7 @@
 // so a restyle is an edit of that file, not of code.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -57,6 +58,9 @@ struct Style {
         float northArrowPx = 0;
     } furniture;
 };
+
+/// "#rrggbb" as 0xRRGGBB; nullopt for anything else. Throws nothing.
+std::optional<uint32_t> parseHexColor(std::string_view text);
 
 /// A style from its JSON (comments allowed; every key required, no other allowed). Throws
 /// std::invalid_argument naming the key and the problem in one line.

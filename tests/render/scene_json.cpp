@@ -5,6 +5,7 @@
 
 #include "core/model/json_reader.h"
 #include "render/render_harness.h"
+#include "scene/style.h"
 
 namespace cmap::test {
 namespace {
@@ -39,9 +40,9 @@ struct SceneReader {
             alpha = static_cast<float>(r.num(v[1], where + "[1]", 0, 1));
         }
         const std::string s = r.str(*hex, where);
-        if (s.size() != 7 || s[0] != '#' || s.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
-            r.fail(where, "'" + s + "' is not #rrggbb");
-        return scene::rgb(static_cast<uint32_t>(std::stoul(s.substr(1), nullptr, 16)), alpha);
+        const std::optional<uint32_t> rgb = scene::parseHexColor(s);
+        if (!rgb) r.fail(where, "'" + s + "' is not #rrggbb");
+        return scene::rgb(*rgb, alpha);
     }
     Color color(const json& obj, const char* key, const std::string& where, Color fallback) const {
         return obj.contains(key) ? color(obj[key], where + "." + key) : fallback;

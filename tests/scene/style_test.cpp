@@ -47,3 +47,11 @@ TEST_CASE("style: a malformed style is one line naming the key and the problem")
     CHECK(syntax.find("parse error") != std::string::npos);
     CHECK(syntax.find('\n') == std::string::npos);
 }
+
+TEST_CASE("style: colours are #rrggbb, in either case, and nothing else") {
+    CHECK(scene::parseHexColor("#1a2B3c") == std::optional<uint32_t>(0x1a2b3c));
+    CHECK_FALSE(scene::parseHexColor("1a2b3c0"));
+    CHECK_FALSE(scene::parseHexColor("#1a2b3"));
+    CHECK_FALSE(scene::parseHexColor("#1a2b3g"));
+    CHECK_FALSE(scene::parseHexColor("#-1a2b3"));
+}

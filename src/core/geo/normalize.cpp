@@ -37,6 +37,20 @@ void trimSeparator(std::string& out, size_t start) {
 
 void appendNormalized(std::string_view name, std::string& out) {
     const size_t start = out.size();
+    // Most words of English news are ASCII letters and digits alone: copied, lower-cased in place.
+    out.append(name);
+    char* const plain = out.data() + start;
+    size_t done = 0;
+    for (; done < name.size(); ++done) {
+        const auto c = static_cast<unsigned char>(plain[done]);
+        if (c >= 0x80) break;
+        const char f = kAsciiFold[c];
+        if (f == ' ' || f == kDropped) break;
+        plain[done] = f;
+    }
+    if (done == name.size()) return;
+    out.resize(start);
+
     bool ascii = true;
     for (char ch : name) ascii &= static_cast<unsigned char>(ch) < 0x80;
 

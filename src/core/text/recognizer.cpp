@@ -44,12 +44,6 @@ bool divisionOnly(std::span<const geo::Posting> posts) {
     return std::all_of(posts.begin(), posts.end(), [](const geo::Posting& p) { return p.how == geo::NameKind::Division; });
 }
 
-// Whether tokens[k + 1] is a division noun ("district", "County") right after tokens[k].
-bool divisionNounAfter(std::string_view text, std::span<const Token> tokens, size_t k, std::string& buf) {
-    return k + 1 < tokens.size() && tokens[k].gapAfter == Gap::Space &&
-           words::divisionLevel(lowered(tokenText(text, tokens[k + 1]), buf)) > 0;
-}
-
 bool joins(Gap g) {
     return g == Gap::Space || g == Gap::Hyphen || g == Gap::Apostrophe || g == Gap::Period || g == Gap::Comma;
 }
@@ -123,6 +117,18 @@ bool Recognizer::personWord(std::string_view word) const {
     return personWords_.count(std::string(word)) != 0;
 }
 
+uint16_t Recognizer::classes(std::string_view text, size_t k) {
+    uint16_t& c = tokenClasses_[k];
+    if (c == 0) {
+        const std::string& w = lowered(tokenText(text, tokens_[k]), lower_);
+        c = words::classes(w) | kAsked;
+        if (clitic(w)) c |= kClitic;
+        if (w == "and" || w == "or") c |= kAndOr;
+        if (w == "of") c |= kOf;
+    }
+    return c;
+}
+
 bool Recognizer::strongPlace(const geo::Place& pl) {
     switch (pl.kind) {
     case geo::PlaceKind::Admin2: return false;
@@ -154,15 +160,15 @@ int Recognizer::listDivisionLevel(std::string_view text, size_t k) {
         const Token& t = tokens_[j];
         if (t.flags & kDigit) return 0;
         if (t.upper()) continue;
-        const std::string& w = lowered(tokenText(text, t), lower_);
-        if (w == "and" || w == "or") {
+        const uint16_t c = classes(text, j);
+        if (c & kAndOr) {
             if (g != Gap::Space && g != Gap::Comma) return 0;
             joined = true;
             continue;
         }
-        if (words::isConnector(w) && j + 1 < tokens_.size() && tokens_[j + 1].upper()) continue;  // "Deir ez-Zor"
+        if ((c & words::kConnector) && j + 1 < tokens_.size() && tokens_[j + 1].upper()) continue;  // "Deir ez-Zor"
         const bool afterName = tokens_[j - 1].upper() && g == Gap::Space;
-        return joined && afterName && words::isPluralDivisionNoun(w) ? words::divisionLevel(w) : 0;
+        return joined && afterName && (c & words::kPluralDivision) ? words::divisionLevel(c) : 0;
     }
     return 0;
 }
@@ -172,7 +178,7 @@ bool Recognizer::division(std::string_view text, Match& m) {
     int level = 0;
     bool nounAfter = false;  // the noun follows this name, rather than a list it starts
     if (next < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && !(tokens_[next].flags & kDigit))
-        level = words::divisionLevel(lowered(tokenText(text, tokens_[next]), lower_));
+        level = words::divisionLevel(classes(text, next));
     if (level)
         nounAfter = true;
     else if (next < tokens_.size() && (tokens_[m.last].gapAfter == Gap::Space || tokens_[m.last].gapAfter == Gap::Comma))
@@ -203,9 +209,9 @@ bool Recognizer::major(std::span<const geo::Posting> postings) const {
     return std::any_of(postings.begin(), postings.end(), [&](const geo::Posting& p) { return majorPlace(gaz_.place(p.place)); });
 }
 
-bool Recognizer::placeWord(std::string_view word) {
+bool Recognizer::placeWord(std::string_view text, size_t k) {
     key_.clear();
-    geo::appendNormalized(word, key_);
+    geo::appendNormalized(tokenText(text, tokens_[k]), key_);
     return strong(namePostings(key_));
 }
 
@@ -234,10 +240,10 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
             }
         }
         const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !(t.flags & kDigit) &&
-                           !clitic(lowered(tokenText(text, t), lower_));
+                           !is(text, j, kClitic);
         if (!t.upper() && !glued) {
             if (j == first || (t.flags & kDigit)) break;
-            const bool connector = words::isConnector(lowered(tokenText(text, t), lower_));
+            const bool connector = is(text, j, words::kConnector);
             append(tokenText(text, t));
             if (connector) continue;  // a connector never ends a name
             // News writes a facility's kind in lower case ("the Shayrat air base", "the Kakhovka
@@ -263,7 +269,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
                 for (const auto& p : posts)
                     if (p.how == geo::NameKind::Alias || p.how == geo::NameKind::Demonym) best.postings.push_back(p);
             if (!best.postings.empty()) best.last = j;
-        } else if (!posts.empty() && !(divisionOnly(posts) && !divisionNounAfter(text, tokens_, j, lower_))) {
+        } else if (!posts.empty() && !(divisionOnly(posts) && !divisionNounAfter(text, j))) {
             // A division's name without its noun ("Miami-Dade" of "Miami-Dade County") names
             // nothing: the shorter name before it ("Miami") stays the match.
             best.last = j;
@@ -294,19 +300,18 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
             Gap g = tokens_[j - 1].gapAfter;
             if (g != Gap::Space && g != Gap::Hyphen && g != Gap::Apostrophe) break;
         }
-        const std::string& w = lowered(tokenText(text, t), lower_);
         if (t.flags & kDigits) break;
-        const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !clitic(w);
+        const uint16_t c = classes(text, j);
+        const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !(c & kClitic);
         if (!t.upper() && !glued) {
             // Only an article joins words here ("Ma'arrat al-Numan"): "Gallagher and Che" is two names.
-            if (j == first || !words::isNameParticle(w)) break;
+            if (j == first || !(c & words::kParticle)) break;
             continue;
         }
         // Ordinary words, titles and organisation heads are not the rest of a place's name, and a
         // given name starts a person's.
-        if (t.allCaps() || words::isCommon(w) || words::isTitle(w) || words::isOrgSuffix(w) || words::isFeatureNoun(w) ||
-            words::isFirstName(w))
-            break;
+        using namespace words;
+        if (t.allCaps() || (c & (kCommon | kTitle | kOrgSuffix | kFeatureNoun | kFirstName))) break;
         ends[nEnds++] = j;
     }
     for (size_t e = nEnds; e-- > 0;) {
@@ -332,10 +337,9 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
 }
 
 void Recognizer::rememberPerson(std::string_view text, size_t from, size_t to) {
-    std::string buf;
     for (size_t k = from; k <= to && k < tokens_.size(); ++k) {
         if (!tokens_[k].upper() || tokens_[k].span.size() < 2) continue;  // initials say nothing later
-        if (k == from && k < to && words::isFirstName(lowered(tokenText(text, tokens_[k]), buf))) continue;
+        if (k == from && k < to && is(text, k, words::kFirstName)) continue;
         const std::string_view word = tokenText(text, tokens_[k]);
         personWords_.emplace(word);
         const uint64_t h = geo::hashKey(word) >> 24 & 4095;
@@ -344,14 +348,13 @@ void Recognizer::rememberPerson(std::string_view text, size_t from, size_t to) {
 }
 
 bool Recognizer::nameLike(std::string_view text, size_t k, bool surname) {
-    std::string buf;
     const Token& t = tokens_[k];
     if (!t.upper() || t.allCaps() || (t.flags & kDigits)) return false;
-    const std::string& w = lowered(tokenText(text, t), buf);
-    if (words::isCommon(w) || words::isTitle(w) || words::isConnector(w) || words::isOrgSuffix(w) || words::isFeatureNoun(w))
-        return false;
-    if (words::isFirstName(w)) return true;
-    if (!surname) return !placeWord(tokenText(text, t));
+    const uint16_t c = classes(text, k);
+    using namespace words;
+    if (c & (kCommon | kTitle | kConnector | kOrgSuffix | kFeatureNoun)) return false;
+    if (c & kFirstName) return true;
+    if (!surname) return !placeWord(text, k);
     // After a given name, a surname may be a province's or a town's name too ("Ashley Sutton"),
     // not a country's or a great city's.
     key_.clear();
@@ -367,8 +370,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
         auto k = gaz_.place(p.place).kind;
         countryLevel |= k == geo::PlaceKind::Country || k == geo::PlaceKind::Region || k == geo::PlaceKind::Water;
     }
-    std::string buf;
-    const std::string firstLower = lowered(tokenText(text, tokens_[first]), buf);
+    const uint16_t firstClasses = classes(text, first);
 
     // Ordinary words: "May", "Split", "Western" (our list) and "Mission", "Band" (the
     // dictionary). Sentence-initial capitals say nothing; mid-sentence ones say a name, but not
@@ -377,7 +379,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     if (single && !countryLevel) {
         key_.clear();
         geo::appendNormalized(tokenText(text, tokens_[first]), key_);
-        const bool ours = words::isCommon(firstLower), dictionary = commonWord(key_);
+        const bool ours = (firstClasses & words::kCommon) != 0, dictionary = commonWord(key_);
         if (ours || dictionary) {
             if (ours && sentenceInitial) return false;
             // Only places well known by this very name stay candidates: not Botswana's Central
@@ -395,7 +397,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
                                          [](const geo::Posting& p) { return p.how == geo::NameKind::Alternate; });
         if (alternateOnly && (tokens_[first].span.size() <= 4 || !isStrong)) return false;
     }
-    if (single && words::isTitle(firstLower) && !countryLevel) return false;
+    if (single && (firstClasses & words::kTitle) && !countryLevel) return false;
 
     // The capitalized run the match sits in, [runStart, runEnd], as far as it matters: a title a
     // few words before, an organisation's suffix up to three after. Bounded, so that a sentence
@@ -415,18 +417,18 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     for (size_t k = m.last + 1; k <= m.last + 3 && k < tokens_.size() && tokens_[k - 1].gapAfter == Gap::Space &&
                                 tokens_[k].upper();
          ++k)
-        if (words::isFeatureNoun(lowered(tokenText(text, tokens_[k]), buf))) return false;
+        if (is(text, k, words::kFeatureNoun)) return false;
     // ... and "Hotel Kyjev", "University of California", "Camp Murray".
     if (first > 0 && tokens_[first - 1].gapAfter == Gap::Space) {
         size_t k = first - 1;
-        if (k > 0 && lowered(tokenText(text, tokens_[k]), buf) == "of" && tokens_[k - 1].gapAfter == Gap::Space) --k;
-        if (tokens_[k].upper() && words::isFeaturePrefix(lowered(tokenText(text, tokens_[k]), buf))) return false;
+        if (k > 0 && is(text, k, kOf) && tokens_[k - 1].gapAfter == Gap::Space) --k;
+        if (tokens_[k].upper() && is(text, k, words::kFeaturePrefix)) return false;
     }
 
     // Organisations named after a place: keep well-known places ("European Commission",
     // "New York Times"), drop small towns that are someone's surname ("Brookings Institute").
     for (size_t k = m.last + 1; k <= runEnd && k <= m.last + 3; ++k) {
-        if (words::isOrgSuffix(lowered(tokenText(text, tokens_[k]), buf))) {
+        if (is(text, k, words::kOrgSuffix)) {
             if (!isStrong) return false;
             break;
         }
@@ -435,13 +437,13 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
 
     // A title before the run makes it a person: "Major Genieve David", "General David Petraeus".
     for (size_t k = runStart; k < first; ++k) {
-        if (words::isTitle(lowered(tokenText(text, tokens_[k]), buf))) {
+        if (is(text, k, words::kTitle)) {
             rememberPerson(text, k + 1, runEnd);
             return false;
         }
     }
     if (runStart > 0 && tokens_[runStart - 1].gapAfter == Gap::Space &&
-        words::isTitle(lowered(tokenText(text, tokens_[runStart - 1]), buf))) {
+        is(text, runStart - 1, words::kTitle)) {
         rememberPerson(text, runStart, runEnd);
         return false;
     }
@@ -450,8 +452,8 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     // A given name before a place's name, and a surname after it, make a person: "Paris
     // Hilton", "Georgia Smith". Even a big city's name: the given name and the surname are both
     // needed. The surname is remembered, the given name is not: Paris stays a place elsewhere.
-    if (words::isFirstName(firstLower) && m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space &&
-        nameLike(text, m.last + 1, true) && !words::isFirstName(lowered(tokenText(text, tokens_[m.last + 1]), buf))) {
+    if ((firstClasses & words::kFirstName) && m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space &&
+        nameLike(text, m.last + 1, true) && !is(text, m.last + 1, words::kFirstName)) {
         rememberPerson(text, m.last + 1, m.last + 1);
         return false;
     }
@@ -460,7 +462,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     // Toronto") unless the name before is a known given name.
     size_t prev = first;
     if (prev > 0 && (tokens_[prev - 1].gapAfter == Gap::Hyphen || tokens_[prev - 1].gapAfter == Gap::Space) &&
-        !tokens_[prev - 1].upper() && words::isNameParticle(lowered(tokenText(text, tokens_[prev - 1]), buf)))
+        !tokens_[prev - 1].upper() && is(text, prev - 1, words::kParticle))
         --prev;  // "al-" in "Bashar al-Assad"
     // "F." in "John F. Kerry": a middle initial is a strong cue.
     if (prev > 1 && tokens_[prev - 1].gapAfter == Gap::Period && tokens_[prev - 1].span.size() == 1 &&
@@ -469,7 +471,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
         return false;
     }
     if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(text, prev - 1)) {
-        const bool given = words::isFirstName(lowered(tokenText(text, tokens_[prev - 1]), buf));
+        const bool given = is(text, prev - 1, words::kFirstName);
         if (given || !major(m.postings)) {
             rememberPerson(text, prev - 1, m.last);
             return false;
@@ -501,6 +503,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     tokens_.clear();
     tokenize(text, sentence, tokens_);
     capitalizeQuotedForeign(tokens_);
+    tokenClasses_.assign(tokens_.size(), 0);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
         if (!t.upper()) continue;

@@ -14,6 +14,7 @@
 #include "core/geo/gazetteer.h"
 #include "core/text/span.h"
 #include "core/text/tokens.h"
+#include "core/text/word_lists.h"
 
 namespace cmap::text {
 
@@ -68,7 +69,8 @@ private:
     bool strong(std::span<const geo::Posting> postings) const;
     /// A country, region or city of a million+: the only places an ordinary word can mean.
     bool major(std::span<const geo::Posting> postings) const;
-    bool placeWord(std::string_view word);
+    /// Whether tokens_[k] is the name of a strong() place.
+    bool placeWord(std::string_view text, size_t k);
     /// Whether the match names a place here; may narrow its candidates to the plausible ones.
     bool keep(std::string_view text, size_t first, Match& m, bool sentenceInitial);
     static bool strongPlace(const geo::Place& p);
@@ -91,6 +93,19 @@ private:
     /// Whether the document has used this word as a person's name (personWords_).
     bool personWord(std::string_view word) const;
 
+    /// Beside words::Class, what the recognizer asks of a lower-case word.
+    enum WordBit : uint16_t { kClitic = 1 << 12, kAndOr = 1 << 13, kOf = 1 << 14, kAsked = 1 << 15 };
+    /// words::classes() and WordBit of tokens_[k]: a sentence asks the lists about the same
+    /// words several times (is it a title, a given name, an organisation's word), and each
+    /// question used to lower-case the word and look it up again.
+    uint16_t classes(std::string_view text, size_t k);
+    bool is(std::string_view text, size_t k, uint16_t wordClass) { return (classes(text, k) & wordClass) != 0; }
+    /// Whether tokens_[k + 1] is a division noun ("district", "County") right after tokens_[k].
+    bool divisionNounAfter(std::string_view text, size_t k) {
+        return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Space &&
+               words::divisionLevel(classes(text, k + 1)) > 0;
+    }
+
     struct Memo {
         uint64_t hash = 0;
         const geo::Posting* data = nullptr;
@@ -105,6 +120,7 @@ private:
     const geo::Gazetteer& gaz_;
     std::vector<Memo> memo_;
     std::vector<Token> tokens_;
+    std::vector<uint16_t> tokenClasses_;  ///< classes() of tokens_, 0 until asked
     std::string key_, lower_;
     /// loosePostings by normalized key, for this document: names recur, misses more so.
     std::unordered_map<std::string, std::vector<geo::Posting>> looseMemo_;

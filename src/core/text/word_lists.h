@@ -1,9 +1,29 @@
 #pragma once
 // Small closed word classes the recognizer needs to tell a place from a person, an organisation
 // or an ordinary word. Our own lists; all lookups take a lower-case ASCII word.
+#include <cstdint>
 #include <string_view>
 
 namespace cmap::text::words {
+
+/// The lists, as bits: classes() answers for all of them in one lookup.
+enum Class : uint16_t {
+    kCommon = 1 << 0,
+    kTitle = 1 << 1,
+    kOrgSuffix = 1 << 2,
+    kConnector = 1 << 3,
+    kParticle = 1 << 4,
+    kFirstName = 1 << 5,
+    kFeatureNoun = 1 << 6,
+    kFeaturePrefix = 1 << 7,
+    kDivision1 = 1 << 8,
+    kDivision2 = 1 << 9,
+    kPluralDivision = 1 << 10,
+};
+/// The lists the word is on (0: none).
+uint16_t classes(std::string_view lower);
+/// The division level (see divisionLevel below) of a word on the lists `c`.
+constexpr int divisionLevel(uint16_t c) { return c & kDivision1 ? 1 : c & kDivision2 ? 2 : 0; }
 
 /// Frequent English words that are also names of some place somewhere ("May", "Nice", "Split").
 bool isCommon(std::string_view lower);

@@ -1,6 +1,7 @@
 #pragma once
 // A small closed set of words, compared byte for byte (most callers store lower case), looked up
-// once per word of every sentence. A bit per (first byte, length) pair and one per pair of first
+// once per word of every sentence. Each word may carry tags (bits): several lists kept in one set
+// answer "which of them is this word on" in one lookup. A bit per (first byte, length) pair and one per pair of first
 // two bytes say no to most words before anything else is read; the rest find their one candidate
 // in an open-addressing table (lists per first byte meant a comparison for every word of the
 // same first byte and length: "said" against a dozen four-letter s-words of the common words).
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cmap::text {
@@ -18,28 +20,33 @@ public:
     WordSet(std::initializer_list<std::string_view> words) {
         for (auto w : words) insert(w);
     }
-    /// Adds a word; the characters must outlive the set (string literals, static tables).
-    void insert(std::string_view w) {
-        if (w.empty() || contains(w)) return;
-        words_.push_back(w);
+    /// Adds a word, or adds tags to one already in; the characters must outlive the set (string
+    /// literals, static tables). Tags must not be 0.
+    void insert(std::string_view w, uint16_t tags = 1) {
+        if (w.empty()) return;
+        if (const size_t i = find(w); i != kAbsent) {
+            tags_[i] |= tags;
+            for (auto& [x, t] : words_)
+                if (x == w) t |= tags;
+            return;
+        }
+        words_.emplace_back(w, tags);
         lengths_[static_cast<unsigned char>(w[0])] |= lengthBit(w.size());
         const size_t pair = pairIndex(w[0], second(w));
         pairs_[pair / 64] |= uint64_t{1} << (pair % 64);
         if (table_.size() < 4 * words_.size()) {  // at most a quarter full: probes end soon
             table_.assign(table_.empty() ? 64 : table_.size() * 4, std::string_view{});
-            for (std::string_view x : words_) place(x);
+            tags_.assign(table_.size(), 0);
+            for (auto [x, t] : words_) place(x, t);
         } else {
-            place(w);
+            place(w, tags);
         }
     }
-    bool contains(std::string_view w) const {
-        if (w.empty() || !mayContain(w[0], second(w), w.size())) return false;
-        const size_t mask = table_.size() - 1;
-        for (size_t i = hash(w) & mask;; i = (i + 1) & mask) {
-            const std::string_view x = table_[i];
-            if (x.empty()) return false;
-            if (x.size() == w.size() && x == w) return true;
-        }
+    bool contains(std::string_view w) const { return find(w) != kAbsent; }
+    /// The word's tags, ORed over its insertions; 0 for a word not in the set.
+    uint16_t tags(std::string_view w) const {
+        const size_t i = find(w);
+        return i == kAbsent ? 0 : tags_[i];
     }
 
     /// Whether some word starts with `first` and has `size` bytes, and some word starts with
@@ -65,15 +72,28 @@ private:
         for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
         return static_cast<size_t>(h ^ (h >> 29) ^ (h >> 47));
     }
-    void place(std::string_view w) {
+    static constexpr size_t kAbsent = ~size_t{0};
+    /// The slot of w in table_, or kAbsent.
+    size_t find(std::string_view w) const {
+        if (w.empty() || !mayContain(w[0], second(w), w.size())) return kAbsent;
+        const size_t mask = table_.size() - 1;
+        for (size_t i = hash(w) & mask;; i = (i + 1) & mask) {
+            const std::string_view x = table_[i];
+            if (x.empty()) return kAbsent;
+            if (x.size() == w.size() && x == w) return i;
+        }
+    }
+    void place(std::string_view w, uint16_t tags) {
         const size_t mask = table_.size() - 1;
         size_t i = hash(w) & mask;
         while (!table_[i].empty()) i = (i + 1) & mask;
         table_[i] = w;
+        tags_[i] = tags;
     }
 
-    std::vector<std::string_view> words_;
+    std::vector<std::pair<std::string_view, uint16_t>> words_;
     std::vector<std::string_view> table_;  ///< a power of two of slots, empty views for free ones
+    std::vector<uint16_t> tags_;           ///< the tags of the word in each slot of table_
     std::array<uint32_t, 256> lengths_{};  ///< per first byte: a bit for each length of its words
     /// A bit for each pair of first two bytes: the length bits alone let through most short
     /// words ("and" beside "ago", "the" beside "tue"), whose bucket is then read in full.

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "core/text/word_set.h"
 
 using namespace cmap::text;
@@ -20,4 +22,22 @@ TEST_CASE("mayContain never rules out a member, and rules out most other words b
     CHECK_FALSE(set.mayContain('a', 'n', 3));  // "and": first byte and length as "ago"
     CHECK_FALSE(set.mayContain('t', 'h', 3));  // "the"
     CHECK_FALSE(set.mayContain('a', 'g', 4));
+}
+
+TEST_CASE("a word on several lists carries each list's tag, and a word on none has no tags") {
+    WordSet set;
+    set.insert("jordan", 1);  // a given name
+    set.insert("river", 2);
+    set.insert("jordan", 4);  // and a river's name
+    CHECK(set.tags("jordan") == 5);
+    CHECK(set.tags("river") == 2);
+    CHECK(set.tags("jordanian") == 0);
+    CHECK(set.tags("Jordan") == 0);
+    CHECK(set.contains("jordan"));
+    // Many more words: the table grows, and the tags go with their words.
+    static const std::string words[] = {"a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8", "i9", "j10", "k11", "l12",
+                                        "m13", "n14", "o15", "p16", "q17", "r18", "s19", "t20"};
+    for (const std::string& w : words) set.insert(w, 8);
+    CHECK(set.tags("jordan") == 5);
+    for (const std::string& w : words) CHECK(set.tags(w) == 8);
 }

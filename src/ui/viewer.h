@@ -50,6 +50,8 @@ struct ViewerOptions {
     std::optional<size_t> present;    ///< start presenting at this slide (0-based) once loaded
 };
 
+struct LoadedArticles;
+
 struct Viewer {
     ViewerOptions options;
     Session session;
@@ -121,6 +123,8 @@ struct Viewer {
 
 private:
     void loadWorkspaceArticles();
+    /// The workspace's articles as read (errors reported), the map re-derived, its view restored.
+    void applyArticles(const LoadedArticles& loaded);
     void loadOverlay(const std::string& key, const std::filesystem::path& file);
     void applyPendingView();
     std::optional<model::ViewState> pendingView_;  ///< a workspace's view, applied once its articles are in

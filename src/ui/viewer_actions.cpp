@@ -13,6 +13,12 @@
 #include "ui/viewer.h"
 
 namespace cmap::ui {
+
+struct LoadedArticles {
+    std::vector<std::shared_ptr<const ArticleSource>> articles;
+    std::vector<std::string> errors;
+};
+
 namespace {
 
 bool isArticleFile(const std::filesystem::path& p) {
@@ -23,11 +29,6 @@ bool isArticleFile(const std::filesystem::path& p) {
 
 // Loads the articles of refs in order; the ones that fail are reported and left out of the map
 // (their references stay in the workspace: nothing the user made is dropped).
-struct LoadedArticles {
-    std::vector<std::shared_ptr<const ArticleSource>> articles;
-    std::vector<std::string> errors;
-};
-
 LoadedArticles loadArticles(const std::vector<model::ArticleRef>& refs, const std::filesystem::path& wsPath,
                             const ViewerOptions& opt, std::shared_ptr<const Geodata> geodata, Progress& progress) {
     LoadedArticles out;
@@ -98,14 +99,24 @@ void Viewer::start() {
 
     std::filesystem::path dir = options.geodata;
     log::info("loading geodata from " + dir.string());
-    jobs.post("Loading geodata", [this, dir](Progress& p) -> BackgroundJobs::Apply {
+    // The workspace's articles are read in the same job, right after the geodata, and arrive with
+    // it: the first frame that draws the map then draws it once, with everything, instead of a
+    // basemap whose meshes and pixels the articles throw away a frame later.
+    jobs.post("Loading geodata", [this, dir, refs = session.workspace.articles, from = session.workspacePath,
+                                  gen = generation_](Progress& p) -> BackgroundJobs::Apply {
         p.set(0.1f, "Loading the gazetteer");
         auto g = scene::loadGeodata(dir, true, true);
-        return [this, g] {
+        auto loaded = std::make_shared<LoadedArticles>(loadArticles(refs, from, options, g, p));
+        return [this, g, loaded, gen] {
             session.geodata = g;
             log::info("gazetteer: " + std::to_string(g->gazetteer->placeCount()) + " places");
-            contentChanged();
-            loadWorkspaceArticles();
+            if (gen != generation_) {  // another workspace was opened meanwhile: read its articles
+                for (const auto& e : loaded->errors) reportError(e);
+                contentChanged();
+                loadWorkspaceArticles();
+                return;
+            }
+            applyArticles(*loaded);
         };
     });
     for (const auto& l : options.layers) addLayer(l);
@@ -164,14 +175,21 @@ void Viewer::loadWorkspaceArticles() {
     jobs.post("Reading articles", [this, refs, wsPath, geodata, gen](Progress& p) -> BackgroundJobs::Apply {
         auto loaded = std::make_shared<LoadedArticles>(loadArticles(refs, wsPath, options, geodata, p));
         return [this, loaded, gen] {
-            for (const auto& e : loaded->errors) reportError(e);
-            if (gen != generation_) return;  // another workspace was opened meanwhile
-            session.articles = loaded->articles;
-            log::info("loaded " + std::to_string(session.articles.size()) + " article(s)");
-            contentChanged();
-            applyPendingView();
+            if (gen != generation_) {  // another workspace was opened meanwhile
+                for (const auto& e : loaded->errors) reportError(e);
+                return;
+            }
+            applyArticles(*loaded);
         };
     });
+}
+
+void Viewer::applyArticles(const LoadedArticles& loaded) {
+    for (const auto& e : loaded.errors) reportError(e);
+    session.articles = loaded.articles;
+    log::info("loaded " + std::to_string(session.articles.size()) + " article(s)");
+    contentChanged();
+    applyPendingView();
 }
 
 void Viewer::applyPendingView() {

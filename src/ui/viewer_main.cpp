@@ -335,7 +335,10 @@ int runViewer(const ViewerOptions& options) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
         v.tickAutosave();
-        bool settled = !v.jobs.busy() && !presentPending && !presentationMoving(v);
+        // ImGui sizes a window that fits its contents in the window's first frame and shows it
+        // from the second (the tool strip, the projection box), and shows a scroll bar the frame
+        // after the content overflowed: the window looks as it will from its third frame on.
+        bool settled = !v.jobs.busy() && !presentPending && !presentationMoving(v) && ImGui::GetFrameCount() >= 3;
         if (settled) ++settledFrames;
         if (options.timings && settledFrames > 1) {
             glFinish();  // llvmpipe renders lazily: count the drawing in the frame that asked for it

@@ -92,7 +92,8 @@ int run(const GlobalOptions& global, const Options& opt) {
     progress(std::to_string(days.size()) + " frames of " + std::to_string(c.width) + "x" + std::to_string(c.height) +
              " as " + writer->description());
     size_t reported = 0;
-    scene::SceneCache cache;  // frame after frame: one PROJ object, the basemap built once
+    // Frame after frame: one PROJ object, the basemap built once, of the one view (only what it shows).
+    scene::SceneCache cache(scene::SceneCache::Views::One);
     for (size_t i = 0; i < days.size(); ++i) {
         state.time->day = days[i];
         scene::Scene scene = scene::buildMapScene(map.content, state, c.logicalWidth(), c.logicalHeight(), cache);

@@ -26,6 +26,7 @@
 #include "core/io/partial_file.h"
 #include "render/headless_renderer.h"
 #include "scene/map_scene.h"
+#include "scene/scene_cache.h"
 #include "scene/slide_state.h"
 
 namespace cmap::app {
@@ -164,12 +165,14 @@ int run(const GlobalOptions& global, const Options& opt) {
     render::Renderer& renderer = gl.get();
     // Each image is drawn once: nothing is kept for a next frame (at 4K, 50 MB not taken).
     renderer.setKeepImages(false);
+    // Each image shows one view: the basemap projects and meshes only what that view shows.
+    scene::SceneCache cache(scene::SceneCache::Views::One);
     for (const Shot& shot : shots) {
         scene::MapState state = mapState(shot.slide, map, c.map);
         progress("building the map");
-        scene::Scene scene = scene::buildMapScene(map.content, state, logicalW, logicalH);
+        scene::Scene scene = scene::buildMapScene(map.content, state, logicalW, logicalH, cache);
         // Slides too: presentation mode shows the furniture the viewer's map has.
-        addMapFurniture(scene, map, opt.map, state, c.map, &shot.slide);
+        addMapFurniture(scene, map, opt.map, state, c.map, &shot.slide, cache);
         progress("rendering " + std::to_string(width) + "x" + std::to_string(height));
         render::Image image = renderer.renderToImage(scene, width, height, c.map.scale);
         image.savePng(shot.out);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <vector>
 
 #include "core/error.h"
 #include "core/geo/projection.h"
@@ -28,6 +29,9 @@ struct Town {
 std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, std::optional<size_t> code,
                               const geo::Projection& projection, const View& view, double width, double height,
                               size_t limit) {
+    // Only the places in the image's box are projected (and their population read): a regional
+    // map shows a few thousand of the world's places.
+    const std::optional<geo::BBox> box = lonLatBoxOfView(projection, view, width, height, 1);
     std::vector<Town> towns;
     std::vector<geo::LonLat> at;
     for (size_t f = 0; f < places.featureCount(); ++f) {
@@ -35,6 +39,7 @@ std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, 
         if (part == places.featureStart[f + 1]) continue;
         uint32_t ring = places.partStart[part];
         geo::LonLat p = places.coords[places.ringStart[ring]];
+        if (box && !box->contains(p)) continue;
         double pop = std::strtod(std::string(places.attr(f, population)).c_str(), nullptr);
         bool capital = code && places.attr(f, *code).starts_with("PPLC");
         towns.push_back({f, p, pop, capital});
@@ -127,7 +132,96 @@ void addCountryLabels(Scene& scene, const geo::FeatureSet& admin0, const geo::Pr
     scene.add("country labels", std::move(labels));
 }
 
+// The features of set whose box meets box, in their order, with their attributes, in arrays of
+// their own; set itself when every feature's box does.
+geo::FeatureSetPtr featuresMeeting(const geo::FeatureSetPtr& set, const geo::BBox& box) {
+    const geo::FeatureSet& fs = *set;
+    const auto meets = [&](const geo::BBox& b) {
+        return !b.empty() && b.minLon <= box.maxLon && b.maxLon >= box.minLon && b.minLat <= box.maxLat &&
+               b.maxLat >= box.minLat;
+    };
+    std::vector<uint32_t> kept;
+    for (size_t f = 0; f < fs.featureCount(); ++f)
+        if (meets(fs.featureBox[f])) kept.push_back(static_cast<uint32_t>(f));
+    if (kept.size() == fs.featureCount()) return set;
+
+    geo::FeatureSetBuilder b;
+    b.path = fs.path;
+    b.layer = fs.layer;
+    b.kind = fs.kind;
+    b.fieldNames = fs.fieldNames;
+    b.columns.resize(fs.columns.size());
+    b.featureBox.reserve(kept.size());
+    b.featureStart.reserve(kept.size() + 1);
+    for (uint32_t f : kept) {
+        for (uint32_t part = fs.featureStart[f]; part < fs.featureStart[f + 1]; ++part) {
+            for (uint32_t ring = fs.partStart[part]; ring < fs.partStart[part + 1]; ++ring) {
+                b.coords.insert(b.coords.end(), fs.coords.begin() + fs.ringStart[ring],
+                                fs.coords.begin() + fs.ringStart[ring + 1]);
+                b.ringStart.push_back(static_cast<uint32_t>(b.coords.size()));
+            }
+            b.partStart.push_back(static_cast<uint32_t>(b.ringStart.size() - 1));
+        }
+        b.featureStart.push_back(static_cast<uint32_t>(b.partStart.size() - 1));
+        b.featureBox.push_back(fs.featureBox[f]);
+        b.box.extend(fs.featureBox[f]);
+        for (size_t c = 0; c < fs.columns.size(); ++c) b.columns[c].push_back(fs.attr(f, c));
+    }
+    return std::move(b).finish();
+}
+
 }  // namespace
+
+std::optional<geo::BBox> lonLatBoxOfView(const geo::Projection& projection, const View& view, double width,
+                                         double height, double marginPx) {
+    // A grid over the grown image: the box of its points, unless neighbours lie either side of
+    // the ±180° meridian. Latitude and longitude have no extremes inside an image that holds no
+    // pole, so the edges' samples bound them, up to the bulge of an edge between two samples.
+    constexpr int kSteps = 32;
+    constexpr int kRow = kSteps + 1;
+    std::vector<geo::Vec2> xy;
+    xy.reserve(kRow * kRow);
+    const double w = width + 2 * marginPx, h = height + 2 * marginPx;
+    for (int j = 0; j <= kSteps; ++j)
+        for (int i = 0; i <= kSteps; ++i)
+            xy.push_back(view.unproject(-marginPx + w * i / kSteps, -marginPx + h * j / kSteps, width, height));
+    std::vector<geo::LonLat> at(xy.size());
+    projection.inverse(xy, at);
+    geo::BBox box;
+    for (int k = 0; k < kRow * kRow; ++k) {
+        const geo::LonLat& p = at[static_cast<size_t>(k)];
+        if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) return std::nullopt;
+        if (k % kRow > 0 && std::abs(p.lon - at[static_cast<size_t>(k - 1)].lon) > 180) return std::nullopt;
+        if (k >= kRow && std::abs(p.lon - at[static_cast<size_t>(k - kRow)].lon) > 180) return std::nullopt;
+        box.extend(p);
+    }
+    for (double lat : {90.0, -90.0}) {
+        geo::Vec2 pole = view.toPixel(projection.forward(geo::LonLat{projection.centralMeridian(), lat}), width, height);
+        if (pole.x >= -marginPx && pole.y >= -marginPx && pole.x <= width + marginPx && pole.y <= height + marginPx)
+            return std::nullopt;
+    }
+    // Grown by a sample step's share of the box: far more than an edge bulges between samples.
+    const double padLon = (box.maxLon - box.minLon) / kSteps + 1e-6;
+    const double padLat = (box.maxLat - box.minLat) / kSteps + 1e-6;
+    box.minLon -= padLon;
+    box.maxLon += padLon;
+    box.minLat = std::max(-90.0, box.minLat - padLat);
+    box.maxLat = std::min(90.0, box.maxLat + padLat);
+    return box;
+}
+
+BasemapData basemapForView(const BasemapData& data, const geo::Projection& projection, const View& view,
+                           double width, double height) {
+    // A generous margin: a border's width, and a country's label whose anchor lies in the image.
+    const std::optional<geo::BBox> box =
+        lonLatBoxOfView(projection, view, width, height, std::max(width, height) / 16 + 8);
+    if (!box) return data;
+    BasemapData inView;
+    if (data.admin0) inView.admin0 = featuresMeeting(data.admin0, *box);
+    if (data.admin1) inView.admin1 = featuresMeeting(data.admin1, *box);
+    inView.places = data.places;  // towns are chosen by their own box (townsInView)
+    return inView;
+}
 
 Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
                    double height, const BasemapStyle& style) {

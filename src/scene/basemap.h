@@ -2,6 +2,7 @@
 // The reference map under every briefing: sea, land, borders, a faint graticule and the larger
 // towns, in a calm style that leaves strong colours to what the briefing is about.
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,5 +68,19 @@ const BasemapStyle& defaultBasemapStyle();
 /// projection.definition(); towns are chosen for this view, so build again after a large zoom.
 Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
                    double height, const BasemapStyle& style = defaultBasemapStyle());
+
+/// The longitudes and latitudes a width x height image of view shows, the image grown by marginPx
+/// on every side; nullopt where they are no plain box: the grown image reaches past the
+/// projection's edge, holds a pole, or crosses the ±180° meridian. What lies outside the box is
+/// off the image, so it need not be projected.
+std::optional<geo::BBox> lonLatBoxOfView(const geo::Projection& projection, const View& view, double width,
+                                         double height, double marginPx);
+
+/// data with only the countries, subdivisions and places whose box meets what the image shows
+/// (with a margin for borders' widths), for a caller that draws this one view: the scene then
+/// projects and meshes a region instead of the world. Draws as data does in that view. data
+/// itself where the view's box cannot be told (lonLatBoxOfView).
+BasemapData basemapForView(const BasemapData& data, const geo::Projection& projection, const View& view,
+                           double width, double height);
 
 }  // namespace cmap::scene

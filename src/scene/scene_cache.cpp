@@ -10,6 +10,7 @@
 namespace cmap::scene {
 
 struct SceneCache::Impl {
+    Views views = Views::Many;
     std::string definition;
     std::optional<geo::Projection> projection;
 
@@ -27,7 +28,7 @@ struct SceneCache::Impl {
     std::map<std::string, std::weak_ptr<const geo::FeatureSet>> pathSets;
 };
 
-SceneCache::SceneCache() : impl_(std::make_unique<Impl>()) {}
+SceneCache::SceneCache(Views views) : impl_(std::make_unique<Impl>()) { impl_->views = views; }
 SceneCache::~SceneCache() = default;
 SceneCache::SceneCache(SceneCache&&) noexcept = default;
 SceneCache& SceneCache::operator=(SceneCache&&) noexcept = default;
@@ -46,7 +47,10 @@ Scene SceneCache::basemap(const BasemapData& data, const geo::Projection& projec
     Impl::BasemapInputs inputs{data, projection.definition(), view, width, height};
     if (!impl_->basemapInputs || *impl_->basemapInputs != inputs) {
         impl_->basemapInputs.reset();
-        impl_->basemap = buildBasemap(data, projection, view, width, height);
+        impl_->basemap = impl_->views == Views::One
+                             ? buildBasemap(basemapForView(data, projection, view, width, height), projection, view,
+                                            width, height)
+                             : buildBasemap(data, projection, view, width, height);
         impl_->basemapInputs = std::move(inputs);
     }
     return impl_->basemap;

@@ -19,7 +19,12 @@ struct AnnotationPath;
 /// Used by one thread at a time (a PROJ object may be); move-only.
 class SceneCache {
 public:
-    SceneCache();
+    /// Many: the basemap's scenes draw the world layers whole, so a renderer meshes them once for
+    /// every view (the viewer pans and zooms). One: the caller draws one view (`export`, most
+    /// `animate` runs), and the basemap keeps only the features that view shows
+    /// (basemapForView): a region is projected and meshed instead of the world.
+    enum class Views { Many, One };
+    explicit SceneCache(Views views = Views::Many);
     ~SceneCache();
     SceneCache(SceneCache&&) noexcept;
     SceneCache& operator=(SceneCache&&) noexcept;

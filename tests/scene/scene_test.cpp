@@ -135,6 +135,48 @@ TEST_CASE("the basemap keeps towns to the room there is") {
     CHECK_THROWS_AS(buildBasemap({}, p, v, 400, 300), InputError);
 }
 
+TEST_CASE("a view's longitudes and latitudes: a box around the image, none where it is no plain box") {
+    auto p = geo::Projection::fittedTo({28, 28, 44, 38});
+    View v = fitBox(p, {28, 28, 44, 38}, 400, 300);
+    auto box = lonLatBoxOfView(p, v, 400, 300, 0);
+    REQUIRE(box);
+    CHECK(box->minLon <= 28);
+    CHECK(box->maxLon >= 44);
+    CHECK(box->minLat <= 28);
+    CHECK(box->maxLat >= 38);
+    CHECK(box->maxLon - box->minLon < 30);  // a margin, not the world
+    // The image's every corner lies in it.
+    for (double x : {0.0, 400.0})
+        for (double y : {0.0, 300.0}) CHECK(box->contains(p.inverse(v.unproject(x, y, 400, 300))));
+
+    // A pole in the image; the globe's edge; the ±180° meridian.
+    auto polar = geo::Projection::create("EPSG:3413");
+    CHECK_FALSE(lonLatBoxOfView(polar, fitBox(polar, {-180, 70, 180, 90}, 400, 400), 400, 400, 0));
+    auto globe = geo::Projection::create("+proj=ortho +lon_0=40 +lat_0=40");
+    CHECK_FALSE(lonLatBoxOfView(globe, fitBox(globe, {-60, -20, 140, 90}, 400, 400), 400, 400, 0));
+    auto pacific = geo::Projection::create("+proj=eqc +lon_0=180");
+    CHECK_FALSE(lonLatBoxOfView(pacific, fitBox(pacific, {140, -50, 179.9, 0}, 800, 300), 800, 300, 0));
+}
+
+TEST_CASE("the basemap of one view keeps the features that view shows, and draws the same names") {
+    auto p = geo::Projection::fittedTo({29, 29, 33, 37});
+    View v = fitBox(p, {29, 29, 33, 37}, 300, 400);
+    BasemapData world{countries(), countries(), towns()};
+    BasemapData inView = basemapForView(world, p, v, 300, 400);
+    REQUIRE(inView.admin0);
+    CHECK(inView.admin0->featureCount() == 1);  // Westland; Eastland starts past the margin
+    CHECK(inView.admin0->attr(0, 0) == "Westland");
+    CHECK(inView.admin0->problem().empty());
+    CHECK(inView.admin1->featureCount() == 1);
+    CHECK(inView.places == world.places);
+    CHECK(buildBasemap(inView, p, v, 300, 400).layers.size() == buildBasemap(world, p, v, 300, 400).layers.size());
+    CHECK(findLayer<LabelLayer>(buildBasemap(inView, p, v, 300, 400), "towns")->labels ==
+          findLayer<LabelLayer>(buildBasemap(world, p, v, 300, 400), "towns")->labels);
+    // The whole world in view: the very sets.
+    View all = fitBox(p, {20, 20, 50, 45}, 300, 400);
+    CHECK(basemapForView(world, p, all, 300, 400).admin0 == world.admin0);
+}
+
 TEST_CASE("overlay points: each layer its own colour, dots smaller the more there are") {
     auto points = [](size_t n) {
         geo::FeatureSetBuilder b;

@@ -134,6 +134,7 @@ struct GazetteerTables {
     std::string looseKeys;
     std::vector<uint32_t> looseOffset{0}, looseStart{0}, looseTargets;
     std::vector<uint64_t> looseSlots, looseBloom;
+    std::vector<uint64_t> looseWords;  ///< sorted hashKey of the English words the loose index would take
 };
 
 namespace {
@@ -438,6 +439,7 @@ public:
         g_.bloom_ = t_.bloom, g_.prefixBloom_ = t_.prefixBloom;
         g_.looseKeys_ = t_.looseKeys, g_.looseOffset_ = t_.looseOffset, g_.looseStart_ = t_.looseStart;
         g_.looseTargets_ = t_.looseTargets, g_.looseSlots_ = t_.looseSlots, g_.looseBloom_ = t_.looseBloom;
+        g_.looseWords_ = t_.looseWords;
     }
 
     void buildBloom() {
@@ -465,7 +467,13 @@ public:
             key.clear();
             appendNormalized(line, key);
             if (auto k = g_.findKey(key)) t_.commonWord[*k] = 1;
+            // "Crowds" folds like Qardaha and "chamber" like some village: a word of the
+            // language is that word, not a loose spelling of a name.
+            else if (!g_.loosePostings(key).empty()) t_.looseWords.push_back(hashKey(key));
         }
+        std::sort(t_.looseWords.begin(), t_.looseWords.end());
+        t_.looseWords.erase(std::unique(t_.looseWords.begin(), t_.looseWords.end()), t_.looseWords.end());
+        g_.looseWords_ = t_.looseWords;
     }
 };
 
@@ -520,7 +528,7 @@ std::optional<uint32_t> Gazetteer::findKey(std::string_view key, uint64_t h) con
 std::vector<Posting> Gazetteer::loosePostings(std::string_view normalizedKey) const {
     std::vector<Posting> out;
     const std::string loose = looseKey(normalizedKey);
-    if (loose.empty()) return out;
+    if (loose.empty() || std::binary_search(looseWords_.begin(), looseWords_.end(), hashKey(normalizedKey))) return out;
     const uint64_t h = hashKey(loose);
     if (!looseBloom_.empty() && !bloomHas(looseBloom_, h)) return out;
     auto j = findIn(looseSlots_, looseKeys_, looseOffset_, loose, h);

@@ -97,8 +97,9 @@ public:
     /// at a time and continues the hash with hashMore).
     std::span<const Posting> postings(std::string_view normalizedKey, uint64_t hash) const;
     /// The postings of every name whose looseKey() is that of this already-normalized key, for
-    /// when the exact key finds nothing: "kafranbel" finds Kafr Nubl. Unguarded: callers decide
-    /// which of them a spelling this loose may mean. Empty when the key has no loose key.
+    /// when the exact key finds nothing: "kafranbel" finds Kafr Nubl. Guarded only against
+    /// English words ("crowds" is no spelling of Qardaha): callers decide which of them a
+    /// spelling this loose may mean. Empty when the key has no loose key.
     std::vector<Posting> loosePostings(std::string_view normalizedKey) const;
     /// False when no multi-word name starts with this normalized key followed by a space:
     /// extending it by another word cannot find anything. May say true wrongly, never false.
@@ -162,6 +163,9 @@ private:
     std::span<const uint32_t> looseTargets_;
     std::span<const uint64_t> looseSlots_;
     std::span<const uint64_t> looseBloom_;
+    /// Sorted hashKey() of the English words (common_words.txt) that are no name but whose loose
+    /// key is a name's: loosePostings finds nothing for them.
+    std::span<const uint64_t> looseWords_;
     std::vector<std::string> warnings_;
     bool fromCache_ = false;
 

@@ -22,7 +22,7 @@ constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
 // It is part of the file name too, so builds of two versions side by side keep one cache each
 // instead of rebuilding the other's at every start.
-constexpr uint32_t kFormatVersion = 17;
+constexpr uint32_t kFormatVersion = 18;
 
 struct Header {
     char magic[8];
@@ -80,7 +80,7 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
     io::TableReader in(bytes, sizeof h);
     in >> g.places_ >> g.strings_ >> g.keys_ >> g.keyOffset_ >> g.postStart_ >> g.postings_ >> g.slots_ >>
         g.commonWord_ >> g.bloom_ >> g.prefixBloom_ >> g.looseKeys_ >> g.looseOffset_ >> g.looseStart_ >>
-        g.looseTargets_ >> g.looseSlots_ >> g.looseBloom_ >> warnings;
+        g.looseTargets_ >> g.looseSlots_ >> g.looseBloom_ >> g.looseWords_ >> warnings;
     // Cross-check the tables against each other so a damaged file is rejected, not indexed into.
     bool ok = in.ok() && !g.keyOffset_.empty() && g.keyOffset_.size() == g.postStart_.size() &&
               g.keyOffset_.back() == g.keys_.size() && g.postStart_.back() == g.postings_.size() &&
@@ -90,7 +90,7 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
               !g.looseOffset_.empty() && g.looseOffset_.size() == g.looseStart_.size() &&
               g.looseOffset_.back() == g.looseKeys_.size() && g.looseStart_.back() == g.looseTargets_.size() &&
               powerOfTwo(g.looseSlots_.size()) && g.looseSlots_.size() >= g.looseOffset_.size() &&
-              powerOfTwo(g.looseBloom_.size());
+              powerOfTwo(g.looseBloom_.size()) && std::is_sorted(g.looseWords_.begin(), g.looseWords_.end());
     // Places are checked whole here: their kinds and layers pick code paths and index tables all
     // over the program, and the country index is made from them in the same pass. The entries of
     // the larger index tables (slots, key offsets, postings) are checked where a lookup reads
@@ -103,6 +103,7 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
         g.places_ = {}, g.strings_ = {}, g.keys_ = {}, g.keyOffset_ = {}, g.postStart_ = {}, g.postings_ = {};
         g.slots_ = {}, g.commonWord_ = {}, g.bloom_ = {}, g.prefixBloom_ = {};
         g.looseKeys_ = {}, g.looseOffset_ = {}, g.looseStart_ = {}, g.looseTargets_ = {}, g.looseSlots_ = {}, g.looseBloom_ = {};
+        g.looseWords_ = {};
         return false;
     }
     g.storage_ = std::move(mapped);
@@ -134,7 +135,7 @@ void GazetteerCache::write(const std::filesystem::path& file, uint64_t signature
         io::putTable(out, g.slots_), io::putTable(out, g.commonWord_), io::putTable(out, g.bloom_);
         io::putTable(out, g.prefixBloom_), io::putTable(out, g.looseKeys_), io::putTable(out, g.looseOffset_);
         io::putTable(out, g.looseStart_), io::putTable(out, g.looseTargets_), io::putTable(out, g.looseSlots_);
-        io::putTable(out, g.looseBloom_);
+        io::putTable(out, g.looseBloom_), io::putTable(out, g.looseWords_);
         std::string warnings;
         for (const auto& w : g.warnings_) warnings += (warnings.empty() ? "" : "\n") + w;
         io::putTable(out, std::string_view(warnings));

@@ -187,6 +187,8 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                                    "Washington,city,US,4140963,Washington D.C.\nNowhere,city,ZZ,,Atlantis\n");
     writeText(dir / "demonyms.csv", "demonym,kind,country,geonameid,name\nSyrian,country,SY,,Syria\n"
                                     "Russian,country,RU,,Russia\nAmerican,country,US,,United States of America\n");
+    // Ordinary English words, as geodata's dictionary has them: "tortoise" folds like Tartus.
+    writeText(dir / "common_words.txt", "crowd\ncrowds\ntortoise\n");
 }
 
 }  // namespace cmap::test

@@ -57,6 +57,9 @@ TEST_CASE("variant spellings: lookup uses the same keys, exact names first") {
 TEST_CASE("variant spellings: guarded against ordinary words and people's names") {
     // "Tortoise" folds like Tartus, but nothing else in the story is in Syria.
     CHECK(summary(parse("A Tortoise float led the parade in Washington.")) == "Washington=Washington, D.C./US");
+    // A word of the language (the dictionary's) is that word even in a Syrian story; lookup agrees.
+    CHECK(summary(parse("People in Homs and Tartus cheered a Tortoise float.")) == "Homs=Homs/SY; Tartus=Tartus/SY");
+    CHECK(test::miniGazetteer().gaz->lookup("Tortoise").empty());
     // A surname known from the document is never a loose match ("Lavrov" folds like Lavrovo).
     CHECK(summary(parse("Foreign Minister Sergei Lavrov flew from Moscow. Lavrov said talks would go on.")) ==
           "Moscow=Moscow/RU");

@@ -1,5 +1,7 @@
 #include "core/text/dateline.h"
 
+#include <algorithm>
+
 namespace cmap::text {
 namespace {
 
@@ -35,15 +37,20 @@ size_t separator(std::string_view t, size_t i) {
     return i + n == t.size() || t[i + n] == ' ' || t[i + n] == '\n' || t[i + n] == '\t' ? n : 0;
 }
 
-}  // namespace
+struct Parsed {
+    Span place;
+    /// The town in capitals, and a region after it, an agency or a dash: not a headline's "HOMS:".
+    bool wire = false;
+};
 
-Span datelinePlace(std::string_view t) {
+Parsed parse(std::string_view t) {
     size_t i = 0;
     if (t.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
     while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
     const size_t start = i;
     size_t placeEnd = 0;
-    for (int group = 0; group < kMaxGroups; ++group) {
+    int regions = 0;  // groups after the first: "Syria" of "ALEPPO, Syria"
+    for (int group = 0; group < kMaxGroups; ++group, ++regions) {
         for (int word = 0; word < kMaxWords; ++word) {
             if (i >= t.size() || !upperStart(static_cast<unsigned char>(t[i]))) break;
             i = wordEnd(t, i);
@@ -55,6 +62,7 @@ Span datelinePlace(std::string_view t) {
         if (i + 2 < t.size() && t[i] == ',' && t[i + 1] == ' ' && upperStart(static_cast<unsigned char>(t[i + 2]))) i += 2;
         else break;
     }
+    bool agency = false;
     if (placeEnd == 0 || i != placeEnd) return {};
     while (i < t.size() && t[i] == ' ') ++i;
     if (i < t.size() && t[i] == '(') {
@@ -62,10 +70,23 @@ Span datelinePlace(std::string_view t) {
         if (close == std::string_view::npos || close - i > kMaxAgency || t.substr(i, close - i).find('\n') != std::string_view::npos)
             return {};
         i = close + 1;
+        agency = true;
         while (i < t.size() && t[i] == ' ') ++i;
     }
     if (!separator(t, i)) return {};
-    return {static_cast<uint32_t>(start), static_cast<uint32_t>(placeEnd)};
+    // Capitals by style when the town is written in them: "Moscow, SANA-" names an agency.
+    const std::string_view town = t.substr(start, wordEnd(t, start) - start);
+    const bool capitals = std::none_of(town.begin(), town.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return {{static_cast<uint32_t>(start), static_cast<uint32_t>(placeEnd)}, capitals && (regions > 0 || agency || t[i] != ':')};
+}
+
+}  // namespace
+
+Span datelinePlace(std::string_view t) { return parse(t).place; }
+
+Span datelineCapitals(std::string_view t) {
+    const Parsed d = parse(t);
+    return d.wire ? d.place : Span{};
 }
 
 }  // namespace cmap::text

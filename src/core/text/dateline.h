@@ -12,5 +12,9 @@ namespace cmap::text {
 /// commas, an optional agency in parentheses, then a dash or a colon and a space. Whether the words
 /// name a place is the recognizer's to say. Throws nothing.
 Span datelinePlace(std::string_view text);
+/// The dateline's place words when its form says it is one, words in capitals by the house style
+/// ("HOMS, Syria --", "DOHA (Reuters) -", "GAZA CITY --"); empty for a bare "HOMS:", which may as
+/// well be a headline's acronym ("NATO: allies agree"), and where there is no dateline.
+Span datelineCapitals(std::string_view text);
 
 }  // namespace cmap::text

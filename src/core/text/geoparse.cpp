@@ -42,6 +42,7 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
 
     const std::vector<Span> sentences = splitSentences(text);
     Recognizer recognizer(gazetteer);
+    recognizer.capitalsByStyle(datelineCapitals(text));
     std::vector<Recognized> found;
     // About one mention in 150 bytes of news text: room for them up front, so that a long input's
     // list is not moved (and its fresh pages faulted in) a doubling at a time. Room not used is

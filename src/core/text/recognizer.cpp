@@ -503,6 +503,11 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     tokens_.clear();
     tokenize(text, sentence, tokens_);
     capitalizeQuotedForeign(tokens_);
+    // Two capitals stay an abbreviation even there: "US -", "UK (Reuters) -".
+    if (!styleCaps_.empty())
+        for (Token& t : tokens_)
+            if (t.span.start >= styleCaps_.start && t.span.end <= styleCaps_.end && t.span.size() > 2)
+                t.flags &= static_cast<uint8_t>(~kAllCaps);
     tokenClasses_.assign(tokens_.size(), 0);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];

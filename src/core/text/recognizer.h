@@ -45,6 +45,9 @@ public:
 
     /// Adds the places named in text[sentence] to out.
     void sentence(std::string_view text, Span sentence, uint32_t index, std::vector<Recognized>& out);
+    /// Says that the words of text[span] are in capitals by the house style, as a dateline's
+    /// are ("HOMS, Syria (AP) --"): there "HOMS" is a town's name, not an acronym.
+    void capitalsByStyle(Span span) { styleCaps_ = span; }
     /// The words of the sentence last given to sentence(), as tokenize() made them.
     std::span<const Token> words() const { return tokens_; }
     /// Drops single-word mentions that the document elsewhere uses as a person's name.
@@ -121,6 +124,7 @@ private:
     std::vector<Memo> memo_;
     std::vector<Token> tokens_;
     std::vector<uint16_t> tokenClasses_;  ///< classes() of tokens_, 0 until asked
+    Span styleCaps_;
     std::string key_, lower_;
     /// loosePostings by normalized key, for this document: names recur, misses more so.
     std::unordered_map<std::string, std::vector<geo::Posting>> looseMemo_;

@@ -76,10 +76,10 @@ TEST_CASE("dateline: a mention of where the report was filed, of no event and of
 
 TEST_CASE("dateline: it says which namesake the text means") {
     CHECK(ids(parse("Firefighters in Paris put out a grain fire on Monday.")) == std::string("Paris=") + kParisFrance);
-    // "PARIS" alone, first in its sentence, reads as a given name and is no mention; its state
-    // still says which Paris the story means.
+    // A dateline's capitals are the house style: "PARIS" is a town, not an acronym, and its
+    // state says which.
     CHECK(ids(parse("PARIS, Texas \xE2\x80\x94 Firefighters in Paris put out a grain fire on Monday.")) ==
-          std::string("Texas=0; Paris=") + kParisTexas);
+          std::string("PARIS=") + kParisTexas + " (dateline); Texas=0 (dateline); Paris=" + kParisTexas);
     const std::string council = "The Springfield council voted to close the river bridge.";
     CHECK(ids(parse(council)) == std::string("Springfield=") + kSpringfieldIllinois);  // the state capital
     CHECK(ids(parse("SPRINGFIELD, Missouri (AP) -- " + council)) == std::string("SPRINGFIELD=") + kSpringfieldMissouri +
@@ -89,6 +89,19 @@ TEST_CASE("dateline: it says which namesake the text means") {
     CHECK(ids(parse("Shelling hit Tell Hamra on Monday.")) == std::string("Tell Hamra=") + kTellHamraDaraa);
     CHECK(ids(parse("LATAKIA, Syria (AP) -- Shelling hit Tell Hamra on Monday.")) ==
           std::string("LATAKIA=173579 (dateline); Syria=0 (dateline); Tell Hamra=") + kTellHamraLatakia);
+}
+
+TEST_CASE("dateline: its capitals are the style, so short town names are names, not acronyms") {
+    CHECK(ids(parse("HOMS, Syria (AP) -- Shells fell overnight.")) == "HOMS=169577 (dateline); Syria=0 (dateline)");
+    CHECK(ids(parse("HOMS (Reuters) - Shells fell overnight.")) == "HOMS=169577 (dateline)");
+    // Two capitals stay an abbreviation; an agency after a town in lower case is an agency; a
+    // bare "WORD:" may be a headline's acronym.
+    CHECK(ids(parse("US - Markets fell on Monday.")) == "US=0 (dateline)");
+    CHECK(ids(parse("Homs, SANA- Shells fell overnight.")) == "Homs=169577 (dateline)");
+    CHECK(ids(parse("HOMS: what the ceasefire means")) == "");
+    CHECK(std::string(text::datelineCapitals("HOMS, Syria (AP) -- X").in("HOMS, Syria (AP) -- X")) == "HOMS, Syria");
+    CHECK(text::datelineCapitals("Homs, Syria (AP) -- X").empty());
+    CHECK(text::datelineCapitals("NATO: allies agree").empty());
 }
 
 TEST_CASE("home town: the sidecar's place chooses among namesakes as a dateline would") {

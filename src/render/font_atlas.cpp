@@ -18,9 +18,18 @@ namespace {
 
 // Latin with extensions, Greek, Cyrillic, Latin Extended Additional (Vietnamese), punctuation:
 // what place names in transliteration use. ImGui keeps a pointer, so this must be static.
+// Of these, the atlas holds the printable ASCII characters and those the text it was asked for
+// uses.
 constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
                                     0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF,
                                     0};
+constexpr unsigned kRangesEnd = 0x2200;  // past the last range
+
+bool inRanges(unsigned cp) {
+    for (size_t i = 0; kGlyphRanges[i] != 0; i += 2)
+        if (cp >= kGlyphRanges[i] && cp <= kGlyphRanges[i + 1]) return true;
+    return false;
+}
 
 // Decodes one code point and advances; malformed bytes become U+FFFD so labels never stop early.
 unsigned nextCodePoint(std::string_view s, size_t& i) {
@@ -75,6 +84,33 @@ struct FontAtlas::Impl {
     std::map<int, ImFont*> fonts;
     Texture texture;
     bool uploaded = false;
+    // The characters of kGlyphRanges the atlas holds, and the ranges built of them (ImGui keeps
+    // a pointer to those until the atlas is built again).
+    std::vector<bool> chars = printableAscii();
+    std::vector<ImWchar> ranges;
+
+    static std::vector<bool> printableAscii() {
+        std::vector<bool> ascii(kRangesEnd, false);
+        for (unsigned cp = 0x20; cp < 0x7F; ++cp) ascii[cp] = true;
+        return ascii;
+    }
+
+    // Adds text's characters; whether one was new.
+    bool add(std::string_view utf8) {
+        bool grew = false;
+        for (size_t i = 0; i < utf8.size();) {
+            unsigned cp = nextCodePoint(utf8, i);
+            if (cp < kRangesEnd && !chars[cp] && inRanges(cp)) chars[cp] = grew = true;
+        }
+        return grew;
+    }
+
+    // A code point as the atlas looks it up; Error for one of the ranges it was not asked for.
+    ImWchar lookup(unsigned cp) const {
+        if (cp < kRangesEnd && !chars[cp] && inRanges(cp))
+            throw Error("character U+" + std::to_string(cp) + " used before require()");
+        return static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp);
+    }
 
     void build(const std::vector<int>& sizes) {
         atlas.Clear();
@@ -82,9 +118,16 @@ struct FontAtlas::Impl {
         atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
         atlas.TexGlyphPadding = 2;
+        ranges.clear();
+        for (unsigned cp = 0; cp < kRangesEnd; ++cp) {
+            if (!chars[cp]) continue;
+            if (!ranges.empty() && ranges.back() + 1u == cp) ranges.back() = static_cast<ImWchar>(cp);
+            else ranges.insert(ranges.end(), {static_cast<ImWchar>(cp), static_cast<ImWchar>(cp)});
+        }
+        ranges.push_back(0);
         for (int size : sizes) {
             ImFontConfig config;
-            config.GlyphRanges = kGlyphRanges;
+            config.GlyphRanges = ranges.data();
             config.OversampleH = 1;
             config.OversampleV = 1;
             config.PixelSnapH = true;
@@ -113,10 +156,26 @@ FontAtlas::FontAtlas(FontData font) : impl_(std::make_unique<Impl>()) {
 
 FontAtlas::~FontAtlas() = default;
 
-void FontAtlas::require(std::span<const int> sizes) {
+void FontAtlas::require(std::span<const int> sizes, std::span<const std::string_view> texts, bool only) {
+    if (only) {
+        std::vector<int> wanted;
+        for (int s : sizes)
+            if (s > 0) wanted.push_back(s);
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+        std::vector<int> held;
+        for (auto& [size, font] : impl_->fonts) held.push_back(size);
+        std::vector<bool> chars = std::move(impl_->chars);
+        impl_->chars = Impl::printableAscii();
+        for (std::string_view text : texts) impl_->add(text);
+        if (wanted != held || impl_->chars != chars || impl_->fonts.empty()) impl_->build(wanted);
+        return;
+    }
     std::vector<int> all;
     for (auto& [size, font] : impl_->fonts) all.push_back(size);
     bool grew = false;
+    for (std::string_view text : texts)
+        if (impl_->add(text)) grew = true;
     for (int s : sizes) {
         if (s > 0 && std::find(all.begin(), all.end(), s) == all.end()) {
             all.push_back(s);
@@ -131,7 +190,7 @@ float FontAtlas::width(int size, std::string_view utf8) const {
     float w = 0;
     for (size_t i = 0; i < utf8.size();) {
         unsigned cp = nextCodePoint(utf8, i);
-        w += font.GetCharAdvance(static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp));
+        w += font.GetCharAdvance(impl_->lookup(cp));
     }
     return w;
 }
@@ -140,7 +199,7 @@ bool FontAtlas::writes(int size, std::string_view utf8) const {
     const ImFont& font = impl_->font(size);
     for (size_t i = 0; i < utf8.size();) {
         unsigned cp = nextCodePoint(utf8, i);
-        if (cp > 0xFFFF || !font.FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+        if (cp > 0xFFFF || !font.FindGlyphNoFallback(impl_->lookup(cp))) return false;
     }
     return true;
 }
@@ -157,7 +216,7 @@ void FontAtlas::layout(int size, std::string_view utf8, float x, float y, const 
     float top = std::round(y);
     for (size_t i = 0; i < utf8.size();) {
         unsigned cp = nextCodePoint(utf8, i);
-        const ImFontGlyph* g = font.FindGlyph(static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp));
+        const ImFontGlyph* g = font.FindGlyph(impl_->lookup(cp));
         if (!g) continue;
         if (g->Visible) {
             float x0 = std::round(pen + g->X0);

@@ -35,8 +35,16 @@ public:
     explicit FontAtlas(FontData font);
     ~FontAtlas();
 
-    /// Makes sure these pixel sizes are rasterised; rebuilds the atlas when one is new.
-    void require(std::span<const int> sizes);
+    /// Makes sure these pixel sizes are rasterised with the printable ASCII characters and every
+    /// character of texts (of those the font has in the atlas's ranges); rebuilds the atlas when
+    /// a size or a character is new. Only what is written is rasterised: a map writes a hundred
+    /// or so characters, the ranges hold some 1,600 per size. With only, the atlas holds just
+    /// these (rebuilt when it holds more): where each glyph sits then depends on this call alone,
+    /// so an image drawn after others is the image drawn alone (a halo, drawn at fractional
+    /// offsets, samples its glyphs' edge texels, where float rounding depends on the place).
+    void require(std::span<const int> sizes, std::span<const std::string_view> texts = {}, bool only = false);
+    /// The calls below take required sizes, and text whose characters beyond ASCII were required
+    /// (Error otherwise: the atlas would answer as for a character the font lacks).
     /// Advance width and line height of text at a required size, in device pixels.
     float width(int size, std::string_view utf8) const;
     float lineHeight(int size) const;

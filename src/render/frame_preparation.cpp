@@ -150,20 +150,18 @@ Frame Renderer::Impl::prepare(const scene::Scene& scene, int width, int height, 
             if (p.events) p.eventRange = p.events->shownBy(events->time);
         }
     }
+    // Every glyph the frame writes is rasterised before any text is measured, so the layouts
+    // below stay valid (a rebuilt atlas moves the glyphs).
+    requireGlyphs(f);
     // Furniture's panels cover the map for labels: no place name runs under the legend.
     std::vector<Box> panels;
-    for (const PreparedLayer& p : f.layers) {
+    for (PreparedLayer& p : f.layers) {
         if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content)) {
-            if (!font) font = std::make_unique<FontAtlas>(defaultFont());
-            font->require(screenFontSizes(*screenLayer, scale));
-            for (const Box& b : layoutScreen(*screenLayer, width, height, scale, *font).panels) panels.push_back(b);
+            p.screen = layoutScreen(*screenLayer, width, height, scale, *font);
+            for (const Box& b : p.screen->panels) panels.push_back(b);
         }
     }
     prepareLabels(f, obstacles, panels);
-    // Laid out again for the glyphs: the labels' sizes may have rebuilt the atlas, moving them.
-    for (PreparedLayer& p : f.layers)
-        if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content))
-            p.screen = layoutScreen(*screenLayer, width, height, scale, *font);
     for (size_t i = 0; i < f.layers.size(); ++i)
         if (!drawnLast(*f.layers[i].layer)) f.drawn.push_back(i);
     ensureTargets(std::min(width, maxTile), std::min(height, maxTile));  // may drop kept images: first

@@ -15,6 +15,29 @@ int fontSize(const scene::Label& label, float scale) {
 
 }  // namespace
 
+void Renderer::Impl::requireGlyphs(const Frame& f) {
+    std::vector<int> sizes;
+    std::vector<std::string_view> texts;
+    bool screens = false;  // furniture is laid out with the font even where it writes nothing
+    for (const PreparedLayer& p : f.layers) {
+        if (auto* labels = std::get_if<scene::LabelLayer>(&p.layer->content)) {
+            for (const scene::Label& l : labels->labels) {
+                if (l.text.empty()) continue;
+                sizes.push_back(fontSize(l, f.scale));
+                texts.push_back(l.text);
+            }
+        } else if (auto* screenLayer = std::get_if<scene::ScreenLayer>(&p.layer->content)) {
+            screens = true;
+            for (int s : screenFontSizes(*screenLayer, f.scale)) sizes.push_back(s);
+            for (std::string_view t : screenTexts(*screenLayer)) texts.push_back(t);
+        }
+    }
+    if (sizes.empty() && !screens) return;
+    if (!font) font = std::make_unique<FontAtlas>(defaultFont());
+    // An image drawn once (export) is drawn as it would be alone, whatever was drawn before.
+    font->require(sizes, texts, !keepImages);
+}
+
 void Renderer::Impl::prepareLabels(Frame& f, const std::vector<Box>& obstacles, const std::vector<Box>& panels) {
     struct Source {
         size_t layer;

@@ -263,6 +263,8 @@ struct Renderer::Impl {
                     InstanceRange range);
 
     // ---- labels (render_label_layer.cpp) and their halos (label_halo.cpp) ----
+    // Rasterises every size and character the frame's labels and furniture write, at once.
+    void requireGlyphs(const Frame& f);
     void prepareLabels(Frame& f, const std::vector<Box>& obstacles, const std::vector<Box>& panels);
     void drawLabels(const Frame& f, const Tile& t, const scene::LabelLayer& layer, const PreparedLayer& p,
                     HaloCoverage& halo);

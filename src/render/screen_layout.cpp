@@ -262,6 +262,17 @@ std::vector<int> screenFontSizes(const scene::ScreenLayer& layer, float scale) {
     return sizes;
 }
 
+std::vector<std::string_view> screenTexts(const scene::ScreenLayer& layer) {
+    std::vector<std::string_view> texts;
+    for (const auto& panel : layer.panels)
+        for (const auto& row : panel.rows)
+            for (const Cell& cell : row.cells) {
+                if (auto* t = std::get_if<scene::ScreenText>(&cell)) texts.push_back(t->text);
+                else if (auto* bar = std::get_if<scene::ScreenScaleBar>(&cell)) texts.push_back(bar->label);
+            }
+    return texts;
+}
+
 ScreenGeometry layoutScreen(const scene::ScreenLayer& layer, int width, int height, float scale, const FontAtlas& font) {
     ScreenGeometry out;
     Painter painter{out};

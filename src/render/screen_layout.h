@@ -3,6 +3,7 @@
 // stacked at their corners, and turned into coloured triangles and glyph quads in whole-image
 // device pixels. Plain CPU work, so the renderer only uploads and draws the result.
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "render/font_atlas.h"
@@ -14,6 +15,8 @@ namespace cmap::render {
 
 /// The font sizes (device pixels) the layer's text needs at scale, for FontAtlas::require.
 std::vector<int> screenFontSizes(const scene::ScreenLayer& layer, float scale);
+/// The text the layer writes (the layout adds only ASCII), for FontAtlas::require; views into layer.
+std::vector<std::string_view> screenTexts(const scene::ScreenLayer& layer);
 
 /// Lays out layer on a width x height device-pixel image at scale (device pixels per logical
 /// pixel). The font must have the sizes of screenFontSizes and must not be rebuilt afterwards

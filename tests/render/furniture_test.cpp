@@ -86,8 +86,8 @@ TEST_CASE("furniture: a large scaled export drawn in tiles equals the same image
     // Text and boxes scale with the factor: the title's panel is twice as large.
     render::FontAtlas font(render::defaultFont());
     const auto& layer = std::get<ScreenLayer>(s.layers.back().content);
-    font.require(render::screenFontSizes(layer, 1));
-    font.require(render::screenFontSizes(layer, 2));
+    font.require(render::screenFontSizes(layer, 1), render::screenTexts(layer));
+    font.require(render::screenFontSizes(layer, 2), render::screenTexts(layer));
     auto one = render::layoutScreen(layer, kW, kH, 1, font);
     auto two = render::layoutScreen(layer, 2 * kW, 2 * kH, 2, font);
     REQUIRE(one.panels.size() == two.panels.size());

@@ -503,10 +503,13 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     tokens_.clear();
     tokenize(text, sentence, tokens_);
     capitalizeQuotedForeign(tokens_);
-    // Two capitals stay an abbreviation even there: "US -", "UK (Reuters) -".
+    // Only a word that ends its group ("HOMS" of "HOMS, Syria", "DOHA" of "DOHA (Reuters)"): the
+    // words of a longer name match as one anyway ("GAZA CITY"), and "NATO ALLIES AGREE -" is a
+    // headline's acronym. Two capitals stay an abbreviation even there: "US -", "UK (Reuters) -".
     if (!styleCaps_.empty())
         for (Token& t : tokens_)
-            if (t.span.start >= styleCaps_.start && t.span.end <= styleCaps_.end && t.span.size() > 2)
+            if (t.span.start >= styleCaps_.start && t.span.end <= styleCaps_.end && t.span.size() > 2 &&
+                t.gapAfter != Gap::Space)
                 t.flags &= static_cast<uint8_t>(~kAllCaps);
     tokenClasses_.assign(tokens_.size(), 0);
     for (size_t i = 0; i < tokens_.size(); ++i) {

@@ -99,6 +99,7 @@ TEST_CASE("dateline: its capitals are the style, so short town names are names, 
     CHECK(ids(parse("US - Markets fell on Monday.")) == "US=0 (dateline)");
     CHECK(ids(parse("Homs, SANA- Shells fell overnight.")) == "Homs=169577 (dateline)");
     CHECK(ids(parse("HOMS: what the ceasefire means")) == "");
+    CHECK(ids(parse("HOMS TRUCE HOLDS - what the ceasefire means")) == "");
     CHECK(std::string(text::datelineCapitals("HOMS, Syria (AP) -- X").in("HOMS, Syria (AP) -- X")) == "HOMS, Syria");
     CHECK(text::datelineCapitals("Homs, Syria (AP) -- X").empty());
     CHECK(text::datelineCapitals("NATO: allies agree").empty());

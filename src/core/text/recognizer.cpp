@@ -392,10 +392,18 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
             if (m.postings.empty()) return false;
         }
         // Only alternate names (historical, foreign, transliterated): short ones are mostly
-        // somebody's first name ("Sam", "Riad"), and small places' ones mostly noise.
+        // somebody's first name ("Sam", "Riad"), and small places' ones mostly noise, except where
+        // names are transliterated: there they are the spellings the news uses ("Saraqeb" for
+        // Saraqib, "Moadamiyeh"), which count as a loose spelling does, near the story's places.
         bool alternateOnly = std::all_of(m.postings.begin(), m.postings.end(),
                                          [](const geo::Posting& p) { return p.how == geo::NameKind::Alternate; });
-        if (alternateOnly && (tokens_[first].span.size() <= 4 || !isStrong)) return false;
+        if (alternateOnly && (tokens_[first].span.size() <= 4 || !isStrong)) {
+            if (tokens_[first].span.size() <= 4) return false;
+            std::erase_if(m.postings,
+                          [&](const geo::Posting& p) { return !transliterated(gaz_.place(p.place).countryCode()); });
+            if (m.postings.empty()) return false;
+            m.loose = true;
+        }
     }
     if (single && (firstClasses & words::kTitle) && !countryLevel) return false;
 
@@ -533,7 +541,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.sentence = index;
             r.singleToken = m.last == i;
             r.sentenceInitial = initial;
-            r.loose = loose;
+            r.loose = loose || m.loose;
             if (!out.empty() && out.back().sentence == index) {
                 std::string_view between = text.substr(out.back().span.end, r.span.start - out.back().span.end);
                 if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&

@@ -57,6 +57,9 @@ private:
     struct Match {
         size_t last;  ///< last token of the match
         std::vector<geo::Posting> postings;
+        /// A spelling that names the places only as one of their other spellings would, guarded
+        /// as Recognized::loose.
+        bool loose = false;
     };
     Match longestMatch(std::string_view text, size_t first);
     /// When the exact names find nothing at first: the longest run of up to three capitalized

@@ -34,4 +34,8 @@ TEST_CASE("variant spellings of a town's own name count as its name") {
     found = test::miniGazetteer().gaz->lookup("Dumah");
     REQUIRE(found.size() == 1);
     CHECK(found[0].how == geo::NameKind::Alternate);
+    // Such an alternate of a town where names are transliterated is how some outlet spells it:
+    // it counts near the story's places, as a loose spelling does, and not alone.
+    CHECK(summary(parse("Rebels in Dumah fired on Damascus.")) == "Dumah=Dūmā/SY; Damascus=Damascus/SY");
+    CHECK(summary(parse("The fair in Dumah drew a crowd.")) == "");
 }

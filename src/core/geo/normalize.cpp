@@ -124,6 +124,12 @@ bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 }  // namespace
 
 std::string looseKey(std::string_view key) {
+    std::string out = spellingSkeleton(key);
+    if (out.size() < 4) return {};
+    return out;
+}
+
+std::string spellingSkeleton(std::string_view key) {
     std::string joined;
     joined.reserve(key.size());
     size_t pos = 0;
@@ -172,7 +178,6 @@ std::string looseKey(std::string_view key) {
         if (isVowel(c) || doubled) continue;
         out.push_back(c);
     }
-    if (out.size() < 4) return {};
     return out;
 }
 

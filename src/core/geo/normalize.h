@@ -23,4 +23,9 @@ void appendNormalized(std::string_view name, std::string& out);
 /// four letters left), holds a digit or is not ASCII: such keys match exactly or not at all.
 std::string looseKey(std::string_view normalizedKey);
 
+/// looseKey() at any length: the consonants of a short name too ("flj" of "al fallujah" and of
+/// "fallujah"), to tell whether two spellings are of one name. Empty for a key with a digit or
+/// not in ASCII.
+std::string spellingSkeleton(std::string_view normalizedKey);
+
 }  // namespace cmap::geo

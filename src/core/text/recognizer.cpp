@@ -399,8 +399,16 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
                                          [](const geo::Posting& p) { return p.how == geo::NameKind::Alternate; });
         if (alternateOnly && (tokens_[first].span.size() <= 4 || !isStrong)) {
             if (tokens_[first].span.size() <= 4) return false;
-            std::erase_if(m.postings,
-                          [&](const geo::Posting& p) { return !transliterated(gaz_.place(p.place).countryCode()); });
+            // A spelling of the same name, that is: the consonants of the place's own name
+            // ("Alawite" is no spelling of ‘Ilut, though GeoNames lists it among its names).
+            key_.clear();
+            geo::appendNormalized(tokenText(text, tokens_[first]), key_);
+            const std::string skeleton = geo::spellingSkeleton(key_);
+            std::erase_if(m.postings, [&](const geo::Posting& p) {
+                const geo::Place& pl = gaz_.place(p.place);
+                return !transliterated(pl.countryCode()) || skeleton.empty() ||
+                       geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))) != skeleton;
+            });
             if (m.postings.empty()) return false;
             m.loose = true;
         }

@@ -129,7 +129,9 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (36.20 32.80)", {"9900004", "Tell Hamra", "city", "SY", "9000", "9900004", "Tell Hamra", "PPL", "12"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
-                                        "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n");
+                                        "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n"
+                                        // GeoNames lists words like this among some town's names
+                                        "170600,Alawite\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
                    {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
                      {"1", "Syria", "country", "SY", "0", "0", "SYR"}},

@@ -38,4 +38,7 @@ TEST_CASE("variant spellings of a town's own name count as its name") {
     // it counts near the story's places, as a loose spelling does, and not alone.
     CHECK(summary(parse("Rebels in Dumah fired on Damascus.")) == "Dumah=Dūmā/SY; Damascus=Damascus/SY");
     CHECK(summary(parse("The fair in Dumah drew a crowd.")) == "");
+    // An alternate that is another name, not a spelling of this one, stays out.
+    CHECK(summary(parse("Rebels in Dumah fired on Damascus, an Alawite officer said.")) ==
+          "Dumah=Dūmā/SY; Damascus=Damascus/SY");
 }

@@ -186,6 +186,8 @@ std::optional<PreparedLayers> BasemapCache::read(const std::filesystem::path& fi
         problem = "not a basemap cache of this version";
     else if (checksum(bytes.substr(sizeof h)) != h.checksum)
         problem = "its checksum does not match";
+    // The checksum touched every page; a regional export uses a few percent of the coordinates.
+    mapped->dropPages();
     PreparedLayers out;
     out.fromCache = true;
     io::TableReader in(bytes, sizeof h);

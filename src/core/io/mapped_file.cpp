@@ -23,6 +23,10 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::filesystem::path& 
     return std::shared_ptr<const MappedFile>(new MappedFile(data, size));
 }
 
+void MappedFile::dropPages() const {
+    if (size_ > 0) ::madvise(data_, size_, MADV_DONTNEED);
+}
+
 MappedFile::~MappedFile() {
     if (size_ > 0) ::munmap(data_, size_);
 }

@@ -20,6 +20,9 @@ public:
 
     /// The file's bytes, page-aligned at the start; valid while this object lives.
     std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+    /// Takes the pages out of this process (they stay in the page cache, and a later touch maps
+    /// them again): bytes read once, to check them, need not count as memory in use. Throws nothing.
+    void dropPages() const;
 
 private:
     MappedFile(void* data, size_t size) : data_(data), size_(size) {}

@@ -215,7 +215,7 @@ bool Recognizer::placeWord(std::string_view text, size_t k) {
     return strong(namePostings(key_));
 }
 
-Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) {
+Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, bool article) {
     Match best{first, {}};
     key_.clear();
     uint64_t hash = geo::hashKey({});  // of key_, continued as it grows
@@ -242,7 +242,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first) 
         const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !(t.flags & kDigit) &&
                            !is(text, j, kClitic);
         if (!t.upper() && !glued) {
-            if (j == first || (t.flags & kDigit)) break;
+            if ((j == first && !article) || (t.flags & kDigit)) break;
             const bool connector = is(text, j, words::kConnector);
             append(tokenText(text, t));
             if (connector) continue;  // a connector never ends a name
@@ -530,19 +530,28 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     tokenClasses_.assign(tokens_.size(), 0);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
-        if (!t.upper()) continue;
-        Match m = longestMatch(text, i);
-        if (!m.postings.empty() && !division(text, m)) m.postings.clear();
+        size_t name = i;  // the name's first capitalized word, which keep() judges
+        Match m{i, {}};
         bool loose = false;
-        // Not a sentence's first word: its capital says nothing, and an English word there
-        // ("Millions", "Opposition") could fold like a name.
-        if (m.postings.empty() && i > 0) {
-            m = looseMatch(text, i);
-            loose = !m.postings.empty();
+        if (t.upper()) {
+            m = longestMatch(text, i);
+            if (!m.postings.empty() && !division(text, m)) m.postings.clear();
+            // Not a sentence's first word: its capital says nothing, and an English word there
+            // ("Millions", "Opposition") could fold like a name.
+            if (m.postings.empty() && i > 0) {
+                m = looseMatch(text, i);
+                loose = !m.postings.empty();
+            }
+        } else if (articleBefore(text, i)) {
+            // "toward al-Bab", "near al-Qaim": the name with its article ("Al Bab"); without a
+            // match the name is tried alone at the next word.
+            m = longestMatch(text, i, true);
+            name = i + 1;
+            if (m.last < name || (!m.postings.empty() && !division(text, m))) m.postings.clear();
         }
         if (m.postings.empty()) continue;
         const bool initial = i == 0;
-        if (keep(text, i, m, initial)) {
+        if (keep(text, name, m, initial)) {
             Recognized r;
             r.span = {t.span.start, tokens_[m.last].span.end};
             r.postings = std::move(m.postings);
@@ -560,11 +569,19 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
                     r.listAfter = out.back().span.start;
             }
             out.push_back(std::move(r));
-        } else if (loose) {
-            continue;  // a rejected loose reading says nothing of the words after its first
+        } else if (loose || name != i) {
+            continue;  // a rejected loose or article reading says nothing of the words after its first
         }
         i = m.last;
     }
+}
+
+bool Recognizer::articleBefore(std::string_view text, size_t k) {
+    // After a capitalized word the article is inside a person's or a group's name: "Bashar
+    // al-Assad", "Ahrar al-Sham".
+    return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Hyphen && tokens_[k + 1].upper() &&
+           !(tokens_[k + 1].flags & kDigits) && !(k > 0 && tokens_[k - 1].upper() && tokens_[k - 1].gapAfter == Gap::Space) &&
+           is(text, k, words::kParticle);
 }
 
 void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const {

@@ -61,7 +61,11 @@ private:
         /// as Recognized::loose.
         bool loose = false;
     };
-    Match longestMatch(std::string_view text, size_t first);
+    /// article: tokens_[first] is a lower-case article the name starts with (articleBefore).
+    Match longestMatch(std::string_view text, size_t first, bool article = false);
+    /// Whether tokens_[k] is an Arabic article in lower case hyphened to a capitalized word that
+    /// may start a place's name ("al-Bab", "el-Arish").
+    bool articleBefore(std::string_view text, size_t k);
     /// When the exact names find nothing at first: the longest run of up to three capitalized
     /// words whose looseKey() names places, guarded against ordinary words and people's names.
     Match looseMatch(std::string_view text, size_t first);

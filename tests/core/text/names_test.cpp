@@ -34,6 +34,13 @@ TEST_CASE("variant spellings: running text finds what the tolerant key finds, ne
           "Homs=Homs/SY; Deir es-Zour=Deir ez-Zor/SY");
 }
 
+TEST_CASE("the Arabic article in lower case starts the name it is hyphened to") {
+    CHECK(summary(parse("Police in Homs and al-Hasakah closed the markets.")) ==
+          "Homs=Homs/SY; al-Hasakah=Al Ḩasakah/SY");
+    // After a capitalized word it is inside a person's or a group's name: the name alone is tried.
+    CHECK(summary(parse("Police in Homs said Ahmad al-Hasakah had left.")).find("al-Hasakah") == std::string::npos);
+}
+
 TEST_CASE("other scripts: a word quoted in Cyrillic is a candidate in lower case too") {
     CHECK(summary(parse("Marchers carried a banner reading «москва» past the embassy.")) == "москва=Moscow/RU");
     CHECK(summary(parse("Marchers carried a banner reading «Москва» past the embassy.")) == "Москва=Moscow/RU");

@@ -141,7 +141,7 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
         geo::transformationToWgs84(gdal, fromFields ? nullptr : gdal.OGR_L_GetSpatialRef(layer), file);
     const bool dateTyped = fieldType(col.date) == OFTDate || fieldType(col.date) == OFTDateTime;
 
-    std::vector<model::EventRow> rows;
+    model::EventTable::Builder rows;
     // The count is what the file claims (a GeoPackage's header can say anything): reserve no more
     // than a plausible table, and let a larger one grow.
     if (GIntBig n = gdal.OGR_L_GetFeatureCount(layer, FALSE); n > 0)
@@ -236,13 +236,13 @@ std::shared_ptr<model::EventTable> importEvents(const std::filesystem::path& pat
         auto [it, inserted] = sourceIndex.try_emplace(source, static_cast<uint32_t>(sources.size()));
         if (inserted) sources.push_back(source);
         r.source = it->second;
-        rows.push_back(r);
+        rows.add(r);
     }
-    if (rows.empty())
+    if (rows.size() == 0)
         throw DataError(file, bad ? "no usable event: " + std::to_string(bad) + " bad rows, the first at " +
                                         (csv ? "line " : "feature ") + std::to_string(firstBad) + ": " + firstReason
                                   : "holds no events");
-    auto table = std::make_shared<model::EventTable>(model::EventTable::build(file, std::move(rows), std::move(sources)));
+    auto table = std::make_shared<model::EventTable>(std::move(rows).build(file, std::move(sources)));
     table->badRows = bad;
     table->firstBadLine = firstBad;
     table->firstBadReason = firstReason.empty() ? "" : (csv ? "line " : "feature ") + std::to_string(firstBad) + ": " + firstReason;

@@ -68,30 +68,66 @@ std::pair<int, int> EventTable::extent() const {
     return {firstDay.front(), *std::max_element(lastDay.begin(), lastDay.end())};
 }
 
-EventTable EventTable::build(std::string path, std::vector<EventRow> rows, std::vector<std::string> sources) {
-    std::stable_sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) { return a.firstDay < b.firstDay; });
-    EventTable t;
-    t.path = std::move(path);
-    t.sources = std::move(sources);
-    const size_t n = rows.size();
-    t.lon.resize(n), t.lat.resize(n), t.firstDay.resize(n), t.lastDay.resize(n), t.supersededDay.resize(n, INT_MAX);
-    t.time.resize(n), t.geo.resize(n), t.category.resize(n), t.source.resize(n);
+namespace {
+
+// Column v in the order of `order` (v[order[0]], v[order[1]], ...), exactly sized: one column
+// is copied at a time, so sorting needs room for one column and the order, not a second table.
+template <class T>
+void permute(std::vector<T>& v, const std::vector<uint32_t>& order) {
+    std::vector<T> sorted(order.size());
+    for (size_t i = 0; i < order.size(); ++i) sorted[i] = v[order[i]];
+    v.swap(sorted);
+}
+
+}  // namespace
+
+void EventTable::Builder::reserve(size_t n) {
+    t_.lon.reserve(n), t_.lat.reserve(n), t_.firstDay.reserve(n), t_.lastDay.reserve(n);
+    t_.time.reserve(n), t_.geo.reserve(n), t_.category.reserve(n), t_.source.reserve(n);
+}
+
+void EventTable::Builder::add(const EventRow& r) {
+    t_.lon.push_back(r.lon), t_.lat.push_back(r.lat), t_.firstDay.push_back(r.firstDay), t_.lastDay.push_back(r.lastDay);
+    t_.time.push_back(r.time), t_.geo.push_back(r.geo), t_.category.push_back(r.category), t_.source.push_back(r.source);
+}
+
+EventTable EventTable::build(std::string path, const std::vector<EventRow>& rows, std::vector<std::string> sources) {
+    Builder b;
+    b.reserve(rows.size());
+    for (const EventRow& r : rows) b.add(r);
+    return std::move(b).build(std::move(path), std::move(sources));
+}
+
+EventTable EventTable::Builder::build(std::string file, std::vector<std::string> sourceNames) && {
+    EventTable t = std::move(t_);
+    t.path = std::move(file);
+    t.sources = std::move(sourceNames);
+    const size_t n = t.size();
+    if (std::is_sorted(t.firstDay.begin(), t.firstDay.end())) {
+        // Columns grown row by row hold up to twice their rows.
+        t.lon.shrink_to_fit(), t.lat.shrink_to_fit(), t.firstDay.shrink_to_fit(), t.lastDay.shrink_to_fit();
+        t.time.shrink_to_fit(), t.geo.shrink_to_fit(), t.category.shrink_to_fit(), t.source.shrink_to_fit();
+    } else {
+        std::vector<uint32_t> order(n);
+        std::iota(order.begin(), order.end(), uint32_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return t.firstDay[a] < t.firstDay[b]; });
+        permute(t.lon, order), permute(t.lat, order), permute(t.firstDay, order), permute(t.lastDay, order);
+        permute(t.time, order), permute(t.geo, order), permute(t.category, order), permute(t.source, order);
+    }
+    t.supersededDay.assign(n, INT_MAX);
     // Walking backwards, the last report seen at a place is the next one in time.
     std::unordered_map<uint64_t, int32_t> nextAt;
     nextAt.reserve(n / 4);
     for (size_t k = n; k-- > 0;) {
-        const EventRow& r = rows[k];
-        t.lon[k] = r.lon, t.lat[k] = r.lat, t.firstDay[k] = r.firstDay, t.lastDay[k] = r.lastDay;
-        t.time[k] = r.time, t.geo[k] = r.geo, t.category[k] = r.category, t.source[k] = r.source;
-        t.maxSpanDays = std::max(t.maxSpanDays, r.lastDay - r.firstDay);
-        ++t.perCategory[static_cast<size_t>(r.category) % kEventCategoryCount];
+        t.maxSpanDays = std::max(t.maxSpanDays, t.lastDay[k] - t.firstDay[k]);
+        ++t.perCategory[static_cast<size_t>(t.category[k]) % kEventCategoryCount];
         uint32_t bx, by;
-        std::memcpy(&bx, &r.lon, 4);
-        std::memcpy(&by, &r.lat, 4);
-        auto [it, inserted] = nextAt.try_emplace((uint64_t{bx} << 32) | by, r.firstDay);
+        std::memcpy(&bx, &t.lon[k], 4);
+        std::memcpy(&by, &t.lat[k], 4);
+        auto [it, inserted] = nextAt.try_emplace((uint64_t{bx} << 32) | by, t.firstDay[k]);
         if (!inserted) {
             t.supersededDay[k] = it->second;
-            it->second = r.firstDay;
+            it->second = t.firstDay[k];
         }
     }
     // Percentiles of an even sample: a million events need no full sort for a view box.

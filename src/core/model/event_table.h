@@ -75,7 +75,24 @@ struct EventTable {
     std::pair<int, int> extent() const;
     /// Builds the table from rows in file order: sorts by date, links reports at the same place.
     /// Throws nothing but std::bad_alloc.
-    static EventTable build(std::string path, std::vector<EventRow> rows, std::vector<std::string> sources);
+    static EventTable build(std::string path, const std::vector<EventRow>& rows, std::vector<std::string> sources);
+
+    class Builder;
+};
+
+/// Collects an importer's rows, in file order, straight into the table's columns: a million
+/// events are never also held as row objects (or as a second, sorted copy) while the table is made.
+class EventTable::Builder {
+public:
+    void reserve(size_t n);
+    void add(const EventRow& r);
+    size_t size() const { return t_.lon.size(); }
+    /// Sorts the columns by date in place (file order within a day) and links reports at the same
+    /// place; the builder is spent. Throws nothing but std::bad_alloc.
+    EventTable build(std::string file, std::vector<std::string> sourceNames) &&;
+
+private:
+    EventTable t_;
 };
 using EventTablePtr = std::shared_ptr<const EventTable>;
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
+#include <climits>
 #include <fstream>
 
 #include "core/error.h"
@@ -148,4 +150,36 @@ TEST_CASE("the timeline over a table: window by binary search, as-of per place")
             for (size_t i = 0; i < t.size(); ++i) CHECK(t.opacity(i, q) == doctest::Approx(expected[i]));
         }
     }
+}
+
+TEST_CASE("the table's columns are sorted together by day, file order kept within a day") {
+    // Out of order, with ties: the builder sorts an order of rows and moves every column by it.
+    const std::vector<std::array<int, 3>> given = {{300, 1, 7}, {100, 2, 8}, {300, 3, 9}, {100, 4, 7}, {200, 5, 8}, {100, 6, 7}};
+    model::EventTable::Builder b;
+    for (const auto& g : given) {
+        model::EventRow r;
+        r.firstDay = g[0], r.lastDay = g[0] + g[1];
+        r.lon = static_cast<float>(g[2]), r.lat = 35;
+        r.source = static_cast<uint32_t>(g[1]);
+        r.category = static_cast<EventCategory>(g[1] % 3);
+        b.add(r);
+    }
+    REQUIRE(b.size() == given.size());
+    model::EventTable t = std::move(b).build("t", {"a", "b", "c", "d", "e", "f", "g"});
+    REQUIRE(t.size() == given.size());
+    std::vector<uint32_t> order(t.source.begin(), t.source.end());
+    CHECK(order == std::vector<uint32_t>{2, 4, 6, 5, 1, 3});
+    for (size_t i = 0; i < t.size(); ++i) {
+        const auto& g = given[t.source[i] - 1];
+        CHECK(t.firstDay[i] == g[0]);
+        CHECK(t.lastDay[i] == g[0] + g[1]);
+        CHECK(t.lon[i] == static_cast<float>(g[2]));
+        CHECK(t.category[i] == static_cast<EventCategory>(g[1] % 3));
+    }
+    // Reports at lon 7 (rows 4, 6, 1 of the file): each is superseded by the next in time.
+    CHECK(t.supersededDay[1] == 100);   // row 4 on day 100, then row 6 the same day
+    CHECK(t.supersededDay[2] == 300);   // row 6, then row 1 on day 300
+    CHECK(t.supersededDay[4] == INT_MAX);
+    CHECK(t.maxSpanDays == 6);
+    CHECK(t.sources.size() == 7);
 }

@@ -541,6 +541,12 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             if (m.postings.empty() && i > 0) {
                 m = looseMatch(text, i);
                 loose = !m.postings.empty();
+            } else if (m.last == i && i > 0 && i + 1 < tokens_.size() && t.gapAfter == Gap::Space &&
+                       tokens_[i + 1].upper() && !strong(m.postings)) {
+                // "Tal Rifaat": a village named like the first word must not hide a longer name
+                // that only the loose key finds ("Tall Rif'at").
+                Match longer = looseMatch(text, i);
+                if (longer.last > m.last) m = std::move(longer), loose = true;
             }
         } else if (articleBefore(text, i)) {
             // "toward al-Bab", "near al-Qaim": the name with its article ("Al Bab"); without a

@@ -127,6 +127,8 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (-93.30 37.22)", {"4409896", "Springfield", "city", "US", "166810", "4409896", "Springfield", "PPLA2", "MO"}},
                        {"POINT (35.95 35.25)", {"9900003", "Tell Hamra", "city", "SY", "4000", "9900003", "Tell Hamra", "PPL", "02"}},
                        {"POINT (36.20 32.80)", {"9900004", "Tell Hamra", "city", "SY", "9000", "9900004", "Tell Hamra", "PPL", "12"}},
+                       // A village named like the first word of other names ("Tall Hamra").
+                       {"POINT (38.90 36.10)", {"9900005", "Tall", "city", "SY", "700", "9900005", "Tall", "PPL", "04"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
                                         "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n"

@@ -34,6 +34,11 @@ TEST_CASE("variant spellings: running text finds what the tolerant key finds, ne
           "Homs=Homs/SY; Deir es-Zour=Deir ez-Zor/SY");
 }
 
+TEST_CASE("a village named like a name's first word does not hide the longer name's loose spelling") {
+    // "Tall Hamra" is a spelling of Tell Hamra; "Tall" alone is a village far from here.
+    CHECK(summary(parse("Shelling hit Tall Hamra near Daraa on Monday.")) == "Tall Hamra=Tell Hamra/SY; Daraa=Dar‘ā/SY");
+}
+
 TEST_CASE("the Arabic article in lower case starts the name it is hyphened to") {
     CHECK(summary(parse("Police in Homs and al-Hasakah closed the markets.")) ==
           "Homs=Homs/SY; al-Hasakah=Al Ḩasakah/SY");

@@ -530,30 +530,27 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     tokenClasses_.assign(tokens_.size(), 0);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
-        size_t name = i;  // the name's first capitalized word, which keep() judges
-        Match m{i, {}};
+        // "toward al-Bab", "near al-Qaim": a lower-case article starts the name ("Al Bab"); without
+        // a match the name is tried alone at the next word.
+        const bool article = !t.upper();
+        if (article && !(t.gapAfter == Gap::Hyphen && articleBefore(text, i))) continue;
+        const size_t name = article ? i + 1 : i;  // the name's first capitalized word, which keep() judges
+        Match m = longestMatch(text, i, article);
+        if (m.last < name || (!m.postings.empty() && !division(text, m))) m.postings.clear();
         bool loose = false;
-        if (t.upper()) {
-            m = longestMatch(text, i);
-            if (!m.postings.empty() && !division(text, m)) m.postings.clear();
-            // Not a sentence's first word: its capital says nothing, and an English word there
-            // ("Millions", "Opposition") could fold like a name.
-            if (m.postings.empty() && i > 0) {
+        // The loose key only past a sentence's first word: its capital says nothing, and an
+        // English word there ("Millions", "Opposition") could fold like a name.
+        if (!article && i > 0) {
+            if (m.postings.empty()) {
                 m = looseMatch(text, i);
                 loose = !m.postings.empty();
-            } else if (m.last == i && i > 0 && i + 1 < tokens_.size() && t.gapAfter == Gap::Space &&
-                       tokens_[i + 1].upper() && !strong(m.postings)) {
+            } else if (m.last == i && i + 1 < tokens_.size() && t.gapAfter == Gap::Space && tokens_[i + 1].upper() &&
+                       !strong(m.postings)) {
                 // "Tal Rifaat": a village named like the first word must not hide a longer name
                 // that only the loose key finds ("Tall Rif'at").
                 Match longer = looseMatch(text, i);
                 if (longer.last > m.last) m = std::move(longer), loose = true;
             }
-        } else if (articleBefore(text, i)) {
-            // "toward al-Bab", "near al-Qaim": the name with its article ("Al Bab"); without a
-            // match the name is tried alone at the next word.
-            m = longestMatch(text, i, true);
-            name = i + 1;
-            if (m.last < name || (!m.postings.empty() && !division(text, m))) m.postings.clear();
         }
         if (m.postings.empty()) continue;
         const bool initial = i == 0;

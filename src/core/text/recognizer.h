@@ -105,7 +105,7 @@ private:
 
     /// Beside words::Class, what the recognizer asks of a lower-case word.
     enum WordBit : uint16_t { kClitic = 1 << 12, kAndOr = 1 << 13, kOf = 1 << 14, kAsked = 1 << 15 };
-    static_assert(words::kPluralDivision < kClitic, "the word lists' bits and the recognizer's overlap");
+    static_assert(unsigned{words::kPluralDivision} < unsigned{kClitic}, "the word lists' bits and the recognizer's overlap");
     /// words::classes() and WordBit of tokens_[k]: a sentence asks the lists about the same
     /// words several times (is it a title, a given name, an organisation's word), and each
     /// question used to lower-case the word and look it up again.

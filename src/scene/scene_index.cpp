@@ -159,7 +159,7 @@ std::shared_ptr<const SceneIndex> makeSceneIndex(const MapContent& content) {
     }
     p.placeCount = keys.size();
     p.focus = focusBox(content);
-    p.projection = geo::Projection::fittedTo(p.focus).definition();
+    p.projection = geo::Projection::fittedDefinition(p.focus);
     return index;
 }
 

@@ -356,7 +356,8 @@ int runViewer(const ViewerOptions& options) {
             log::info("wrote " + options.screenshot->string());
             break;
         }
-        glfwSwapBuffers(window.get());
+        // Nobody sees a headless window: a swap would only copy every frame to the X server.
+        if (!headless) glfwSwapBuffers(window.get());
     }
     if (options.timings) times.print();
     // A clean exit: unsaved changes are the user's choice now, not a crash to recover from.

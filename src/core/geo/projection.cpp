@@ -70,6 +70,11 @@ std::string number(double v) {
     return buf;
 }
 
+std::string equalEarthDefinition(double centralLon) {
+    if (centralLon == 0) return "EPSG:8857";
+    return "+proj=eqearth +lon_0=" + number(centralLon) + " +datum=WGS84 +units=m +type=crs";
+}
+
 // PROJ marks failures with HUGE_VAL; callers test one thing, isnan.
 void failuresToNan(double* xy, size_t count) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
@@ -156,16 +161,15 @@ Projection Projection::create(std::string_view definitionView) {
 
 Projection Projection::webMercator() { return create("EPSG:3857"); }
 
-Projection Projection::equalEarth(double centralLon) {
-    if (centralLon == 0) return create("EPSG:8857");
-    return create("+proj=eqearth +lon_0=" + number(centralLon) + " +datum=WGS84 +units=m +type=crs");
-}
+Projection Projection::equalEarth(double centralLon) { return create(equalEarthDefinition(centralLon)); }
 
 Projection Projection::plateCarree() {
     return create("+proj=eqc +lat_ts=0 +lon_0=0 +datum=WGS84 +units=m +type=crs");
 }
 
-Projection Projection::fittedTo(const BBox& box) {
+Projection Projection::fittedTo(const BBox& box) { return create(fittedDefinition(box)); }
+
+std::string Projection::fittedDefinition(const BBox& box) {
     if (box.empty()) throw InputError("cannot fit a projection to an empty extent");
     double lonSpan = box.maxLon - box.minLon;
     double latSpan = box.maxLat - box.minLat;
@@ -173,17 +177,16 @@ Projection Projection::fittedTo(const BBox& box) {
     const std::string datum = " +datum=WGS84 +units=m +type=crs";
     // Thresholds are judgement: a conic's scale error stays under ~2% for spans up to about 60 x
     // 40 degrees; beyond that an azimuthal view keeps shapes, and near-global views need equal area.
-    if (lonSpan >= 180 || latSpan >= 110) return equalEarth(c.lon);
+    if (lonSpan >= 180 || latSpan >= 110) return equalEarthDefinition(c.lon);
     if (lonSpan > 70 || latSpan > 45 || box.maxLat > 80 || box.minLat < -80)
-        return create("+proj=stere +lat_0=" + number(c.lat) + " +lon_0=" + number(c.lon) + datum);
+        return "+proj=stere +lat_0=" + number(c.lat) + " +lon_0=" + number(c.lon) + datum;
     double lat1 = box.minLat + latSpan / 6;
     double lat2 = box.minLat + latSpan * 5 / 6;
     // A cone with parallels either side of the equator degenerates; Mercator is the conformal
     // cylinder that a cone tends to there.
-    if (lat1 * lat2 <= 0 || std::abs(lat1 + lat2) < 2)
-        return create("+proj=merc +lon_0=" + number(c.lon) + datum);
-    return create("+proj=lcc +lat_0=" + number(c.lat) + " +lon_0=" + number(c.lon) +
-                  " +lat_1=" + number(lat1) + " +lat_2=" + number(lat2) + datum);
+    if (lat1 * lat2 <= 0 || std::abs(lat1 + lat2) < 2) return "+proj=merc +lon_0=" + number(c.lon) + datum;
+    return "+proj=lcc +lat_0=" + number(c.lat) + " +lon_0=" + number(c.lon) + " +lat_1=" + number(lat1) +
+           " +lat_2=" + number(lat2) + datum;
 }
 
 Projection Projection::clone() const { return create(impl_->definition); }

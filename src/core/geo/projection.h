@@ -48,6 +48,9 @@ public:
     /// 5/6 of the latitude span; Mercator near the equator, stereographic for large extents and
     /// Equal Earth for (nearly) the whole world. Throws InputError for an empty box.
     static Projection fittedTo(const BBox& box);
+    /// fittedTo's definition, without making the projection (each one opens PROJ's database, a
+    /// few milliseconds), for a caller that only keeps the definition. Throws InputError for an empty box.
+    static std::string fittedDefinition(const BBox& box);
 
     Projection(Projection&&) noexcept;
     Projection& operator=(Projection&&) noexcept;

@@ -196,18 +196,21 @@ void drawMap(Viewer& v, MapFrameCache& cache, const Rect& r, float scale, int fb
     int w = static_cast<int>(r.w * scale), h = static_cast<int>(r.h * scale);
     // Furniture settings and the titles are not part of the map state, but of its pixels.
     const MapFrameKey key{v.session.revision, state, r.w, r.h, scale, v.furnitureText(), v.session.workspace.furniture};
-    if (!cache.holds(key, w, h)) {
-        auto t0 = std::chrono::steady_clock::now();
-        scene::Scene scene;
-        try {
-            prepareMeshes(v, state, r);
-            scene = v.mapScene(r.w, r.h);
-        } catch (const Error& e) {
-            // A projection that passed the check may still fail for this content: go back.
-            v.reportError(e.what());
-            applyProjection(v.canvas, ProjectionChoice::Fitted);
-            return;
-        }
+    const bool redraw = !cache.holds(key, w, h);
+    auto t0 = std::chrono::steady_clock::now();
+    scene::Scene scene;
+    try {
+        // Also when the cached image stands: once runViewer turns to the world's basemap, its
+        // meshes are made on a frame that draws nothing else.
+        prepareMeshes(v, state, r);
+        if (redraw) scene = v.mapScene(r.w, r.h);
+    } catch (const Error& e) {
+        // A projection that passed the check may still fail for this content: go back.
+        v.reportError(e.what());
+        applyProjection(v.canvas, ProjectionChoice::Fitted);
+        return;
+    }
+    if (redraw) {
         auto t1 = std::chrono::steady_clock::now();
         cache.beginDraw(key, w, h);
         v.renderer->draw(scene, render::Viewport{0, 0, w, h}, scale);
@@ -259,6 +262,11 @@ int runViewer(const ViewerOptions& options) {
         ~RendererFirst() { v.renderer.reset(); }
     } rendererFirst{v};
     v.renderer = std::make_unique<render::Renderer>();
+    // The first view's basemap holds only what that view shows: the world's subdivisions were
+    // most of the first frame's projecting and meshing. The whole world, which the map pans over
+    // without new meshes, comes once the first frame is on screen, or as soon as the view moves.
+    v.sceneCache = scene::SceneCache(scene::SceneCache::Views::One);
+    bool wholeWorld = false;
     window.initImGui(16.f);
 
     MapFrameCache mapCache;  // before the window goes: its GL objects need the context
@@ -330,6 +338,11 @@ int runViewer(const ViewerOptions& options) {
         const ImVec4& bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
         glClearColor(bg.x, bg.y, bg.z, 1);
         glClear(GL_COLOR_BUFFER_BIT);
+        if (!wholeWorld && (v.canvas.camera.view || (!headless && settledFrames > 0))) {
+            v.sceneCache = scene::SceneCache(scene::SceneCache::Views::Many);
+            v.canvas.prepared = {};
+            wholeWorld = true;
+        }
         MapTimes mapTimes;
         drawMap(v, mapCache, layout.map, scale, fbH, mapTimes);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -19,8 +19,10 @@ a=$(binary "$1")
 b=${2:+$(binary "$2")}
 repeats=${3:-7}
 corpus=${CMAP_CORPUS:-$here/../shared/corpus}
-# Both builds read the same geodata (the viewer's console shows its path, which is in its image).
+# Both builds read the same geodata (the viewer's console shows its path, which is in its image)
+# and the same briefing articles: a binary copied out of its build folder finds neither itself.
 export CONFLICTMAP_GEODATA=${CONFLICTMAP_GEODATA:-$here/geodata/out}
+export CONFLICTMAP_CORPUS=${CONFLICTMAP_CORPUS:-$corpus}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 /usr/bin/python3 - "$tmp" "$repeats" "$corpus" "$a" ${b:+"$b"} <<'PY'
 import glob, os, statistics, subprocess, sys, time

@@ -145,6 +145,12 @@ geo::FeatureSetPtr featuresMeeting(const geo::FeatureSetPtr& set, const geo::BBo
         if (meets(fs.featureBox[f])) kept.push_back(static_cast<uint32_t>(f));
     if (kept.size() == fs.featureCount()) return set;
 
+    return featureSubset(fs, kept);
+}
+
+}  // namespace
+
+geo::FeatureSetPtr featureSubset(const geo::FeatureSet& fs, std::span<const uint32_t> kept) {
     geo::FeatureSetBuilder b;
     b.path = fs.path;
     b.layer = fs.layer;
@@ -169,8 +175,6 @@ geo::FeatureSetPtr featuresMeeting(const geo::FeatureSetPtr& set, const geo::BBo
     }
     return std::move(b).finish();
 }
-
-}  // namespace
 
 std::optional<geo::BBox> lonLatBoxOfView(const geo::Projection& projection, const View& view, double width,
                                          double height, double marginPx) {

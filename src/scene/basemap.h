@@ -3,6 +3,7 @@
 // towns, in a calm style that leaves strong colours to what the briefing is about.
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,9 @@ const BasemapStyle& defaultBasemapStyle();
 /// projection.definition(); towns are chosen for this view, so build again after a large zoom.
 Scene buildBasemap(const BasemapData& data, const geo::Projection& projection, const View& view, double width,
                    double height, const BasemapStyle& style = defaultBasemapStyle());
+
+/// The features kept of fs (indices, in that order), with their attributes, in arrays of their own.
+geo::FeatureSetPtr featureSubset(const geo::FeatureSet& fs, std::span<const uint32_t> kept);
 
 /// The longitudes and latitudes a width x height image of view shows, the image grown by marginPx
 /// on every side; nullopt where they are no plain box: the grown image reaches past the

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/geo/projection.h"
+#include "scene/basemap.h"
 
 namespace cmap::scene {
 namespace {
@@ -38,26 +39,7 @@ std::string placeKey(const model::ResolvedPlace& p) {
 
 // One feature of a polygon layer as its own FeatureSet, so that an area draws (and triangulates)
 // alone rather than as the whole admin-1 or regions layer.
-geo::FeatureSetPtr extractFeature(const geo::FeatureSet& src, uint32_t f) {
-    geo::FeatureSetBuilder out;
-    out.path = src.path;
-    out.layer = src.layer;
-    out.kind = src.kind;
-    for (uint32_t part = src.featureStart[f]; part < src.featureStart[f + 1]; ++part) {
-        for (uint32_t ring = src.partStart[part]; ring < src.partStart[part + 1]; ++ring) {
-            out.coords.insert(out.coords.end(), src.coords.begin() + src.ringStart[ring],
-                              src.coords.begin() + src.ringStart[ring + 1]);
-            out.ringStart.push_back(static_cast<uint32_t>(out.coords.size()));
-        }
-        out.partStart.push_back(static_cast<uint32_t>(out.ringStart.size() - 1));
-    }
-    out.featureStart.push_back(static_cast<uint32_t>(out.partStart.size() - 1));
-    out.featureBox.push_back(src.featureBox[f]);
-    out.box = src.featureBox[f];
-    out.fieldNames = src.fieldNames;
-    for (size_t c = 0; c < src.columns.size(); ++c) out.columns.push_back({src.attr(f, c)});
-    return std::move(out).finish();
-}
+geo::FeatureSetPtr extractFeature(const geo::FeatureSet& src, uint32_t f) { return featureSubset(src, {&f, 1}); }
 
 // ---- focus ----
 

@@ -522,7 +522,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     // Only a word that ends its group ("HOMS" of "HOMS, Syria", "DOHA" of "DOHA (Reuters)"): the
     // words of a longer name match as one anyway ("GAZA CITY"), and "NATO ALLIES AGREE -" is a
     // headline's acronym. Two capitals stay an abbreviation even there: "US -", "UK (Reuters) -".
-    if (!styleCaps_.empty())
+    if (!styleCaps_.empty() && sentence.start < styleCaps_.end)  // the dateline's sentence alone
         for (Token& t : tokens_)
             if (t.span.start >= styleCaps_.start && t.span.end <= styleCaps_.end && t.span.size() > 2 &&
                 t.gapAfter != Gap::Space)

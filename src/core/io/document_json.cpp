@@ -9,20 +9,37 @@ namespace {
 
 // `date` and `date_precision` as before intervals existed (a span's `date` is the month or year
 // that holds it), then the inclusive days `date_first` and `date_last` that say exactly when.
-void date(JsonWriter& w, const std::optional<model::DateRange>& d) {
-    w.key("date");
-    if (d) w.value(d->iso());
-    else w.null();
-    w.key("date_precision");
-    if (d) w.value(model::precisionName(d->precision));
-    else w.null();
-    w.key("date_first");
-    if (d) w.value(d->firstIso());
-    else w.null();
-    w.key("date_last");
-    if (d) w.value(d->lastIso());
-    else w.null();
-}
+// The members of the last date are kept and copied while the date stays: an event and its
+// mentions carry one date, and a long text's sentences often the same one.
+class DateWriter {
+public:
+    void write(JsonWriter& w, const std::optional<model::DateRange>& d) {
+        if (!written_ || d != last_) {
+            json_.clear();
+            if (d) {
+                json_ += "\"date\":\"";
+                d->date().appendIso(json_);
+                json_ += "\",\"date_precision\":\"";
+                json_ += model::precisionName(d->precision);
+                json_ += "\",\"date_first\":\"";
+                model::Date::fromDays(d->first).appendIso(json_);
+                json_ += "\",\"date_last\":\"";
+                model::Date::fromDays(d->last).appendIso(json_);
+                json_ += '"';
+            } else {
+                json_ = "\"date\":null,\"date_precision\":null,\"date_first\":null,\"date_last\":null";
+            }
+            last_ = d;
+            written_ = true;
+        }
+        w.members(json_);
+    }
+
+private:
+    std::optional<model::DateRange> last_;
+    bool written_ = false;
+    std::string json_;
+};
 
 void range(JsonWriter& w, const model::ByteRange& r) {
     w.beginArray();
@@ -48,6 +65,7 @@ std::optional<int64_t> geonameid(const model::ResolvedPlace& p) {
 void appendDocumentJson(const model::Document& doc, std::string& out, const std::function<void(std::string&)>& flush) {
     constexpr size_t kFlushBytes = 1 << 20;
     JsonWriter w(out);
+    DateWriter date;
     auto maybeFlush = [&] {
         if (!flush || w.size() < kFlushBytes) return;
         w.flush();
@@ -71,7 +89,7 @@ void appendDocumentJson(const model::Document& doc, std::string& out, const std:
         w.key("lon"), w.value(m.place.point.lon);
         w.key("geonameid"), w.value(geonameid(m.place));
         w.key("confidence"), w.value(m.confidence);
-        date(w, m.date);
+        date.write(w, m.date);
         w.key("sentence"), range(w, m.sentence);
         w.key("role"), w.value(model::roleName(m.role));
         w.endObject();
@@ -82,7 +100,7 @@ void appendDocumentJson(const model::Document& doc, std::string& out, const std:
     w.beginArray();
     for (const auto& e : doc.events) {
         w.beginObject();
-        date(w, e.date);
+        date.write(w, e.date);
         w.key("category"), w.value(model::categoryName(e.category));
         w.key("mentions");
         w.beginArray();
@@ -102,6 +120,7 @@ bool appendMentionFeatures(const model::Document& doc, std::string& out, bool fi
     if (std::none_of(doc.mentions.begin(), doc.mentions.end(), drawn)) return false;
     if (!first) out.push_back(',');
     JsonWriter w(out);  // one writer for all: it puts the commas between the features
+    DateWriter date;
     for (const auto& m : doc.mentions) {
         if (!drawn(m)) continue;
         w.beginObject();
@@ -124,7 +143,7 @@ bool appendMentionFeatures(const model::Document& doc, std::string& out, bool fi
         place(w, m.place);
         w.key("geonameid"), w.value(geonameid(m.place));
         w.key("confidence"), w.value(m.confidence);
-        date(w, m.date);
+        date.write(w, m.date);
         w.key("category"), w.value(model::categoryName(doc.events[m.event].category));
         w.key("start"), w.value(m.range.start);
         w.key("end"), w.value(m.range.end);

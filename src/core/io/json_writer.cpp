@@ -26,49 +26,50 @@ void JsonWriter::flush() {
     at_ = end_ = nullptr;
 }
 
-void JsonWriter::comma() {
-    if (afterKey_) {
-        afterKey_ = false;
-        return;
-    }
-    if (!first_) {
-        *room(1) = ',';
-        ++at_;
-    }
-    first_ = false;
-}
-
-void JsonWriter::open(char c) {
-    comma();
-    *room(1) = c;
-    ++at_;
-    first_ = true;
-}
-
-void JsonWriter::close(char c) {
-    *room(1) = c;
-    ++at_;
-    first_ = false;
-}
-
-void JsonWriter::key(std::string_view k) {
-    comma();
-    char* p = room(k.size() + 3);
-    *p++ = '"';
-    std::memcpy(p, k.data(), k.size());  // keys are the program's own names: nothing to escape
-    p += k.size();
-    *p++ = '"';
-    *p++ = ':';
-    at_ = p;
-    afterKey_ = true;
-}
-
 void JsonWriter::value(std::string_view s) {
     comma();
     string(s);
 }
 
+namespace {
+
+// Whether any of the eight bytes of x needs more than a copy: a control character, '"', '\\' or
+// a byte of a multi-byte character (which must then be valid UTF-8).
+bool anySpecial(uint64_t x) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    auto zeroByte = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+    const uint64_t control = (x - kOnes * 0x20) & ~x & kHigh;  // bytes below 0x20 (and none above 0x7f)
+    return ((x & kHigh) | control | zeroByte(x ^ (kOnes * '"')) | zeroByte(x ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
+
 void JsonWriter::string(std::string_view s) {
+    // Names and mention texts are mostly short ASCII with nothing to escape: one check of eight
+    // bytes at a time, then one copy.
+    char* p = room(s.size() + 2);
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        if (anySpecial(x)) break;
+    }
+    for (; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+    }
+    if (i < s.size()) {
+        escaped(s, p);
+        return;
+    }
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    at_ = p;
+}
+
+void JsonWriter::escaped(std::string_view s, char* p) {
     // JSON is UTF-8: a value that is not (a file name in another encoding) is written as the
     // articles are read, its invalid bytes as Windows-1252, so the output stays valid JSON.
     if (!text::isValidUtf8(s)) {
@@ -77,7 +78,7 @@ void JsonWriter::string(std::string_view s) {
         return;
     }
     // At most six bytes for each byte ("\u001f"), and the quotes.
-    char* p = room(6 * s.size() + 2);
+    p = room(6 * s.size() + 2);
     *p++ = '"';
     static constexpr char kHex[] = "0123456789abcdef";
     size_t run = 0;  // start of the stretch that needs no escaping, copied in one go
@@ -142,11 +143,6 @@ void JsonWriter::value(int64_t i) {
 void JsonWriter::value(bool b) {
     comma();
     put(b ? "true" : "false");
-}
-
-void JsonWriter::null() {
-    comma();
-    put("null");
 }
 
 }  // namespace cmap::io

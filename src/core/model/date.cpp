@@ -77,21 +77,26 @@ Precision Date::precision() const {
 }
 
 std::string Date::iso() const {
+    std::string out;
+    appendIso(out);
+    return out;
+}
+
+void Date::appendIso(std::string& out) const {
     if (valid()) {  // digits by hand: snprintf was a visible share of writing geoparse JSON
-        std::string out;
         auto put = [&out](int v, int topUnit) {  // zero-padded: topUnit 1000 gives 4 digits
             for (int unit = topUnit; unit > 0; unit /= 10) out.push_back(static_cast<char>('0' + v / unit % 10));
         };
         put(year, 1000);
         if (month) out.push_back('-'), put(month, 10);
         if (day) out.push_back('-'), put(day, 10);
-        return out;
+        return;
     }
     char buf[32];
     if (day) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
     else if (month) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
     else std::snprintf(buf, sizeof buf, "%04d", year);
-    return buf;
+    out += buf;
 }
 
 bool Date::valid() const {

@@ -45,6 +45,8 @@ struct Date {
     Precision precision() const;
     /// "2015", "2015-09" or "2015-09-15" (year zero-padded to 4 digits). Throws nothing.
     std::string iso() const;
+    /// iso() appended to out, with no string of its own. Throws nothing but std::bad_alloc.
+    void appendIso(std::string& out) const;
     /// Whether the parts form a real date: month 0..12, day 0..length of month, no day without a
     /// month, year 0..9999. Throws nothing.
     bool valid() const;

@@ -192,12 +192,12 @@ struct Pair {
     const geo::Place* listed = nullptr;  ///< the previous member of a list this one is in
 };
 
-// priors[i] is g.prior(m.postings[i]): computed once, used in every round.
+// priors[i] is g.prior(m.postings[i]) held below namesakeCap(): computed once, used in every round.
 Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors, const Context* ctx, Pair pair = {}) {
     Choice c;
     for (size_t i = 0; i < m.postings.size(); ++i) {
         const geo::Place& p = g.place(m.postings[i].place);
-        const double prior = std::min(priors[i], namesakeCap(g, m, i, priors));
+        const double prior = priors[i];
         double s = prior + (ctx ? contextScore(g, m, p, *ctx) : 0);
         // A loose spelling means a place of the story's countries, whatever the population says.
         if (m.loose && ctx && ctx->weight(p.countryCode()) == 0) s -= kLooseAbroad;
@@ -220,6 +220,42 @@ Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors
         else c.runnerUp = std::max(c.runnerUp, s);
     }
     return c;
+}
+
+// Mentions that read the same: the same candidates, equally loose, equally part of the dateline.
+// choose() gives them the same choice in a round unless a neighbour pairs with one ("Paris,
+// Texas"), and a long text names the same places again and again: each reading is scored once
+// a round. reading[k] is mention k's, first[r] the first mention of reading r.
+struct Readings {
+    std::vector<uint32_t> reading, first;
+};
+
+bool sameReading(const Recognized& a, const Recognized& b) {
+    return a.loose == b.loose && a.dateline == b.dateline &&
+           std::equal(a.postings.begin(), a.postings.end(), b.postings.begin(), b.postings.end(),
+                      [](const geo::Posting& x, const geo::Posting& y) { return x.place == y.place && x.how == y.how; });
+}
+
+Readings readings(const std::vector<Recognized>& mentions) {
+    Readings out;
+    out.reading.resize(mentions.size());
+    std::unordered_map<uint64_t, std::vector<uint32_t>> byHash;  // hash -> readings with it
+    for (size_t k = 0; k < mentions.size(); ++k) {
+        const Recognized& m = mentions[k];
+        uint64_t h = 1469598103934665603ull ^ (m.loose ? 2 : 0) ^ (m.dateline ? 4 : 0);
+        for (const geo::Posting& p : m.postings)
+            h = (h ^ (uint64_t{p.place} << 8 | static_cast<uint8_t>(p.how))) * 1099511628211ull;
+        std::vector<uint32_t>& same = byHash[h];
+        auto it = std::find_if(same.begin(), same.end(), [&](uint32_t r) { return sameReading(mentions[out.first[r]], m); });
+        if (it != same.end()) {
+            out.reading[k] = *it;
+            continue;
+        }
+        out.reading[k] = static_cast<uint32_t>(out.first.size());
+        same.push_back(out.reading[k]);
+        out.first.push_back(static_cast<uint32_t>(k));
+    }
+    return out;
 }
 
 }  // namespace
@@ -247,16 +283,32 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     // Round 1: context from what needs none (priors alone); round 2: context from round 1's
     // confident choices, so a province resolved in context ("Florida" over Uruguay's) can in turn
     // place its towns ("Parkland").
-    std::vector<size_t> priorStart(mentions.size() + 1, 0);
-    for (size_t k = 0; k < mentions.size(); ++k) priorStart[k + 1] = priorStart[k] + mentions[k].postings.size();
-    std::vector<double> priors(priorStart.back());
-    for (size_t k = 0; k < mentions.size(); ++k)
-        for (size_t i = 0; i < mentions[k].postings.size(); ++i) priors[priorStart[k] + i] = g.prior(mentions[k].postings[i]);
+    const Readings rd = readings(mentions);
+    const size_t nReadings = rd.first.size();
+    std::vector<size_t> priorStart(nReadings + 1, 0);
+    for (size_t r = 0; r < nReadings; ++r) priorStart[r + 1] = priorStart[r] + mentions[rd.first[r]].postings.size();
+    std::vector<double> raw, priors(priorStart.back());
+    for (size_t r = 0; r < nReadings; ++r) {
+        const Recognized& m = mentions[rd.first[r]];
+        raw.resize(m.postings.size());
+        for (size_t i = 0; i < m.postings.size(); ++i) raw[i] = g.prior(m.postings[i]);
+        for (size_t i = 0; i < m.postings.size(); ++i) priors[priorStart[r] + i] = std::min(raw[i], namesakeCap(g, m, i, raw.data()));
+    }
+    auto priorsOf = [&](size_t k) { return priors.data() + priorStart[rd.reading[k]]; };
+    // The choice of each reading in this round, for mentions that pair with no neighbour.
+    std::vector<Choice> byReading(nReadings);
+    std::vector<uint8_t> known(nReadings);
+    auto chooseFor = [&](size_t k, const Context* context, Pair pair) {
+        if (pair.inner || pair.outer || pair.listed) return choose(g, mentions[k], priorsOf(k), context, pair);
+        const uint32_t r = rd.reading[k];
+        if (!known[r]) byReading[r] = choose(g, mentions[k], priorsOf(k), context), known[r] = 1;
+        return byReading[r];
+    };
 
     std::vector<Choice> choices(mentions.size());
     Context ctx;
     for (size_t k = 0; k < mentions.size(); ++k) {
-        choices[k] = choose(g, mentions[k], priors.data() + priorStart[k], nullptr);
+        choices[k] = chooseFor(k, nullptr, {});
         // A loose spelling is no evidence of a country: it needs the others' (see below).
         if (!mentions[k].loose)
             ctx.add(g.place(mentions[k].postings[choices[k].index].place),
@@ -269,6 +321,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     for (int round = 0; round < 2; ++round) {
         Context next;
         std::fill(pairs.begin(), pairs.end(), Pair{});
+        std::fill(known.begin(), known.end(), 0);
         for (size_t k = 1; k < mentions.size(); ++k) {
             if (mentions[k].containerOf && *mentions[k].containerOf == mentions[k - 1].span.start) {
                 pairs[k].inner = chosen(k - 1);
@@ -277,7 +330,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
             if (mentions[k].listAfter && *mentions[k].listAfter == mentions[k - 1].span.start) pairs[k].listed = chosen(k - 1);
         }
         for (size_t k = 0; k < mentions.size(); ++k) {
-            choices[k] = choose(g, mentions[k], priors.data() + priorStart[k], &ctx, pairs[k]);
+            choices[k] = chooseFor(k, &ctx, pairs[k]);
             if (!mentions[k].loose)
                 next.add(g.place(mentions[k].postings[choices[k].index].place),
                          choices[k].margin(mentions[k].postings.size()) >= kClearMargin);

@@ -137,7 +137,32 @@ void JsonWriter::value(double d) {
 void JsonWriter::value(int64_t i) {
     comma();
     char* p = room(20);  // -9223372036854775808
-    at_ = std::to_chars(p, p + 20, i).ptr;
+    if (i < 0 || i >= 100000000) {
+        at_ = std::to_chars(p, p + 20, i).ptr;
+        return;
+    }
+    // Byte offsets and indexes, mostly: up to eight digits, two at a time from a table, without
+    // to_chars' count of the digits first.
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char digits[16] = {};  // the digits end at digits + 8; eight bytes from d are always readable
+    char* d = digits + 8;
+    auto v = static_cast<uint32_t>(i);
+    while (v >= 100) {
+        d -= 2;
+        std::memcpy(d, kPairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        d -= 2;
+        std::memcpy(d, kPairs + 2 * v, 2);
+    } else {
+        *--d = static_cast<char>('0' + v);
+    }
+    std::memcpy(p, d, 8);  // one move of known size; the bytes past the digits are written over later
+    at_ = p + (digits + 8 - d);
 }
 
 void JsonWriter::value(bool b) {

@@ -120,11 +120,23 @@ bool Recognizer::personWord(std::string_view word) const {
 uint16_t Recognizer::classes(std::string_view text, size_t k) {
     uint16_t& c = tokenClasses_[k];
     if (c == 0) {
-        const std::string& w = lowered(tokenText(text, tokens_[k]), lower_);
+        // Lower-cased on the stack: nearly every word fits, and a string would cost a copy call.
+        const std::string_view word = tokenText(text, tokens_[k]);
+        char buf[32];
+        std::string_view w;
+        if (word.size() <= sizeof buf) {
+            for (size_t i = 0; i < word.size(); ++i)
+                buf[i] = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] + 32) : word[i];
+            w = {buf, word.size()};
+        } else {
+            w = lowered(word, lower_);
+        }
         c = words::classes(w) | kAsked;
-        if (clitic(w)) c |= kClitic;
-        if (w == "and" || w == "or") c |= kAndOr;
-        if (w == "of") c |= kOf;
+        if (w.size() <= 3) {  // the clitics, "and", "or" and "of"
+            if (clitic(w)) c |= kClitic;
+            if (w == "and" || w == "or") c |= kAndOr;
+            if (w == "of") c |= kOf;
+        }
     }
     return c;
 }

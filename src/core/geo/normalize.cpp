@@ -24,6 +24,16 @@ constexpr std::array<char, 128> kAsciiFold = [] {
     return t;
 }();
 
+// The bytes a plain ASCII word is made of (letters and digits), folded; 0 for every other byte:
+// one lookup and one test a byte for the words most text is made of.
+constexpr std::array<char, 256> kPlainFold = [] {
+    std::array<char, 256> t{};
+    for (int c = 0; c < 128; ++c)
+        if (kAsciiFold[static_cast<size_t>(c)] != ' ' && kAsciiFold[static_cast<size_t>(c)] != kDropped)
+            t[static_cast<size_t>(c)] = kAsciiFold[static_cast<size_t>(c)];
+    return t;
+}();
+
 // Appends a separator unless the output is empty or already ends with one, so runs collapse.
 void separate(std::string& out, size_t start) {
     if (out.size() > start && out.back() != ' ') out.push_back(' ');
@@ -42,10 +52,8 @@ void appendNormalized(std::string_view name, std::string& out) {
     char* const plain = out.data() + start;
     size_t done = 0;
     for (; done < name.size(); ++done) {
-        const auto c = static_cast<unsigned char>(plain[done]);
-        if (c >= 0x80) break;
-        const char f = kAsciiFold[c];
-        if (f == ' ' || f == kDropped) break;
+        const char f = kPlainFold[static_cast<unsigned char>(plain[done])];
+        if (!f) break;
         plain[done] = f;
     }
     if (done == name.size()) return;

@@ -508,14 +508,22 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     if (major(m.postings)) return true;
     // A first name before a surname: "Vladimir Putin". Only when a town is the likeliest
     // reading: provinces and states name things ("Louisiana Purchase"), rarely people.
-    const geo::Posting* likeliest = &m.postings[0];
-    double best = gaz_.prior(*likeliest);
-    for (const auto& p : m.postings) {
-        double pr = gaz_.prior(p);
-        if (pr > best) best = pr, likeliest = &p;
+    auto townLike = [&](const geo::Posting& p) {
+        const auto k = gaz_.place(p.place).kind;
+        return k == geo::PlaceKind::City || k == geo::PlaceKind::Poi;
+    };
+    // The priors are needed only where the candidates are of both sorts (most are namesake towns).
+    const size_t towns = static_cast<size_t>(std::count_if(m.postings.begin(), m.postings.end(), townLike));
+    if (towns == 0) return true;
+    if (towns < m.postings.size()) {
+        const geo::Posting* likeliest = &m.postings[0];
+        double best = gaz_.prior(*likeliest);
+        for (const auto& p : m.postings) {
+            double pr = gaz_.prior(p);
+            if (pr > best) best = pr, likeliest = &p;
+        }
+        if (!townLike(*likeliest)) return true;
     }
-    auto likeliestKind = gaz_.place(likeliest->place).kind;
-    if (likeliestKind != geo::PlaceKind::City && likeliestKind != geo::PlaceKind::Poi) return true;
     // Not remembered: "Cambridge Analytica" does not make every later "Cambridge" a person.
     if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(text, m.last + 1)) return false;
     return true;

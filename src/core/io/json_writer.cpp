@@ -123,7 +123,7 @@ void JsonWriter::value(double d) {
         uint8_t size = 0;  ///< 0: empty slot
         char text[31];
     };
-    thread_local std::array<Formatted, 1024> recent;
+    thread_local std::array<Formatted, 4096> recent;  // 160 KiB: a long text's places and confidences
     const auto bits = std::bit_cast<uint64_t>(d);
     Formatted& f = recent[(bits ^ bits >> 29) % recent.size()];
     if (f.size == 0 || f.bits != bits) {

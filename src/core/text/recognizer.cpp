@@ -286,6 +286,52 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, 
     return best;
 }
 
+std::optional<size_t> Recognizer::organisation(std::string_view text, size_t first) {
+    std::optional<size_t> last;
+    bool head = false;
+    std::string key;
+    for (size_t j = first; j < tokens_.size(); ++j) {
+        if (j > first) {
+            const Gap g = tokens_[j - 1].gapAfter;
+            if (g == Gap::Space || g == Gap::Hyphen)
+                key.push_back(' ');
+            else if (g != Gap::Apostrophe)
+                break;
+        }
+        key += lowered(tokenText(text, tokens_[j]), lower_);
+        const uint8_t found = words::organisationKey(key);
+        if (j == first) head = (found & words::kOrganisationHead) && tokens_[first].upper();
+        if (found & words::kOrganisation) last = j;
+        if (!(found & words::kOrganisationPrefix)) break;
+    }
+    if (last || !head) return last;
+    // A head and the name after it: "Liwa al-Quds", "Jaish al-Fatah", "Liwa Fatemiyoun". A word
+    // of the dictionary is no such name ("the Liwa Oasis").
+    auto nameWord = [&](size_t k) {
+        const Token& t = tokens_[k];
+        if (!t.upper() || t.allCaps() || (t.flags & kDigits)) return false;
+        using namespace words;
+        if (classes(text, k) & (kCommon | kTitle | kOrgSuffix | kFeatureNoun)) return false;
+        key.clear();
+        geo::appendNormalized(tokenText(text, t), key);
+        return !commonWord(key);
+    };
+    size_t j = first;
+    while (j + 1 < tokens_.size() && tokens_[j].gapAfter == Gap::Space) {
+        const size_t next = j + 1;
+        if (nameWord(next)) {
+            j = next;
+        } else if (!tokens_[next].upper() && tokens_[next].gapAfter == Gap::Hyphen && next + 1 < tokens_.size() &&
+                   is(text, next, words::kParticle) && tokens_[next + 1].upper()) {
+            j = next + 1;  // "al-Quds"
+        } else {
+            break;
+        }
+    }
+    if (j > first) last = j;
+    return last;
+}
+
 Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
     Match none{first, {}};
     const Token& t0 = tokens_[first];
@@ -530,6 +576,13 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     tokenClasses_.assign(tokens_.size(), 0);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
+        // The names that matter hold a place's name after their first word.
+        if ((t.gapAfter == Gap::Hyphen || (t.upper() && (t.gapAfter == Gap::Space || t.gapAfter == Gap::Apostrophe))) &&
+            words::startsOrganisation(tokenText(text, t)))
+            if (const auto last = organisation(text, i)) {
+                i = *last;
+                continue;
+            }
         // "toward al-Bab", "near al-Qaim": a lower-case article starts the name ("Al Bab"); without
         // a match the name is tried alone at the next word.
         const bool article = !t.upper();

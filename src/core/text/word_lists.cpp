@@ -1,6 +1,10 @@
 #include "core/text/word_lists.h"
 
+#include <string>
+#include <unordered_map>
+
 #include "core/assets.h"
+#include "core/text/tokens.h"
 #include "core/text/word_set.h"
 
 namespace cmap::text::words {
@@ -37,6 +41,47 @@ const WordSet& lists() {
     return s;
 }
 
+// The first words of organisations.txt and the heads, for startsOrganisation().
+const WordSet& organisationStarts() {
+    static const WordSet s = [] {
+        WordSet set;
+        for (std::string_view name : assets::lines("lexicon/en/organisations.txt")) {
+            std::vector<Token> tokens;
+            tokenize(name, {0, static_cast<uint32_t>(name.size())}, tokens);
+            if (!tokens.empty()) set.insert(tokens[0].span.in(name));
+        }
+        for (std::string_view head : assets::lines("lexicon/en/organisation_heads.txt")) set.insert(head);
+        return set;
+    }();
+    return s;
+}
+
+// The key organisationKey() takes, of the words tokenize() found in text.
+std::string organisationKeyOf(std::string_view text, const std::vector<Token>& tokens) {
+    std::string key;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        if (i > 0 && tokens[i - 1].gapAfter != Gap::Apostrophe) key.push_back(' ');
+        key.append(tokens[i].span.in(text));
+    }
+    return key;
+}
+
+const std::unordered_map<std::string, uint8_t>& organisations() {
+    static const std::unordered_map<std::string, uint8_t> names = [] {
+        std::unordered_map<std::string, uint8_t> map;
+        for (std::string_view name : assets::lines("lexicon/en/organisations.txt")) {
+            std::vector<Token> tokens;
+            tokenize(name, {0, static_cast<uint32_t>(name.size())}, tokens);
+            map[organisationKeyOf(name, tokens)] |= kOrganisation;
+            for (tokens.pop_back(); !tokens.empty(); tokens.pop_back())
+                map[organisationKeyOf(name, tokens)] |= kOrganisationPrefix;
+        }
+        for (std::string_view head : assets::lines("lexicon/en/organisation_heads.txt")) map[std::string(head)] |= kOrganisationHead;
+        return map;
+    }();
+    return names;
+}
+
 }  // namespace
 
 uint16_t classes(std::string_view lower) { return lists().tags(lower); }
@@ -50,5 +95,22 @@ bool isOrgSuffix(std::string_view lower) { return classes(lower) & kOrgSuffix; }
 bool isConnector(std::string_view lower) { return classes(lower) & kConnector; }
 int divisionLevel(std::string_view lower) { return divisionLevel(classes(lower)); }
 bool isPluralDivisionNoun(std::string_view lower) { return classes(lower) & kPluralDivision; }
+
+bool startsOrganisation(std::string_view word) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    static const WordSet& starts = organisationStarts();
+    char lowered[24];  // longer than any word of the lists
+    if (word.empty() || word.size() > sizeof lowered ||
+        !starts.mayContain(lower(word[0]), word.size() > 1 ? lower(word[1]) : '\0', word.size()))
+        return false;
+    for (size_t i = 0; i < word.size(); ++i) lowered[i] = lower(word[i]);
+    return starts.contains({lowered, word.size()});
+}
+
+uint8_t organisationKey(std::string_view key) {
+    const auto& names = organisations();
+    const auto it = names.find(std::string(key));
+    return it == names.end() ? 0 : it->second;
+}
 
 }  // namespace cmap::text::words

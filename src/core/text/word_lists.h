@@ -49,4 +49,16 @@ int divisionLevel(std::string_view lower);
 /// A division noun's plural ("regions", "provinces"), which may end a list of divisions' names.
 bool isPluralDivisionNoun(std::string_view lower);
 
+/// Where a key stands among the names of known outlets and armed groups (organisations.txt) and
+/// the words that begin one (organisation_heads.txt): the key is the words in lower case, a space
+/// between words, nothing across an apostrophe ("hayat tahrir al sham" for "Hay'at Tahrir
+/// al-Sham"). Bits: kOrganisation for a whole name, kOrganisationPrefix for the first words of a
+/// longer one, kOrganisationHead for a word that begins a group's name ("liwa", "jaish").
+enum OrganisationKey : uint8_t { kOrganisation = 1, kOrganisationPrefix = 2, kOrganisationHead = 4 };
+uint8_t organisationKey(std::string_view key);
+/// Whether the word (any case) is the first word of a name in organisations.txt or a head. Most
+/// words are answered from their first two letters and length alone: the recognizer asks it of
+/// every capitalized word.
+bool startsOrganisation(std::string_view word);
+
 }  // namespace cmap::text::words

@@ -106,6 +106,19 @@ TEST_CASE("organisations: place names inside an organisation's name are not ment
     CHECK(summary(parse("Fighters of the Hilton Battalion and Richmond FC fans met in Homs.")) == "Homs=Homs/SY");
 }
 
+TEST_CASE("organisations: known outlets and armed groups, and groups named with an Arabic head word") {
+    // Names listed in assets/lexicon/en/organisations.txt, however hyphened or capitalized.
+    CHECK(summary(parse("Fighters of the Islamic State of Iraq and Syria left Homs.")) == "Homs=Homs/SY");
+    CHECK(summary(parse("A Syria Direct reporter and Free Syrian Army officers met in Latakia.")) ==
+          "Latakia=Latakia/SY");
+    CHECK(summary(parse("The Syrian Observatory For Human Rights counted the dead in Homs.")) == "Homs=Homs/SY");
+    // Outside the name its places are places again.
+    CHECK(summary(parse("A Syria Direct reporter drove across Syria.")) == "Syria=Syria/SY");
+    // A head word and the name after it are a group's name; the head word alone may be a village.
+    CHECK(summary(parse("Ansar Allah fighters and Liwa al-Tartus men reached Homs.")) == "Homs=Homs/SY");
+    CHECK(summary(parse("Jets struck Ansar before dawn, and later Homs.")) == "Ansar=Ansar/LB; Homs=Homs/SY");
+}
+
 TEST_CASE("town, region: the region is the town's country's") {
     CHECK(summary(parse("Police in Atlanta, Georgia, made arrests.")) == "Atlanta=Atlanta/US; Georgia=Georgia/US");
     CHECK(summary(parse("Tanks rolled into Georgia.")) == "Georgia=Georgia/GE");

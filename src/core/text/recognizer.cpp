@@ -292,11 +292,10 @@ std::optional<size_t> Recognizer::organisation(std::string_view text, size_t fir
     std::string key;
     for (size_t j = first; j < tokens_.size(); ++j) {
         if (j > first) {
-            const Gap g = tokens_[j - 1].gapAfter;
-            if (g == Gap::Space || g == Gap::Hyphen)
-                key.push_back(' ');
-            else if (g != Gap::Apostrophe)
-                break;
+            const auto join = words::organisationJoin(
+                tokens_[j - 1].gapAfter, text.substr(tokens_[j - 1].span.end, tokens_[j].span.start - tokens_[j - 1].span.end));
+            if (!join) break;
+            key += *join;
         }
         key += lowered(tokenText(text, tokens_[j]), lower_);
         const uint8_t found = words::organisationKey(key);
@@ -316,17 +315,19 @@ std::optional<size_t> Recognizer::organisation(std::string_view text, size_t fir
         geo::appendNormalized(tokenText(text, t), key);
         return !commonWord(key);
     };
+    // "al-Quds", "Al-Quds": an article hyphened to a capitalized word.
+    auto article = [&](size_t k) {
+        return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Hyphen && is(text, k, words::kParticle) &&
+               tokens_[k + 1].upper();
+    };
     size_t j = first;
     while (j + 1 < tokens_.size() && tokens_[j].gapAfter == Gap::Space) {
-        const size_t next = j + 1;
-        if (nameWord(next)) {
-            j = next;
-        } else if (!tokens_[next].upper() && tokens_[next].gapAfter == Gap::Hyphen && next + 1 < tokens_.size() &&
-                   is(text, next, words::kParticle) && tokens_[next + 1].upper()) {
-            j = next + 1;  // "al-Quds"
-        } else {
+        if (article(j + 1))
+            j += 2;
+        else if (nameWord(j + 1))
+            ++j;
+        else
             break;
-        }
     }
     if (j > first) last = j;
     return last;
@@ -377,7 +378,7 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
             std::erase_if(memo->second,
                           [&](const geo::Posting& p) { return !transliterated(gaz_.place(p.place).countryCode()); });
         }
-        if (!memo->second.empty()) return {ends[e], memo->second};
+        if (!memo->second.empty()) return {ends[e], memo->second, true};
     }
     return none;
 }
@@ -488,10 +489,12 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     }
 
     // Organisations named after a place: keep well-known places ("European Commission",
-    // "New York Times"), drop small towns that are someone's surname ("Brookings Institute").
+    // "New York Times"), drop small towns that are someone's surname ("Brookings Institute"),
+    // and loose spellings: a great city among the places a word folds like does not make the word
+    // its name ("Kraken", folded, is one of Volgograd's names and a Syrian village's).
     for (size_t k = m.last + 1; k <= runEnd && k <= m.last + 3; ++k) {
         if (is(text, k, words::kOrgSuffix)) {
-            if (!isStrong) return false;
+            if (!isStrong || m.loose) return false;
             break;
         }
     }

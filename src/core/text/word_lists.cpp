@@ -1,5 +1,6 @@
 #include "core/text/word_lists.h"
 
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 
@@ -56,11 +57,17 @@ const WordSet& organisationStarts() {
     return s;
 }
 
-// The key organisationKey() takes, of the words tokenize() found in text.
+// The key organisationKey() takes, of the words tokenize() found in text; empty where the words
+// do not make one name.
 std::string organisationKeyOf(std::string_view text, const std::vector<Token>& tokens) {
     std::string key;
     for (size_t i = 0; i < tokens.size(); ++i) {
-        if (i > 0 && tokens[i - 1].gapAfter != Gap::Apostrophe) key.push_back(' ');
+        if (i > 0) {
+            const auto join = organisationJoin(tokens[i - 1].gapAfter,
+                                               text.substr(tokens[i - 1].span.end, tokens[i].span.start - tokens[i - 1].span.end));
+            if (!join) return {};
+            key += *join;
+        }
         key.append(tokens[i].span.in(text));
     }
     return key;
@@ -72,7 +79,10 @@ const std::unordered_map<std::string, uint8_t>& organisations() {
         for (std::string_view name : assets::lines("lexicon/en/organisations.txt")) {
             std::vector<Token> tokens;
             tokenize(name, {0, static_cast<uint32_t>(name.size())}, tokens);
-            map[organisationKeyOf(name, tokens)] |= kOrganisation;
+            const std::string key = organisationKeyOf(name, tokens);
+            // A name that running text cannot join is a defect of the list, as a missing file is.
+            if (key.empty()) throw std::logic_error("organisations.txt: no text matches \"" + std::string(name) + "\"");
+            map[key] |= kOrganisation;
             for (tokens.pop_back(); !tokens.empty(); tokens.pop_back())
                 map[organisationKeyOf(name, tokens)] |= kOrganisationPrefix;
         }
@@ -95,6 +105,22 @@ bool isOrgSuffix(std::string_view lower) { return classes(lower) & kOrgSuffix; }
 bool isConnector(std::string_view lower) { return classes(lower) & kConnector; }
 int divisionLevel(std::string_view lower) { return divisionLevel(classes(lower)); }
 bool isPluralDivisionNoun(std::string_view lower) { return classes(lower) & kPluralDivision; }
+
+std::optional<std::string_view> organisationJoin(Gap gap, std::string_view between) {
+    switch (gap) {
+    case Gap::Space:
+    case Gap::Hyphen: return " ";
+    case Gap::Apostrophe: return "";
+    case Gap::Other:
+        // A plural possessive: an apostrophe, then spaces.
+        for (std::string_view mark : {"'", "\u2019"})
+            if (between.starts_with(mark) && between.size() > mark.size() &&
+                between.find_first_not_of(' ', mark.size()) == std::string_view::npos)
+                return " ";
+        return std::nullopt;
+    default: return std::nullopt;
+    }
+}
 
 bool startsOrganisation(std::string_view word) {
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };

@@ -117,6 +117,14 @@ TEST_CASE("organisations: known outlets and armed groups, and groups named with 
     // A head word and the name after it are a group's name; the head word alone may be a village.
     CHECK(summary(parse("Ansar Allah fighters and Liwa al-Tartus men reached Homs.")) == "Homs=Homs/SY");
     CHECK(summary(parse("Jets struck Ansar before dawn, and later Homs.")) == "Ansar=Ansar/LB; Homs=Homs/SY");
+    CHECK(summary(parse("Men of the Kurdistan Workers' Party and of Liwa Al-Tartus met in Homs.")) == "Homs=Homs/SY");
+}
+
+TEST_CASE("organisations: a loose spelling before an organisation's word is no great city's name") {
+    // Damascus is a city well known enough to name organisations ("the Damascus Media Center"),
+    // and "Damaskus" folds like it, but a spelling the loose key finds is no such name.
+    CHECK(summary(parse("Men of the Damaskus Brigade left Homs. Shells fell on Damaskus.")) ==
+          "Homs=Homs/SY; Damaskus=Damascus/SY");
 }
 
 TEST_CASE("town, region: the region is the town's country's") {

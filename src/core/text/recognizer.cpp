@@ -315,14 +315,9 @@ std::optional<size_t> Recognizer::organisation(std::string_view text, size_t fir
         geo::appendNormalized(tokenText(text, t), key);
         return !commonWord(key);
     };
-    // "al-Quds", "Al-Quds": an article hyphened to a capitalized word.
-    auto article = [&](size_t k) {
-        return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Hyphen && is(text, k, words::kParticle) &&
-               tokens_[k + 1].upper();
-    };
     size_t j = first;
     while (j + 1 < tokens_.size() && tokens_[j].gapAfter == Gap::Space) {
-        if (article(j + 1))
+        if (hyphenedArticle(text, j + 1))  // "al-Quds", "Al-Quds"
             j += 2;
         else if (nameWord(j + 1))
             ++j;
@@ -600,10 +595,11 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             if (m.postings.empty()) {
                 m = looseMatch(text, i);
                 loose = !m.postings.empty();
-            } else if (m.last == i && i + 1 < tokens_.size() && t.gapAfter == Gap::Space && tokens_[i + 1].upper() &&
-                       !strong(m.postings)) {
-                // "Tal Rifaat": a village named like the first word must not hide a longer name
-                // that only the loose key finds ("Tall Rif'at").
+            } else if (m.last == i && i + 1 < tokens_.size() && t.gapAfter == Gap::Space &&
+                       (tokens_[i + 1].upper() || hyphenedArticle(text, i + 1)) && !strong(m.postings)) {
+                // "Tal Rifaat", "Jisr al-Shugur": a village named like the first word must not
+                // hide a longer name that only the loose key finds ("Tall Rif'at", "Jisr ash
+                // Shughur").
                 Match longer = looseMatch(text, i);
                 if (longer.last > m.last) m = std::move(longer), loose = true;
             }
@@ -635,12 +631,15 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     }
 }
 
+bool Recognizer::hyphenedArticle(std::string_view text, size_t k) {
+    return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Hyphen && tokens_[k + 1].upper() &&
+           !(tokens_[k + 1].flags & kDigits) && is(text, k, words::kParticle);
+}
+
 bool Recognizer::articleBefore(std::string_view text, size_t k) {
     // After a capitalized word the article is inside a person's or a group's name: "Bashar
     // al-Assad", "Ahrar al-Sham".
-    return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Hyphen && tokens_[k + 1].upper() &&
-           !(tokens_[k + 1].flags & kDigits) && !(k > 0 && tokens_[k - 1].upper() && tokens_[k - 1].gapAfter == Gap::Space) &&
-           is(text, k, words::kParticle);
+    return !(k > 0 && tokens_[k - 1].upper() && tokens_[k - 1].gapAfter == Gap::Space) && hyphenedArticle(text, k);
 }
 
 void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const {

@@ -37,6 +37,9 @@ TEST_CASE("variant spellings: running text finds what the tolerant key finds, ne
 TEST_CASE("a village named like a name's first word does not hide the longer name's loose spelling") {
     // "Tall Hamra" is a spelling of Tell Hamra; "Tall" alone is a village far from here.
     CHECK(summary(parse("Shelling hit Tall Hamra near Daraa on Monday.")) == "Tall Hamra=Tell Hamra/SY; Daraa=Dar‘ā/SY");
+    // Also where an article joins the longer name ("Jisr al-Shugur" beside a village "Jisr").
+    CHECK(summary(parse("Shelling hit Tall al-Hamra near Daraa on Monday.")) ==
+          "Tall al-Hamra=Tell Hamra/SY; Daraa=Dar‘ā/SY");
 }
 
 TEST_CASE("the Arabic article in lower case starts the name it is hyphened to") {

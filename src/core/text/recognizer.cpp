@@ -373,7 +373,9 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
             std::erase_if(memo->second,
                           [&](const geo::Posting& p) { return !transliterated(gaz_.place(p.place).countryCode()); });
         }
-        if (!memo->second.empty()) return {ends[e], memo->second, true};
+        // As for exact names: a district's name without its noun names nothing.
+        Match m{ends[e], memo->second, true};
+        if (!m.postings.empty() && division(text, m)) return m;
     }
     return none;
 }

@@ -603,6 +603,40 @@ class Build:
                                  "members": r["members"], "names": names, "geom": g})
 
     # --- facilities --------------------------------------------------------------------------
+    # Facilities named after where they stand ("Bab al-Hawa Border Crossing", "Ras Lanuf Oil
+    # Terminal") are often named by that place alone ("aid crossed at Bab al-Hawa", "the ports of
+    # Ras Lanuf and Es Sider"). Of these kinds, the facility's own name less its kind words becomes
+    # one of its names where no place anywhere has that name: a town of the name stays the town
+    # ("Rafah"). Not from the other names, which hold the other side's town ("Cilvegozu border
+    # gate"), nor for bases, airports or dams, named after people too ("King Abdulaziz Air Base").
+    BARE_NAME_KINDS = {"border_crossing": ["border crossing", "border gate", "crossing point", "crossing",
+                                           "checkpoint"],
+                       "infrastructure": ["oil terminal", "oil port", "terminal"]}
+
+    def add_bare_names(self, places):
+        wanted = []  # (facility, normalized bare name, bare name)
+        for fac in self.facilities:
+            low = fac["name"].casefold()
+            kind = next((k for k in self.BARE_NAME_KINDS.get(fac["category"], []) if low.endswith(" " + k)), None)
+            if kind:
+                bare = fac["name"][: len(fac["name"]) - len(kind)].strip()
+                if len(norm(bare)) >= 4:
+                    wanted.append((fac, norm(bare), bare))
+        keys = {key for _, key, _ in wanted}
+        starts = {key[:3] for key in keys}
+        taken = set()
+        for p in places:  # only names that start like a wanted one are normalized whole: 200k places
+            for x in [p[1], p[2]] + p[3].split(","):
+                if x and norm(x[:6])[:3] in starts and norm(x) in keys:
+                    taken.add(norm(x))
+        added = 0
+        for fac, key, bare in wanted:
+            if key not in taken:
+                before = len(fac["names"].items)
+                fac["names"].add(bare)
+                added += len(fac["names"].items) - before
+        return added
+
     def build_facilities(self):
         cols = ["id", "name", "aliases", "country", "lat", "lon", "category", "source"]
         self.facilities = []
@@ -887,6 +921,7 @@ class Build:
         self.build_regions()
         log(f"regions: {len(self.regions)} ({time.monotonic() - t0:.1f}s)")
         self.build_facilities()
+        log(f"facilities: {len(self.facilities)} ({self.add_bare_names(places)} named by their place alone)")
         n_alias = self.check_targets("aliases.csv", "alias")
         n_demo = self.check_targets("demonyms.csv", "demonym")
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Bases, dams, crossings and prisons of the curated facilities table are found in running text at
 # their own place, in the lower-case spellings news uses; the towns they are named after stay towns.
+# A crossing or a terminal named after a place that is no town of the gazetteer is found by that
+# name alone.
 . "$(dirname "$0")/lib.bash"
 : "${CONFLICTMAP_GEODATA:?}"
 [ -f "$CONFLICTMAP_GEODATA/facilities.shp" ] || { echo "geodata not built in $CONFLICTMAP_GEODATA: run ./setup.sh" >&2; exit 1; }
@@ -13,6 +15,7 @@ Aid convoys waited at the Bab al-Hawa crossing for a second day.
 Relatives gathered outside Sednaya prison after the guards fled.
 A patrol boat left the Ochakov naval base. Supplies came through the Semalka border crossing.
 A drone struck the Chornobaivka airfield outside Kherson.
+Trucks of flour crossed into Idlib at Bab al-Hawa, and the militia held the oil ports of Ras Lanuf and Es Sider.
 EOF
 expect_exit 0 "geoparse facilities" -- geoparse --json "$TMP/a.txt"
 # text in the article|kind||lat|lon it must resolve to, within 10 km
@@ -26,6 +29,9 @@ Ochakov naval base|poi||46.61|31.55
 Semalka border crossing|poi||37.08|42.37
 Chornobaivka airfield|poi||46.68|32.51
 Kherson|city||46.64|32.61
+Bab al-Hawa|poi||36.23|36.67
+Ras Lanuf|poi||30.50|18.55
+Es Sider|poi||30.63|18.35
 WANT
 
 # The lookup finds them under the outlets' other spellings.

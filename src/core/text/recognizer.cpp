@@ -311,6 +311,48 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, 
     return best;
 }
 
+std::optional<size_t> Recognizer::organisation(std::string_view text, size_t first) {
+    std::optional<size_t> last;
+    bool head = false;
+    std::string key;
+    for (size_t j = first; j < tokens_.size(); ++j) {
+        if (j > first) {
+            const auto join = words::organisationJoin(
+                tokens_[j - 1].gapAfter, text.substr(tokens_[j - 1].span.end, tokens_[j].span.start - tokens_[j - 1].span.end));
+            if (!join) break;
+            key += *join;
+        }
+        key += lowered(tokenText(text, tokens_[j]), lower_);
+        const uint8_t found = words::organisationKey(key);
+        if (j == first) head = (found & words::kOrganisationHead) && tokens_[first].upper();
+        if (found & words::kOrganisation) last = j;
+        if (!(found & words::kOrganisationPrefix)) break;
+    }
+    if (last || !head) return last;
+    // A head and the name after it: "Liwa al-Quds", "Jaish al-Fatah", "Liwa Fatemiyoun". A word
+    // of the dictionary is no such name ("the Liwa Oasis").
+    auto nameWord = [&](size_t k) {
+        const Token& t = tokens_[k];
+        if (!t.upper() || t.allCaps() || (t.flags & kDigits)) return false;
+        using namespace words;
+        if (classes(text, k) & (kCommon | kTitle | kOrgSuffix | kFeatureNoun)) return false;
+        key.clear();
+        geo::appendNormalized(tokenText(text, t), key);
+        return !commonWord(key);
+    };
+    size_t j = first;
+    while (j + 1 < tokens_.size() && tokens_[j].gapAfter == Gap::Space) {
+        if (hyphenedArticle(text, j + 1))  // "al-Quds", "Al-Quds"
+            j += 2;
+        else if (nameWord(j + 1))
+            ++j;
+        else
+            break;
+    }
+    if (j > first) last = j;
+    return last;
+}
+
 Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
     Match none{first, {}};
     const Token& t0 = tokens_[first];
@@ -356,7 +398,9 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
             std::erase_if(memo->second,
                           [&](const geo::Posting& p) { return !transliterated(gaz_.place(p.place).countryCode()); });
         }
-        if (!memo->second.empty()) return {ends[e], memo->second};
+        // As for exact names: a district's name without its noun names nothing.
+        Match m{ends[e], memo->second, true};
+        if (!m.postings.empty() && division(text, m)) return m;
     }
     return none;
 }
@@ -467,10 +511,12 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     }
 
     // Organisations named after a place: keep well-known places ("European Commission",
-    // "New York Times"), drop small towns that are someone's surname ("Brookings Institute").
+    // "New York Times"), drop small towns that are someone's surname ("Brookings Institute"),
+    // and loose spellings: a great city among the places a word folds like does not make the word
+    // its name ("Kraken", folded, is one of Volgograd's names and a Syrian village's).
     for (size_t k = m.last + 1; k <= runEnd && k <= m.last + 3; ++k) {
         if (is(text, k, words::kOrgSuffix)) {
-            if (!isStrong) return false;
+            if (!isStrong || m.loose) return false;
             break;
         }
     }
@@ -563,6 +609,13 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     tokenClasses_.assign(tokens_.size(), 0);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
+        // The names that matter hold a place's name after their first word.
+        if ((t.gapAfter == Gap::Hyphen || (t.upper() && (t.gapAfter == Gap::Space || t.gapAfter == Gap::Apostrophe))) &&
+            words::startsOrganisation(tokenText(text, t)))
+            if (const auto last = organisation(text, i)) {
+                i = *last;
+                continue;
+            }
         // "toward al-Bab", "near al-Qaim": a lower-case article starts the name ("Al Bab"); without
         // a match the name is tried alone at the next word.
         const bool article = !t.upper();
@@ -577,10 +630,11 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             if (m.postings.empty()) {
                 m = looseMatch(text, i);
                 loose = !m.postings.empty();
-            } else if (m.last == i && i + 1 < tokens_.size() && t.gapAfter == Gap::Space && tokens_[i + 1].upper() &&
-                       !strong(m.postings)) {
-                // "Tal Rifaat": a village named like the first word must not hide a longer name
-                // that only the loose key finds ("Tall Rif'at").
+            } else if (m.last == i && i + 1 < tokens_.size() && t.gapAfter == Gap::Space &&
+                       (tokens_[i + 1].upper() || hyphenedArticle(text, i + 1)) && !strong(m.postings)) {
+                // "Tal Rifaat", "Jisr al-Shugur": a village named like the first word must not
+                // hide a longer name that only the loose key finds ("Tall Rif'at", "Jisr ash
+                // Shughur").
                 Match longer = looseMatch(text, i);
                 if (longer.last > m.last) m = std::move(longer), loose = true;
             }
@@ -612,12 +666,15 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
     }
 }
 
+bool Recognizer::hyphenedArticle(std::string_view text, size_t k) {
+    return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Hyphen && tokens_[k + 1].upper() &&
+           !(tokens_[k + 1].flags & kDigits) && is(text, k, words::kParticle);
+}
+
 bool Recognizer::articleBefore(std::string_view text, size_t k) {
     // After a capitalized word the article is inside a person's or a group's name: "Bashar
     // al-Assad", "Ahrar al-Sham".
-    return k + 1 < tokens_.size() && tokens_[k].gapAfter == Gap::Hyphen && tokens_[k + 1].upper() &&
-           !(tokens_[k + 1].flags & kDigits) && !(k > 0 && tokens_[k - 1].upper() && tokens_[k - 1].gapAfter == Gap::Space) &&
-           is(text, k, words::kParticle);
+    return !(k > 0 && tokens_[k - 1].upper() && tokens_[k - 1].gapAfter == Gap::Space) && hyphenedArticle(text, k);
 }
 
 void Recognizer::dropPersonNames(std::string_view text, std::vector<Recognized>& mentions) const {

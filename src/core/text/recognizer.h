@@ -63,9 +63,14 @@ private:
     };
     /// article: tokens_[first] is a lower-case article the name starts with (articleBefore).
     Match longestMatch(std::string_view text, size_t first, bool article = false);
-    /// Whether tokens_[k] is an Arabic article in lower case hyphened to a capitalized word that
-    /// may start a place's name ("al-Bab", "el-Arish").
+    /// Whether tokens_[k] is an Arabic article hyphened to a capitalized word ("al-Bab", "Al-Quds").
+    bool hyphenedArticle(std::string_view text, size_t k);
+    /// Whether tokens_[k] is such an article that may start a place's name: not after a
+    /// capitalized word, where it is inside a longer name ("Bashar al-Assad").
     bool articleBefore(std::string_view text, size_t k);
+    /// The last token of the name of a known outlet or armed group (words::organisationKey)
+    /// that starts at tokens_[first], if one does: the places in such a name are not mentions.
+    std::optional<size_t> organisation(std::string_view text, size_t first);
     /// When the exact names find nothing at first: the longest run of up to three capitalized
     /// words whose looseKey() names places, guarded against ordinary words and people's names.
     Match looseMatch(std::string_view text, size_t first);

@@ -1,6 +1,11 @@
 #include "core/text/word_lists.h"
 
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
 #include "core/assets.h"
+#include "core/text/tokens.h"
 #include "core/text/word_set.h"
 
 namespace cmap::text::words {
@@ -37,6 +42,56 @@ const WordSet& lists() {
     return s;
 }
 
+// The first words of organisations.txt and the heads, for startsOrganisation().
+const WordSet& organisationStarts() {
+    static const WordSet s = [] {
+        WordSet set;
+        for (std::string_view name : assets::lines("lexicon/en/organisations.txt")) {
+            std::vector<Token> tokens;
+            tokenize(name, {0, static_cast<uint32_t>(name.size())}, tokens);
+            if (!tokens.empty()) set.insert(tokens[0].span.in(name));
+        }
+        for (std::string_view head : assets::lines("lexicon/en/organisation_heads.txt")) set.insert(head);
+        return set;
+    }();
+    return s;
+}
+
+// The key organisationKey() takes, of the words tokenize() found in text; empty where the words
+// do not make one name.
+std::string organisationKeyOf(std::string_view text, const std::vector<Token>& tokens) {
+    std::string key;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        if (i > 0) {
+            const auto join = organisationJoin(tokens[i - 1].gapAfter,
+                                               text.substr(tokens[i - 1].span.end, tokens[i].span.start - tokens[i - 1].span.end));
+            if (!join) return {};
+            key += *join;
+        }
+        key.append(tokens[i].span.in(text));
+    }
+    return key;
+}
+
+const std::unordered_map<std::string, uint8_t>& organisations() {
+    static const std::unordered_map<std::string, uint8_t> names = [] {
+        std::unordered_map<std::string, uint8_t> map;
+        for (std::string_view name : assets::lines("lexicon/en/organisations.txt")) {
+            std::vector<Token> tokens;
+            tokenize(name, {0, static_cast<uint32_t>(name.size())}, tokens);
+            const std::string key = organisationKeyOf(name, tokens);
+            // A name that running text cannot join is a defect of the list, as a missing file is.
+            if (key.empty()) throw std::logic_error("organisations.txt: no text matches \"" + std::string(name) + "\"");
+            map[key] |= kOrganisation;
+            for (tokens.pop_back(); !tokens.empty(); tokens.pop_back())
+                map[organisationKeyOf(name, tokens)] |= kOrganisationPrefix;
+        }
+        for (std::string_view head : assets::lines("lexicon/en/organisation_heads.txt")) map[std::string(head)] |= kOrganisationHead;
+        return map;
+    }();
+    return names;
+}
+
 }  // namespace
 
 uint16_t classes(std::string_view lower) { return lists().tags(lower); }
@@ -50,5 +105,38 @@ bool isOrgSuffix(std::string_view lower) { return classes(lower) & kOrgSuffix; }
 bool isConnector(std::string_view lower) { return classes(lower) & kConnector; }
 int divisionLevel(std::string_view lower) { return divisionLevel(classes(lower)); }
 bool isPluralDivisionNoun(std::string_view lower) { return classes(lower) & kPluralDivision; }
+
+std::optional<std::string_view> organisationJoin(Gap gap, std::string_view between) {
+    switch (gap) {
+    case Gap::Space:
+    case Gap::Hyphen: return " ";
+    case Gap::Apostrophe: return "";
+    case Gap::Other:
+        // A plural possessive: an apostrophe, then spaces.
+        for (std::string_view mark : {"'", "\u2019"})
+            if (between.starts_with(mark) && between.size() > mark.size() &&
+                between.find_first_not_of(' ', mark.size()) == std::string_view::npos)
+                return " ";
+        return std::nullopt;
+    default: return std::nullopt;
+    }
+}
+
+bool startsOrganisation(std::string_view word) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    static const WordSet& starts = organisationStarts();
+    char lowered[24];  // longer than any word of the lists
+    if (word.empty() || word.size() > sizeof lowered ||
+        !starts.mayContain(lower(word[0]), word.size() > 1 ? lower(word[1]) : '\0', word.size()))
+        return false;
+    for (size_t i = 0; i < word.size(); ++i) lowered[i] = lower(word[i]);
+    return starts.contains({lowered, word.size()});
+}
+
+uint8_t organisationKey(std::string_view key) {
+    const auto& names = organisations();
+    const auto it = names.find(std::string(key));
+    return it == names.end() ? 0 : it->second;
+}
 
 }  // namespace cmap::text::words

@@ -2,7 +2,10 @@
 // Small closed word classes the recognizer needs to tell a place from a person, an organisation
 // or an ordinary word. Our own lists; all lookups take a lower-case ASCII word.
 #include <cstdint>
+#include <optional>
 #include <string_view>
+
+#include "core/text/tokens.h"
 
 namespace cmap::text::words {
 
@@ -48,5 +51,21 @@ bool isNameParticle(std::string_view lower);
 int divisionLevel(std::string_view lower);
 /// A division noun's plural ("regions", "provinces"), which may end a list of divisions' names.
 bool isPluralDivisionNoun(std::string_view lower);
+
+/// Where a key stands among the names of known outlets and armed groups (organisations.txt) and
+/// the words that begin one (organisation_heads.txt): the key is the words in lower case, a space
+/// between words, nothing across an apostrophe ("hayat tahrir al sham" for "Hay'at Tahrir
+/// al-Sham"). Bits: kOrganisation for a whole name, kOrganisationPrefix for the first words of a
+/// longer one, kOrganisationHead for a word that begins a group's name ("liwa", "jaish").
+enum OrganisationKey : uint8_t { kOrganisation = 1, kOrganisationPrefix = 2, kOrganisationHead = 4 };
+uint8_t organisationKey(std::string_view key);
+/// What joins two words of such a key, given the gap tokenize() saw between them and its text:
+/// nothing across an apostrophe inside a word, a space across spaces, a hyphen or a plural
+/// possessive ("Workers' Party"); no value where a name cannot go on.
+std::optional<std::string_view> organisationJoin(Gap gap, std::string_view between);
+/// Whether the word (any case) is the first word of a name in organisations.txt or a head. Most
+/// words are answered from their first two letters and length alone: the recognizer asks it of
+/// every capitalized word.
+bool startsOrganisation(std::string_view word);
 
 }  // namespace cmap::text::words

@@ -129,6 +129,8 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (36.20 32.80)", {"9900004", "Tell Hamra", "city", "SY", "9000", "9900004", "Tell Hamra", "PPL", "12"}},
                        // A village named like the first word of other names ("Tall Hamra").
                        {"POINT (38.90 36.10)", {"9900005", "Tall", "city", "SY", "700", "9900005", "Tall", "PPL", "04"}},
+                       // A village named like the word that begins many armed groups' names ("Ansar Allah").
+                       {"POINT (35.40 33.37)", {"9900006", "Ansar", "city", "LB", "3000", "9900006", "Ansar", "PPL", "03"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
                                         "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n"

@@ -24,6 +24,10 @@ TEST_CASE("divisions: a division noun after a name makes the mention that divisi
     // A Slavic district named with the adjective of its town is found by the town's name.
     CHECK(summary(parse("Artillery struck the Kramatorsk raion; Kramatorsk itself was quiet.")) ==
           "Kramatorsk raion=Kramatorskyi Raion/admin2; Kramatorsk=Kramatorsk/city");
+    // A loose spelling likewise: the district with its noun, the town without.
+    CHECK(summary(parse("Shells hit villages in Tartous district and in Homs.")) ==
+          "Tartous district=Tartus District/admin2; Homs=Homs/city");
+    CHECK(summary(parse("Shells hit Tartous and Homs.")) == "Tartous=Tartus/city; Homs=Homs/city");
     // First-order nouns name the province, in either case.
     CHECK(summary(parse("Jets struck Latakia province and the Latakia Governorate again.")) ==
           "Latakia province=Latakia/admin1; Latakia Governorate=Latakia/admin1");

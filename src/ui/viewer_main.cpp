@@ -369,8 +369,13 @@ int runViewer(const ViewerOptions& options) {
             log::info("wrote " + options.screenshot->string());
             break;
         }
-        // Nobody sees a headless window: a swap would only copy every frame to the X server.
+        // Nobody sees a headless window: a swap would only copy every frame to the X server. The
+        // frame is still waited for, as a swap waits: llvmpipe otherwise takes a new scene (its
+        // bins, some megabytes each, kept for reuse) for every frame queued ahead of its
+        // rasterizer, and a loop that outruns it (a million events importing) ends up holding
+        // dozens of them: 75 MB.
         if (!headless) glfwSwapBuffers(window.get());
+        else glFinish();
     }
     if (options.timings) times.print();
     // A clean exit: unsaved changes are the user's choice now, not a crash to recover from.

@@ -3,11 +3,24 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "app/cli_common.h"
 #include "app/commands.h"
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+    // Blocks of 128 KiB and more are mapped for themselves and unmapped when freed. glibc would
+    // otherwise raise that threshold to the size of each large block freed (up to 32 MiB), and
+    // later blocks of that size (a million events' columns and their copies, GL buffers,
+    // textures) came from its heaps, where freeing them returned nothing: which blocks raised it
+    // depends on the threads' timing. The heaps keep up to 4 MiB free at their top, so that a
+    // frame's own allocations do not shrink and regrow them every frame.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
+#endif
     using namespace cmap::app;
     CLI::App app{"conflictmap: news articles to timeline-linked briefing maps"};
     app.set_version_flag("--version", "conflictmap 0.1.0");

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "render/bounded_draw.h"
 #include "render/meridian_cut.h"
 #include "render/triangulate.h"
 
@@ -13,6 +14,9 @@ struct MeshVertex {
     float x, y;
     uint32_t feature;
 };
+
+// Segments per draw call (see drawInBlocks): each is a quad out of the line geometry shader.
+constexpr GLsizei kSegmentBlock = 1 << 14;
 
 bool valid(const geo::Vec2& p) { return !std::isnan(p.x) && !std::isnan(p.y); }
 
@@ -184,7 +188,10 @@ void FeatureMesh::drawSegments() {
     if (segmentCount_ == 0) return;
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, segmentIndices_.get());
-    glDrawElements(GL_LINES, segmentCount_, GL_UNSIGNED_INT, nullptr);
+    drawInBlocks(0, segmentCount_, 2 * kSegmentBlock, [](GLsizei first, GLsizei count) {
+        glDrawElements(GL_LINES, count, GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(static_cast<size_t>(first) * sizeof(uint32_t)));
+    });
 }
 
 }  // namespace cmap::render

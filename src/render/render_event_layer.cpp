@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "render/bounded_draw.h"
 #include "render/renderer_impl.h"
 
 namespace cmap::render {
 namespace {
 
-// Events per draw call (see drawEvents).
+// Events per draw call (see drawInBlocks).
 constexpr GLsizei kEventBlock = 1 << 14;
 
 }  // namespace
@@ -104,23 +105,10 @@ void Renderer::Impl::drawEvents(const Frame& f, const Tile& t, const scene::Even
     glUniform4fv(event.uniform("uColors[0]"), 7, colors.data());
     glBindVertexArray(buffer.vao.get());
     glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo.get());
-    // llvmpipe bins a whole draw before its threads rasterize it (some 200 bytes a triangle) and
-    // keeps a finished bin list until it reuses it: 350,000 events in one draw held 100 MB. Drawn
-    // in blocks, the binning at most two blocks ahead of the drawing, a frame holds a few blocks'.
-    std::array<GLsync, 2> ahead{};
-    for (GLsizei first = range.first, block = 0; first < range.end; first += kEventBlock, ++block) {
-        GLsync& done = ahead[static_cast<size_t>(block) % ahead.size()];
-        if (done) {
-            glClientWaitSync(done, GL_SYNC_FLUSH_COMMANDS_BIT, GL_TIMEOUT_IGNORED);
-            glDeleteSync(done);
-            done = nullptr;
-        }
+    drawInBlocks(range.first, range.end, kEventBlock, [&](GLsizei first, GLsizei count) {
         eventAttributes(first);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, std::min(kEventBlock, range.end - first));
-        if (range.end - first > kEventBlock) done = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
-    }
-    for (GLsync done : ahead)
-        if (done) glDeleteSync(done);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count);
+    });
     stats.eventsDrawn += static_cast<size_t>(range.end - range.first);
 }
 

@@ -149,16 +149,15 @@ private:
 
 // The whole window (panels included) as an image, read back from the frame just drawn.
 render::Image readWindow(int w, int h) {
+    // Read into the image itself and turned over in place: no second copy of the window.
     render::Image img(w, h);
-    std::vector<uint8_t> rows(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
-    size_t stride = static_cast<size_t>(w) * 4;
-    for (int y = 0; y < h; ++y) {  // GL rows go bottom-up
-        std::copy_n(rows.data() + static_cast<size_t>(h - 1 - y) * stride, stride, img.pixel(0, y));
-        for (int x = 0; x < w; ++x) img.pixel(x, y)[3] = 255;
-    }
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+    const auto stride = static_cast<ptrdiff_t>(w) * 4;
+    for (int y = 0; y < h / 2; ++y)  // GL rows go bottom-up
+        std::swap_ranges(img.pixel(0, y), img.pixel(0, y) + stride, img.pixel(0, h - 1 - y));
+    for (size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
     return img;
 }
 
@@ -369,8 +368,13 @@ int runViewer(const ViewerOptions& options) {
             log::info("wrote " + options.screenshot->string());
             break;
         }
-        // Nobody sees a headless window: a swap would only copy every frame to the X server.
+        // Nobody sees a headless window: a swap would only copy every frame to the X server. The
+        // frame is still waited for, as a swap waits: llvmpipe otherwise takes a new scene (its
+        // bins, some megabytes each, kept for reuse) for every frame queued ahead of its
+        // rasterizer, and a loop that outruns it (a million events importing) ends up holding
+        // dozens of them: 75 MB.
         if (!headless) glfwSwapBuffers(window.get());
+        else glFinish();
     }
     if (options.timings) times.print();
     // A clean exit: unsaved changes are the user's choice now, not a crash to recover from.

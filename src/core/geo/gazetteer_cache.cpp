@@ -106,6 +106,10 @@ bool GazetteerCache::read(const std::filesystem::path& file, uint64_t signature,
         g.looseWords_ = {};
         return false;
     }
+    // That check read every place (19 MB of pages for the world's); a run that geoparses nothing,
+    // as the viewer opening an event table alone, need not hold them: lookups map back the pages
+    // they read (from the page cache).
+    mapped->dropPages();
     g.storage_ = std::move(mapped);
     g.warnings_.clear();
     size_t start = 0;

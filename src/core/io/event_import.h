@@ -1,7 +1,8 @@
 #pragma once
-// Event datasets into an EventTable, through GDAL/OGR: ACLED-style CSV (event_date, event_type,
-// latitude, longitude, geo_precision, time_precision, notes, source), and GeoJSON, GeoPackage or
-// any other OGR point layer with a date field.
+// Event datasets into an EventTable: ACLED-style CSV (event_date, event_type, latitude, longitude,
+// geo_precision, time_precision, notes, source), read by its own reader (io::CsvRecords) when
+// it is comma-separated and names its date and coordinates, else through GDAL/OGR; and GeoJSON,
+// GeoPackage or any other OGR point layer with a date field, through GDAL/OGR.
 #include <filesystem>
 #include <string>
 

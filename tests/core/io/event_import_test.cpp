@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <fstream>
@@ -82,6 +83,48 @@ TEST_CASE("bad rows are counted and the first one is named by its line; the good
     CHECK(t->firstBadLine == 3);
     CHECK(t->firstBadReason.find("line 3") != std::string::npos);
     CHECK(t->firstBadReason.find("2016-02-30") != std::string::npos);
+}
+
+TEST_CASE("a CSV reads as GDAL's CSV driver reads it: quotes, line ends in quotes, blank lines, short rows") {
+    // The same rows twice: a .csv the import reads itself, and one whose .csvt (every field text,
+    // as the driver takes them untyped) sends it through GDAL.
+    const std::string text =
+        "\xEF\xBB\xBF" "event_date,event_type,sub_event_type,latitude,longitude,geo_precision,time_precision,notes,source\r\n"
+        "3 March 2016,Explosions/Remote violence,Air/drone strike,35.0,36.0,1,1,\"A strike, with a comma\",Agency A\r\n"
+        "2016-02-30,Battles,Armed clash,35.0,36.5,1,1,Not a day.,Agency B\r\n"
+        "\r\n"
+        "10 March 2016,Battles,Armed clash,35.0,35.5,2,2,\"two\r\nlines, \"\"quoted\"\"\",Agency B\r\n"
+        "2016-04,Protests,,34.5,36.1,3,3,,\r\n"
+        "2016,\"Battles\",Armed clash,34.0,36.2,,,x,\"Agency, C\"\r\n"
+        ",Battles,Armed clash,34.0,36.2,1,1,no date,A\r\n"
+        "5 May 2016,Battles\r\n"
+        "6 May 2016,Strategic developments,Headquarters or base established, 34.1 ,36.3,1,3,spaces,A\r\n"
+        "7-Jun-2016,Riots,Mob violence,34.2,36.4,2,1,x,A,extra,fields\r\n"
+        "2016-06-08T12:00:00,Battles,Armed clash,35.0,36.0,1, 2,same place,Agency A\r\n"
+        "\"9 June 2016\",Battles,Armed clash,35.0,36.0,x1,2x,quoted date,A";
+    test::TempDir dir;
+    write(dir / "own.csv", text);
+    write(dir / "gdal.csv", text);
+    write(dir / "gdal.csvt", "String,String,String,String,String,String,String,String,String\n");
+    auto own = io::importEvents(dir / "own.csv");
+    auto gdal = io::importEvents(dir / "gdal.csv");
+    REQUIRE(own->size() == 7);
+    REQUIRE(gdal->size() == own->size());
+    CHECK(own->lon == gdal->lon);
+    CHECK(own->lat == gdal->lat);
+    CHECK(own->firstDay == gdal->firstDay);
+    CHECK(own->lastDay == gdal->lastDay);
+    CHECK(own->supersededDay == gdal->supersededDay);
+    CHECK(own->time == gdal->time);
+    CHECK(own->geo == gdal->geo);
+    CHECK(own->category == gdal->category);
+    CHECK(own->source == gdal->source);
+    CHECK(own->sources == gdal->sources);
+    CHECK(own->badRows == 4);
+    CHECK(own->badRows == gdal->badRows);
+    CHECK(own->firstBadReason == "line 3: date '2016-02-30' is not a date");
+    CHECK(own->firstBadReason == gdal->firstBadReason);
+    CHECK(std::find(own->sources.begin(), own->sources.end(), "Agency, C") != own->sources.end());
 }
 
 TEST_CASE("a file that is not an event table is refused with one message naming it") {

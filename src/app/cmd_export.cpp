@@ -148,7 +148,8 @@ std::vector<Shot> plan(const Options& opt, const Checked& c, const model::Worksp
 int run(const GlobalOptions& global, const Options& opt) {
     const Checked c = check(opt);
     Progress progress("export", global);
-    // The GL context and the renderer are made on their own thread while the content loads.
+    // The GL context and the renderer are made on their own thread while the content loads and the
+    // first scene is built.
     render::HeadlessRenderer gl;
 
     model::Workspace ws = loadMapWorkspace(opt.map);
@@ -162,9 +163,6 @@ int run(const GlobalOptions& global, const Options& opt) {
     // and lines, not more of the map.
     const int width = c.map.width, height = c.map.height;
     const double logicalW = c.map.logicalWidth(), logicalH = c.map.logicalHeight();
-    render::Renderer& renderer = gl.get();
-    // Each image is drawn once: nothing is kept for a next frame (at 4K, 50 MB not taken).
-    renderer.setKeepImages(false);
     // Each image shows one view: the basemap projects and meshes only what that view shows.
     scene::SceneCache cache(scene::SceneCache::Views::One);
     for (const Shot& shot : shots) {
@@ -173,6 +171,10 @@ int run(const GlobalOptions& global, const Options& opt) {
         scene::Scene scene = scene::buildMapScene(map.content, state, logicalW, logicalH, cache);
         // Slides too: presentation mode shows the furniture the viewer's map has.
         addMapFurniture(scene, map, opt.map, state, c.map, &shot.slide, cache);
+        // Only now is the GL context waited for: the first scene is built while it is made.
+        render::Renderer& renderer = gl.get();
+        // Each image is drawn once: nothing is kept for a next frame (at 4K, 50 MB not taken).
+        renderer.setKeepImages(false);
         progress("rendering " + std::to_string(width) + "x" + std::to_string(height));
         render::Image image = renderer.renderToImage(scene, width, height, c.map.scale);
         image.savePng(shot.out);

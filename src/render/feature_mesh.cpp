@@ -1,5 +1,6 @@
 #include "render/feature_mesh.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -19,6 +20,18 @@ struct MeshVertex {
 constexpr GLsizei kSegmentBlock = 1 << 14;
 
 bool valid(const geo::Vec2& p) { return !std::isnan(p.x) && !std::isnan(p.y); }
+
+// Whether the segment ab meets the box [min, max]: their boxes overlap and the box's corners do
+// not all lie on one side of the segment's line.
+bool segmentMeetsBox(geo::Vec2 a, geo::Vec2 b, geo::Vec2 min, geo::Vec2 max) {
+    if (std::max(a.x, b.x) < min.x || std::min(a.x, b.x) > max.x || std::max(a.y, b.y) < min.y ||
+        std::min(a.y, b.y) > max.y)
+        return false;
+    auto side = [&](double x, double y) { return (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x); };
+    const double s[] = {side(min.x, min.y), side(max.x, min.y), side(min.x, max.y), side(max.x, max.y)};
+    return !(std::all_of(std::begin(s), std::end(s), [](double v) { return v > 0; }) ||
+             std::all_of(std::begin(s), std::end(s), [](double v) { return v < 0; }));
+}
 
 }  // namespace
 
@@ -112,6 +125,23 @@ void FeatureMesh::cutCrossingParts(const geo::Projection& projection, std::vecto
             }
         }
     }
+}
+
+bool FeatureMesh::fillCovers(geo::Vec2 min, geo::Vec2 max) const {
+    const geo::FeatureSet& fs = *features_;
+    if (fs.kind != geo::GeometryKind::Polygon || !complete_ || !cutPolygons_.empty()) return false;
+    const geo::Vec2 c{(min.x + max.x) / 2, (min.y + max.y) / 2};
+    bool inside = false;
+    for (size_t r = 0; r + 1 < fs.ringStart.size(); ++r) {
+        const uint32_t first = fs.ringStart[r], end = fs.ringStart[r + 1];
+        if (end - first < 3) continue;
+        for (uint32_t i = first, j = end - 1; i < end; j = i++) {
+            const geo::Vec2 a = projected_[j], b = projected_[i];
+            if (segmentMeetsBox(a, b, min, max)) return false;
+            if ((a.y > c.y) != (b.y > c.y) && c.x < a.x + (b.x - a.x) * (c.y - a.y) / (b.y - a.y)) inside = !inside;
+        }
+    }
+    return inside;
 }
 
 void FeatureMesh::buildFill() {

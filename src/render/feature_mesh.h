@@ -36,6 +36,11 @@ public:
     /// Builds the segments now (if not yet), as prepareFill() the fills.
     void prepareSegments();
 
+    /// Whether the fill covers the whole of the projected box [min, max]: a polygon set that
+    /// projected completely, with no part cut at the map's edge, no ring edge meeting the box and
+    /// the box inside its rings (even-odd).
+    bool fillCovers(geo::Vec2 min, geo::Vec2 max) const;
+
     /// Whether drawFill() has triangulated (for tests of what is cached).
     bool triangulated() const { return fillCount_ >= 0; }
     /// Whether every coordinate projected (none fell off the projection).

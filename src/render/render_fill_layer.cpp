@@ -33,6 +33,14 @@ void Renderer::Impl::multisampled(const PixelRect& r, Draw&& draw) {
 // A run of fills, multisampled within their box: the frame is copied in there, the fills
 // drawn, the box resolved back into the frame.
 void Renderer::Impl::drawFillRun(const Frame& f, const Tile& t, size_t begin, size_t end) {
+    // Globes (the sea) leading the run with no edge in the tile: every pixel's samples would all
+    // be alike, so they are drawn single-sampled, for the same pixels without the copy in and out.
+    for (; begin < end && globeCoversTile(f, t, f.layers[f.drawn[begin]]); ++begin) {
+        const PreparedLayer& p = f.layers[f.drawn[begin]];
+        glBindFramebuffer(GL_FRAMEBUFFER, targets.frameFbo.get());
+        drawGlobe(f, t, std::get<scene::GlobeLayer>(p.layer->content), *p.mesh);
+    }
+    if (begin == end) return;
     PixelRect r;
     for (size_t i = begin; i < end; ++i) {
         const PreparedLayer& p = f.layers[f.drawn[i]];
@@ -48,6 +56,17 @@ void Renderer::Impl::drawFillRun(const Frame& f, const Tile& t, size_t begin, si
             else drawGlobe(f, t, std::get<scene::GlobeLayer>(p.layer->content), *p.mesh);
         }
     });
+}
+
+// Whether p is a globe whose outline lies outside the tile grown by a pixel: the usual map, a
+// region well inside the world.
+bool Renderer::Impl::globeCoversTile(const Frame& f, const Tile& t, const PreparedLayer& p) const {
+    if (!p.mesh || !std::holds_alternative<scene::GlobeLayer>(p.layer->content)) return false;
+    const scene::View& v = f.scene->view;
+    auto projected = [&](double px, double py) {
+        return geo::Vec2{v.center.x + (px - f.width / 2.0) / f.pxPerUnit, v.center.y - (py - f.height / 2.0) / f.pxPerUnit};
+    };
+    return p.mesh->fillCovers(projected(t.x - 1.0, t.y + t.height + 1.0), projected(t.x + t.width + 1.0, t.y - 1.0));
 }
 
 void Renderer::Impl::drawFill(const Frame& f, const Tile& t, const scene::FillLayer& layer, FeatureMesh& mesh) {

@@ -238,6 +238,7 @@ struct Renderer::Impl {
 
     // ---- fills and the globe (render_fill_layer.cpp) ----
     void drawFillRun(const Frame& f, const Tile& t, size_t begin, size_t end);
+    bool globeCoversTile(const Frame& f, const Tile& t, const PreparedLayer& p) const;
     void drawFill(const Frame& f, const Tile& t, const scene::FillLayer& layer, FeatureMesh& mesh);
     void drawGlobe(const Frame& f, const Tile& t, const scene::GlobeLayer& layer, FeatureMesh& mesh);
     template <class Draw>

@@ -9,8 +9,8 @@
 namespace cmap::io {
 namespace {
 
-// Quotes in s outside the ones that stand for one ("" inside quoted text counts twice: even).
-bool quotesOpen(const std::string& s) { return std::count(s.begin(), s.end(), '"') % 2 == 1; }
+// Quotes in s ("" inside quoted text counts twice: even): an odd count leaves quoted text open.
+size_t quotes(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '"')); }
 
 // GDAL's CSVSplitLine with a comma and quotes honoured.
 void split(const std::string& line, std::vector<std::string>& fields) {
@@ -65,9 +65,13 @@ bool CsvRecords::next(std::vector<std::string>& fields) {
         } else if (!readLine(line_)) {
             return false;
         }
-        // A line end inside quoted text belongs to the field.
+        // A line end inside quoted text belongs to the field. Each line's quotes are counted once:
+        // a quote left open in a large file must not make reading it quadratic.
         std::string more;
-        while (quotesOpen(line_) && readLine(more)) line_ += "\n" + more;
+        for (size_t open = quotes(line_); open % 2 == 1 && readLine(more); open += quotes(more)) {
+            line_ += '\n';
+            line_ += more;
+        }
         if (line_.empty()) continue;  // a blank line is no record
         split(line_, fields);
         return true;

@@ -99,6 +99,17 @@ EventCategory categoryForEventType(std::string_view type) {
 
 namespace {
 
+// A field's text as an error message quotes it: one line, at most 40 bytes (cut at a character's
+// start): a quote left open in a file makes a field of megabytes, and the message is one line.
+std::string fieldInMessage(std::string_view field) {
+    constexpr size_t kMax = 40;
+    size_t end = std::min(field.size(), kMax);
+    while (end < field.size() && end > 0 && (static_cast<unsigned char>(field[end]) & 0xC0) == 0x80) --end;
+    std::string out = "'";
+    for (char c : field.substr(0, end)) out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    return out + (end < field.size() ? "...'" : "'");
+}
+
 // What both readers do with a row once they have its fields: the date's span and precision, the
 // category, the source, the rows skipped; and the table at the end.
 class Collector {
@@ -221,7 +232,8 @@ std::shared_ptr<model::EventTable> readCommaSeparated(const std::filesystem::pat
     col.source = findName(header, {"source"});
 
     Collector rows(true);
-    rows.rows.reserve(countLines(path));
+    // As for GDAL's count below: no more than a plausible table (a file of blank lines has many).
+    rows.rows.reserve(std::min(countLines(path), size_t{1} << 20));
     auto has = [&](int c) { return c >= 0 && static_cast<size_t>(c) < fields.size(); };
     static const std::string kUnset;
     auto text = [&](int c) -> const std::string& { return has(c) ? fields[static_cast<size_t>(c)] : kUnset; };
@@ -233,7 +245,7 @@ std::shared_ptr<model::EventTable> readCommaSeparated(const std::filesystem::pat
         }
         std::optional<model::Date> date = parseDate(text(col.date));
         if (!date) {
-            rows.reject("date '" + text(col.date) + "' is not a date");
+            rows.reject("date " + fieldInMessage(text(col.date)) + " is not a date");
             continue;
         }
         model::EventRow r;
@@ -337,7 +349,7 @@ std::shared_ptr<model::EventTable> readEvents(const std::filesystem::path& path,
             date = parseDate(gdal.OGR_F_GetFieldAsString(f.get(), col.date));
         }
         if (!date) {
-            rows.reject(std::string("date '") + gdal.OGR_F_GetFieldAsString(f.get(), col.date) + "' is not a date");
+            rows.reject("date " + fieldInMessage(gdal.OGR_F_GetFieldAsString(f.get(), col.date)) + " is not a date");
             continue;
         }
         Collector::date(r, *date,

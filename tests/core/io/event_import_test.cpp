@@ -137,6 +137,19 @@ TEST_CASE("a file that is not an event table is refused with one message naming 
     CHECK(importError(dir / "dates.csv").find("no usable event: 1 bad rows, the first at line 2") != std::string::npos);
     CHECK(importError(dir / "missing.csv").find("no such file") != std::string::npos);
     CHECK(importError(dir / "dates.csv", {"when"}).find("no field named 'when'") != std::string::npos);
+    // A quote left open makes the rest of the file one field: the message quotes its start, on
+    // one line, whichever reader read it.
+    std::string open = std::string(kHeader) + "\"2016-05-01,Battles,,35.5,35.8,1,1,,S\n";
+    for (int i = 0; i < 2000; ++i) open += "2016-05-02,Battles,,35.5,35.8,1,1,,S\n";
+    write(dir / "open.csv", open);
+    write(dir / "open_gdal.csv", open);
+    write(dir / "open_gdal.csvt", "String,String,String,String,String,String,String,String,String\n");
+    for (const char* name : {"open.csv", "open_gdal.csv"}) {
+        const std::string error = importError(dir / name);
+        CHECK(error.find("date '2016-05-01,Battles,,35.5,35.8,1,1,,S 201...' is not a date") != std::string::npos);
+        CHECK(error.find('\n') == std::string::npos);
+        CHECK(error.size() < 200);
+    }
 }
 
 TEST_CASE("GeoJSON points with a date field, found by name or given") {

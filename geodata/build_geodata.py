@@ -490,6 +490,14 @@ class Build:
         empty = sum(1 for n in pops if n == 0)
         log(f"admin1: populations summed from places ({tested} polygons tested, {empty} units without places)")
 
+    def admin1_codes(self, places):
+        codes, outcome = divisions.admin1_codes(self.admin1, places, ogr)
+        for u, (a1, a2) in zip(self.admin1, codes):
+            u["admin1"], u["admin2"] = a1, a2
+        log(f"admin1: {outcome['code'] + outcome['admin2']} units with GeoNames codes ({outcome['code']} by admin1, "
+            f"{outcome['admin2']} by admin1 and admin2); none for {outcome['shared']} sharing a code with another "
+            f"unit, {outcome['mixed']} holding places of several, {outcome['empty']} without places")
+
     # --- regions -----------------------------------------------------------------------------
     def admin1_lookup(self, cc, name, where):
         key = norm(name)
@@ -915,6 +923,7 @@ class Build:
         for c in self.admin0.values():
             c["pop"] = pop.get(c["iso2"], 0)
         self.admin1_populations(places)
+        self.admin1_codes(places)
         self.build_admin2(places)
         log(f"admin0: {len(self.admin0)} countries ({time.monotonic() - t0:.1f}s)")
 
@@ -938,7 +947,9 @@ class Build:
         for u in self.admin1:
             u.update(name=u["names"].primary, kind="admin1")
         counts["admin1_names"] = self.write_polygons(
-            tmp, "admin1", self.admin1, [("admin", ogr.OFTString, 254)], lambda u: [u["admin"]])
+            tmp, "admin1", self.admin1,
+            [("admin", ogr.OFTString, 254), ("admin1", ogr.OFTString, 20), ("admin2", ogr.OFTString, 80)],
+            lambda u: [u["admin"], u["admin1"], u["admin2"]])
         counts["admin1"] = len(self.admin1)
         counts["regions_names"] = self.write_polygons(
             tmp, "regions", sorted(self.regions, key=lambda r: r["id"]),

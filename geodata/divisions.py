@@ -65,15 +65,10 @@ def admin2_cores(name):
     return [c for c in out if len(c) >= 3]
 
 
-def admin1_populations(admin1, places, ogr):
-    """The population of each admin1 unit (returned in their order, with the number of polygons
-    tested): the sum of its places' populations (a lower bound, as for
-    countries), so that a state of millions outranks the towns named after it. A place belongs
-    to the unit of its own country whose polygon holds it. GeoNames' admin1 code groups the
-    places: when a group's largest places all fall in one unit, the whole group goes there
-    (most countries' GeoNames and Natural Earth units are the same), which leaves few point-in-
-    polygon tests to make; a place in no polygon (a coastal town off the generalized outline)
-    goes where most of its group went."""
+def unit_locator(admin1, ogr):
+    """unit_of(cc, lon, lat): the index of the admin1 unit of country cc (or of none) whose polygon
+    holds the point, or None; and the number of polygons prepared so far. A grid of 1-degree cells
+    and the units' boxes leave few polygons to test."""
     cell = lambda x, y: (math.floor(x), math.floor(y))
     grid = defaultdict(list)
     boxes = []
@@ -100,6 +95,19 @@ def admin1_populations(admin1, places, ogr):
                 return i
         return None
 
+    return unit_of, lambda: len(prepared)
+
+
+def admin1_populations(admin1, places, ogr):
+    """The population of each admin1 unit (returned in their order, with the number of polygons
+    tested): the sum of its places' populations (a lower bound, as for
+    countries), so that a state of millions outranks the towns named after it. A place belongs
+    to the unit of its own country whose polygon holds it. GeoNames' admin1 code groups the
+    places: when a group's largest places all fall in one unit, the whole group goes there
+    (most countries' GeoNames and Natural Earth units are the same), which leaves few point-in-
+    polygon tests to make; a place in no polygon (a coastal town off the generalized outline)
+    goes where most of its group went."""
+    unit_of, tested = unit_locator(admin1, ogr)
     groups = defaultdict(list)
     for p in places:
         if p[6] not in SECTION_CODES:
@@ -117,7 +125,65 @@ def admin1_populations(admin1, places, ogr):
             u = u if u is not None else (common[0][0] if common else None)
             if u is not None:
                 pop[u] += p[9]
-    return pop, len(prepared)
+    return pop, tested()
+
+
+# A unit takes a code when at least this share of its places carry it and at least this share of
+# the code's places lie in the unit: the two agree but for towns that the generalized outlines
+# put across a border.
+CODE_SHARE = 0.9
+
+
+def admin1_codes(admin1, places, ogr):
+    """The GeoNames codes of each admin1 unit (returned in their order): (admin1, admin2) when the
+    unit is one GeoNames unit, ("", "") when it is not. Natural Earth's units carry no GeoNames
+    code; a unit gets the admin1 code that its places (those its polygon holds) carry, when that
+    code and the unit hold each other (CODE_SHARE both ways). Where several units share one
+    admin1 code (France's departements, England's counties are GeoNames admin2 units of a
+    region) the unit is matched one level down, by the admin1 and admin2 codes together. Also
+    returns, per outcome ("code", "admin2", "empty", "mixed", "shared"), the number of units."""
+    unit_of, _ = unit_locator(admin1, ogr)
+    in_unit = defaultdict(Counter)    # unit -> admin1 code -> places
+    in_unit2 = defaultdict(Counter)   # unit -> (admin1, admin2) -> places
+    total = Counter()                 # (country, admin1) -> places inside some unit of the country
+    total2 = Counter()                # (country, admin1, admin2) -> ...
+    for p in places:
+        cc, a1, a2 = p[7], p[8], p[10]
+        if not a1 or a1 == "00":
+            continue
+        u = unit_of(cc, p[5], p[4])
+        if u is None or admin1[u]["country"] != cc:
+            continue
+        in_unit[u][a1] += 1
+        total[(cc, a1)] += 1
+        if a2 and a2 != "00":
+            in_unit2[u][(a1, a2)] += 1
+            total2[(cc, a1, a2)] += 1
+    codes, outcome = [], Counter()
+    for i, u in enumerate(admin1):
+        cc = u["country"]
+        n = sum(in_unit[i].values())
+        if not cc or not n:
+            codes.append(("", ""))
+            outcome["empty"] += 1
+            continue
+        a1, k = in_unit[i].most_common(1)[0]
+        if k < CODE_SHARE * n:
+            codes.append(("", ""))
+            outcome["mixed"] += 1
+        elif k >= CODE_SHARE * total[(cc, a1)]:
+            codes.append((a1, ""))
+            outcome["code"] += 1
+        else:
+            top = in_unit2[i].most_common(1)
+            if top and top[0][0][0] == a1 and top[0][1] >= CODE_SHARE * n and \
+                    top[0][1] >= CODE_SHARE * total2[(cc, a1, top[0][0][1])]:
+                codes.append(top[0][0])
+                outcome["admin2"] += 1
+            else:
+                codes.append(("", ""))
+                outcome["shared"] += 1
+    return codes, outcome
 
 
 def read_admin2(path, places, norm, fail):

@@ -203,6 +203,7 @@ public:
         if (!fId || !fName) throw DataError(shp.string(), std::string("missing the '") + (fId ? "name" : "id") + "' field");
         auto fKind = fs->field("kind"), fCountry = fs->field("country"), fPop = fs->field("pop"),
              fGeo = fs->field("geonameid"), fCode = fs->field("fcode"), fAdmin1 = fs->field("admin1"),
+             fAdmin2 = fs->field("admin2"),
              fLabelLat = fs->field("label_lat"), fLabelLon = fs->field("label_lon");
         // A second-order division is a point with the box of its places beside it.
         auto fBox = std::array{fs->field("min_lon"), fs->field("min_lat"), fs->field("max_lon"), fs->field("max_lat")};
@@ -223,7 +224,9 @@ public:
             if (fPop) p.population = toInt(fs->attr(f, *fPop));
             if (fGeo) p.geonameid = toInt(fs->attr(f, *fGeo));
             if (fCode) copyPadded(p.featureCode, fs->attr(f, *fCode));
-            if (fAdmin1) copyPadded(p.admin1, fs->attr(f, *fAdmin1));
+            // "00" is GeoNames' "no admin1 unit": no code, so the division's box decides.
+            if (fAdmin1 && fs->attr(f, *fAdmin1) != "00") copyPadded(p.admin1, fs->attr(f, *fAdmin1));
+            if (fAdmin2) p.admin2 = admin2Number(fs->attr(f, *fAdmin2));
             BBox b = fs->featureBox[f];
             if (b.empty()) continue;  // a feature without geometry cannot be placed on a map
             p.box[0] = static_cast<float>(b.minLon), p.box[1] = static_cast<float>(b.minLat);
@@ -410,8 +413,15 @@ private:
         return best;
     }
 
+    // A GeoNames admin2 code as a small number (Place::admin2), the same for every layer; 0 for none.
+    uint32_t admin2Number(std::string_view code) {
+        if (code.empty() || code == "00") return 0;
+        return admin2Codes_.try_emplace(std::string(code), static_cast<uint32_t>(admin2Codes_.size() + 1)).first->second;
+    }
+
     Gazetteer& g_;
     GazetteerTables& t_;
+    std::unordered_map<std::string, uint32_t> admin2Codes_;
     std::string arena_;
     std::vector<Entry> entries_;
     std::unordered_map<int64_t, uint32_t> idMaps_[5];
@@ -613,7 +623,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, size_t limit) co
         if (a.kind != PlaceKind::Admin1 && a.kind != PlaceKind::Admin2) continue;
         for (const Candidate& town : out) {
             const Place& t = places_[town.place];
-            if (t.kind == PlaceKind::City && t.countryCode() == a.countryCode() && a.bbox().contains(t.point) &&
+            if (t.kind == PlaceKind::City && inDivision(t, a) &&
                 (town.how != NameKind::Alternate || t.population * 10 >= a.population))
                 area.score = std::min(area.score, town.score - 0.5);
         }

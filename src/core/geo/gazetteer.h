@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -41,20 +42,40 @@ struct Place {
     int64_t population = 0;   ///< 0 when unknown
     LonLat point;             ///< representative point (inside the polygon for areas)
     float box[4] = {0, 0, 0, 0};  ///< minLon, minLat, maxLon, maxLat
+    /// GeoNames admin2 code, numbered by the gazetteer (equal numbers are equal codes within one
+    /// gazetteer); 0 when none. A town's, a district's, and a province's that is one GeoNames
+    /// district (geodata/build_geodata.py matches Natural Earth's units to GeoNames codes).
+    uint32_t admin2 = 0;
     PlaceKind kind = PlaceKind::City;
     Layer layer = Layer::Places;
     char country[2] = {0, 0};  ///< ISO 3166-1 alpha-2, zeros when none
     char featureCode[6] = {};  ///< GeoNames feature code (PPLC, PPLA, ...), NUL-padded
-    char admin1[8] = {};       ///< GeoNames admin1 code, NUL-padded
+    char admin1[8] = {};       ///< GeoNames admin1 code, NUL-padded; empty when unknown (GeoNames' "00" too)
     /// What would be padding, named so that it is zero: places are written to the cache as
     /// bytes, and padding would carry whatever the memory held.
-    char unused[6] = {};
+    char unused[2] = {};
 
     std::string_view countryCode() const { return {country, country[0] ? 2u : 0u}; }
     std::string_view fcode() const;
     BBox bbox() const { return {box[0], box[1], box[2], box[3]}; }
     bool isArea() const { return layer == Layer::Admin0 || layer == Layer::Admin1 || layer == Layer::Regions; }
 };
+
+/// Whether a place lies in a first- or second-order division (Admin1, Admin2) of its country: by
+/// their GeoNames codes where both carry them (exact, whatever the boxes do: Missouri's box holds
+/// Springfield, Illinois), else by the division's box. Throws nothing.
+inline bool inDivision(const Place& p, const Place& division) {
+    if (p.country[0] != division.country[0] || p.country[1] != division.country[1] || !p.country[0]) return false;
+    if (p.admin1[0] && division.admin1[0]) {
+        uint64_t a, b;  // the codes as one word each: no string to make on the geoparser's hot path
+        std::memcpy(&a, p.admin1, sizeof a);
+        std::memcpy(&b, division.admin1, sizeof b);
+        if (a != b) return false;
+        if (!division.admin2) return true;  // a province that is one GeoNames admin1 unit
+        if (p.admin2) return p.admin2 == division.admin2;
+    }
+    return division.bbox().contains(p.point);
+}
 
 /// How a name reached a place; better names rank higher. Division: a second-order division's name
 /// without its designator ("Tartus" of "Tartus District"), which names it only with one after it

@@ -39,7 +39,12 @@ struct Context {
     std::array<double, 26 * 26 + 1> countryWeight{};
     double topWeight = 0;
     std::unordered_set<const geo::Place*> seen;
-    std::unordered_map<int64_t, std::vector<geo::LonLat>> anchorCells;
+    /// A place pinned down, by its cell: its point, and itself for the division it is in.
+    struct Anchor {
+        geo::LonLat point;
+        const geo::Place* place;
+    };
+    std::unordered_map<int64_t, std::vector<Anchor>> anchorCells;
     /// By country slot; a map, not an array of 677 lists: three contexts are made for every
     /// article, and most name provinces of one or two countries.
     std::unordered_map<size_t, std::vector<const geo::Place*>> provinces;
@@ -58,7 +63,7 @@ struct Context {
             countryWeight[c] += p.kind == geo::PlaceKind::Country ? 1.0 : 0.5;
         if (!clear || !seen.insert(&p).second) return;
         if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi || p.kind == geo::PlaceKind::Admin2)
-            anchorCells[cell(p.point.lon, p.point.lat)].push_back(p.point);
+            anchorCells[cell(p.point.lon, p.point.lat)].push_back({p.point, &p});
         if ((p.kind == geo::PlaceKind::Admin1 || p.kind == geo::PlaceKind::Admin2) && c != kNoCountry)
             provinces[c].push_back(&p);
     }
@@ -89,27 +94,30 @@ struct Context {
                 auto it = anchorCells.find(base + dy * 1000 + dx);
                 if (it == anchorCells.end()) continue;
                 for (const auto& a : it->second) {
-                    double d = geo::haversineKm(a, p);
+                    double d = geo::haversineKm(a.point, p);
                     if (d > 0.5) best = std::min(best, d);  // not itself
                 }
             }
         return best;
     }
-    /// Whether p is inside (the box of) a province or district of its country the story names.
+    /// Whether p is inside a province or district of its country the story names (geo::inDivision:
+    /// by their codes, else by the division's box).
     bool inProvince(const geo::Place& p) const {
         auto provs = provinces.find(countrySlot(p.countryCode()));
         if (provs == provinces.end()) return false;
         return std::any_of(provs->second.begin(), provs->second.end(),
-                           [&](const geo::Place* prov) { return prov->bbox().contains(p.point); });
+                           [&](const geo::Place* prov) { return prov != &p && geo::inDivision(p, *prov); });
     }
-    bool anchorInside(const geo::BBox& box, geo::LonLat except) const {
+    /// Whether a place pinned down (other than one at except) lies in the province.
+    bool anchorInside(const geo::Place& province, geo::LonLat except) const {
+        const geo::BBox box = province.bbox();
         // Provinces are small next to the grid; scan the cells the box touches.
         for (int64_t y = static_cast<int64_t>(std::floor(box.minLat / 4)); y <= static_cast<int64_t>(std::floor(box.maxLat / 4)); ++y)
             for (int64_t x = static_cast<int64_t>(std::floor(box.minLon / 4)); x <= static_cast<int64_t>(std::floor(box.maxLon / 4)); ++x) {
                 auto it = anchorCells.find(y * 1000 + x);
                 if (it == anchorCells.end()) continue;
                 for (const auto& a : it->second)
-                    if (box.contains(a) && a.lon != except.lon) return true;
+                    if (a.point.lon != except.lon && geo::inDivision(*a.place, province)) return true;
             }
         return false;
     }
@@ -134,36 +142,27 @@ double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Pla
             // evidence, not two: they count once, or a small town near them beats a big one far
             // off. Nearer is better: of two namesakes near the document's places, the closer one.
             double local = kNearby * (1 - ctx.nearestAnchorKm(p.point) / kNearbyKm);
-            // Boxes, not polygons: geoparsing never loads polygons, and a province's box within
-            // its own country is a fair test.
-            size_t c = countrySlot(p.countryCode());
-            if (auto provs = ctx.provinces.find(c); provs != ctx.provinces.end())
-                for (const geo::Place* prov : provs->second)
-                    if (prov != &p && prov->bbox().contains(p.point)) {
-                        local = kInProvince;
-                        break;
-                    }
+            // Codes, or boxes where a code is missing, not polygons: geoparsing never loads polygons.
+            if (ctx.inProvince(p)) local = kInProvince;
             it->second = local;
         }
         s += it->second;
         if (!ctx.pins.empty() && ctx.pinned(p, m.dateline)) s += kPinned;
     } else if (p.kind == geo::PlaceKind::Admin1) {
-        const geo::BBox box = p.bbox();
         // A province named after its capital ("Latakia") means the city in news text; its own
         // city's mentions must not vote for the province.
         for (const geo::Posting& other : m.postings) {
             const geo::Place& o = g.place(other.place);
-            if (o.kind == geo::PlaceKind::City && o.countryCode() == p.countryCode() && box.contains(o.point)) return s;
+            if (o.kind == geo::PlaceKind::City && geo::inDivision(o, p)) return s;
         }
-        if (ctx.anchorInside(box, p.point)) s += kInProvince;
+        if (ctx.anchorInside(p, p.point)) s += kInProvince;
     }
     return s;
 }
 
 bool holds(const geo::Place& area, const geo::Place& p) {
-    const bool division = area.kind == geo::PlaceKind::Admin1 || area.kind == geo::PlaceKind::Admin2;
-    return (division || area.kind == geo::PlaceKind::Country) && (!division || area.countryCode() == p.countryCode()) &&
-           area.bbox().contains(p.point);
+    if (area.kind == geo::PlaceKind::Admin1 || area.kind == geo::PlaceKind::Admin2) return geo::inDivision(p, area);
+    return area.kind == geo::PlaceKind::Country && area.bbox().contains(p.point);
 }
 
 // A province or district named like a town inside it ("Latakia", "New York") means the town in
@@ -174,10 +173,9 @@ double namesakeCap(const geo::Gazetteer& g, const Recognized& m, size_t i, const
     const geo::Place& area = g.place(m.postings[i].place);
     double cap = 1e9;
     if (area.kind != geo::PlaceKind::Admin1 && area.kind != geo::PlaceKind::Admin2) return cap;
-    const geo::BBox box = area.bbox();
     for (size_t j = 0; j < m.postings.size(); ++j) {
         const geo::Place& o = g.place(m.postings[j].place);
-        if (o.kind == geo::PlaceKind::City && o.countryCode() == area.countryCode() && box.contains(o.point) &&
+        if (o.kind == geo::PlaceKind::City && geo::inDivision(o, area) &&
             (m.postings[j].how != geo::NameKind::Alternate || o.population * 10 >= area.population))
             cap = std::min(cap, priors[j] - 0.5);
     }

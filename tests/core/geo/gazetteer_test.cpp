@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -167,4 +168,34 @@ TEST_CASE("a cache damaged inside, its size intact, is read without harm") {
         }
     }
     CHECK(readAsCache > 0);  // most damage lies inside tables, which load does not read
+}
+
+TEST_CASE("a place is in a division by their GeoNames codes, by the division's box where a code is missing") {
+    auto place = [](geo::PlaceKind kind, const char* country, const char* admin1, uint32_t admin2, geo::LonLat at) {
+        geo::Place p;
+        p.kind = kind;
+        std::memcpy(p.country, country, 2);
+        std::strncpy(p.admin1, admin1, sizeof p.admin1);
+        p.admin2 = admin2;
+        p.point = at;
+        p.box[0] = static_cast<float>(at.lon - 1), p.box[1] = static_cast<float>(at.lat - 1);
+        p.box[2] = static_cast<float>(at.lon + 1), p.box[3] = static_cast<float>(at.lat + 1);
+        return p;
+    };
+    // A province that is one GeoNames district (England's counties are admin2 units of "ENG").
+    const geo::Place kent = place(geo::PlaceKind::Admin1, "GB", "ENG", 7, {0.7, 51.2});
+    CHECK(geo::inDivision(place(geo::PlaceKind::City, "GB", "ENG", 7, {1.1, 51.3}), kent));
+    // Another county of England, within Kent's box: the codes say no.
+    CHECK_FALSE(geo::inDivision(place(geo::PlaceKind::City, "GB", "ENG", 8, {0.1, 51.5}), kent));
+    // A town without an admin2 code: the box decides, within its admin1 unit only.
+    CHECK(geo::inDivision(place(geo::PlaceKind::City, "GB", "ENG", 0, {0.9, 51.1}), kent));
+    CHECK_FALSE(geo::inDivision(place(geo::PlaceKind::City, "GB", "WLS", 0, {0.9, 51.1}), kent));
+    // A district inside a province that is one admin1 unit; a province without a code: its box.
+    const geo::Place region = place(geo::PlaceKind::Admin1, "GB", "ENG", 0, {-1, 52});
+    CHECK(geo::inDivision(place(geo::PlaceKind::Admin2, "GB", "ENG", 7, {0.7, 51.2}), region));
+    const geo::Place uncoded = place(geo::PlaceKind::Admin1, "GB", "", 0, {-1, 52});
+    CHECK_FALSE(geo::inDivision(place(geo::PlaceKind::City, "GB", "ENG", 7, {0.7, 51.2}), uncoded));
+    CHECK(geo::inDivision(place(geo::PlaceKind::City, "GB", "ENG", 7, {-0.5, 52.5}), uncoded));
+    // Never across a border, whatever the box holds.
+    CHECK_FALSE(geo::inDivision(place(geo::PlaceKind::City, "FR", "", 0, {0.8, 51.2}), kent));
 }

@@ -145,7 +145,9 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                     {"MULTIPOLYGON (((40 41, 46.7 41, 46.7 43.6, 40 43.6, 40 41)))", {"4", "Georgia", "country", "GE", "0", "0", "GEO"}}});
     writeText(dir / "admin0_names.csv", "id,name\n3,United States\n");
     // Provinces carry the summed population of their places (build_geodata.py); 0 is unknown.
-    writeShapefile(dir / "admin1.shp", wkbMultiPolygon, withExtra({"admin"}),
+    // Some carry the GeoNames codes of their places (admin1, and admin2 where the unit is one
+    // GeoNames district); the others are matched by their box.
+    writeShapefile(dir / "admin1.shp", wkbMultiPolygon, withExtra({"admin", "admin1", "admin2"}),
                    {{"MULTIPOLYGON (((35.7 35.2, 36.3 35.2, 36.3 36.0, 35.7 36.0, 35.7 35.2)))",
                      {"1", "Latakia", "admin1", "SY", "1200000", "0", "Syria"}},
                     {"MULTIPOLYGON (((-124.7 45.5, -117 45.5, -117 49, -124.7 49, -124.7 45.5)))",
@@ -167,9 +169,10 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                     {"MULTIPOLYGON (((-106.6 25.8, -93.5 25.8, -93.5 36.5, -106.6 36.5, -106.6 25.8)))",
                      {"9", "Texas", "admin1", "US", "0", "0", "United States of America"}},
                     {"MULTIPOLYGON (((-91.5 37, -87.5 37, -87.5 42.5, -91.5 42.5, -91.5 37)))",
-                     {"10", "Illinois", "admin1", "US", "0", "0", "United States of America"}},
-                    {"MULTIPOLYGON (((-95.8 36, -90 36, -90 40.6, -95.8 40.6, -95.8 36)))",
-                     {"11", "Missouri", "admin1", "US", "0", "0", "United States of America"}}});
+                     {"10", "Illinois", "admin1", "US", "0", "0", "United States of America", "IL", ""}},
+                    // With its bootheel Missouri's box reaches east past Springfield, Illinois.
+                    {"MULTIPOLYGON (((-95.8 36, -89.1 36, -89.1 37, -90 37, -90 40.6, -95.8 40.6, -95.8 36)))",
+                     {"11", "Missouri", "admin1", "US", "0", "0", "United States of America", "MO", ""}}});
     // Second-order divisions: points with the box of their places and their names without designator.
     writeShapefile(dir / "admin2.shp", wkbPoint,
                    withExtra({"admin1", "admin2", "core", "cores", "min_lon", "min_lat", "max_lon", "max_lat"}),

@@ -123,3 +123,33 @@ TEST_CASE("named provinces and places already pinned down choose between two tow
     CHECK(ids(parse("Shelling hit Tell Hamra near Daraa on Monday.")) ==
           std::string("Tell Hamra=") + kTellHamraDaraa + "; Daraa=170592");
 }
+
+TEST_CASE("a named province holds the towns of its GeoNames code, not those its box reaches") {
+    const geo::Gazetteer& g = *test::miniGazetteer().gaz;
+    auto only = [&](std::string_view name, geo::PlaceKind kind, int64_t geonameid = 0) {
+        for (const geo::Candidate& c : g.lookup(name))
+            if (g.place(c.place).kind == kind && (!geonameid || g.place(c.place).geonameid == geonameid)) return g.place(c.place);
+        FAIL("no such place: " << name);
+        return geo::Place{};
+    };
+    const geo::Place missouri = only("Missouri", geo::PlaceKind::Admin1), illinois = only("Illinois", geo::PlaceKind::Admin1);
+    const geo::Place inIllinois = only("Springfield", geo::PlaceKind::City, 4250542);
+    const geo::Place inMissouri = only("Springfield", geo::PlaceKind::City, 4409896);
+    // Missouri's box holds both Springfields; its code holds one.
+    CHECK(missouri.bbox().contains(inIllinois.point));
+    CHECK_FALSE(geo::inDivision(inIllinois, missouri));
+    CHECK(geo::inDivision(inMissouri, missouri));
+    CHECK(geo::inDivision(inIllinois, illinois));
+    CHECK_FALSE(geo::inDivision(inMissouri, illinois));
+    // A province without a code is matched by its box; a district's code is its province's.
+    const geo::Place texas = only("Texas", geo::PlaceKind::Admin1);
+    CHECK(geo::inDivision(only("Paris", geo::PlaceKind::City, std::stoll(kParisTexas)), texas));
+    CHECK_FALSE(geo::inDivision(inMissouri, texas));
+
+    // In running text: the story's state chooses its Springfield, whichever is larger.
+    const std::string rest = " Crews in Springfield worked through the night to clear the roads.";
+    CHECK(ids(parse("Flash floods closed highways across Missouri on Sunday." + rest)) ==
+          std::string("Missouri=0; Springfield=") + kSpringfieldMissouri);
+    CHECK(ids(parse("Flash floods closed highways across Illinois on Sunday." + rest)) ==
+          std::string("Illinois=0; Springfield=") + kSpringfieldIllinois);
+}

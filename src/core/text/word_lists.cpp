@@ -42,21 +42,6 @@ const WordSet& lists() {
     return s;
 }
 
-// The first words of organisations.txt and the heads, for startsOrganisation().
-const WordSet& organisationStarts() {
-    static const WordSet s = [] {
-        WordSet set;
-        for (std::string_view name : assets::lines("lexicon/en/organisations.txt")) {
-            std::vector<Token> tokens;
-            tokenize(name, {0, static_cast<uint32_t>(name.size())}, tokens);
-            if (!tokens.empty()) set.insert(tokens[0].span.in(name));
-        }
-        for (std::string_view head : assets::lines("lexicon/en/organisation_heads.txt")) set.insert(head);
-        return set;
-    }();
-    return s;
-}
-
 // The key organisationKey() takes, of the words tokenize() found in text; empty where the words
 // do not make one name.
 std::string organisationKeyOf(std::string_view text, const std::vector<Token>& tokens) {
@@ -73,23 +58,40 @@ std::string organisationKeyOf(std::string_view text, const std::vector<Token>& t
     return key;
 }
 
-const std::unordered_map<std::string, uint8_t>& organisations() {
-    static const std::unordered_map<std::string, uint8_t> names = [] {
-        std::unordered_map<std::string, uint8_t> map;
+// The lists of outlets and armed groups and of head words, read once: the keys organisationKey()
+// answers for, and the first words startsOrganisation() looks for.
+struct Organisations {
+    static constexpr size_t kLongestStart = 24;  // startsOrganisation() lower-cases on the stack
+    std::unordered_map<std::string, uint8_t> keys;
+    WordSet starts;
+};
+
+const Organisations& organisations() {
+    static const Organisations lists = [] {
+        Organisations o;
+        auto start = [&o](std::string_view word, std::string_view list) {
+            if (word.size() > Organisations::kLongestStart)
+                throw std::logic_error(std::string(list) + ": \"" + std::string(word) + "\" is longer than a first word may be");
+            o.starts.insert(word);
+        };
         for (std::string_view name : assets::lines("lexicon/en/organisations.txt")) {
             std::vector<Token> tokens;
             tokenize(name, {0, static_cast<uint32_t>(name.size())}, tokens);
             const std::string key = organisationKeyOf(name, tokens);
             // A name that running text cannot join is a defect of the list, as a missing file is.
             if (key.empty()) throw std::logic_error("organisations.txt: no text matches \"" + std::string(name) + "\"");
-            map[key] |= kOrganisation;
+            o.keys[key] |= kOrganisation;
+            start(tokens[0].span.in(name), "organisations.txt");
             for (tokens.pop_back(); !tokens.empty(); tokens.pop_back())
-                map[organisationKeyOf(name, tokens)] |= kOrganisationPrefix;
+                o.keys[organisationKeyOf(name, tokens)] |= kOrganisationPrefix;
         }
-        for (std::string_view head : assets::lines("lexicon/en/organisation_heads.txt")) map[std::string(head)] |= kOrganisationHead;
-        return map;
+        for (std::string_view head : assets::lines("lexicon/en/organisation_heads.txt")) {
+            o.keys[std::string(head)] |= kOrganisationHead;
+            start(head, "organisation_heads.txt");
+        }
+        return o;
     }();
-    return names;
+    return lists;
 }
 
 }  // namespace
@@ -124,8 +126,8 @@ std::optional<std::string_view> organisationJoin(Gap gap, std::string_view betwe
 
 bool startsOrganisation(std::string_view word) {
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    static const WordSet& starts = organisationStarts();
-    char lowered[24];  // longer than any word of the lists
+    static const WordSet& starts = organisations().starts;
+    char lowered[Organisations::kLongestStart];
     if (word.empty() || word.size() > sizeof lowered ||
         !starts.mayContain(lower(word[0]), word.size() > 1 ? lower(word[1]) : '\0', word.size()))
         return false;
@@ -134,9 +136,9 @@ bool startsOrganisation(std::string_view word) {
 }
 
 uint8_t organisationKey(std::string_view key) {
-    const auto& names = organisations();
-    const auto it = names.find(std::string(key));
-    return it == names.end() ? 0 : it->second;
+    const auto& keys = organisations().keys;
+    const auto it = keys.find(std::string(key));
+    return it == keys.end() ? 0 : it->second;
 }
 
 }  // namespace cmap::text::words

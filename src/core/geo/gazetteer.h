@@ -86,6 +86,8 @@ struct Posting {
     uint32_t place;
     NameKind how;
     uint8_t unused[3] = {};  ///< zero, as Place::unused
+
+    friend bool operator==(const Posting&, const Posting&) = default;
 };
 // Written as bytes (the cache): no padding the named fields leave unset.
 static_assert(sizeof(Place) == offsetof(Place, unused) + sizeof(Place::unused));

@@ -229,9 +229,7 @@ struct Readings {
 };
 
 bool sameReading(const Recognized& a, const Recognized& b) {
-    return a.loose == b.loose && a.dateline == b.dateline &&
-           std::equal(a.postings.begin(), a.postings.end(), b.postings.begin(), b.postings.end(),
-                      [](const geo::Posting& x, const geo::Posting& y) { return x.place == y.place && x.how == y.how; });
+    return a.loose == b.loose && a.dateline == b.dateline && a.postings == b.postings;
 }
 
 Readings readings(const std::vector<Recognized>& mentions) {

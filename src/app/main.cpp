@@ -9,8 +9,10 @@
 
 #include "app/cli_common.h"
 #include "app/commands.h"
+#include "app/malloc_tuning.h"
 
 int main(int argc, char** argv) {
+    cmap::app::restartWithHugePageMalloc(argv);
 #ifdef __GLIBC__
     // Blocks of 128 KiB and more are mapped for themselves and unmapped when freed. glibc would
     // otherwise raise that threshold to the size of each large block freed (up to 32 MiB), and

@@ -77,6 +77,16 @@ TEST_CASE("loadArticle reads text and its sidecar") {
     CHECK(a.warnings.empty());
 }
 
+TEST_CASE("a long article is read byte for byte") {
+    // Over 4 MiB: read into room backed by huge pages, which must change nothing of the bytes.
+    TempDir dir;
+    std::string body;
+    for (int i = 0; body.size() < (9u << 20); ++i) body += "Convoy " + std::to_string(i) + " passed the bridge at Raqqa.\n";
+    const Article a = loadArticle(dir.write("long.txt", body));
+    CHECK(a.bytes().size() == body.size());
+    CHECK(a.bytes() == body);
+}
+
 TEST_CASE("publication date priority: override, sidecar, text, unknown") {
     TempDir dir;
     const auto withSidecar = dir.write("s.txt", "Published: September 29, 2015\nBody.");

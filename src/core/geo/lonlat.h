@@ -37,9 +37,10 @@ struct BBox {
     friend bool operator==(const BBox&, const BBox&) = default;
 };
 
+inline constexpr double kEarthKm = 6371.0088;  ///< the Earth's mean radius
+
 /// Great-circle distance in kilometres on a sphere of the Earth's mean radius.
 inline double haversineKm(LonLat a, LonLat b) {
-    constexpr double kEarthKm = 6371.0088;
     constexpr double kRad = 3.14159265358979323846 / 180.0;
     double dLat = (b.lat - a.lat) * kRad;
     double dLon = (b.lon - a.lon) * kRad;

@@ -32,6 +32,18 @@ size_t countrySlot(std::string_view iso2) {
     return static_cast<size_t>((iso2[0] - 'A') * 26 + (iso2[1] - 'A'));
 }
 
+// A point on the unit sphere, and the squared chord between two points km apart on the Earth.
+using Unit = std::array<double, 3>;
+Unit unit(geo::LonLat p) {
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double lat = p.lat * kRad, lon = p.lon * kRad;
+    return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
+}
+double chord2(double km) {
+    const double c = 2 * std::sin(km / geo::kEarthKm / 2);
+    return c * c;
+}
+
 // What the rest of the document says: its countries, the towns and provinces it pins down.
 // Indexed so that a long document (a 37 MB file is one document) stays linear: anchors are
 // distinct places in a grid of kNearbyKm-sized cells, provinces are listed per country.
@@ -43,6 +55,7 @@ struct Context {
     struct Anchor {
         geo::LonLat point;
         const geo::Place* place;
+        Unit unit;  ///< of point: nearestAnchorKm compares chords, not great circles
     };
     std::unordered_map<int64_t, std::vector<Anchor>> anchorCells;
     /// By country slot; a map, not an array of 677 lists: three contexts are made for every
@@ -63,7 +76,7 @@ struct Context {
             countryWeight[c] += p.kind == geo::PlaceKind::Country ? 1.0 : 0.5;
         if (!clear || !seen.insert(&p).second) return;
         if (p.kind == geo::PlaceKind::City || p.kind == geo::PlaceKind::Poi || p.kind == geo::PlaceKind::Admin2)
-            anchorCells[cell(p.point.lon, p.point.lat)].push_back({p.point, &p});
+            anchorCells[cell(p.point.lon, p.point.lat)].push_back({p.point, &p, unit(p.point)});
         if ((p.kind == geo::PlaceKind::Admin1 || p.kind == geo::PlaceKind::Admin2) && c != kNoCountry)
             provinces[c].push_back(&p);
     }
@@ -86,19 +99,26 @@ struct Context {
         return c == kNoCountry ? 0 : countryWeight[c];
     }
     /// Distance to the nearest anchor other than p itself, capped at kNearbyKm.
+    /// A long document has thousands of anchors near its towns: they are compared by the
+    /// straight line through the Earth (which orders them as the great circle does, with no
+    /// trigonometry per anchor), and only the nearest is measured along the surface.
     double nearestAnchorKm(geo::LonLat p) const {
-        double best = kNearbyKm;
+        static const double itself = chord2(0.5);  // nearer than this is the place itself
+        const Unit q = unit(p);
+        const Anchor* nearest = nullptr;
+        double best = chord2(kNearbyKm);
         int64_t base = cell(p.lon, p.lat);
         for (int64_t dy = -1; dy <= 1; ++dy)
             for (int64_t dx = -1; dx <= 1; ++dx) {
                 auto it = anchorCells.find(base + dy * 1000 + dx);
                 if (it == anchorCells.end()) continue;
                 for (const auto& a : it->second) {
-                    double d = geo::haversineKm(a.point, p);
-                    if (d > 0.5) best = std::min(best, d);  // not itself
+                    const double c = (a.unit[0] - q[0]) * (a.unit[0] - q[0]) + (a.unit[1] - q[1]) * (a.unit[1] - q[1]) +
+                                     (a.unit[2] - q[2]) * (a.unit[2] - q[2]);
+                    if (c > itself && c < best) best = c, nearest = &a;
                 }
             }
-        return best;
+        return nearest ? std::min(kNearbyKm, geo::haversineKm(nearest->point, p)) : kNearbyKm;
     }
     /// Whether p is inside a province or district of its country the story names (geo::inDivision:
     /// by their codes, else by the division's box).

@@ -1,8 +1,8 @@
 #include "scene/basemap.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <optional>
 #include <vector>
 
@@ -32,15 +32,21 @@ std::vector<Town> townsInView(const geo::FeatureSet& places, size_t population, 
     // Only the places in the image's box are projected (and their population read): a regional
     // map shows a few thousand of the world's places.
     const std::optional<geo::BBox> box = lonLatBoxOfView(projection, view, width, height, 1);
+    // Room for every place: pages a smaller view never writes are never touched, where growing a
+    // doubling at a time wrote each town two or three times over into fresh memory.
     std::vector<Town> towns;
     std::vector<geo::LonLat> at;
+    towns.reserve(places.featureCount());
+    at.reserve(places.featureCount());
     for (size_t f = 0; f < places.featureCount(); ++f) {
         uint32_t part = places.featureStart[f];
         if (part == places.featureStart[f + 1]) continue;
         uint32_t ring = places.partStart[part];
         geo::LonLat p = places.coords[places.ringStart[ring]];
         if (box && !box->contains(p)) continue;
-        double pop = std::strtod(std::string(places.attr(f, population)).c_str(), nullptr);
+        double pop = 0;  // none where the field is empty or not a number
+        const std::string_view popText = places.attr(f, population);
+        std::from_chars(popText.data(), popText.data() + popText.size(), pop);
         bool capital = code && places.attr(f, *code).starts_with("PPLC");
         towns.push_back({f, p, pop, capital});
         at.push_back(p);
@@ -157,8 +163,19 @@ geo::FeatureSetPtr featureSubset(const geo::FeatureSet& fs, std::span<const uint
     b.kind = fs.kind;
     b.fieldNames = fs.fieldNames;
     b.columns.resize(fs.columns.size());
+    for (auto& c : b.columns) c.reserve(kept.size());
     b.featureBox.reserve(kept.size());
     b.featureStart.reserve(kept.size() + 1);
+    size_t parts = 0, rings = 0, coords = 0;
+    for (uint32_t f : kept) {
+        parts += fs.featureStart[f + 1] - fs.featureStart[f];
+        const uint32_t firstRing = fs.partStart[fs.featureStart[f]], endRing = fs.partStart[fs.featureStart[f + 1]];
+        rings += endRing - firstRing;
+        coords += fs.ringStart[endRing] - fs.ringStart[firstRing];
+    }
+    b.partStart.reserve(parts + 1);
+    b.ringStart.reserve(rings + 1);
+    b.coords.reserve(coords);
     for (uint32_t f : kept) {
         for (uint32_t part = fs.featureStart[f]; part < fs.featureStart[f + 1]; ++part) {
             for (uint32_t ring = fs.partStart[part]; ring < fs.partStart[part + 1]; ++ring) {

@@ -1,7 +1,7 @@
 #pragma once
 // Libraries opened at run time by soname, for heavy dependencies that only some commands use:
 // linked, their own dependencies' symbol relocations cost every command's start-up (GDAL and
-// FFmpeg together about 60 ms). The caller gets each function it needs by name and types it
+// FFmpeg together about 60 ms; PROJ, with curl, GnuTLS and Kerberos behind it, 15-30 ms). The caller gets each function it needs by name and types it
 // with decltype from the headers it was built against, whose soname it opens.
 #include <string>
 #include <vector>

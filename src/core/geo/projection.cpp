@@ -12,21 +12,53 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/shared_libraries.h"
 
 namespace cmap::geo {
 namespace {
 
+// PROJ, opened when the first projection or geodesic is made rather than linked: linked, libproj
+// and the forty-odd libraries behind it (curl, GnuTLS, Kerberos, SQLite, TIFF) cost every command
+// their relocations at start-up, and geoparse and gazetteer lookups never project anything.
+#define CMAP_PROJ_FUNCTIONS(F)                                                                                     \
+    F(proj_as_proj_string) F(proj_context_create) F(proj_context_destroy) F(proj_context_errno)                   \
+    F(proj_context_errno_string) F(proj_context_set_enable_network) F(proj_create)                                \
+    F(proj_create_crs_to_crs_from_pj) F(proj_destroy) F(proj_errno_reset) F(proj_get_type) F(proj_is_crs)         \
+    F(proj_log_level) F(proj_normalize_for_visualization) F(proj_trans_generic) F(geod_direct) F(geod_init)       \
+    F(geod_inverse) F(geod_inverseline) F(geod_position)
+
+struct ProjLibrary {
+#define CMAP_PROJ_POINTER(name) decltype(&::name) name = nullptr;
+    CMAP_PROJ_FUNCTIONS(CMAP_PROJ_POINTER)
+#undef CMAP_PROJ_POINTER
+};
+
+// Opened once (safe from any thread); a failure throws DataError naming the library, and a later
+// call tries again.
+const ProjLibrary& proj() {
+    static const ProjLibrary lib = [] {
+        // CMAP_PROJ_SONAME comes from CMake: the soname of the libproj whose headers these are.
+        const SharedLibraries so({CMAP_PROJ_SONAME}, "map projections");
+        ProjLibrary l;
+#define CMAP_PROJ_LOAD(name) l.name = reinterpret_cast<decltype(l.name)>(so.function(#name));
+        CMAP_PROJ_FUNCTIONS(CMAP_PROJ_LOAD)
+#undef CMAP_PROJ_LOAD
+        return l;
+    }();
+    return lib;
+}
+
 struct ContextDeleter {
-    void operator()(PJ_CONTEXT* c) const { proj_context_destroy(c); }
+    void operator()(PJ_CONTEXT* c) const { proj().proj_context_destroy(c); }
 };
 struct PjDeleter {
-    void operator()(PJ* p) const { proj_destroy(p); }
+    void operator()(PJ* p) const { proj().proj_destroy(p); }
 };
 using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
 using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 
 std::string lastError(PJ_CONTEXT* ctx) {
-    const char* text = proj_context_errno_string(ctx, proj_context_errno(ctx));
+    const char* text = proj().proj_context_errno_string(ctx, proj().proj_context_errno(ctx));
     return text ? text : "unknown PROJ error";
 }
 
@@ -51,14 +83,14 @@ std::string unreadable(PJ_CONTEXT* ctx, const std::string& definition) {
 
 // A bare "+proj=lcc ..." names an operation, not a CRS; users mean the CRS, as cs2cs does.
 PjPtr createCrs(PJ_CONTEXT* ctx, const std::string& definition) {
-    PjPtr crs(proj_create(ctx, definition.c_str()));
-    if (crs && proj_is_crs(crs.get())) return crs;
+    PjPtr crs(proj().proj_create(ctx, definition.c_str()));
+    if (crs && proj().proj_is_crs(crs.get())) return crs;
     bool bareProjString = definition.find("+proj=") != std::string::npos &&
                           definition.find("+type=crs") == std::string::npos &&
                           definition.find("pipeline") == std::string::npos;
     if (bareProjString) {
-        PjPtr retry(proj_create(ctx, (definition + " +type=crs").c_str()));
-        if (retry && proj_is_crs(retry.get())) return retry;
+        PjPtr retry(proj().proj_create(ctx, (definition + " +type=crs").c_str()));
+        if (retry && proj().proj_is_crs(retry.get())) return retry;
     }
     if (!crs) reject(definition, unreadable(ctx, definition));
     reject(definition, "not a coordinate reference system");
@@ -96,8 +128,8 @@ struct Projection::Impl {
 
     void run(PJ_DIRECTION direction, double* xy, size_t count) const {
         if (count == 0) return;
-        proj_errno_reset(transform.get());
-        proj_trans_generic(transform.get(), direction, xy, 2 * sizeof(double), count, xy + 1,
+        proj().proj_errno_reset(transform.get());
+        proj().proj_trans_generic(transform.get(), direction, xy, 2 * sizeof(double), count, xy + 1,
                            2 * sizeof(double), count, nullptr, 0, 0, nullptr, 0, 0);
         failuresToNan(xy, count);
     }
@@ -117,6 +149,8 @@ std::optional<std::string> projectionProblem(std::string_view definition) {
         (void)Projection::create(definition);
     } catch (const ProjectionError& e) {
         return "'" + e.definition() + "': " + e.reason();
+    } catch (const DataError& e) {
+        return e.what();
     }
     return std::nullopt;
 }
@@ -126,25 +160,25 @@ Projection Projection::create(std::string_view definitionView) {
     if (definition.empty()) reject(definition, "empty definition");
     auto impl = std::make_unique<Impl>();
     impl->definition = definition;
-    impl->ctx.reset(proj_context_create());
+    impl->ctx.reset(proj().proj_context_create());
     if (!impl->ctx) reject(definition, "cannot create a PROJ context");
     PJ_CONTEXT* ctx = impl->ctx.get();
     // Errors become exceptions with the definition in them; PROJ's own stderr chatter would
     // only duplicate them on the terminal.
-    proj_log_level(ctx, PJ_LOG_NONE);
+    proj().proj_log_level(ctx, PJ_LOG_NONE);
     // Offline whatever PROJ_NETWORK says: no grid is fetched from PROJ's CDN.
-    proj_context_set_enable_network(ctx, 0);
+    proj().proj_context_set_enable_network(ctx, 0);
 
-    PjPtr source(proj_create(ctx, "EPSG:4326"));
+    PjPtr source(proj().proj_create(ctx, "EPSG:4326"));
     if (!source) reject(definition, "PROJ database unavailable: " + lastError(ctx));
     PjPtr target = createCrs(ctx, definition);
-    PJ_TYPE type = proj_get_type(target.get());
+    PJ_TYPE type = proj().proj_get_type(target.get());
     impl->geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
                        type == PJ_TYPE_GEOGRAPHIC_CRS;
 
     // PROJ's own PROJ-string export names the central meridian the same way for every projection.
     // UTM names a zone instead.
-    if (const char* text = proj_as_proj_string(ctx, target.get(), PJ_PROJ_5, nullptr)) {
+    if (const char* text = proj().proj_as_proj_string(ctx, target.get(), PJ_PROJ_5, nullptr)) {
         std::string_view s(text);
         if (size_t at = s.find("+lon_0="); at != std::string_view::npos)
             impl->centralMeridian = std::strtod(text + at + 7, nullptr);
@@ -152,9 +186,9 @@ Projection Projection::create(std::string_view definitionView) {
             impl->centralMeridian = -183 + 6 * std::strtod(text + zone + 6, nullptr);
     }
 
-    PjPtr raw(proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
+    PjPtr raw(proj().proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
     if (!raw) reject(definition, "no transformation from WGS 84: " + lastError(ctx));
-    impl->transform.reset(proj_normalize_for_visualization(ctx, raw.get()));
+    impl->transform.reset(proj().proj_normalize_for_visualization(ctx, raw.get()));
     if (!impl->transform) reject(definition, lastError(ctx));
     return Projection(std::move(impl));
 }
@@ -232,7 +266,7 @@ namespace {
 const geod_geodesic& wgs84() {
     static const geod_geodesic g = [] {
         geod_geodesic init;
-        geod_init(&init, 6378137.0, 1 / 298.257223563);
+        proj().geod_init(&init, 6378137.0, 1 / 298.257223563);
         return init;
     }();
     return g;
@@ -242,7 +276,7 @@ const geod_geodesic& wgs84() {
 
 double geodesicKm(LonLat a, LonLat b) {
     double metres = 0;
-    geod_inverse(&wgs84(), a.lat, a.lon, b.lat, b.lon, &metres, nullptr, nullptr);
+    proj().geod_inverse(&wgs84(), a.lat, a.lon, b.lat, b.lon, &metres, nullptr, nullptr);
     return metres / 1000;
 }
 
@@ -252,7 +286,7 @@ std::vector<LonLat> geodesicCircle(LonLat centre, double radiusKm, int count) {
     out.reserve(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i) {
         LonLat p;
-        geod_direct(&wgs84(), centre.lat, centre.lon, 360.0 * i / count, radiusKm * 1000, &p.lat, &p.lon, nullptr);
+        proj().geod_direct(&wgs84(), centre.lat, centre.lon, 360.0 * i / count, radiusKm * 1000, &p.lat, &p.lon, nullptr);
         out.push_back(p);
     }
     return out;
@@ -261,11 +295,11 @@ std::vector<LonLat> geodesicCircle(LonLat centre, double radiusKm, int count) {
 std::vector<LonLat> geodesicPath(LonLat a, LonLat b, int count) {
     count = std::max(count, 1);
     geod_geodesicline line;
-    geod_inverseline(&line, &wgs84(), a.lat, a.lon, b.lat, b.lon, 0);
+    proj().geod_inverseline(&line, &wgs84(), a.lat, a.lon, b.lat, b.lon, 0);
     std::vector<LonLat> out{a};
     for (int i = 1; i < count; ++i) {
         LonLat p;
-        geod_position(&line, line.s13 * i / count, &p.lat, &p.lon, nullptr);
+        proj().geod_position(&line, line.s13 * i / count, &p.lat, &p.lon, nullptr);
         out.push_back(p);
     }
     out.push_back(b);

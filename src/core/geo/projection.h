@@ -26,7 +26,7 @@ private:
 };
 
 /// Why definition cannot be a map projection ("'EPSG:999999': EPSG code 999999 is not in PROJ's
-/// database"), or nullopt when it can. Throws nothing.
+/// database"; or that PROJ's library cannot be loaded), or nullopt when it can. Throws nothing.
 std::optional<std::string> projectionProblem(std::string_view definition);
 
 /// A map projection from WGS 84 lon/lat to planar coordinates, in (lon, lat) / (x, y) order
@@ -81,15 +81,16 @@ private:
 };
 
 // Geodesics on the WGS 84 ellipsoid (PROJ's geodesic routines, Karney's algorithms): distances
-// and paths as the Earth has them, whatever projection draws them.
+// and paths as the Earth has them, whatever projection draws them. Each throws DataError only
+// when PROJ's library cannot be loaded (it is opened on first use).
 
-/// The geodesic distance from a to b in kilometres. Throws nothing.
+/// The geodesic distance from a to b in kilometres.
 double geodesicKm(LonLat a, LonLat b);
 /// count points (count >= 3) at radiusKm from centre along geodesics, at equal steps of azimuth
-/// from north clockwise: a range ring. Longitudes in [-180, 180]. Throws nothing.
+/// from north clockwise: a range ring. Longitudes in [-180, 180].
 std::vector<LonLat> geodesicCircle(LonLat centre, double radiusKm, int count);
 /// count + 1 points at equal distances along the shortest geodesic from a to b, both ends
-/// included: what a straight line on the globe looks like on a map. Throws nothing.
+/// included: what a straight line on the globe looks like on a map.
 std::vector<LonLat> geodesicPath(LonLat a, LonLat b, int count);
 
 }  // namespace cmap::geo

@@ -35,7 +35,8 @@ std::optional<std::string> projectionProblem(std::string_view definition);
 class Projection {
 public:
     /// Builds from a PROJ string ("+proj=lcc ...", with or without +type=crs), "EPSG:N", WKT or
-    /// PROJJSON. Throws InputError naming the definition when PROJ rejects it.
+    /// PROJJSON. Throws InputError naming the definition when PROJ rejects it, DataError when
+    /// PROJ's library cannot be loaded (it is opened by the first call).
     static Projection create(std::string_view definition);
 
     /// EPSG:3857, the web's tiles projection: conformal, areas grow badly towards the poles.

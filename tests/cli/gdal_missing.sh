@@ -7,11 +7,8 @@
 export XDG_CACHE_HOME="$TMP/cache"  # never touch the user's cache
 
 expect_exit 0 "gazetteer built with GDAL" -- gazetteer lookup Homs
-# The loader searches LD_LIBRARY_PATH first: there, GDAL's soname names a file that is no library.
-mkdir "$TMP/lib" "$TMP/empty"
-echo "not a library" >"$TMP/lib/$CMAP_GDAL_SONAME"
-export LD_LIBRARY_PATH="$TMP/lib"
-package=${CMAP_GDAL_SONAME/.so./}  # Debian names a library's package after its soname
+mkdir "$TMP/empty"
+without_library "$CMAP_GDAL_SONAME"
 
 expect_exit 0 "--version without GDAL" -- --version
 expect_exit 0 "lookup from the cache without GDAL" -- gazetteer lookup Homs

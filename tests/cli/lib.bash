@@ -34,6 +34,16 @@ skip() {
     exit 77
 }
 
+# without_library SONAME: from here on the program cannot load SONAME (the loader searches
+# LD_LIBRARY_PATH first, and there the soname names a file that is no library); $package is the
+# Debian package a message should name, Debian naming a library's package after its soname.
+without_library() {
+    mkdir -p "$TMP/lib"
+    echo "not a library" >"$TMP/lib/$1"
+    export LD_LIBRARY_PATH="$TMP/lib"
+    package=${1/.so./}
+}
+
 finish() {
     if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed" >&2; exit 1; fi
     echo "all checks passed"

@@ -11,11 +11,7 @@ printf 'Ships unloaded armour at Tartus on Monday.\n' >"$TMP/a.txt"
 # With PROJ: the gazetteer's and the base map's caches are made (GDAL, which needs PROJ, reads
 # the shapefiles).
 expect_exit 0 "an export with PROJ" -- export --size 64x36 --out "$TMP/warm.png" "$TMP/a.txt"
-# The loader searches LD_LIBRARY_PATH first: there, PROJ's soname names a file that is no library.
-mkdir "$TMP/lib"
-echo "not a library" >"$TMP/lib/$CMAP_PROJ_SONAME"
-export LD_LIBRARY_PATH="$TMP/lib"
-package=${CMAP_PROJ_SONAME/.so./}  # Debian names a library's package after its soname
+without_library "$CMAP_PROJ_SONAME"
 
 expect_exit 0 "--version without PROJ" -- --version
 expect_exit 0 "lookup from the cache without PROJ" -- gazetteer lookup Homs

@@ -388,7 +388,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         // shape ("Chamber" folds like Sambir): it counts only near places the document pins down.
         if (r.loose && (ctx.weight(p.countryCode()) == 0 || ctx.nearestAnchorKm(p.point) >= kNearbyKm))
             implausible = true;
-        out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, e, implausible});
+        out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, implausible});
     }
     return out;
 }

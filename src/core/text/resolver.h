@@ -30,9 +30,9 @@ double calibratedConfidence(const Evidence& e);
 
 struct Resolution {
     uint32_t place = 0;
-    /// 0..1: calibratedConfidence(evidence), rounded to 0.001.
+    /// 0..1: calibratedConfidence() of the choice's evidence, rounded to 0.001. The evidence
+    /// itself is not kept: one resolution per mention, and a long text has hundreds of thousands.
     double confidence = 0;
-    Evidence evidence;
     /// A small town in a country the document otherwise never touches: more likely a word or a
     /// name read as a place than a real reference; geoparse leaves it out.
     bool implausible = false;

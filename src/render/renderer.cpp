@@ -161,10 +161,7 @@ Image Renderer::renderToImage(const scene::Scene& scene, int width, int height, 
         glPixelStorei(GL_PACK_ROW_LENGTH, image.width);
         glReadPixels(0, 0, t.width, t.height, GL_RGBA, GL_UNSIGNED_BYTE, image.pixel(t.x, t.y));
         glPixelStorei(GL_PACK_ROW_LENGTH, 0);
-        const size_t rowBytes = static_cast<size_t>(t.width) * 4;
-        for (int r = 0; r < t.height / 2; ++r)
-            std::swap_ranges(image.pixel(t.x, t.y + r), image.pixel(t.x, t.y + r) + rowBytes,
-                             image.pixel(t.x, t.y + t.height - 1 - r));
+        image.flipRows(t.x, t.y, t.width, t.height);
     };
     if (impl_->reuseFinished(scene, width, height, scale)) {
         readTile(Tile{0, 0, width, height});

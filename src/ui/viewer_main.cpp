@@ -154,9 +154,7 @@ render::Image readWindow(int w, int h) {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
-    const auto stride = static_cast<ptrdiff_t>(w) * 4;
-    for (int y = 0; y < h / 2; ++y)  // GL rows go bottom-up
-        std::swap_ranges(img.pixel(0, y), img.pixel(0, y) + stride, img.pixel(0, h - 1 - y));
+    img.flipRows(0, 0, w, h);
     for (size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
     return img;
 }

@@ -79,6 +79,17 @@ std::optional<model::Date> parseDate(std::string_view s) {
 
 struct Columns {
     int date = -1, lon = -1, lat = -1, type = -1, subType = -1, geoPrecision = -1, timePrecision = -1, source = -1;
+
+    /// The columns beyond the date and the position, by the names both readers look for;
+    /// find(names) is the index of the first of names among the file's fields, -1 for none.
+    template <class Find>
+    void findDetails(Find&& find) {
+        type = find({"event_type", "category", "type"});
+        subType = find({"sub_event_type"});
+        geoPrecision = find({"geo_precision"});
+        timePrecision = find({"time_precision"});
+        source = find({"source"});
+    }
 };
 
 }  // namespace
@@ -225,11 +236,7 @@ std::shared_ptr<model::EventTable> readCommaSeparated(const std::filesystem::pat
     col.lon = findName(header, kLonNames);
     col.lat = findName(header, kLatNames);
     if (col.date < 0 || col.lon < 0 || col.lat < 0) return nullptr;
-    col.type = findName(header, {"event_type", "category", "type"});
-    col.subType = findName(header, {"sub_event_type"});
-    col.geoPrecision = findName(header, {"geo_precision"});
-    col.timePrecision = findName(header, {"time_precision"});
-    col.source = findName(header, {"source"});
+    col.findDetails([&](std::initializer_list<std::string_view> names) { return findName(header, names); });
 
     Collector rows(true);
     // As for GDAL's count below: no more than a plausible table (a file of blank lines has many).
@@ -304,11 +311,7 @@ std::shared_ptr<model::EventTable> readEvents(const std::filesystem::path& path,
     }
     col.lon = findField(gdal, defn, kLonNames);
     col.lat = findField(gdal, defn, kLatNames);
-    col.type = findField(gdal, defn, {"event_type", "category", "type"});
-    col.subType = findField(gdal, defn, {"sub_event_type"});
-    col.geoPrecision = findField(gdal, defn, {"geo_precision"});
-    col.timePrecision = findField(gdal, defn, {"time_precision"});
-    col.source = findField(gdal, defn, {"source"});
+    col.findDetails([&](std::initializer_list<std::string_view> names) { return findField(gdal, defn, names); });
     const OGRwkbGeometryType geomType = gdal.OGR_L_GetGeomType(layer);
     const bool pointGeometry = gdal.OGR_GT_Flatten(geomType) == wkbPoint || (geomType == wkbUnknown && !csv);
     if (col.date < 0)

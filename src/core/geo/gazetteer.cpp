@@ -454,7 +454,9 @@ public:
 
     void buildBloom() {
         t_.bloom.assign(bloomBits(t_.keyOffset.size() - 1) / 64, 0);
-        t_.prefixBloom.assign(bloomBits(t_.keyOffset.size() - 1) / 64, 0);
+        // Sized by the prefixes, not the keys: most names are one word, and a filter that fits
+        // the cache is asked after nearly every word of an article.
+        t_.prefixBloom.assign(bloomBits(static_cast<size_t>(std::count(t_.keys.begin(), t_.keys.end(), ' '))) / 64, 0);
         for (size_t k = 0; k + 1 < t_.keyOffset.size(); ++k) {
             std::string_view key(t_.keys.data() + t_.keyOffset[k], t_.keyOffset[k + 1] - t_.keyOffset[k]);
             // One pass gives the key's hash and, at each space, the hash of the prefix up to it.

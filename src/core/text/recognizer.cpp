@@ -94,9 +94,10 @@ Recognizer::Memo* Recognizer::memoEntry(std::string_view key, uint64_t hash, boo
     return &set[kMemoWays - 1];
 }
 
-std::span<const geo::Posting> Recognizer::namePostings(std::string_view key, uint64_t hash) {
+std::span<const geo::Posting> Recognizer::namePostings(std::string_view key, uint64_t hash, Memo** entry) {
     bool hit;
     Memo* e = memoEntry(key, hash, hit);
+    if (entry) *entry = e;
     if (hit) return {e->data, e->size};
     const std::span<const geo::Posting> found = gaz_.postings(key, hash);
     if (e) {
@@ -106,6 +107,7 @@ std::span<const geo::Posting> Recognizer::namePostings(std::string_view key, uin
         e->data = found.data();
         e->size = static_cast<uint32_t>(found.size());
         e->common = -1;
+        e->longer = -1;
     }
     return found;
 }
@@ -250,6 +252,9 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, 
         hash = geo::hashMore(hash, std::string_view(key_).substr(from));
     };
     bool kindWords = false;  // past a lower-case word that is not a connector
+    // The memo entry of key_ as the last word left it: whether a longer name may start with it is
+    // asked after nearly every capitalized word, and the filter's answer is a cache miss.
+    Memo* entry = nullptr;
     for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
         const Token& t = tokens_[j];
         if (j > first) {
@@ -260,10 +265,12 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, 
             if (g != Gap::Apostrophe) {
                 key_.push_back(' ');
                 hash = geo::hashMore(hash, " ");
+                if (entry && entry->longer < 0) entry->longer = gaz_.mayStartLongerName(hash) ? 1 : 0;
                 // No name goes on from here: stop before looking further.
-                if (!gaz_.mayStartLongerName(hash)) break;
+                if (entry ? entry->longer == 0 : !gaz_.mayStartLongerName(hash)) break;
             }
         }
+        entry = nullptr;
         const bool glued = j > first && tokens_[j - 1].gapAfter == Gap::Apostrophe && !(t.flags & kDigit) &&
                            !is(text, j, kClitic);
         if (!t.upper() && !glued) {
@@ -275,7 +282,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, 
             // dam", "the Rafah crossing"); the name without it is often a town's. Only facilities
             // may end in such a word, so "Kuwait city" or "Idlib province" read as before.
             std::vector<geo::Posting> facilities;
-            for (const auto& p : namePostings(key_, hash))
+            for (const auto& p : namePostings(key_, hash, &entry))
                 if (gaz_.place(p.place).kind == geo::PlaceKind::Poi) facilities.push_back(p);
             if (!facilities.empty()) best = {j, std::move(facilities)};
             kindWords = true;
@@ -283,7 +290,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, 
         }
         if (kindWords) break;  // "Kakhovka dam Monday": the kind words end the name
         append(tokenText(text, t));
-        auto posts = namePostings(key_, hash);
+        auto posts = namePostings(key_, hash, &entry);
         if (!posts.empty() && j == first && (t.span.size() <= 2 || (t.allCaps() && t.span.size() <= 5))) {
             // Short words and acronyms: "US", "UK", "NATO" are names only in capitals, and only
             // through a curated alias or for a place everybody abbreviates; "Us", "BA" or "APC"
@@ -303,6 +310,7 @@ Recognizer::Match Recognizer::longestMatch(std::string_view text, size_t first, 
             // Plural demonyms: "Mexicans", "South Koreans".
             std::string_view singular(key_.data(), key_.size() - 1);
             std::vector<geo::Posting> demonyms;
+            entry = nullptr;  // the lookup below may move it
             for (const auto& p : namePostings(singular))
                 if (p.how == geo::NameKind::Demonym) demonyms.push_back(p);
             if (!demonyms.empty()) best = {j, std::move(demonyms)};

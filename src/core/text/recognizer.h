@@ -101,7 +101,9 @@ private:
     /// gaz_.postings(key, hash), remembered for the document: a text names the same places and
     /// uses the same capitalized words again and again, and each gazetteer probe that finds a key
     /// is a handful of cache misses in tables of megabytes.
-    std::span<const geo::Posting> namePostings(std::string_view key, uint64_t hash);
+    /// Where the key got a memo entry, *entry points to it (until the next memo lookup).
+    struct Memo;
+    std::span<const geo::Posting> namePostings(std::string_view key, uint64_t hash, Memo** entry = nullptr);
     std::span<const geo::Posting> namePostings(std::string_view key) { return namePostings(key, geo::hashKey(key)); }
     /// gaz_.isCommonWord(key), remembered as postings() are.
     bool commonWord(std::string_view key);
@@ -127,6 +129,7 @@ private:
         const geo::Posting* data = nullptr;
         uint32_t size = 0;
         int8_t common = -1;  ///< isCommonWord: -1 not asked yet
+        int8_t longer = -1;  ///< gaz_.mayStartLongerName of the key and a space: -1 not asked yet
         uint8_t len = 0;     ///< 0: an empty entry (the empty key is never remembered)
         char key[18];
     };

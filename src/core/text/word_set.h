@@ -5,9 +5,13 @@
 // two bytes say no to most words before anything else is read; the rest find their one candidate
 // in an open-addressing table (lists per first byte meant a comparison for every word of the
 // same first byte and length: "said" against a dozen four-letter s-words of the common words).
+// The table holds 4 bytes a slot, a word's index and bits of its hash: a table of the words'
+// views (16 bytes a slot, a quarter full) was 256 KiB for the lexicons, and its first probe a
+// cache miss on most lookups of a long text.
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -25,28 +29,26 @@ public:
     void insert(std::string_view w, uint16_t tags = 1) {
         if (w.empty()) return;
         if (const size_t i = find(w); i != kAbsent) {
-            tags_[i] |= tags;
-            for (auto& [x, t] : words_)
-                if (x == w) t |= tags;
+            words_[i].second |= tags;
             return;
         }
+        if (words_.size() >= kIndexMask) throw std::length_error("WordSet: more words than a slot can index");
         words_.emplace_back(w, tags);
         lengths_[static_cast<unsigned char>(w[0])] |= lengthBit(w.size());
         const size_t pair = pairIndex(w[0], second(w));
         pairs_[pair / 64] |= uint64_t{1} << (pair % 64);
         if (table_.size() < 4 * words_.size()) {  // at most a quarter full: probes end soon
-            table_.assign(table_.empty() ? 64 : table_.size() * 4, std::string_view{});
-            tags_.assign(table_.size(), 0);
-            for (auto [x, t] : words_) place(x, t);
+            table_.assign(table_.empty() ? 64 : table_.size() * 4, 0);
+            for (size_t i = 0; i < words_.size(); ++i) place(i);
         } else {
-            place(w, tags);
+            place(words_.size() - 1);
         }
     }
     bool contains(std::string_view w) const { return find(w) != kAbsent; }
     /// The word's tags, ORed over its insertions; 0 for a word not in the set.
     uint16_t tags(std::string_view w) const {
         const size_t i = find(w);
-        return i == kAbsent ? 0 : tags_[i];
+        return i == kAbsent ? 0 : words_[i].second;
     }
 
     /// Whether some word starts with `first` and has `size` bytes, and some word starts with
@@ -73,27 +75,29 @@ private:
         return static_cast<size_t>(h ^ (h >> 29) ^ (h >> 47));
     }
     static constexpr size_t kAbsent = ~size_t{0};
-    /// The slot of w in table_, or kAbsent.
+    /// A slot: the word's index in words_ plus one in the low bits (0: a free slot), the hash's
+    /// top bits above them, so that a probe reads the word only when those match.
+    static constexpr uint32_t kIndexMask = 0xFFFF;
+    static uint32_t tag(size_t h) { return static_cast<uint32_t>(h >> 48) << 16; }
+    /// The index of w in words_, or kAbsent.
     size_t find(std::string_view w) const {
         if (w.empty() || !mayContain(w[0], second(w), w.size())) return kAbsent;
-        const size_t mask = table_.size() - 1;
-        for (size_t i = hash(w) & mask;; i = (i + 1) & mask) {
-            const std::string_view x = table_[i];
-            if (x.empty()) return kAbsent;
-            if (x.size() == w.size() && x == w) return i;
+        const size_t mask = table_.size() - 1, h = hash(w);
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            const uint32_t slot = table_[i];
+            if (slot == 0) return kAbsent;
+            if ((slot & ~kIndexMask) == tag(h) && words_[(slot & kIndexMask) - 1].first == w) return (slot & kIndexMask) - 1;
         }
     }
-    void place(std::string_view w, uint16_t tags) {
-        const size_t mask = table_.size() - 1;
-        size_t i = hash(w) & mask;
-        while (!table_[i].empty()) i = (i + 1) & mask;
-        table_[i] = w;
-        tags_[i] = tags;
+    void place(size_t index) {
+        const size_t mask = table_.size() - 1, h = hash(words_[index].first);
+        size_t i = h & mask;
+        while (table_[i] != 0) i = (i + 1) & mask;
+        table_[i] = tag(h) | static_cast<uint32_t>(index + 1);
     }
 
-    std::vector<std::pair<std::string_view, uint16_t>> words_;
-    std::vector<std::string_view> table_;  ///< a power of two of slots, empty views for free ones
-    std::vector<uint16_t> tags_;           ///< the tags of the word in each slot of table_
+    std::vector<std::pair<std::string_view, uint16_t>> words_;  ///< each word once, with its tags
+    std::vector<uint32_t> table_;  ///< a power of two of slots (see kIndexMask), 0 for free ones
     std::array<uint32_t, 256> lengths_{};  ///< per first byte: a bit for each length of its words
     /// A bit for each pair of first two bytes: the length bits alone let through most short
     /// words ("and" beside "ago", "the" beside "tue"), whose bucket is then read in full.

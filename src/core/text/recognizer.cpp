@@ -13,6 +13,9 @@ namespace {
 
 constexpr size_t kMaxTokens = 8;  // "Bassel al Assad International Airport" is 5
 constexpr size_t kMemoWays = 4;   // entries of Recognizer::memo_ a key may take (memoEntry)
+// A word of four letters or fewer that is only an alternate name is a place's spelling only for a
+// town at least this large (Recognizer::keep): most such words are somebody's first name.
+constexpr int64_t kShortSpellingPopulation = 50000;
 
 std::string_view tokenText(std::string_view text, const Token& t) { return t.span.in(text); }
 
@@ -475,15 +478,17 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
         bool alternateOnly = std::all_of(m.postings.begin(), m.postings.end(),
                                          [](const geo::Posting& p) { return p.how == geo::NameKind::Alternate; });
         if (alternateOnly && (tokens_[first].span.size() <= 4 || !isStrong)) {
-            if (tokens_[first].span.size() <= 4) return false;
             // A spelling of the same name, that is: the consonants of the place's own name
-            // ("Alawite" is no spelling of ‘Ilut, though GeoNames lists it among its names).
+            // ("Alawite" is no spelling of ‘Ilut, though GeoNames lists it among its names). A
+            // word of four letters or fewer only for a town large enough to be news ("Azaz").
+            const bool shortWord = tokens_[first].span.size() <= 4;
             key_.clear();
             geo::appendNormalized(tokenText(text, tokens_[first]), key_);
             const std::string skeleton = geo::spellingSkeleton(key_);
             std::erase_if(m.postings, [&](const geo::Posting& p) {
                 const geo::Place& pl = gaz_.place(p.place);
                 return !transliterated(pl.countryCode()) || skeleton.empty() ||
+                       (shortWord && !(pl.kind == geo::PlaceKind::City && pl.population >= kShortSpellingPopulation)) ||
                        geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))) != skeleton;
             });
             if (m.postings.empty()) return false;

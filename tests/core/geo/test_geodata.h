@@ -129,13 +129,15 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (36.20 32.80)", {"9900004", "Tell Hamra", "city", "SY", "9000", "9900004", "Tell Hamra", "PPL", "12"}},
                        // A village named like the first word of other names ("Tall Hamra").
                        {"POINT (38.90 36.10)", {"9900005", "Tall", "city", "SY", "700", "9900005", "Tall", "PPL", "04"}},
+                       // A small town whose alternate name is a four-letter word, as people's names are.
+                       {"POINT (36.90 36.40)", {"9900007", "Rāmah", "city", "SY", "9000", "9900007", "Ramah", "PPL", "09"}},
                        // A village named like the word that begins many armed groups' names ("Ansar Allah").
                        {"POINT (35.40 33.37)", {"9900006", "Ansar", "city", "LB", "3000", "9900006", "Ansar", "PPL", "03"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
-                                        "169389,A'zaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n"
+                                        "169389,A'zaz\n169389,Azaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n"
                                         // GeoNames lists words like this among some town's names
-                                        "170600,Alawite\n");
+                                        "170600,Alawite\n9900007,Rama\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
                    {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
                      {"1", "Syria", "country", "SY", "0", "0", "SYR"}},

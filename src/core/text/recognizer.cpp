@@ -13,9 +13,11 @@ namespace {
 
 constexpr size_t kMaxTokens = 8;  // "Bassel al Assad International Airport" is 5
 constexpr size_t kMemoWays = 4;   // entries of Recognizer::memo_ a key may take (memoEntry)
-// A word of four letters or fewer that is only an alternate name is a place's spelling only for a
-// town at least this large (Recognizer::keep): most such words are somebody's first name.
-constexpr int64_t kShortSpellingPopulation = 50000;
+// Short spellings (an alternate name of four letters or fewer, a loose key of kShortLoose to
+// kLongLoose - 1 bytes; a shorter loose key finds nothing) are a place's only for a town large
+// enough to be news: most such words are somebody's first name or an English word.
+constexpr size_t kShortLoose = 4, kLongLoose = 6;
+bool newsworthyTown(const geo::Place& pl) { return pl.kind == geo::PlaceKind::City && pl.population >= 50000; }
 
 std::string_view tokenText(std::string_view text, const Token& t) { return t.span.in(text); }
 
@@ -398,16 +400,20 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
             if (j > first && tokens_[j - 1].gapAfter != Gap::Apostrophe) key_.push_back(' ');
             geo::appendNormalized(tokenText(text, tokens_[j]), key_);
         }
-        // Short words fold into too few letters to tell a place from anything else; a word cut at
-        // a hyphen is half a compound ("Austro-Hungarian"), not a name.
-        if (key_.size() < 6 || tokens_[ends[e]].gapAfter == Gap::Hyphen) continue;
+        // Short words fold into too few letters to tell a place from anything else, but for a
+        // town large enough to be news ("Edlib" for Idlib); a word cut at a hyphen is half a
+        // compound ("Austro-Hungarian"), not a name.
+        if (key_.size() < kShortLoose || tokens_[ends[e]].gapAfter == Gap::Hyphen) continue;
         auto [memo, fresh] = looseMemo_.try_emplace(key_);
         if (fresh) {
             memo->second = gaz_.loosePostings(key_);
             // Only where names are transliterated: an English word of the same consonants
             // ("Chamber", "Christ") must not become a town in Ukraine or Florida.
-            std::erase_if(memo->second,
-                          [&](const geo::Posting& p) { return !transliterated(gaz_.place(p.place).countryCode()); });
+            const bool shortKey = key_.size() < kLongLoose;
+            std::erase_if(memo->second, [&](const geo::Posting& p) {
+                const geo::Place& pl = gaz_.place(p.place);
+                return !transliterated(pl.countryCode()) || (shortKey && !newsworthyTown(pl));
+            });
         }
         // As for exact names: a district's name without its noun names nothing.
         Match m{ends[e], memo->second, true};
@@ -488,7 +494,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
             std::erase_if(m.postings, [&](const geo::Posting& p) {
                 const geo::Place& pl = gaz_.place(p.place);
                 return !transliterated(pl.countryCode()) || skeleton.empty() ||
-                       (shortWord && !(pl.kind == geo::PlaceKind::City && pl.population >= kShortSpellingPopulation)) ||
+                       (shortWord && !newsworthyTown(pl)) ||
                        geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))) != skeleton;
             });
             if (m.postings.empty()) return false;

@@ -129,6 +129,8 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (36.20 32.80)", {"9900004", "Tell Hamra", "city", "SY", "9000", "9900004", "Tell Hamra", "PPL", "12"}},
                        // A village named like the first word of other names ("Tall Hamra").
                        {"POINT (38.90 36.10)", {"9900005", "Tall", "city", "SY", "700", "9900005", "Tall", "PPL", "04"}},
+                       // A city that some outlets spell with a different first vowel ("Edlib").
+                       {"POINT (36.63 35.93)", {"169388", "Idlib", "city", "SY", "165000", "169388", "Idlib", "PPLA", "07"}},
                        // A small town whose alternate name is a four-letter word, as people's names are.
                        {"POINT (36.90 36.40)", {"9900007", "Rāmah", "city", "SY", "9000", "9900007", "Ramah", "PPL", "09"}},
                        // A village named like the word that begins many armed groups' names ("Ansar Allah").

@@ -677,7 +677,9 @@ private:
         else if (w == "today" || w == "tonight" || w == "hoy" || w == "heute") days = 0;
         else if (w == "tomorrow") days = 1;
         if (days) {
-            if (nameBefore(i)) return i;  // "USA Today"
+            // "USA Today" is a name; "Homs yesterday", "struck Idlib today" are dates: the word is
+            // part of a name only when it too is capitalised.
+            if (t.firstUpper && nameBefore(i)) return i;
             if (auto d = shiftDays(*days, ref_)) add(i, i + 1, *d, true);
             return i + 1;
         }

@@ -138,6 +138,8 @@ TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
           V{"2015-09-29=Yesterday", "2015-09-30=today", "2015-10-01=tomorrow"});
     CHECK(found("Yesterday the convoy moved.", kSep2015) == V{"2015-09=Yesterday"});
     CHECK(found("It was read on USA Today.", kSep30).empty());
+    // Lower case after a name is the date, not part of the name.
+    CHECK(found("Jets hit Homs yesterday and Idlib today.", kSep30) == V{"2015-09-29=yesterday", "2015-09-30=today"});
     CHECK(found("Last month and last year, but not next week.", kSep30) == V{"2015-08=Last month", "2014=last year"});
     CHECK(found("Next year it grows; this month it shrank.", Date{2015, 1, 10}) == V{"2016=Next year", "2015-01=this month"});
     CHECK(found("Over the last year it grew.", kSep30).empty());  // a duration

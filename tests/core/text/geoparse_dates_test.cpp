@@ -39,6 +39,7 @@ using V = std::vector<std::string>;
 
 TEST_CASE("geoparse dates events by the interval their sentence states") {
     CHECK(eventDates("Homs was shelled yesterday.") == V{"day 2015-10-09..2015-10-09"});
+    CHECK(eventDates("Jets struck Homs yesterday.") == V{"day 2015-10-09..2015-10-09"});
     CHECK(eventDates("Convoys reached Latakia last week.") == V{"week 2015-09-28..2015-10-04"});
     CHECK(eventDates("In the 1990s Tartus was a quiet port.") == V{"decade 1990-01-01..1999-12-31"});
     CHECK(eventDates("Between 3 and 5 October Homs was hit.") == V{"span 2015-10-03..2015-10-05"});

@@ -81,6 +81,12 @@ constexpr std::string_view kLeadWords[] = {
     "on", "last", "this", "since", "by", "until", "from", "early", "late", "before", "after",
     "in", "during", "and", "but", "then", "through", "as", "of", "at"};
 
+// Words that make a weekday after them a day's name ("Bloody Sunday", "Super Tuesday"). After any
+// other capitalised word a weekday is a date: news writes "struck Homs Tuesday", "told CNN Sunday".
+constexpr std::string_view kWeekdayNameWords[] = {
+    "bloody", "black", "good", "super", "ash", "holy", "easter", "palm", "cyber", "maundy", "shrove", "fat",
+    "blue", "giving", "whit", "low", "trinity", "orthodox", "great", "spy", "manic"};
+
 constexpr std::string_view kNumberWords[] = {
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"};
 
@@ -653,7 +659,7 @@ private:
         const std::string_view prev = p && p->kind == Kind::Word ? std::string_view(p->lower) : std::string_view();
         bool ok = false;
         switch (w->lang) {
-        case En: ok = t.firstUpper && !nameBefore(i); break;
+        case En: ok = t.firstUpper && !(nameBefore(i) && in(kWeekdayNameWords, prev)); break;
         case Es: ok = !t.firstUpper ? (prev == "el" || word(i + 1, "pasado")) : prev == "el"; break;
         case Fr: ok = prev == "le" || word(i + 1, "dernier"); break;
         case De: ok = t.firstUpper && (prev == "am" || prev == "letzten" || prev == "vergangenen"); break;

@@ -129,6 +129,10 @@ TEST_CASE("weekdays are the latest such day before a day-precise reference") {
     // Plans and named days are not reports of a past day.
     CHECK(found("They meet next Monday.", kSep30).empty());
     CHECK(found("It recalled Bloody Sunday and Black Friday.", kSep30).empty());
+    CHECK(found("Voters turned out on Super Tuesday.", kSep30).empty());
+    // After any other capitalised word the weekday is the date, as wires write it.
+    CHECK(found("Jets struck Homs Tuesday, officials told Reuters Sunday.", kSep30) ==
+          V{"2015-09-29=Tuesday", "2015-09-27=Sunday"});
     // A weekday before a full date just names it.
     CHECK(found("It was Monday, September 28, 2015.", kSep30) == V{"2015-09-28=Monday, September 28, 2015"});
 }

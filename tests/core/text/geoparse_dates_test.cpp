@@ -47,6 +47,7 @@ TEST_CASE("geoparse dates events by the interval their sentence states") {
     CHECK(eventDates("From March to May 2015 Latakia was calm.") == V{"span 2015-03-01..2015-05-31"});
     CHECK(eventDates("Earlier this month Tartus saw protests.") == V{"span 2015-10-01..2015-10-09"});
     CHECK(eventDates("Jets struck Homs on Tuesday.") == V{"day 2015-10-06..2015-10-06"});
+    CHECK(eventDates("Jets struck Homs Tuesday.") == V{"day 2015-10-06..2015-10-06"});
     // The recent day governs wherever it stands, and each sentence has its own date.
     CHECK(eventDates("Homs, besieged since 2012, was shelled again on Tuesday. Latakia was calm.") ==
           V{"day 2015-10-06..2015-10-06", "day 2015-10-10..2015-10-10"});

@@ -501,16 +501,24 @@ private:
     }
 
     // "3-5 October", "between 3 and 5 October 2015", "from 3 to 5 October": a day number whose
-    // month and year are the next date's. joinRanges makes the two one span.
+    // month and year are the next date's. joinRanges makes the two one span. "on 3 and 4
+    // October", "3 or 4 October": the days named, one span from the first to the last.
     size_t leadingDay(size_t i) {
-        if (!isDay(i) || !rangeJoiner(i, i + 1)) return i;
+        if (!isDay(i)) return i;
+        const bool range = rangeJoiner(i, i + 1), list = !range && (word(i + 1, "and") || word(i + 1, "or"));
+        if (!range && !list) return i;
         const size_t count = hits_.size();
         const size_t end = dayFirst(i + 2, i + 2);
         if (end == i + 2 || hits_.size() != count + 1) return i;
         const Hit second = hits_.back();
         const Date first{second.date.year, second.date.month, tok(i)->value};
         if (second.date.precision() != Precision::Day || !first.valid() || first.day >= second.date.day) return end;
-        hits_.insert(hits_.end() - 1, Hit{i, i + 1, model::DateRange::of(first), first, second.relative, second.completed});
+        if (list) {
+            const auto r = model::DateRange::span(first.firstDay(), second.range.last);
+            hits_.back() = Hit{i, second.te, r, r.date(), second.relative, false};
+        } else {
+            hits_.insert(hits_.end() - 1, Hit{i, i + 1, model::DateRange::of(first), first, second.relative, second.completed});
+        }
         return end;
     }
 

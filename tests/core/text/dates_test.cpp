@@ -258,7 +258,9 @@ TEST_CASE("intervals: weeks, decades, spans, since, earlier this month") {
     CHECK(found("The harvest failed from March to May 2015.", sat) == V{"2015-03-01..2015-05-31=March to May 2015"});
     CHECK(found("Rain fell from November to February 2015.") == V{"2014-11-01..2015-02-28=November to February 2015"});
     CHECK(found("Prices fell between March and May.", sat) == V{"2015-03-01..2015-05-31=March and May"});
-    CHECK(found("Rice came on 3 and 5 October.", sat) == V{"2015-10-05=5 October"});  // two days, no range word
+    // Days listed with "and" or "or": the span from the first to the last, not the last alone.
+    CHECK(found("Rice came on 3 and 5 October.", sat) == V{"2015-10-03..2015-10-05=3 and 5 October"});
+    CHECK(found("Rice came on 3 or 4 October.", sat) == V{"2015-10-03..2015-10-04=3 or 4 October"});
     // "since" runs up to publication; without a publication date the start is all we have.
     CHECK(found("Since 2011 the district has suffered.", sat) == V{"2011-01-01..2015-10-10=2011"});
     CHECK(found("Since 2011 the district has suffered.") == V{"2011=2011"});

@@ -107,7 +107,7 @@ void forEachTrigger(F&& f) {
     for (const auto& d : kWeekdays) f(d.name);
     for (const auto x : kNumberWords) f(x);
     for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy", "gestern",
-                                     "heute", "last", "this", "next", "weekend"})
+                                     "heute", "last", "this", "next", "weekend", "past", "recent"})
         f(x);
 }
 
@@ -356,6 +356,7 @@ private:
             end = weekday(i);
             if (end == i) end = explicitDate(i, i);
             if (end == i) end = monthAlone(i);
+            if (end == i) end = lookback(i);
             if (end == i) end = relativeWord(i);
             if (end == i) end = agoPhrase(i);
         }
@@ -761,6 +762,47 @@ private:
         if (back == 0) back = 7;
         add(start, i + 1, model::DateRange::span(day - back, day - back + 1), true);
         return i + 1;
+    }
+
+    // "in the past two weeks", "over the last few days", "in recent months": from that long before
+    // the publication day up to it. A count the text leaves vague ("few", "several", "recent")
+    // reads as a week of days, four weeks, three months or three years. "the last week of March"
+    // is no such phrase, and "last week" alone is the calendar week before (relativeWord).
+    size_t lookback(size_t i) {
+        const std::string_view w = toks_[i].lower;
+        const bool recent = w == "recent";
+        if (!recent && !((w == "past" || w == "last") && i > 0 && word(i - 1, "the"))) return i;
+        if (!ref_ || ref_->precision() != Precision::Day) return i;
+        size_t k = i + 1;
+        int n = 0;  // 0: a vague count
+        if (const Tok* c = tok(k); c && !recent) {
+            if (c->kind == Kind::Number && !c->grouped && !c->suffixed && !c->ordinal && c->digits <= 3) n = c->value, ++k;
+            else if (c->kind == Kind::Word && c->lower != "a" && c->lower != "an" && numberWordValue(c->lower) > 0)
+                n = numberWordValue(c->lower), ++k;
+            else if (word(k, "few") || word(k, "several")) ++k;
+            else if (word(k, "couple") && word(k + 1, "of")) n = 2, k += 2;
+        }
+        const Tok* unit = tok(k);
+        if (!unit || unit->kind != Kind::Word || word(k + 1, "of")) return i;
+        const std::string_view u = unit->lower;
+        // A bare singular unit is one of it ("the past week"); a plural needs a count or vagueness.
+        const bool one = n == 0 && k == i + 1 && !recent;
+        const int count = n > 0 ? n : one ? 1 : 0;
+        const int day = ref_->firstDay();
+        // The same day of the month that many months back (the month's last when it is shorter).
+        auto monthsBack = [&](int months) {
+            const int index = ref_->year * 12 + (ref_->month - 1) - months;
+            const Date month{index / 12, index % 12 + 1, 0};
+            return std::min(month.firstDay() + ref_->day - 1, month.lastDay());
+        };
+        int first;
+        if (u == "days" || (one && u == "day")) first = day - (count ? count : 7);
+        else if (u == "weeks" || (one && u == "week")) first = day - 7 * (count ? count : 4);
+        else if (u == "months" || (one && u == "month")) first = monthsBack(count ? count : 3);
+        else if (u == "years" || (one && u == "year")) first = monthsBack(12 * (count ? count : 3));
+        else return i;
+        add(recent ? i : i - 1, k + 1, model::DateRange::span(first, day), true);
+        return k + 1;
     }
 
     // "two days ago", "3 months ago", "a year ago", "two weeks ago" (the Monday-to-Sunday week

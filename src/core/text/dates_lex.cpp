@@ -196,7 +196,8 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words, const std:
         for (const auto& m : datelex::kMonths) set.insert(m.name);
         for (const auto& d : datelex::kWeekdays) set.insert(d.name);
         for (std::string_view w : {"yesterday", "ayer", "gestern", "today", "tonight", "hoy", "heute", "tomorrow",
-                                   "week", "weekend", "night", "morning", "afternoon", "evening", "month", "year", "ago"})
+                                   "week", "weekend", "night", "morning", "afternoon", "evening", "month", "year", "ago",
+                                   "past", "recent"})
             set.insert(w);
         return set;
     }();

@@ -146,7 +146,14 @@ TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
     CHECK(found("Jets hit Homs yesterday and Idlib today.", kSep30) == V{"2015-09-29=yesterday", "2015-09-30=today"});
     CHECK(found("Last month and last year, but not next week.", kSep30) == V{"2015-08=Last month", "2014=last year"});
     CHECK(found("Next year it grows; this month it shrank.", Date{2015, 1, 10}) == V{"2016=Next year", "2015-01=this month"});
-    CHECK(found("Over the last year it grew.", kSep30).empty());  // a duration
+    // Looking back from publication: the span up to it, not a day.
+    CHECK(found("Over the last year it grew.", kSep30) == V{"2014-09-30..2015-09-30=the last year"});
+    CHECK(found("In the past two weeks and over the last few days it rained.", kSep30) ==
+          V{"2015-09-16..2015-09-30=the past two weeks", "2015-09-23..2015-09-30=the last few days"});
+    CHECK(found("In recent months it grew.", kSep30) == V{"2015-06-30..2015-09-30=recent months"});
+    CHECK(found("In the past month it grew.", Date{2015, 3, 31}) == V{"2015-02-28..2015-03-31=the past month"});
+    CHECK(found("In the last week of August it rained.", kSep30).empty());  // a week of August, not a lookback
+    CHECK(found("It rained in the past weeks.", Date{2015, 9, 0}).empty());  // the day is unknown
     CHECK(found("It was last month.", Date{2015, 0, 0}).empty());  // the month is unknown
     CHECK(found("Two days ago and 3 years ago and a month ago.", kSep30) ==
           V{"2015-09-28=Two days ago", "2012=3 years ago", "2015-08=a month ago"});

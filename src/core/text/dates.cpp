@@ -789,19 +789,22 @@ private:
         const bool one = n == 0 && k == i + 1 && !recent;
         const int count = n > 0 ? n : one ? 1 : 0;
         const int day = ref_->firstDay();
-        // The same day of the month that many months back (the month's last when it is shorter).
-        auto monthsBack = [&](int months) {
+        // The same day of the month that many months back (the month's last when it is shorter);
+        // none before year 0.
+        auto monthsBack = [&](int months) -> std::optional<int> {
             const int index = ref_->year * 12 + (ref_->month - 1) - months;
+            if (index < 0) return std::nullopt;
             const Date month{index / 12, index % 12 + 1, 0};
             return std::min(month.firstDay() + ref_->day - 1, month.lastDay());
         };
-        int first;
+        std::optional<int> first;
         if (u == "days" || (one && u == "day")) first = day - (count ? count : 7);
         else if (u == "weeks" || (one && u == "week")) first = day - 7 * (count ? count : 4);
         else if (u == "months" || (one && u == "month")) first = monthsBack(count ? count : 3);
         else if (u == "years" || (one && u == "year")) first = monthsBack(12 * (count ? count : 3));
         else return i;
-        add(recent ? i : i - 1, k + 1, model::DateRange::span(first, day), true);
+        if (!first) return i;
+        add(recent ? i : i - 1, k + 1, model::DateRange::span(*first, day), true);
         return k + 1;
     }
 

@@ -154,6 +154,7 @@ TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
     CHECK(found("In the past month it grew.", Date{2015, 3, 31}) == V{"2015-02-28..2015-03-31=the past month"});
     CHECK(found("In the last week of August it rained.", kSep30).empty());  // a week of August, not a lookback
     CHECK(found("It rained in the past weeks.", Date{2015, 9, 0}).empty());  // the day is unknown
+    CHECK(found("It stood for the past 999 years.", Date{5, 3, 1}).empty());   // before year 0
     CHECK(found("It was last month.", Date{2015, 0, 0}).empty());  // the month is unknown
     CHECK(found("Two days ago and 3 years ago and a month ago.", kSep30) ==
           V{"2015-09-28=Two days ago", "2012=3 years ago", "2015-08=a month ago"});

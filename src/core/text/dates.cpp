@@ -428,19 +428,29 @@ private:
             const size_t dayTok = k;
             const int day = tok(dayTok)->value;
             size_t after = dayTok + 1;
-            // A range "15-17", "15 to 17": the second day shares month and year.
+            // A range "15-17", "15 to 17": the second day shares month and year. So does the second
+            // of a list, "March 5 and 6", whose span runs from the first to the last.
             std::optional<size_t> secondDay;
+            const bool range = rangeJoiner(spanStart, after);
+            const bool list = !range && (word(after, "and") || word(after, "or")) && !countNounAfter(after + 1);
             // ("September 28 to 3 October" is a day of each month: two dates that joinRanges joins.)
-            if (rangeJoiner(spanStart, after) && isDay(after + 1) &&
+            if ((range || list) && isDay(after + 1) &&
                 !(after + 2 < toks_.size() && monthOf(toks_[after + 2], MonthCtx::DayBefore))) {
                 secondDay = after + 1;
                 after += 2;
             }
+            // The listed days as one span, when the second comes after the first.
+            auto addList = [&](const Date& a, const Date& b, size_t end, bool relative) {
+                if (b.firstDay() > a.firstDay()) add(spanStart, end, model::DateRange::span(a.firstDay(), b.lastDay()), relative);
+                else add(spanStart, dayTok + 1, a, relative, relative);
+            };
             size_t yearTok = after;
             if (punct(yearTok, ',')) ++yearTok;
             if (isYear(yearTok, kMinYear)) {
                 const int year = tok(yearTok)->value;
-                if (secondDay) {
+                if (secondDay && list) {
+                    addList(Date{year, month, day}, Date{year, month, tok(*secondDay)->value}, yearTok + 1, false);
+                } else if (secondDay) {
                     add(spanStart, dayTok + 1, Date{year, month, day}, false);
                     add(*secondDay, yearTok + 1, Date{year, month, tok(*secondDay)->value}, false);
                 } else {
@@ -454,10 +464,13 @@ private:
                 (n->lower == "attacks" || n->lower == "attack" || n->lower == "anniversary" || n->lower == "hijackers"))
                 return after;
             if (auto d = completeYear(month, day, ref_)) {
-                add(spanStart, dayTok + 1, *d, true, true);
-                if (secondDay)
-                    if (auto d2 = completeYear(month, tok(*secondDay)->value, ref_))
-                        add(*secondDay, *secondDay + 1, *d2, true, true);
+                const auto d2 = secondDay ? completeYear(month, tok(*secondDay)->value, ref_) : std::nullopt;
+                if (d2 && list) {
+                    addList(*d, *d2, *secondDay + 1, true);
+                } else {
+                    add(spanStart, dayTok + 1, *d, true, true);
+                    if (d2) add(*secondDay, *secondDay + 1, *d2, true, true);
+                }
             }
             return after;
         }

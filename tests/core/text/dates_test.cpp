@@ -269,6 +269,9 @@ TEST_CASE("intervals: weeks, decades, spans, since, earlier this month") {
     // Days listed with "and" or "or": the span from the first to the last, not the last alone.
     CHECK(found("Rice came on 3 and 5 October.", sat) == V{"2015-10-03..2015-10-05=3 and 5 October"});
     CHECK(found("Rice came on 3 or 4 October.", sat) == V{"2015-10-03..2015-10-04=3 or 4 October"});
+    CHECK(found("Rice came on October 3 and 5.", sat) == V{"2015-10-03..2015-10-05=October 3 and 5"});
+    CHECK(found("Rice came on October 3 and 5, 2014.", sat) == V{"2014-10-03..2014-10-05=October 3 and 5, 2014"});
+    CHECK(found("On October 3 and 5 people came.", sat) == V{"2015-10-03=October 3"});
     // "since" runs up to publication; without a publication date the start is all we have.
     CHECK(found("Since 2011 the district has suffered.", sat) == V{"2011-01-01..2015-10-10=2011"});
     CHECK(found("Since 2011 the district has suffered.") == V{"2011=2011"});

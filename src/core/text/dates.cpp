@@ -777,7 +777,8 @@ private:
         return i + 1;
     }
 
-    // "in the past two weeks", "over the last few days", "in recent months": from that long before
+    // "in the past two weeks", "over the last few days", "in recent months", "in the past 24
+    // hours" (the days those hours reach into): from that long before
     // the publication day up to it. A count the text leaves vague ("few", "several", "recent")
     // reads as a week of days, four weeks, three months or three years. "the last week of March"
     // is no such phrase, and "last week" alone is the calendar week before (relativeWord).
@@ -811,7 +812,8 @@ private:
             return std::min(month.firstDay() + ref_->day - 1, month.lastDay());
         };
         std::optional<int> first;
-        if (u == "days" || (one && u == "day")) first = day - (count ? count : 7);
+        if (u == "hours" && count > 0) first = day - (count + 23) / 24;  // "the past 24 hours": yesterday and today
+        else if (u == "days" || (one && u == "day")) first = day - (count ? count : 7);
         else if (u == "weeks" || (one && u == "week")) first = day - 7 * (count ? count : 4);
         else if (u == "months" || (one && u == "month")) first = monthsBack(count ? count : 3);
         else if (u == "years" || (one && u == "year")) first = monthsBack(12 * (count ? count : 3));

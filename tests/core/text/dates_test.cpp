@@ -151,6 +151,9 @@ TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
     CHECK(found("In the past two weeks and over the last few days it rained.", kSep30) ==
           V{"2015-09-16..2015-09-30=the past two weeks", "2015-09-23..2015-09-30=the last few days"});
     CHECK(found("In recent months it grew.", kSep30) == V{"2015-06-30..2015-09-30=recent months"});
+    CHECK(found("In the past 24 hours and the last 72 hours it rained.", kSep30) ==
+          V{"2015-09-29..2015-09-30=the past 24 hours", "2015-09-27..2015-09-30=the last 72 hours"});
+    CHECK(found("In the past few hours it rained.", kSep30).empty());  // within the day: no span to give
     CHECK(found("In the past month it grew.", Date{2015, 3, 31}) == V{"2015-02-28..2015-03-31=the past month"});
     CHECK(found("In the last week of August it rained.", kSep30).empty());  // a week of August, not a lookback
     CHECK(found("It rained in the past weeks.", Date{2015, 9, 0}).empty());  // the day is unknown

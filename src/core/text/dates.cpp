@@ -283,6 +283,10 @@ private:
         return andW && a > 0 && (word(a - 1, "between") || word(a - 1, "entre") || word(a - 1, "zwischen"));
     }
 
+    // Whether token k lists a second day after a first ("3 and 4 October", "October 3 or 5"):
+    // the days named become one span from the first to the last.
+    bool listJoiner(size_t k) const { return word(k, "and") || word(k, "or"); }
+
     // At most a week of days, ending in the seven days up to the reference, for sentenceDate.
     bool isRecent(const model::DateRange& r) const {
         if (!ref_ || ref_->precision() != Precision::Day) return false;
@@ -432,7 +436,7 @@ private:
             // of a list, "March 5 and 6", whose span runs from the first to the last.
             std::optional<size_t> secondDay;
             const bool range = rangeJoiner(spanStart, after);
-            const bool list = !range && (word(after, "and") || word(after, "or")) && !countNounAfter(after + 1);
+            const bool list = !range && listJoiner(after) && !countNounAfter(after + 1);
             // ("September 28 to 3 October" is a day of each month: two dates that joinRanges joins.)
             if ((range || list) && isDay(after + 1) &&
                 !(after + 2 < toks_.size() && monthOf(toks_[after + 2], MonthCtx::DayBefore))) {
@@ -519,7 +523,7 @@ private:
     // October", "3 or 4 October": the days named, one span from the first to the last.
     size_t leadingDay(size_t i) {
         if (!isDay(i)) return i;
-        const bool range = rangeJoiner(i, i + 1), list = !range && (word(i + 1, "and") || word(i + 1, "or"));
+        const bool range = rangeJoiner(i, i + 1), list = !range && listJoiner(i + 1);
         if (!range && !list) return i;
         const size_t count = hits_.size();
         const size_t end = dayFirst(i + 2, i + 2);
@@ -528,8 +532,8 @@ private:
         const Date first{second.date.year, second.date.month, tok(i)->value};
         if (second.date.precision() != Precision::Day || !first.valid() || first.day >= second.date.day) return end;
         if (list) {
-            const auto r = model::DateRange::span(first.firstDay(), second.range.last);
-            hits_.back() = Hit{i, second.te, r, r.date(), second.relative, false};
+            hits_.pop_back();
+            add(i, second.te, model::DateRange::span(first.firstDay(), second.range.last), second.relative);
         } else {
             hits_.insert(hits_.end() - 1, Hit{i, i + 1, model::DateRange::of(first), first, second.relative, second.completed});
         }

@@ -52,59 +52,14 @@ bool isMonthAbbrev(const Tok& t) {
     return false;
 }
 
-// Words after which a bare year is a date ("in 2006", "since 2011", "en 2005", "seit 2011").
-constexpr std::string_view kYearPreps[] = {
-    "in",    "since", "by",      "until",  "till",  "from",  "during", "before", "after",  "around", "circa",
-    "throughout", "through", "between", "year", "en", "desde", "hasta", "depuis", "d\u00E8s", "seit", "im",
-    "jahr",  "bis",   "von",     "a\u00F1o", "ano", "ann\u00E9e", "ca"};
-
-// Prepositions that only ever take times, so the number after them is a year even before a noun.
-constexpr std::string_view kTemporalPreps[] = {"in", "since", "during", "until", "till", "throughout", "en", "desde", "seit", "im"};
-
-// Words that qualify a year or month without changing its precision; they belong in the span.
-constexpr std::string_view kModifiers[] = {"early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"};
-
-// Nouns after "of" that make the year a date ("the end of 2015", "the summer of 2015").
-constexpr std::string_view kOfTimeNouns[] = {
-    "end", "start", "beginning", "middle", "half", "spring", "summer", "autumn", "fall", "winter", "quarter", "rest",
-    "course", "months"};
-
-// Words after a number that make it a count, not a year ("by 2015 votes").
-constexpr std::string_view kCountNouns[] = {
-    "people", "troops", "soldiers", "men", "women", "children", "votes", "dollars", "euros", "km",
-    "kilometres", "kilometers", "miles", "tons", "tonnes", "units", "vehicles", "civilians", "fighters",
-    "refugees", "casualties", "deaths", "members", "persons", "militants", "percent"};
-
-// Words before a month or weekday that may start a sentence, so a capital there is no sign of a
-// name ("Bloody Sunday", "USA Today").
-constexpr std::string_view kLeadWords[] = {
-    "on", "last", "this", "since", "by", "until", "from", "early", "late", "before", "after",
-    "in", "during", "and", "but", "then", "through", "as", "of", "at"};
-
-// Words that make a weekday after them a day's name ("Bloody Sunday", "Super Tuesday"). After any
-// other capitalised word a weekday is a date: news writes "struck Homs Tuesday", "told CNN Sunday".
-constexpr std::string_view kWeekdayNameWords[] = {
-    "bloody", "black", "good", "super", "ash", "holy", "easter", "palm", "cyber", "maundy", "shrove", "fat",
-    "blue", "giving", "whit", "low", "trinity", "orthodox", "great", "spy", "manic"};
-
-constexpr std::string_view kNumberWords[] = {
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"};
-
-int numberWordValue(std::string_view w) {
-    if (w == "a" || w == "an") return 1;
-    if (w == "twelve") return 12;
-    for (size_t k = 2; k < 12; ++k)
-        if (kNumberWords[k] == w) return static_cast<int>(k) - 1;
-    if (w == "eleven") return 11;
-    return 0;
-}
-
 // Whether a word can start a date expression. Almost no word can, and the matcher only needs to
 // look closer at those few: this keeps findDates at tokenizer speed on long texts.
 template <typename F>
 void forEachTrigger(F&& f) {
     for (const auto& m : kMonths) f(m.name);
     for (const auto& d : kWeekdays) f(d.name);
+    for (const auto& x : kSeasons) f(x.name);
+    for (const auto& x : kPartOrdinals) f(x.name);
     for (const auto x : kNumberWords) f(x);
     for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy", "gestern",
                                      "heute", "last", "this", "next", "weekend", "past", "recent"})
@@ -359,6 +314,8 @@ private:
         } else if (t.kind == Kind::Word && mayStartDate(t.lower)) {
             end = weekday(i);
             if (end == i) end = explicitDate(i, i);
+            if (end == i) end = season(i);
+            if (end == i) end = partOf(i);
             if (end == i) end = monthAlone(i);
             if (end == i) end = lookback(i);
             if (end == i) end = relativeWord(i);
@@ -638,8 +595,10 @@ private:
             d = completeYear(month, 0, ref_);
             completed = true;
         } else if (in(kYearPreps, p.lower) || p.lower == "de" ||
+                   (p.lower == "of" && i >= 2 && tok(i - 2)->kind == Kind::Word && in(kOfTimeNouns, tok(i - 2)->lower)) ||
                    (!hits_.empty() && hits_.back().te == i - 1 && rangeJoiner(hits_.back().tb, i - 1))) {
-            d = completeYear(month, 0, ref_);  // "in June", and the second month of "between March and May"
+            // "in June", "at the end of June", and the second month of "between March and May"
+            d = completeYear(month, 0, ref_);
             completed = true;
         } else {
             return i;
@@ -663,6 +622,99 @@ private:
         }
         if (d) add(start, i + 1, *d, true, completed);
         return i + 1;
+    }
+
+    // --- seasons and parts of months and years -----------------------------------------------
+    // "summer 2015", "the summer of 2015": its three months; a winter with a year is that year
+    // (it straddles two). "in the summer", "over the winter", "early last spring": the latest such
+    // season begun by the reference, up to it; "last autumn" the latest one ended before it;
+    // "this summer" the one the reference is in, or one already past in its year (else it is
+    // ahead: a plan, no date). "the fall of Aleppo" and "prices fall" are no seasons.
+    size_t season(size_t i) {
+        const SeasonName* s = nullptr;
+        for (const auto& c : kSeasons)
+            if (c.name == toks_[i].lower) s = &c;
+        if (!s || word(i + 1, "'s") || punct(i + 1, '\'')) return i;
+        const auto qualifier = [&](size_t k) { return word(k, "early") || word(k, "late") || word(k, "mid"); };
+        size_t c = i;  // the season or its qualifier
+        if (c > 0 && isFree(c - 1) && qualifier(c - 1)) --c;
+        const Tok* p = c > 0 && isFree(c - 1) ? before(c) : nullptr;
+        const std::string_view prev = p && p->kind == Kind::Word ? p->lower : std::string_view();
+        const bool lastW = prev == "last", thisW = prev == "this";
+        const bool prep = prev == "in" || prev == "during" || prev == "since" || prev == "over" ||
+                          prev == "through" || prev == "throughout";
+        const bool thePrep = prev == "the" && c >= 2 && isFree(c - 2) &&
+                             (word(c - 2, "in") || word(c - 2, "during") || word(c - 2, "since") || word(c - 2, "over") ||
+                              word(c - 2, "through") || word(c - 2, "throughout") || word(c - 2, "of"));
+        const bool fall = s->name == "fall";
+        size_t k = i + 1;
+        if (word(k, "of")) ++k;
+        if (isYear(k, kMinBareYear) && !countNounAfter(k)) {
+            if (fall && !(lastW || thisW || prep || prev == "the" || c < i || toks_[c].firstUpper)) return i;
+            const int y = tok(k)->value;
+            const size_t start = lastW || thisW ? c - 1 : c;
+            if (s->month == 12) add(start, k + 1, Date{y, 0, 0}, false);
+            else add(start, k + 1, model::DateRange::span(Date{y, s->month, 1}.firstDay(), Date{y, s->month + 2, 0}.lastDay()), false);
+            return k + 1;
+        }
+        if (word(i + 1, "of") || !(lastW || thisW || thePrep || (prep && !fall))) return i;
+        if (!ref_ || ref_->month == 0) return i + 1;
+        const int refFirst = ref_->firstDay(), refEnd = ref_->precision() == Precision::Day ? refFirst : ref_->lastDay();
+        std::optional<model::DateRange> r;
+        for (const int y : {ref_->year, ref_->year - 1}) {
+            const int first = Date{y, s->month, 1}.firstDay();
+            const int last = Date{y + (s->month + 2 > 12 ? 1 : 0), (s->month + 1) % 12 + 1, 0}.lastDay();
+            const bool begun = first <= refEnd, over = last < refFirst;
+            if (lastW ? over : thisW ? begun && (!over || (s->month != 12 && y == ref_->year)) : begun) {
+                r = model::DateRange::span(first, std::min(last, refEnd));
+                break;
+            }
+            if (thisW) break;  // the season of the reference's year has not begun
+        }
+        if (r) add(lastW || thisW ? c - 1 : c, i + 1, *r, true);
+        return i + 1;
+    }
+
+    // "the first week of March", "the last week of September 2015": seven days of that month;
+    // "the first half of 2015", "the third quarter of last year": those months of the year.
+    size_t partOf(size_t i) {
+        const PartOrdinal* o = nullptr;
+        for (const auto& c : kPartOrdinals)
+            if (c.name == toks_[i].lower) o = &c;
+        if (!o || i == 0 || !word(i - 1, "the") || !word(i + 2, "of")) return i;
+        const size_t k = i + 3;
+        const bool week = word(i + 1, "week"), half = word(i + 1, "half"), quarter = word(i + 1, "quarter");
+        const int parts = week ? 4 : half ? 2 : quarter ? 4 : 0;
+        if (!parts || o->n > parts) return i;
+        if (week) {
+            const Tok* m = tok(k);
+            if (!m) return i;
+            size_t y = k + 1;
+            if (punct(y, ',') || word(y, "of")) ++y;
+            const bool year = isYear(y, kMinYear) && !countNounAfter(y);
+            const int month = monthOf(*m, year ? MonthCtx::YearAfter : MonthCtx::Alone);
+            if (!month) return i;
+            const std::optional<Date> d = year ? std::optional<Date>(Date{tok(y)->value, month, 0}) : completeYear(month, 0, ref_);
+            const size_t end = year ? y + 1 : k + 1;
+            if (!d) return end;
+            const int first = o->n > 0 ? d->firstDay() + 7 * (o->n - 1) : d->lastDay() - 6;
+            add(i, end, model::DateRange::span(first, first + 6), !year);
+            return end;
+        }
+        std::optional<int> year;
+        size_t end = k + 1;
+        bool relative = false;
+        if (isYear(k, kMinBareYear) && !countNounAfter(k)) year = tok(k)->value;
+        else if ((word(k, "this") || word(k, "last")) && word(k + 1, "year") && ref_) {
+            year = ref_->year - (word(k, "last") ? 1 : 0);
+            end = k + 2;
+            relative = true;
+        }
+        if (!year) return i;
+        const int n = o->n > 0 ? o->n : parts, months = 12 / parts;
+        add(i, end, model::DateRange::span(Date{*year, (n - 1) * months + 1, 1}.firstDay(), Date{*year, n * months, 0}.lastDay()),
+            relative);
+        return end;
     }
 
     // --- weekdays -----------------------------------------------------------------------------

@@ -4,7 +4,8 @@
 // relative ones resolved against it ("on Monday", "yesterday", "last night", "last week", "over the
 // weekend", "two weeks ago", "last year"), and
 // intervals ("in the 1990s", "between 3 and 5 October", "from March to May 2015", "since 2011",
-// "earlier this month"). A date is never more precise than the words and the publication date
+// "earlier this month", "the summer of 2014", "last autumn", "the first week of March", "the
+// second half of 2015"). A date is never more precise than the words and the publication date
 // together allow: an interval stays an interval (model::DateRange), never its first day.
 #include <optional>
 #include <span>
@@ -41,7 +42,7 @@ std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffse
 
 /// Whether findDates could find a date in a sentence, given as its words (tokenize()): it makes
 /// dates only from a 4-digit number (a year, a decade, an ISO or numeric date) and, given a
-/// reference, a month or weekday name, a relative day ("yesterday", "hoy"), "week"/"month"/"year"
+/// reference, a month, weekday or season name, a relative day ("yesterday", "hoy"), "week"/"month"/"year"
 /// after last/this/next, "night", "morning", "weekend", or "... ago". A caller that has the words already can skip findDates for most
 /// sentences. Throws nothing.
 bool mayHoldDate(std::string_view text, std::span<const Token> words, const std::optional<model::Date>& reference);

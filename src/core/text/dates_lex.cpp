@@ -195,6 +195,7 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words, const std:
         WordSet set;
         for (const auto& m : datelex::kMonths) set.insert(m.name);
         for (const auto& d : datelex::kWeekdays) set.insert(d.name);
+        for (const auto& x : datelex::kSeasons) set.insert(x.name);
         for (std::string_view w : {"yesterday", "ayer", "gestern", "today", "tonight", "hoy", "heute", "tomorrow",
                                    "week", "weekend", "night", "morning", "afternoon", "evening", "month", "year", "ago",
                                    "past", "recent"})

@@ -1,8 +1,9 @@
 #pragma once
 // The words of date expressions, shared by the date matcher (dates.cpp) and the publication-date
 // reader (dates_publication.cpp): the recognizer's word tokens (text::tokenize) cut into numbers,
-// words and punctuation, knowing what touches what, and the month and weekday names. Internal to
-// core/text; dates_lex.cpp also holds mayHoldDate, the cheap check on these words.
+// words and punctuation, knowing what touches what; the month, weekday and season names; and the
+// words around them that decide whether a number or a name is a date. Internal to core/text;
+// dates_lex.cpp also holds mayHoldDate, the cheap check on these words.
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -89,5 +90,74 @@ inline constexpr WeekdayName kWeekdays[] = {
     {"dienstag", 1, De},   {"mittwoch", 2, De},  {"donnerstag", 3, De}, {"freitag", 4, De},
     {"samstag", 5, De},    {"sonnabend", 5, De}, {"sonntag", 6, De},
 };
+
+// The seasons of the Northern Hemisphere, where the conflicts we read are, by their first month.
+struct SeasonName {
+    std::string_view name;
+    int month;
+};
+
+inline constexpr SeasonName kSeasons[] = {
+    {"spring", 3}, {"summer", 6}, {"autumn", 9}, {"fall", 9}, {"winter", 12}};
+
+// Ordinals that pick a part of a month or a year ("the first week of March", "the second half of
+// 2015"); -1 is the last part.
+struct PartOrdinal {
+    std::string_view name;
+    int n;
+};
+
+inline constexpr PartOrdinal kPartOrdinals[] = {
+    {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"last", -1}, {"final", -1}};
+
+// ---------------------------------------------------------------------------------------------
+// The words around dates, which decide whether a number or a name is one.
+
+// Words after which a bare year is a date ("in 2006", "since 2011", "en 2005", "seit 2011").
+inline constexpr std::string_view kYearPreps[] = {
+    "in",    "since", "by",      "until",  "till",  "from",  "during", "before", "after",  "around", "circa",
+    "throughout", "through", "between", "year", "en", "desde", "hasta", "depuis", "d\u00E8s", "seit", "im",
+    "jahr",  "bis",   "von",     "a\u00F1o", "ano", "ann\u00E9e", "ca"};
+
+// Prepositions that only ever take times, so the number after them is a year even before a noun.
+inline constexpr std::string_view kTemporalPreps[] = {"in", "since", "during", "until", "till", "throughout", "en", "desde", "seit", "im"};
+
+// Words that qualify a year or month without changing its precision; they belong in the span.
+inline constexpr std::string_view kModifiers[] = {"early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"};
+
+// Nouns after "of" that make the year a date ("the end of 2015", "the summer of 2015").
+inline constexpr std::string_view kOfTimeNouns[] = {
+    "end", "start", "beginning", "middle", "half", "spring", "summer", "autumn", "fall", "winter", "quarter", "rest",
+    "course", "months"};
+
+// Words after a number that make it a count, not a year ("by 2015 votes").
+inline constexpr std::string_view kCountNouns[] = {
+    "people", "troops", "soldiers", "men", "women", "children", "votes", "dollars", "euros", "km",
+    "kilometres", "kilometers", "miles", "tons", "tonnes", "units", "vehicles", "civilians", "fighters",
+    "refugees", "casualties", "deaths", "members", "persons", "militants", "percent"};
+
+// Words before a month or weekday that may start a sentence, so a capital there is no sign of a
+// name ("Bloody Sunday", "USA Today").
+inline constexpr std::string_view kLeadWords[] = {
+    "on", "last", "this", "since", "by", "until", "from", "early", "late", "before", "after",
+    "in", "during", "and", "but", "then", "through", "as", "of", "at"};
+
+// Words that make a weekday after them a day's name ("Bloody Sunday", "Super Tuesday"). After any
+// other capitalised word a weekday is a date: news writes "struck Homs Tuesday", "told CNN Sunday".
+inline constexpr std::string_view kWeekdayNameWords[] = {
+    "bloody", "black", "good", "super", "ash", "holy", "easter", "palm", "cyber", "maundy", "shrove", "fat",
+    "blue", "giving", "whit", "low", "trinity", "orthodox", "great", "spy", "manic"};
+
+inline constexpr std::string_view kNumberWords[] = {
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"};
+
+inline int numberWordValue(std::string_view w) {
+    if (w == "a" || w == "an") return 1;
+    if (w == "twelve") return 12;
+    for (size_t k = 2; k < 12; ++k)
+        if (kNumberWords[k] == w) return static_cast<int>(k) - 1;
+    if (w == "eleven") return 11;
+    return 0;
+}
 
 }  // namespace cmap::text::datelex

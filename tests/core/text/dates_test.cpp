@@ -155,7 +155,8 @@ TEST_CASE("yesterday, today, tomorrow and last/this/next month or year") {
           V{"2015-09-29..2015-09-30=the past 24 hours", "2015-09-27..2015-09-30=the last 72 hours"});
     CHECK(found("In the past few hours it rained.", kSep30).empty());  // within the day: no span to give
     CHECK(found("In the past month it grew.", Date{2015, 3, 31}) == V{"2015-02-28..2015-03-31=the past month"});
-    CHECK(found("In the last week of August it rained.", kSep30).empty());  // a week of August, not a lookback
+    // A week of August, not a look-back.
+    CHECK(found("In the last week of August it rained.", kSep30) == V{"2015-08-25..2015-08-31=last week of August"});
     CHECK(found("It rained in the past weeks.", Date{2015, 9, 0}).empty());  // the day is unknown
     CHECK(found("It stood for the past 999 years.", Date{5, 3, 1}).empty());   // before year 0
     CHECK(found("It was last month.", Date{2015, 0, 0}).empty());  // the month is unknown
@@ -344,4 +345,45 @@ TEST_CASE("nights, mornings, weekends and weeks back") {
     const auto d = sentenceDate(findDates("Besieged since 2012, it was shelled over the weekend.", 0, mon));
     REQUIRE(d);
     CHECK(d->firstIso() == "2015-10-10");
+}
+
+TEST_CASE("seasons: with a year its months, else the latest one up to publication") {
+    const Date oct{2015, 10, 10}, mar{2016, 3, 10}, jul{2015, 7, 20}, jan{2016, 1, 15};
+    CHECK(found("The dam was shelled in the summer of 2014.") == V{"2014-06-01..2014-08-31=summer of 2014"});
+    CHECK(found("Exports fell in summer 2014.") == V{"2014-06-01..2014-08-31=summer 2014"});
+    CHECK(found("The siege began in early autumn 2013.") == V{"2013-09-01..2013-11-30=early autumn 2013"});
+    CHECK(found("Supplies ran out in the winter of 2014.") == V{"2014=winter of 2014"});  // it straddles two years
+    CHECK(found("The base was expanded over the summer.", oct) == V{"2015-06-01..2015-08-31=summer"});
+    CHECK(found("The base was expanded over the summer.", jul) == V{"2015-06-01..2015-07-20=summer"});
+    CHECK(found("The base was expanded over the summer.", mar) == V{"2015-06-01..2015-08-31=summer"});
+    CHECK(found("Fighting stalled during the winter.", jan) == V{"2015-12-01..2016-01-15=winter"});
+    CHECK(found("Fighting stalled during the winter.", oct) == V{"2014-12-01..2015-02-28=winter"});
+    CHECK(found("Talks collapsed last autumn.", mar) == V{"2015-09-01..2015-11-30=last autumn"});
+    CHECK(found("Talks collapsed last summer.", jul) == V{"2014-06-01..2014-08-31=last summer"});
+    CHECK(found("The port reopened this spring.", jul) == V{"2015-03-01..2015-05-31=this spring"});
+    CHECK(found("The port reopened this spring.", Date{2015, 4, 2}) == V{"2015-03-01..2015-04-02=this spring"});
+    CHECK(found("The port will reopen this summer.", mar).empty());  // ahead: a plan
+    CHECK(found("Rebels have held the pass since the spring.", oct) == V{"2015-03-01..2015-10-10=spring"});
+    CHECK(found("Troops arrived in the fall of 2015.") == V{"2015-09-01..2015-11-30=fall of 2015"});
+    // Not seasons.
+    CHECK(found("After the fall of the city, prices fall.", oct).empty());
+    CHECK(found("The summer offensive and a winter coat.", oct).empty());
+    CHECK(found("The spring of 1968 is remembered, unlike the summer of discontent.", oct) ==
+          V{"1968-03-01..1968-05-31=spring of 1968"});
+}
+
+TEST_CASE("parts of a month or a year: weeks, halves, quarters, the end of a month") {
+    const Date oct{2015, 10, 10};
+    CHECK(found("Convoys crossed in the first week of March.", oct) == V{"2015-03-01..2015-03-07=first week of March"});
+    CHECK(found("Convoys crossed in the second week of March 2014.") == V{"2014-03-08..2014-03-14=second week of March 2014"});
+    CHECK(found("Convoys crossed in the last week of September.", oct) ==
+          V{"2015-09-24..2015-09-30=last week of September"});
+    CHECK(found("Prices rose in the first half of 2015.") == V{"2015-01-01..2015-06-30=first half of 2015"});
+    CHECK(found("Prices rose in the third quarter of 2014.") == V{"2014-07-01..2014-09-30=third quarter of 2014"});
+    CHECK(found("Prices rose in the second half of last year.", oct) == V{"2014-07-01..2014-12-31=second half of last year"});
+    CHECK(found("The convoy left at the end of February.", oct) == V{"2015-02=February"});
+    CHECK(found("The convoy left at the beginning of September.", oct) == V{"2015-09=September"});
+    // Ordinals of other things.
+    CHECK(found("The first week of the war and the second half of the match.", oct).empty());
+    CHECK(found("The fifth week of March.", oct).empty());
 }

@@ -1,6 +1,6 @@
 #include "core/text/dates.h"
 
-#include "core/text/dates_lex.h"
+#include "core/text/dates_matcher.h"
 #include "core/text/word_set.h"
 
 #include <algorithm>
@@ -8,21 +8,12 @@
 #include <string>
 
 // Sections: 2. word tables (1, the tokens, is dates_lex: the recognizer's, cut for dates)
-//           3. resolution against the reference  4. the matcher (one method per family of
-//           expressions)  5. public functions. inferPublicationDate is in dates_publication.cpp.
-namespace cmap::text {
-namespace {
-
-using datelex::tokenize;  // the date tokens, made from text::tokenize's words
-using namespace datelex;
-using model::Date;
-using model::Precision;
-
+//           3. resolution against the reference  4. the matcher's dates the words state (one
+//           method per family of expressions; the relative ones are dates_relative.cpp)
+//           5. public functions. inferPublicationDate is in dates_publication.cpp.
+namespace cmap::text::datelex {
 // ---------------------------------------------------------------------------------------------
 // 2. Word tables
-
-// Where a month word stands, which decides how much evidence its spelling needs.
-enum class MonthCtx { DayBefore, DayAfter, YearAfter, Alone };
 
 // English months are capitalised ("may" and "march" are common words); Spanish and French ones
 // are lower-case, and capitalised only count right after a day number ("Julio" and "Mayo" are
@@ -52,6 +43,8 @@ bool isMonthAbbrev(const Tok& t) {
     return false;
 }
 
+namespace {
+
 // Whether a word can start a date expression. Almost no word can, and the matcher only needs to
 // look closer at those few: this keeps findDates at tokenizer speed on long texts.
 template <typename F>
@@ -66,6 +59,8 @@ void forEachTrigger(F&& f) {
         f(x);
 }
 
+}  // namespace
+
 bool mayStartDate(std::string_view w) {
     static const WordSet kTriggers = [] {
         WordSet set;
@@ -78,8 +73,10 @@ bool mayStartDate(std::string_view w) {
 // ---------------------------------------------------------------------------------------------
 // 3. Resolution against the reference (publication) date
 
+namespace {
 // Distance in days between two day intervals, 0 when they overlap.
 int gap(int aFirst, int aLast, int bFirst, int bLast) { return std::max({0, aFirst - bLast, bFirst - aLast}); }
+}  // namespace
 
 // The year of a month (and day) written without one. News style leaves the year out for the
 // current year, so it is the reference's year, unless the reference sits near New Year and
@@ -129,796 +126,409 @@ std::optional<Date> shiftYears(int n, const std::optional<Date>& ref) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. The matcher
+// 4. The matcher: the dates the words state
 
-constexpr int kMinYear = 1000;      // with a month or day beside it
-constexpr int kMinBareYear = 1800;  // a year on its own
-constexpr int kMaxYear = 2100;
+std::vector<DateMention> Matcher::run() {
+    size_t i = 0;
+    while (i < toks_.size()) {
+        const size_t next = matchAt(i);
+        i = next > i ? next : i + 1;
+    }
+    joinRanges();
+    extendSince();
+    std::vector<DateMention> out;
+    out.reserve(hits_.size());
+    for (const Hit& h : hits_) {
+        const Span span{base_ + toks_[h.tb].b, base_ + toks_[h.te - 1].e};
+        out.push_back(DateMention{span, h.range, h.range.date(), h.relative, h.relative && isRecent(h.range)});
+    }
+    return out;
+}
 
-class Matcher {
-public:
-    Matcher(std::string_view s, uint32_t base, std::optional<Date> ref)
-        : toks_(tokenize(s, lower_)), base_(base), ref_(ref) {}
-
-    std::vector<DateMention> run() {
-        size_t i = 0;
-        while (i < toks_.size()) {
-            const size_t next = matchAt(i);
-            i = next > i ? next : i + 1;
+// Two dates joined by a range word become one span: "between 3 and 5 October",
+// "from March to May 2015", "2011-2013". A first part without a year takes the second's
+// ("from December to March 2015" starts in December 2014).
+void Matcher::joinRanges() {
+    std::vector<Hit> joined;
+    joined.reserve(hits_.size());
+    for (const Hit& h : hits_) {
+        if (joined.empty()) {
+            joined.push_back(h);
+            continue;
         }
-        joinRanges();
-        extendSince();
-        std::vector<DateMention> out;
-        out.reserve(hits_.size());
-        for (const Hit& h : hits_) {
-            const Span span{base_ + toks_[h.tb].b, base_ + toks_[h.te - 1].e};
-            out.push_back(DateMention{span, h.range, h.range.date(), h.relative, h.relative && isRecent(h.range)});
+        Hit& a = joined.back();
+        if (h.tb != a.te + 1 || !rangeJoiner(a.tb, a.te)) {
+            joined.push_back(h);
+            continue;
         }
-        return out;
-    }
-
-private:
-    // A date found, by tokens [tb, te). date is the calendar date when the words name one.
-    struct Hit {
-        size_t tb = 0, te = 0;
-        model::DateRange range;
-        Date date;
-        bool relative = false;
-        bool completed = false;  // a month or day whose year came from the reference
-    };
-
-    // --- token predicates -------------------------------------------------------------------
-    const Tok* tok(size_t k) const { return k < toks_.size() ? &toks_[k] : nullptr; }
-    const Tok* before(size_t k) const { return k > 0 ? &toks_[k - 1] : nullptr; }
-
-    bool word(size_t k, std::string_view w) const {
-        const Tok* t = tok(k);
-        return t && t->kind == Kind::Word && t->lower == w;
-    }
-    bool punct(size_t k, char32_t c) const {
-        const Tok* t = tok(k);
-        return t && t->kind == Kind::Punct && t->cp == c;
-    }
-    bool dash(size_t k) const { return punct(k, '-') || punct(k, 0x2013) || punct(k, 0x2014); }
-    bool attached(size_t k) const { return k < toks_.size() && !toks_[k].spaceBefore; }
-    // Whether token k is free: not part of an earlier mention.
-    bool isFree(size_t k) const { return k >= consumed_; }
-
-    bool isDay(size_t k) const {
-        const Tok* t = tok(k);
-        return t && t->kind == Kind::Number && t->digits <= 2 && t->value >= 1 && t->value <= 31 && !t->grouped &&
-               !t->suffixed;
-    }
-
-    // A four-digit year in range that is not part of a larger number or an amount.
-    bool isYear(size_t k, int lo) const {
-        const Tok* t = tok(k);
-        if (!t || t->kind != Kind::Number || t->digits != 4 || t->ordinal || t->grouped || t->suffixed) return false;
-        if (t->value < lo || t->value > kMaxYear) return false;
-        if (attached(k)) {
-            const Tok* p = before(k);
-            if (p && p->kind == Kind::Punct &&
-                (p->cp == '$' || p->cp == 0x20AC || p->cp == 0xA3 || p->cp == '#' || p->cp == '.'))
-                return false;
+        int first = a.range.first;
+        if (a.completed && !h.completed && a.date.precision() != Precision::Year) {
+            Date d = a.date;
+            d.year = h.date.year;
+            if (d.valid() && d.firstDay() > h.range.last) --d.year;
+            if (d.valid()) first = d.firstDay();
         }
-        if (attached(k + 1) && (punct(k + 1, '%') || ((punct(k + 1, '.') || punct(k + 1, ',')) && attached(k + 2) &&
-                                                      tok(k + 2)->kind == Kind::Number)))
-            return false;
-        return true;
-    }
-
-    bool countNounAfter(size_t k) const {
-        const Tok* t = tok(k + 1);
-        return t && t->kind == Kind::Word && in(kCountNouns, t->lower);
-    }
-
-    // A capitalised word right before k that is not a sentence-initial lead word marks a name
-    // ("Bloody Sunday", "USA Today", "Theresa May").
-    bool nameBefore(size_t k) const {
-        const Tok* p = before(k);
-        return p && p->kind == Kind::Word && p->firstUpper && !in(kLeadWords, p->lower);
-    }
-
-    void add(size_t tb, size_t te, Date d, bool relative, bool completed = false) {
-        if (!d.valid()) return;
-        hits_.push_back(Hit{tb, te, model::DateRange::of(d), d, relative, completed});
-    }
-    void add(size_t tb, size_t te, model::DateRange r, bool relative) {
-        if (!r.valid()) return;
-        hits_.push_back(Hit{tb, te, r, r.date(), relative, false});
-    }
-
-    // Whether token k joins the date that starts at token a to a date after k into one
-    // interval: "3-5", "March to May", "2011 until 2013"; "and" only after "between" ("in 2011
-    // and 2013" is two years).
-    bool rangeJoiner(size_t a, size_t k) const {
-        if (dash(k) || word(k, "to") || word(k, "through") || word(k, "thru") || word(k, "until") || word(k, "till"))
-            return true;
-        const bool andW = word(k, "and") || word(k, "y") || word(k, "et") || word(k, "und");
-        return andW && a > 0 && (word(a - 1, "between") || word(a - 1, "entre") || word(a - 1, "zwischen"));
-    }
-
-    // Whether token k lists a second day after a first ("3 and 4 October", "October 3 or 5"):
-    // the days named become one span from the first to the last.
-    bool listJoiner(size_t k) const { return word(k, "and") || word(k, "or"); }
-
-    // At most a week of days, ending in the seven days up to the reference, for sentenceDate.
-    bool isRecent(const model::DateRange& r) const {
-        if (!ref_ || ref_->precision() != Precision::Day) return false;
-        if (r.last - r.first >= 7) return false;
-        const int day = ref_->firstDay();
-        return r.last <= day && r.last >= day - 7;
-    }
-
-    // Two dates joined by a range word become one span: "between 3 and 5 October",
-    // "from March to May 2015", "2011-2013". A first part without a year takes the second's
-    // ("from December to March 2015" starts in December 2014).
-    void joinRanges() {
-        std::vector<Hit> joined;
-        joined.reserve(hits_.size());
-        for (const Hit& h : hits_) {
-            if (joined.empty()) {
-                joined.push_back(h);
-                continue;
-            }
-            Hit& a = joined.back();
-            if (h.tb != a.te + 1 || !rangeJoiner(a.tb, a.te)) {
-                joined.push_back(h);
-                continue;
-            }
-            int first = a.range.first;
-            if (a.completed && !h.completed && a.date.precision() != Precision::Year) {
-                Date d = a.date;
-                d.year = h.date.year;
-                if (d.valid() && d.firstDay() > h.range.last) --d.year;
-                if (d.valid()) first = d.firstDay();
-            }
-            if (first > h.range.last) {
-                joined.push_back(h);
-                continue;
-            }
-            const auto r = model::DateRange::span(first, h.range.last);
-            a = Hit{a.tb, h.te, r, r.date(), a.relative || h.relative, false};
+        if (first > h.range.last) {
+            joined.push_back(h);
+            continue;
         }
-        hits_ = std::move(joined);
+        const auto r = model::DateRange::span(first, h.range.last);
+        a = Hit{a.tb, h.te, r, r.date(), a.relative || h.relative, false};
     }
+    hits_ = std::move(joined);
+}
 
-    // "since 2011", "since March", "since the 1990s": from the date's first day up to the
-    // reference (the publication day, or the end of its month or year when that is all we know).
-    void extendSince() {
-        if (!ref_) return;
-        const int end = ref_->precision() == Precision::Day ? ref_->firstDay() : ref_->lastDay();
-        for (Hit& h : hits_) {
-            size_t k = h.tb;
-            if (k > 0 && word(k - 1, "the")) --k;
-            if (k == 0 || !(word(k - 1, "since") || word(k - 1, "desde") || word(k - 1, "depuis") || word(k - 1, "seit")))
-                continue;
-            if (end <= h.range.last) continue;
-            h.range = model::DateRange::span(h.range.first, end);
-            h.date = h.range.date();
-            h.relative = true;
+// "since 2011", "since March", "since the 1990s": from the date's first day up to the
+// reference (the publication day, or the end of its month or year when that is all we know).
+void Matcher::extendSince() {
+    if (!ref_) return;
+    const int end = ref_->precision() == Precision::Day ? ref_->firstDay() : ref_->lastDay();
+    for (Hit& h : hits_) {
+        size_t k = h.tb;
+        if (k > 0 && word(k - 1, "the")) --k;
+        if (k == 0 || !(word(k - 1, "since") || word(k - 1, "desde") || word(k - 1, "depuis") || word(k - 1, "seit")))
+            continue;
+        if (end <= h.range.last) continue;
+        h.range = model::DateRange::span(h.range.first, end);
+        h.date = h.range.date();
+        h.relative = true;
+    }
+}
+
+// --- dispatch -----------------------------------------------------------------------------
+// Returns the index after the tokens consumed at i, or i when nothing matched.
+size_t Matcher::matchAt(size_t i) {
+    size_t end = i;
+    const Tok& t = toks_[i];
+    if (t.kind == Kind::Number) {
+        end = explicitDate(i, i);
+        if (end == i) end = leadingDay(i);
+        if (end == i) end = barYear(i);
+        if (end == i) end = decade(i);
+        if (end == i) end = agoPhrase(i);
+    } else if (t.kind == Kind::Word && mayStartDate(t.lower)) {
+        end = weekday(i);
+        if (end == i) end = explicitDate(i, i);
+        if (end == i) end = season(i);
+        if (end == i) end = partOf(i);
+        if (end == i) end = monthAlone(i);
+        if (end == i) end = lookback(i);
+        if (end == i) end = relativeWord(i);
+        if (end == i) end = agoPhrase(i);
+    }
+    if (end > i) consumed_ = end;
+    return end;
+}
+
+// --- explicit dates -----------------------------------------------------------------------
+// Numeric, month-first and day-first dates starting at token i; the mention starts at
+// spanStart (earlier when a weekday leads: "Monday, September 28, 2015").
+size_t Matcher::explicitDate(size_t i, size_t spanStart) {
+    size_t end = numericDate(i, spanStart);
+    if (end == i) end = monthFirst(i, spanStart);
+    if (end == i) end = dayFirst(i, spanStart);
+    return end;
+}
+
+// 2015-09-15, 2015/09/15, 15.09.2015, and 15/09/2015 or 09/15/2015 when the day is > 12.
+size_t Matcher::numericDate(size_t i, size_t spanStart) {
+    const Tok* a = tok(i);
+    if (!a || a->kind != Kind::Number || a->grouped || a->suffixed || a->ordinal) return i;
+    const Tok* sep = tok(i + 1);
+    if (!sep || sep->kind != Kind::Punct || !attached(i + 1) || !attached(i + 2) || !attached(i + 3) ||
+        !attached(i + 4))
+        return i;
+    const char32_t c = sep->cp;
+    if (c != '-' && c != '/' && c != '.') return i;
+    if (!punct(i + 3, c)) return i;
+    const Tok* b = tok(i + 2);
+    const Tok* d = tok(i + 4);
+    if (!b || !d || b->kind != Kind::Number || d->kind != Kind::Number || b->digits > 2 || b->suffixed ||
+        d->grouped || d->ordinal)
+        return i;
+    // A fourth part ("1.2.2015.3", "2015-09-15-2") makes it a version number or an identifier.
+    if (attached(i + 5) && tok(i + 5)->kind == Kind::Punct && attached(i + 6) && tok(i + 6)->kind == Kind::Number)
+        return i;
+    Date date;
+    if (a->digits == 4 && d->digits <= 2 && !d->suffixed && c != '.') {
+        date = Date{a->value, b->value, d->value};
+    } else if (a->digits <= 2 && d->digits == 4 && !d->suffixed) {
+        int day = a->value, month = b->value;
+        if (c == '/' || c == '-') {
+            // Day-first or month-first is only knowable when one part cannot be a month.
+            if (a->value <= 12 && b->value <= 12 && a->value != b->value) return i;
+            if (a->value <= 12 && b->value > 12) std::swap(day, month);
         }
+        date = Date{d->value, month, day};
+    } else {
+        return i;
     }
+    if (date.year < kMinYear || date.year > kMaxYear || date.month == 0 || date.day == 0 || !date.valid())
+        return i;
+    add(spanStart, i + 5, date, false);
+    return i + 5;
+}
 
-    // --- dispatch -----------------------------------------------------------------------------
-    // Returns the index after the tokens consumed at i, or i when nothing matched.
-    size_t matchAt(size_t i) {
-        size_t end = i;
-        const Tok& t = toks_[i];
-        if (t.kind == Kind::Number) {
-            end = explicitDate(i, i);
-            if (end == i) end = leadingDay(i);
-            if (end == i) end = barYear(i);
-            if (end == i) end = decade(i);
-            if (end == i) end = agoPhrase(i);
-        } else if (t.kind == Kind::Word && mayStartDate(t.lower)) {
-            end = weekday(i);
-            if (end == i) end = explicitDate(i, i);
-            if (end == i) end = season(i);
-            if (end == i) end = partOf(i);
-            if (end == i) end = monthAlone(i);
-            if (end == i) end = lookback(i);
-            if (end == i) end = relativeWord(i);
-            if (end == i) end = agoPhrase(i);
-        }
-        if (end > i) consumed_ = end;
-        return end;
-    }
-
-    // --- explicit dates -----------------------------------------------------------------------
-    // Numeric, month-first and day-first dates starting at token i; the mention starts at
-    // spanStart (earlier when a weekday leads: "Monday, September 28, 2015").
-    size_t explicitDate(size_t i, size_t spanStart) {
-        size_t end = numericDate(i, spanStart);
-        if (end == i) end = monthFirst(i, spanStart);
-        if (end == i) end = dayFirst(i, spanStart);
-        return end;
-    }
-
-    // 2015-09-15, 2015/09/15, 15.09.2015, and 15/09/2015 or 09/15/2015 when the day is > 12.
-    size_t numericDate(size_t i, size_t spanStart) {
-        const Tok* a = tok(i);
-        if (!a || a->kind != Kind::Number || a->grouped || a->suffixed || a->ordinal) return i;
-        const Tok* sep = tok(i + 1);
-        if (!sep || sep->kind != Kind::Punct || !attached(i + 1) || !attached(i + 2) || !attached(i + 3) ||
-            !attached(i + 4))
-            return i;
-        const char32_t c = sep->cp;
-        if (c != '-' && c != '/' && c != '.') return i;
-        if (!punct(i + 3, c)) return i;
-        const Tok* b = tok(i + 2);
-        const Tok* d = tok(i + 4);
-        if (!b || !d || b->kind != Kind::Number || d->kind != Kind::Number || b->digits > 2 || b->suffixed ||
-            d->grouped || d->ordinal)
-            return i;
-        // A fourth part ("1.2.2015.3", "2015-09-15-2") makes it a version number or an identifier.
-        if (attached(i + 5) && tok(i + 5)->kind == Kind::Punct && attached(i + 6) && tok(i + 6)->kind == Kind::Number)
-            return i;
-        Date date;
-        if (a->digits == 4 && d->digits <= 2 && !d->suffixed && c != '.') {
-            date = Date{a->value, b->value, d->value};
-        } else if (a->digits <= 2 && d->digits == 4 && !d->suffixed) {
-            int day = a->value, month = b->value;
-            if (c == '/' || c == '-') {
-                // Day-first or month-first is only knowable when one part cannot be a month.
-                if (a->value <= 12 && b->value <= 12 && a->value != b->value) return i;
-                if (a->value <= 12 && b->value > 12) std::swap(day, month);
-            }
-            date = Date{d->value, month, day};
-        } else {
-            return i;
-        }
-        if (date.year < kMinYear || date.year > kMaxYear || date.month == 0 || date.day == 0 || !date.valid())
-            return i;
-        add(spanStart, i + 5, date, false);
-        return i + 5;
-    }
-
-    // "September 15, 2015", "Sept. 15 2015", "September 15th", "September 15-17, 2015",
-    // "June 2015", "June of 2015".
-    size_t monthFirst(size_t i, size_t spanStart) {
-        const Tok& t = toks_[i];
-        if (t.kind != Kind::Word) return i;
-        size_t k = i + 1;
-        if (punct(k, '.') && attached(k) && isMonthAbbrev(t)) ++k;
-        if (isDay(k) && tok(k)->spaceBefore) {
-            const int month = monthOf(t, MonthCtx::DayAfter);
-            if (!month) return i;
-            // Only English writes month-first.
-            if (!hasLang(t, En)) return i;
-            const size_t dayTok = k;
-            const int day = tok(dayTok)->value;
-            size_t after = dayTok + 1;
-            // A range "15-17", "15 to 17": the second day shares month and year. So does the second
-            // of a list, "March 5 and 6", whose span runs from the first to the last.
-            std::optional<size_t> secondDay;
-            const bool range = rangeJoiner(spanStart, after);
-            const bool list = !range && listJoiner(after) && !countNounAfter(after + 1);
-            // ("September 28 to 3 October" is a day of each month: two dates that joinRanges joins.)
-            if ((range || list) && isDay(after + 1) &&
-                !(after + 2 < toks_.size() && monthOf(toks_[after + 2], MonthCtx::DayBefore))) {
-                secondDay = after + 1;
-                after += 2;
-            }
-            // The listed days as one span, when the second comes after the first.
-            auto addList = [&](const Date& a, const Date& b, size_t end, bool relative) {
-                if (b.firstDay() > a.firstDay()) add(spanStart, end, model::DateRange::span(a.firstDay(), b.lastDay()), relative);
-                else add(spanStart, dayTok + 1, a, relative, relative);
-            };
-            size_t yearTok = after;
-            if (punct(yearTok, ',')) ++yearTok;
-            if (isYear(yearTok, kMinYear)) {
-                const int year = tok(yearTok)->value;
-                if (secondDay && list) {
-                    addList(Date{year, month, day}, Date{year, month, tok(*secondDay)->value}, yearTok + 1, false);
-                } else if (secondDay) {
-                    add(spanStart, dayTok + 1, Date{year, month, day}, false);
-                    add(*secondDay, yearTok + 1, Date{year, month, tok(*secondDay)->value}, false);
-                } else {
-                    add(spanStart, yearTok + 1, Date{year, month, day}, false);
-                }
-                return yearTok + 1;
-            }
-            // No year: the reference supplies it. "September 11" before "attacks" is 2001's.
-            const Tok* n = tok(after);
-            if (n && n->kind == Kind::Word &&
-                (n->lower == "attacks" || n->lower == "attack" || n->lower == "anniversary" || n->lower == "hijackers"))
-                return after;
-            if (auto d = completeYear(month, day, ref_)) {
-                const auto d2 = secondDay ? completeYear(month, tok(*secondDay)->value, ref_) : std::nullopt;
-                if (d2 && list) {
-                    addList(*d, *d2, *secondDay + 1, true);
-                } else {
-                    add(spanStart, dayTok + 1, *d, true, true);
-                    if (d2) add(*secondDay, *secondDay + 1, *d2, true, true);
-                }
-            }
-            return after;
-        }
-        // Month and year.
-        const int month = monthOf(t, MonthCtx::YearAfter);
+// "September 15, 2015", "Sept. 15 2015", "September 15th", "September 15-17, 2015",
+// "June 2015", "June of 2015".
+size_t Matcher::monthFirst(size_t i, size_t spanStart) {
+    const Tok& t = toks_[i];
+    if (t.kind != Kind::Word) return i;
+    size_t k = i + 1;
+    if (punct(k, '.') && attached(k) && isMonthAbbrev(t)) ++k;
+    if (isDay(k) && tok(k)->spaceBefore) {
+        const int month = monthOf(t, MonthCtx::DayAfter);
         if (!month) return i;
-        k = i + 1;
-        if (punct(k, '.') && attached(k) && isMonthAbbrev(t)) ++k;
-        if (punct(k, ',') || word(k, "of") || word(k, "de") || word(k, "del")) ++k;
-        if (!isYear(k, kMinYear) || countNounAfter(k)) return i;
-        size_t start = spanStart;
-        if (spanStart == i && i >= 1 && isFree(i - 1) && tok(i - 1)->kind == Kind::Word && in(kModifiers, tok(i - 1)->lower))
-            start = i - 1;  // "early June 2015"
-        add(start, k + 1, Date{tok(k)->value, month, 0}, false);
-        return k + 1;
-    }
-
-    // "15 September 2015", "15th of September, 2015", "25 de enero de 2005", "1er janvier 2005",
-    // "25. Januar 2005", and without a year "15 September", "el 25 de enero".
-    size_t dayFirst(size_t i, size_t spanStart) {
-        if (!isDay(i)) return i;
-        size_t k = i + 1;
-        const bool germanDot = punct(k, '.') && attached(k) && !tok(i)->ordinal;  // "25. Januar"
-        if (germanDot) ++k;
-        else if (word(k, "of") || word(k, "de") || word(k, "del")) ++k;
-        const Tok* m = tok(k);
-        if (!m) return i;
-        const int month = monthOf(*m, MonthCtx::DayBefore);
-        if (!month || (germanDot && !hasLang(*m, De))) return i;
-        if (k == i + 1 && !m->spaceBefore) return i;  // "15September" is no date anyone writes
-        const int day = tok(i)->value;
-        size_t y = k + 1;
-        if (punct(y, '.') && attached(y) && isMonthAbbrev(*m)) ++y;
-        size_t yearTok = y;
-        if (punct(yearTok, ',') || word(yearTok, "de") || word(yearTok, "del") || word(yearTok, "of")) ++yearTok;
-        if (isYear(yearTok, kMinYear) && !countNounAfter(yearTok)) {
-            add(spanStart, yearTok + 1, Date{tok(yearTok)->value, month, day}, false);
+        // Only English writes month-first.
+        if (!hasLang(t, En)) return i;
+        const size_t dayTok = k;
+        const int day = tok(dayTok)->value;
+        size_t after = dayTok + 1;
+        // A range "15-17", "15 to 17": the second day shares month and year. So does the second
+        // of a list, "March 5 and 6", whose span runs from the first to the last.
+        std::optional<size_t> secondDay;
+        const bool range = rangeJoiner(spanStart, after);
+        const bool list = !range && listJoiner(after) && !countNounAfter(after + 1);
+        // ("September 28 to 3 October" is a day of each month: two dates that joinRanges joins.)
+        if ((range || list) && isDay(after + 1) &&
+            !(after + 2 < toks_.size() && monthOf(toks_[after + 2], MonthCtx::DayBefore))) {
+            secondDay = after + 1;
+            after += 2;
+        }
+        // The listed days as one span, when the second comes after the first.
+        auto addList = [&](const Date& a, const Date& b, size_t end, bool relative) {
+            if (b.firstDay() > a.firstDay()) add(spanStart, end, model::DateRange::span(a.firstDay(), b.lastDay()), relative);
+            else add(spanStart, dayTok + 1, a, relative, relative);
+        };
+        size_t yearTok = after;
+        if (punct(yearTok, ',')) ++yearTok;
+        if (isYear(yearTok, kMinYear)) {
+            const int year = tok(yearTok)->value;
+            if (secondDay && list) {
+                addList(Date{year, month, day}, Date{year, month, tok(*secondDay)->value}, yearTok + 1, false);
+            } else if (secondDay) {
+                add(spanStart, dayTok + 1, Date{year, month, day}, false);
+                add(*secondDay, yearTok + 1, Date{year, month, tok(*secondDay)->value}, false);
+            } else {
+                add(spanStart, yearTok + 1, Date{year, month, day}, false);
+            }
             return yearTok + 1;
         }
-        if (auto d = completeYear(month, day, ref_)) add(spanStart, y, *d, true, true);
-        return y;
-    }
-
-    // "3-5 October", "between 3 and 5 October 2015", "from 3 to 5 October": a day number whose
-    // month and year are the next date's. joinRanges makes the two one span. "on 3 and 4
-    // October", "3 or 4 October": the days named, one span from the first to the last.
-    size_t leadingDay(size_t i) {
-        if (!isDay(i)) return i;
-        const bool range = rangeJoiner(i, i + 1), list = !range && listJoiner(i + 1);
-        if (!range && !list) return i;
-        const size_t count = hits_.size();
-        const size_t end = dayFirst(i + 2, i + 2);
-        if (end == i + 2 || hits_.size() != count + 1) return i;
-        const Hit second = hits_.back();
-        const Date first{second.date.year, second.date.month, tok(i)->value};
-        if (second.date.precision() != Precision::Day || !first.valid() || first.day >= second.date.day) return end;
-        if (list) {
-            hits_.pop_back();
-            add(i, second.te, model::DateRange::span(first.firstDay(), second.range.last), second.relative);
-        } else {
-            hits_.insert(hits_.end() - 1, Hit{i, i + 1, model::DateRange::of(first), first, second.relative, second.completed});
-        }
-        return end;
-    }
-
-    // --- years on their own -------------------------------------------------------------------
-    // A bare year counts only where its neighbours make it a date: "in 2006", "since 2011",
-    // "mid-2014", "early 2015", "the end of 2015". "2,000 troops" is grouped and "2006 people"
-    // has no such neighbour.
-    size_t barYear(size_t i) {
-        if (!isYear(i, kMinBareYear)) return i;
-        std::optional<size_t> start;
-        const Tok* p = before(i);
-        if (p && isFree(i - 1)) {
-            if (dash(i - 1) && attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) &&
-                (word(i - 2, "mid") || word(i - 2, "early") || word(i - 2, "late")))
-                start = i - 2;  // "mid-2014"
-            else if (p->kind == Kind::Word && in(kModifiers, p->lower))
-                start = i - 1;  // "early 2015", "summer 2015"
-            else if (p->kind == Kind::Word && in(kYearPreps, p->lower))
-                start = i;
-            else if (word(i - 1, "of") && i >= 2 && tok(i - 2)->kind == Kind::Word && in(kOfTimeNouns, tok(i - 2)->lower))
-                start = i;
-        }
-        if (!start) return i;
-        // "by 2015 votes" is a count, but after a purely temporal word it is still a year
-        // ("in 2015 people fled").
-        if (countNounAfter(i) && !(p->kind == Kind::Word && in(kTemporalPreps, p->lower))) return i;
-        // "(2006)" after a title is a citation, not an event date.
-        if (punct(i - 1, '(') && punct(i + 1, ')')) return i;
-        add(*start, i + 1, Date{tok(i)->value, 0, 0}, false);
-        // A second year of a range: "between 2011 and 2013", "from 2011 to 2013", "2011-2013".
-        const size_t c = i + 1;
-        const bool joiner = word(c, "and") || word(c, "or") || word(c, "to") || word(c, "through") ||
-                            word(c, "until") || word(c, "till") || word(c, "y") || word(c, "a") || word(c, "et") ||
-                            word(c, "und") || word(c, "bis") || dash(c);
-        if (joiner && isYear(c + 1, kMinBareYear) && !countNounAfter(c + 1)) {
-            add(c + 1, c + 2, Date{tok(c + 1)->value, 0, 0}, false);
-            return c + 2;
-        }
-        return i + 1;
-    }
-
-    // "the 1990s", "the early 1990s", "the mid-1980s", "the 1990's": the ten years from the one
-    // ending in 0. "the" is required: "1990s style" is no time.
-    size_t decade(size_t i) {
-        const Tok& t = toks_[i];
-        if (t.digits != 4 || t.value % 10 != 0 || t.value < kMinBareYear || t.value > kMaxYear || t.grouped) return i;
-        size_t end = i + 1;
-        if (!t.plural) {
-            if (t.suffixed || !(punct(i + 1, '\'') || punct(i + 1, 0x2019)) || !attached(i + 1) || !attached(i + 2) ||
-                !word(i + 2, "s"))
-                return i;
-            end = i + 3;
-        }
-        size_t start = i;
-        const auto qualifier = [&](size_t k) { return word(k, "early") || word(k, "late") || word(k, "mid"); };
-        if (i >= 2 && dash(i - 1) && attached(i) && attached(i - 1) && qualifier(i - 2)) start = i - 2;
-        else if (i >= 1 && qualifier(i - 1)) start = i - 1;
-        if (start == 0 || !word(start - 1, "the") || !isFree(start - 1)) return i;
-        add(start, end, model::DateRange::decadeOf(t.value), false);
-        return end;
-    }
-
-    // --- months without a year ----------------------------------------------------------------
-    // "in June", "since March", "last June", "mid-June", "en enero": the year comes from the
-    // reference.
-    size_t monthAlone(size_t i) {
-        const int month = monthOf(toks_[i], MonthCtx::Alone);
-        if (!month || i == 0 || !isFree(i - 1)) return i;
-        const Tok& p = toks_[i - 1];
-        if (p.kind != Kind::Word && !dash(i - 1)) return i;
-        size_t start = i;
-        std::optional<Date> d;
-        bool completed = false;
-        if (dash(i - 1)) {
-            if (!(attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) &&
-                  (word(i - 2, "mid") || word(i - 2, "early") || word(i - 2, "late"))))
-                return i;
-            start = i - 2;
-            d = completeYear(month, 0, ref_);
-            completed = true;
-        } else if (p.lower == "last" || p.lower == "pasado") {
-            // The latest such month that ended before the reference began.
-            if (!ref_) return i + 1;
-            for (const int y : {ref_->year, ref_->year - 1}) {
-                const Date c{y, month, 0};
-                if (c.lastDay() < ref_->firstDay()) {
-                    d = c;
-                    break;
-                }
+        // No year: the reference supplies it. "September 11" before "attacks" is 2001's.
+        const Tok* n = tok(after);
+        if (n && n->kind == Kind::Word &&
+            (n->lower == "attacks" || n->lower == "attack" || n->lower == "anniversary" || n->lower == "hijackers"))
+            return after;
+        if (auto d = completeYear(month, day, ref_)) {
+            const auto d2 = secondDay ? completeYear(month, tok(*secondDay)->value, ref_) : std::nullopt;
+            if (d2 && list) {
+                addList(*d, *d2, *secondDay + 1, true);
+            } else {
+                add(spanStart, dayTok + 1, *d, true, true);
+                if (d2) add(*secondDay, *secondDay + 1, *d2, true, true);
             }
-            start = i - 1;
-        } else if (p.lower == "this") {
-            if (ref_) d = Date{ref_->year, month, 0};
-            start = i - 1;
-        } else if (p.lower == "next" || p.lower == "coming") {
-            return i + 1;  // a plan, and "next" is ambiguous around the turn of the year
-        } else if (in(kModifiers, p.lower)) {
-            start = i - 1;
-            d = completeYear(month, 0, ref_);
-            completed = true;
-        } else if (in(kYearPreps, p.lower) || p.lower == "de" ||
-                   (p.lower == "of" && i >= 2 && tok(i - 2)->kind == Kind::Word && in(kOfTimeNouns, tok(i - 2)->lower)) ||
-                   (!hits_.empty() && hits_.back().te == i - 1 && rangeJoiner(hits_.back().tb, i - 1))) {
-            // "in June", "at the end of June", and the second month of "between March and May"
-            d = completeYear(month, 0, ref_);
-            completed = true;
-        } else {
+        }
+        return after;
+    }
+    // Month and year.
+    const int month = monthOf(t, MonthCtx::YearAfter);
+    if (!month) return i;
+    k = i + 1;
+    if (punct(k, '.') && attached(k) && isMonthAbbrev(t)) ++k;
+    if (punct(k, ',') || word(k, "of") || word(k, "de") || word(k, "del")) ++k;
+    if (!isYear(k, kMinYear) || countNounAfter(k)) return i;
+    size_t start = spanStart;
+    if (spanStart == i && i >= 1 && isFree(i - 1) && tok(i - 1)->kind == Kind::Word && in(kModifiers, tok(i - 1)->lower))
+        start = i - 1;  // "early June 2015"
+    add(start, k + 1, Date{tok(k)->value, month, 0}, false);
+    return k + 1;
+}
+
+// "15 September 2015", "15th of September, 2015", "25 de enero de 2005", "1er janvier 2005",
+// "25. Januar 2005", and without a year "15 September", "el 25 de enero".
+size_t Matcher::dayFirst(size_t i, size_t spanStart) {
+    if (!isDay(i)) return i;
+    size_t k = i + 1;
+    const bool germanDot = punct(k, '.') && attached(k) && !tok(i)->ordinal;  // "25. Januar"
+    if (germanDot) ++k;
+    else if (word(k, "of") || word(k, "de") || word(k, "del")) ++k;
+    const Tok* m = tok(k);
+    if (!m) return i;
+    const int month = monthOf(*m, MonthCtx::DayBefore);
+    if (!month || (germanDot && !hasLang(*m, De))) return i;
+    if (k == i + 1 && !m->spaceBefore) return i;  // "15September" is no date anyone writes
+    const int day = tok(i)->value;
+    size_t y = k + 1;
+    if (punct(y, '.') && attached(y) && isMonthAbbrev(*m)) ++y;
+    size_t yearTok = y;
+    if (punct(yearTok, ',') || word(yearTok, "de") || word(yearTok, "del") || word(yearTok, "of")) ++yearTok;
+    if (isYear(yearTok, kMinYear) && !countNounAfter(yearTok)) {
+        add(spanStart, yearTok + 1, Date{tok(yearTok)->value, month, day}, false);
+        return yearTok + 1;
+    }
+    if (auto d = completeYear(month, day, ref_)) add(spanStart, y, *d, true, true);
+    return y;
+}
+
+// "3-5 October", "between 3 and 5 October 2015", "from 3 to 5 October": a day number whose
+// month and year are the next date's. joinRanges makes the two one span. "on 3 and 4
+// October", "3 or 4 October": the days named, one span from the first to the last.
+size_t Matcher::leadingDay(size_t i) {
+    if (!isDay(i)) return i;
+    const bool range = rangeJoiner(i, i + 1), list = !range && listJoiner(i + 1);
+    if (!range && !list) return i;
+    const size_t count = hits_.size();
+    const size_t end = dayFirst(i + 2, i + 2);
+    if (end == i + 2 || hits_.size() != count + 1) return i;
+    const Hit second = hits_.back();
+    const Date first{second.date.year, second.date.month, tok(i)->value};
+    if (second.date.precision() != Precision::Day || !first.valid() || first.day >= second.date.day) return end;
+    if (list) {
+        hits_.pop_back();
+        add(i, second.te, model::DateRange::span(first.firstDay(), second.range.last), second.relative);
+    } else {
+        hits_.insert(hits_.end() - 1, Hit{i, i + 1, model::DateRange::of(first), first, second.relative, second.completed});
+    }
+    return end;
+}
+
+// --- years on their own -------------------------------------------------------------------
+// A bare year counts only where its neighbours make it a date: "in 2006", "since 2011",
+// "mid-2014", "early 2015", "the end of 2015". "2,000 troops" is grouped and "2006 people"
+// has no such neighbour.
+size_t Matcher::barYear(size_t i) {
+    if (!isYear(i, kMinBareYear)) return i;
+    std::optional<size_t> start;
+    const Tok* p = before(i);
+    if (p && isFree(i - 1)) {
+        if (dash(i - 1) && attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) &&
+            (word(i - 2, "mid") || word(i - 2, "early") || word(i - 2, "late")))
+            start = i - 2;  // "mid-2014"
+        else if (p->kind == Kind::Word && in(kModifiers, p->lower))
+            start = i - 1;  // "early 2015", "summer 2015"
+        else if (p->kind == Kind::Word && in(kYearPreps, p->lower))
+            start = i;
+        else if (word(i - 1, "of") && i >= 2 && tok(i - 2)->kind == Kind::Word && in(kOfTimeNouns, tok(i - 2)->lower))
+            start = i;
+    }
+    if (!start) return i;
+    // "by 2015 votes" is a count, but after a purely temporal word it is still a year
+    // ("in 2015 people fled").
+    if (countNounAfter(i) && !(p->kind == Kind::Word && in(kTemporalPreps, p->lower))) return i;
+    // "(2006)" after a title is a citation, not an event date.
+    if (punct(i - 1, '(') && punct(i + 1, ')')) return i;
+    add(*start, i + 1, Date{tok(i)->value, 0, 0}, false);
+    // A second year of a range: "between 2011 and 2013", "from 2011 to 2013", "2011-2013".
+    const size_t c = i + 1;
+    const bool joiner = word(c, "and") || word(c, "or") || word(c, "to") || word(c, "through") ||
+                        word(c, "until") || word(c, "till") || word(c, "y") || word(c, "a") || word(c, "et") ||
+                        word(c, "und") || word(c, "bis") || dash(c);
+    if (joiner && isYear(c + 1, kMinBareYear) && !countNounAfter(c + 1)) {
+        add(c + 1, c + 2, Date{tok(c + 1)->value, 0, 0}, false);
+        return c + 2;
+    }
+    return i + 1;
+}
+
+// "the 1990s", "the early 1990s", "the mid-1980s", "the 1990's": the ten years from the one
+// ending in 0. "the" is required: "1990s style" is no time.
+size_t Matcher::decade(size_t i) {
+    const Tok& t = toks_[i];
+    if (t.digits != 4 || t.value % 10 != 0 || t.value < kMinBareYear || t.value > kMaxYear || t.grouped) return i;
+    size_t end = i + 1;
+    if (!t.plural) {
+        if (t.suffixed || !(punct(i + 1, '\'') || punct(i + 1, 0x2019)) || !attached(i + 1) || !attached(i + 2) ||
+            !word(i + 2, "s"))
             return i;
-        }
-        if (completed && i + 2 < toks_.size() && rangeJoiner(start, i + 1)) {
-            // "from November to February 2015": the first month takes the year of the date after
-            // it (or the year before), with or without a reference.
-            const size_t count = hits_.size();
-            const size_t end = explicitDate(i + 2, i + 2);
-            if (end > i + 2) {
-                if (hits_.size() == count + 1 && !hits_.back().completed) {
-                    d = Date{hits_.back().date.year, month, 0};
-                    if (d->firstDay() > hits_.back().range.first) --d->year;
-                    completed = false;
-                }
-                if (d && d->valid())
-                    hits_.insert(hits_.begin() + static_cast<std::ptrdiff_t>(count),
-                                 Hit{start, i + 1, model::DateRange::of(*d), *d, completed, completed});
-                return end;
-            }
-        }
-        if (d) add(start, i + 1, *d, true, completed);
-        return i + 1;
+        end = i + 3;
     }
+    size_t start = i;
+    const auto qualifier = [&](size_t k) { return word(k, "early") || word(k, "late") || word(k, "mid"); };
+    if (i >= 2 && dash(i - 1) && attached(i) && attached(i - 1) && qualifier(i - 2)) start = i - 2;
+    else if (i >= 1 && qualifier(i - 1)) start = i - 1;
+    if (start == 0 || !word(start - 1, "the") || !isFree(start - 1)) return i;
+    add(start, end, model::DateRange::decadeOf(t.value), false);
+    return end;
+}
 
-    // --- seasons and parts of months and years -----------------------------------------------
-    // "summer 2015", "the summer of 2015": its three months; a winter with a year is that year
-    // (it straddles two). "in the summer", "over the winter", "early last spring": the latest such
-    // season begun by the reference, up to it; "last autumn" the latest one ended before it;
-    // "this summer" the one the reference is in, or one already past in its year (else it is
-    // ahead: a plan, no date). "the fall of Aleppo" and "prices fall" are no seasons.
-    size_t season(size_t i) {
-        const SeasonName* s = nullptr;
-        for (const auto& c : kSeasons)
-            if (c.name == toks_[i].lower) s = &c;
-        if (!s || word(i + 1, "'s") || punct(i + 1, '\'')) return i;
-        const auto qualifier = [&](size_t k) { return word(k, "early") || word(k, "late") || word(k, "mid"); };
-        size_t c = i;  // the season or its qualifier
-        if (c > 0 && isFree(c - 1) && qualifier(c - 1)) --c;
-        const Tok* p = c > 0 && isFree(c - 1) ? before(c) : nullptr;
-        const std::string_view prev = p && p->kind == Kind::Word ? p->lower : std::string_view();
-        const bool lastW = prev == "last", thisW = prev == "this";
-        const bool prep = prev == "in" || prev == "during" || prev == "since" || prev == "over" ||
-                          prev == "through" || prev == "throughout";
-        const bool thePrep = prev == "the" && c >= 2 && isFree(c - 2) &&
-                             (word(c - 2, "in") || word(c - 2, "during") || word(c - 2, "since") || word(c - 2, "over") ||
-                              word(c - 2, "through") || word(c - 2, "throughout") || word(c - 2, "of"));
-        const bool fall = s->name == "fall";
-        size_t k = i + 1;
-        if (word(k, "of")) ++k;
-        if (isYear(k, kMinBareYear) && !countNounAfter(k)) {
-            if (fall && !(lastW || thisW || prep || prev == "the" || c < i || toks_[c].firstUpper)) return i;
-            const int y = tok(k)->value;
-            const size_t start = lastW || thisW ? c - 1 : c;
-            if (s->month == 12) add(start, k + 1, Date{y, 0, 0}, false);
-            else add(start, k + 1, model::DateRange::span(Date{y, s->month, 1}.firstDay(), Date{y, s->month + 2, 0}.lastDay()), false);
-            return k + 1;
-        }
-        if (word(i + 1, "of") || !(lastW || thisW || thePrep || (prep && !fall))) return i;
-        if (!ref_ || ref_->month == 0) return i + 1;
-        const int refFirst = ref_->firstDay(), refEnd = ref_->precision() == Precision::Day ? refFirst : ref_->lastDay();
-        std::optional<model::DateRange> r;
+// --- months without a year ----------------------------------------------------------------
+// "in June", "since March", "last June", "mid-June", "en enero": the year comes from the
+// reference.
+size_t Matcher::monthAlone(size_t i) {
+    const int month = monthOf(toks_[i], MonthCtx::Alone);
+    if (!month || i == 0 || !isFree(i - 1)) return i;
+    const Tok& p = toks_[i - 1];
+    if (p.kind != Kind::Word && !dash(i - 1)) return i;
+    size_t start = i;
+    std::optional<Date> d;
+    bool completed = false;
+    if (dash(i - 1)) {
+        if (!(attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) &&
+              (word(i - 2, "mid") || word(i - 2, "early") || word(i - 2, "late"))))
+            return i;
+        start = i - 2;
+        d = completeYear(month, 0, ref_);
+        completed = true;
+    } else if (p.lower == "last" || p.lower == "pasado") {
+        // The latest such month that ended before the reference began.
+        if (!ref_) return i + 1;
         for (const int y : {ref_->year, ref_->year - 1}) {
-            const int first = Date{y, s->month, 1}.firstDay();
-            const int last = Date{y + (s->month + 2 > 12 ? 1 : 0), (s->month + 1) % 12 + 1, 0}.lastDay();
-            const bool begun = first <= refEnd, over = last < refFirst;
-            if (lastW ? over : thisW ? begun && (!over || (s->month != 12 && y == ref_->year)) : begun) {
-                r = model::DateRange::span(first, std::min(last, refEnd));
+            const Date c{y, month, 0};
+            if (c.lastDay() < ref_->firstDay()) {
+                d = c;
                 break;
             }
-            if (thisW) break;  // the season of the reference's year has not begun
         }
-        if (r) add(lastW || thisW ? c - 1 : c, i + 1, *r, true);
-        return i + 1;
+        start = i - 1;
+    } else if (p.lower == "this") {
+        if (ref_) d = Date{ref_->year, month, 0};
+        start = i - 1;
+    } else if (p.lower == "next" || p.lower == "coming") {
+        return i + 1;  // a plan, and "next" is ambiguous around the turn of the year
+    } else if (in(kModifiers, p.lower)) {
+        start = i - 1;
+        d = completeYear(month, 0, ref_);
+        completed = true;
+    } else if (in(kYearPreps, p.lower) || p.lower == "de" ||
+               (p.lower == "of" && i >= 2 && tok(i - 2)->kind == Kind::Word && in(kOfTimeNouns, tok(i - 2)->lower)) ||
+               (!hits_.empty() && hits_.back().te == i - 1 && rangeJoiner(hits_.back().tb, i - 1))) {
+        // "in June", "at the end of June", and the second month of "between March and May"
+        d = completeYear(month, 0, ref_);
+        completed = true;
+    } else {
+        return i;
     }
-
-    // "the first week of March", "the last week of September 2015": seven days of that month;
-    // "the first half of 2015", "the third quarter of last year": those months of the year.
-    size_t partOf(size_t i) {
-        const PartOrdinal* o = nullptr;
-        for (const auto& c : kPartOrdinals)
-            if (c.name == toks_[i].lower) o = &c;
-        if (!o || i == 0 || !word(i - 1, "the") || !word(i + 2, "of")) return i;
-        const size_t k = i + 3;
-        const bool week = word(i + 1, "week"), half = word(i + 1, "half"), quarter = word(i + 1, "quarter");
-        const int parts = week ? 4 : half ? 2 : quarter ? 4 : 0;
-        if (!parts || o->n > parts) return i;
-        if (week) {
-            const Tok* m = tok(k);
-            if (!m) return i;
-            size_t y = k + 1;
-            if (punct(y, ',') || word(y, "of")) ++y;
-            const bool year = isYear(y, kMinYear) && !countNounAfter(y);
-            const int month = monthOf(*m, year ? MonthCtx::YearAfter : MonthCtx::Alone);
-            if (!month) return i;
-            const std::optional<Date> d = year ? std::optional<Date>(Date{tok(y)->value, month, 0}) : completeYear(month, 0, ref_);
-            const size_t end = year ? y + 1 : k + 1;
-            if (!d) return end;
-            const int first = o->n > 0 ? d->firstDay() + 7 * (o->n - 1) : d->lastDay() - 6;
-            add(i, end, model::DateRange::span(first, first + 6), !year);
+    if (completed && i + 2 < toks_.size() && rangeJoiner(start, i + 1)) {
+        // "from November to February 2015": the first month takes the year of the date after
+        // it (or the year before), with or without a reference.
+        const size_t count = hits_.size();
+        const size_t end = explicitDate(i + 2, i + 2);
+        if (end > i + 2) {
+            if (hits_.size() == count + 1 && !hits_.back().completed) {
+                d = Date{hits_.back().date.year, month, 0};
+                if (d->firstDay() > hits_.back().range.first) --d->year;
+                completed = false;
+            }
+            if (d && d->valid())
+                hits_.insert(hits_.begin() + static_cast<std::ptrdiff_t>(count),
+                             Hit{start, i + 1, model::DateRange::of(*d), *d, completed, completed});
             return end;
         }
-        std::optional<int> year;
-        size_t end = k + 1;
-        bool relative = false;
-        if (isYear(k, kMinBareYear) && !countNounAfter(k)) year = tok(k)->value;
-        else if ((word(k, "this") || word(k, "last")) && word(k + 1, "year") && ref_) {
-            year = ref_->year - (word(k, "last") ? 1 : 0);
-            end = k + 2;
-            relative = true;
-        }
-        if (!year) return i;
-        const int n = o->n > 0 ? o->n : parts, months = 12 / parts;
-        add(i, end, model::DateRange::span(Date{*year, (n - 1) * months + 1, 1}.firstDay(), Date{*year, n * months, 0}.lastDay()),
-            relative);
-        return end;
     }
+    if (d) add(start, i + 1, *d, true, completed);
+    return i + 1;
+}
 
-    // --- weekdays -----------------------------------------------------------------------------
-    // "on Monday", "last Tuesday", "said Thursday", "el lunes", "le lundi", "am Montag":
-    // the latest such day before publication. A weekday before a full date only names it.
-    size_t weekday(size_t i) {
-        const Tok& t = toks_[i];
-        const WeekdayName* w = nullptr;
-        for (const auto& c : kWeekdays)
-            if (c.name == t.lower) w = &c;
-        if (!w) return i;
-        // "Monday, September 28, 2015" / "lunes 28 de septiembre de 2015".
-        size_t k = i + 1;
-        if (punct(k, ',')) ++k;
-        if (k < toks_.size()) {
-            const size_t end = explicitDate(k, i);
-            if (end > k) return end;
-        }
-        const Tok* p = before(i);
-        const std::string_view prev = p && p->kind == Kind::Word ? std::string_view(p->lower) : std::string_view();
-        bool ok = false;
-        switch (w->lang) {
-        case En: ok = t.firstUpper && !(nameBefore(i) && in(kWeekdayNameWords, prev)); break;
-        case Es: ok = !t.firstUpper ? (prev == "el" || word(i + 1, "pasado")) : prev == "el"; break;
-        case Fr: ok = prev == "le" || word(i + 1, "dernier"); break;
-        case De: ok = t.firstUpper && (prev == "am" || prev == "letzten" || prev == "vergangenen"); break;
-        }
-        if (!ok) return i;
-        if (prev == "next" || prev == "coming" || word(i + 1, "next") || prev == "n\u00E4chsten") return i + 1;
-        size_t start = i;
-        if (p && isFree(i - 1) && (prev == "last" || prev == "this" || prev == "early" || prev == "late")) start = i - 1;
-        if (auto d = previousWeekday(w->weekday, ref_)) add(start, i + 1, *d, true);
-        return i + 1;
-    }
-
-    // --- words relative to the reference ------------------------------------------------------
-    // "yesterday", "today", "tomorrow", "ayer", "hoy"; "last month", "this year", "next year".
-    size_t relativeWord(size_t i) {
-        const Tok& t = toks_[i];
-        const std::string_view w = t.lower;
-        std::optional<int> days;
-        if (w == "weekend") return weekend(i);
-        if (w == "yesterday" || w == "ayer" || w == "gestern") days = -1;
-        else if (w == "today" || w == "tonight" || w == "hoy" || w == "heute") days = 0;
-        else if (w == "tomorrow") days = 1;
-        if (days) {
-            // "USA Today" is a name; "Homs yesterday", "struck Idlib today" are dates: the word is
-            // part of a name only when it too is capitalised.
-            if (t.firstUpper && nameBefore(i)) return i;
-            if (auto d = shiftDays(*days, ref_)) add(i, i + 1, *d, true);
-            return i + 1;
-        }
-        // last/this/next + week/month/year. "for the last year" is a duration, not a date.
-        const bool lastW = w == "last", thisW = w == "this", nextW = w == "next";
-        if (!(lastW || thisW || nextW) || (i > 0 && word(i - 1, "the"))) return i;
-        const int step = lastW ? -1 : nextW ? 1 : 0;
-        // "earlier this month": from the month's first day to the day before publication.
-        const bool earlier = thisW && i > 0 && isFree(i - 1) && word(i - 1, "earlier");
-        const size_t start = earlier ? i - 1 : i;
-        const bool dayRef = ref_ && ref_->precision() == Precision::Day;
-        const int refDay = ref_ ? ref_->firstDay() : 0;
-        const auto upToYesterday = [&](int from) {
-            if (refDay - 1 >= from) add(start, i + 2, model::DateRange::span(from, refDay - 1), true);
-        };
-        std::optional<Date> d;
-        // "last night" is the evening before publication; "this morning" its day.
-        if ((lastW && word(i + 1, "night")) ||
-            (thisW && !earlier && (word(i + 1, "morning") || word(i + 1, "afternoon") || word(i + 1, "evening")))) {
-            if (auto day = shiftDays(lastW ? -1 : 0, ref_)) add(i, i + 2, *day, true);
-            return i + 2;
-        }
-        if (word(i + 1, "week")) {
-            // "last week": Monday to Sunday of the week before publication; "this week" its week
-            // up to publication (the rest has not happened); "next week" is a plan.
-            if (nextW) return i;
-            if (!ref_) return i + 2;
-            if (!dayRef) add(start, i + 2, *ref_, true);
-            else if (lastW) add(start, i + 2, model::DateRange::weekOf(refDay - 7), true);
-            else if (earlier) upToYesterday(model::DateRange::weekOf(refDay).first);
-            else add(start, i + 2, model::DateRange::span(model::DateRange::weekOf(refDay).first, refDay), true);
-            return i + 2;
-        }
-        if (word(i + 1, "month")) d = shiftMonths(step, ref_);
-        else if (word(i + 1, "year")) d = shiftYears(step, ref_);
-        else return i;
-        if (!d) return i + 2;
-        if (earlier && dayRef) {
-            const size_t count = hits_.size();
-            upToYesterday(d->firstDay());
-            if (hits_.size() > count) return i + 2;  // else publication fell on the first: the month, as written
-        }
-        add(start, i + 2, *d, true);
-        return i + 2;
-    }
-
-    // "last weekend", "over the weekend", "at the weekend": the latest Saturday before
-    // publication and the Sunday after it (up to publication). "this weekend" may be ahead.
-    size_t weekend(size_t i) {
-        size_t start = i;
-        if (i >= 1 && isFree(i - 1) && word(i - 1, "last"))
-            start = i - 1;
-        else if (i >= 2 && isFree(i - 2) && word(i - 1, "the") &&
-                 (word(i - 2, "over") || word(i - 2, "at") || word(i - 2, "during") || word(i - 2, "on")))
-            start = i;
-        else
-            return i;
-        if (!ref_) return i + 1;
-        if (ref_->precision() != Precision::Day) {
-            add(start, i + 1, *ref_, true);
-            return i + 1;
-        }
-        const int day = ref_->firstDay();
-        int back = (model::weekdayOf(day) - 5 + 7) % 7;
-        if (back == 0) back = 7;
-        add(start, i + 1, model::DateRange::span(day - back, day - back + 1), true);
-        return i + 1;
-    }
-
-    // "in the past two weeks", "over the last few days", "in recent months", "in the past 24
-    // hours" (the days those hours reach into): from that long before
-    // the publication day up to it. A count the text leaves vague ("few", "several", "recent")
-    // reads as a week of days, four weeks, three months or three years. "the last week of March"
-    // is no such phrase, and "last week" alone is the calendar week before (relativeWord).
-    size_t lookback(size_t i) {
-        const std::string_view w = toks_[i].lower;
-        const bool recent = w == "recent";
-        if (!recent && !((w == "past" || w == "last") && i > 0 && word(i - 1, "the"))) return i;
-        if (!ref_ || ref_->precision() != Precision::Day) return i;
-        size_t k = i + 1;
-        int n = 0;  // 0: a vague count
-        if (const Tok* c = tok(k); c && !recent) {
-            if (c->kind == Kind::Number && !c->grouped && !c->suffixed && !c->ordinal && c->digits <= 3) n = c->value, ++k;
-            else if (c->kind == Kind::Word && c->lower != "a" && c->lower != "an" && numberWordValue(c->lower) > 0)
-                n = numberWordValue(c->lower), ++k;
-            else if (word(k, "few") || word(k, "several")) ++k;
-            else if (word(k, "couple") && word(k + 1, "of")) n = 2, k += 2;
-        }
-        const Tok* unit = tok(k);
-        if (!unit || unit->kind != Kind::Word || word(k + 1, "of")) return i;
-        const std::string_view u = unit->lower;
-        // A bare singular unit is one of it ("the past week"); a plural needs a count or vagueness.
-        const bool one = n == 0 && k == i + 1 && !recent;
-        const int count = n > 0 ? n : one ? 1 : 0;
-        const int day = ref_->firstDay();
-        // The same day of the month that many months back (the month's last when it is shorter);
-        // none before year 0.
-        auto monthsBack = [&](int months) -> std::optional<int> {
-            const int index = ref_->year * 12 + (ref_->month - 1) - months;
-            if (index < 0) return std::nullopt;
-            const Date month{index / 12, index % 12 + 1, 0};
-            return std::min(month.firstDay() + ref_->day - 1, month.lastDay());
-        };
-        std::optional<int> first;
-        if (u == "hours" && count > 0) first = day - (count + 23) / 24;  // "the past 24 hours": yesterday and today
-        else if (u == "days" || (one && u == "day")) first = day - (count ? count : 7);
-        else if (u == "weeks" || (one && u == "week")) first = day - 7 * (count ? count : 4);
-        else if (u == "months" || (one && u == "month")) first = monthsBack(count ? count : 3);
-        else if (u == "years" || (one && u == "year")) first = monthsBack(12 * (count ? count : 3));
-        else return i;
-        if (!first) return i;
-        add(recent ? i : i - 1, k + 1, model::DateRange::span(*first, day), true);
-        return k + 1;
-    }
-
-    // "two days ago", "3 months ago", "a year ago", "two weeks ago" (the Monday-to-Sunday week
-    // that holds the day that many weeks back: rarely exact, so never a day).
-    size_t agoPhrase(size_t i) {
-        const Tok& t = toks_[i];
-        int n = 0;
-        if (t.kind == Kind::Number && !t.grouped && !t.suffixed && !t.ordinal && t.digits <= 3) n = t.value;
-        else if (t.kind == Kind::Word) n = numberWordValue(t.lower);
-        if (n <= 0 || !word(i + 2, "ago")) return i;
-        const Tok* unit = tok(i + 1);
-        if (!unit || unit->kind != Kind::Word) return i;
-        const std::string_view u = unit->lower;
-        std::optional<Date> d;
-        if (u == "day" || u == "days") d = shiftDays(-n, ref_);
-        else if (u == "month" || u == "months") d = shiftMonths(-n, ref_);
-        else if (u == "year" || u == "years") d = shiftYears(-n, ref_);
-        else if (u == "week" || u == "weeks") {
-            if (ref_ && ref_->precision() == Precision::Day) add(i, i + 3, model::DateRange::weekOf(ref_->firstDay() - 7 * n), true);
-            else if (ref_) add(i, i + 3, *ref_, true);
-            return i + 3;
-        } else return i;
-        if (d) add(i, i + 3, *d, true);
-        return i + 3;
-    }
-
-    std::string lower_;  // declared before toks_: tokenize() fills it first
-    std::vector<Tok> toks_;
-    uint32_t base_;
-    std::optional<Date> ref_;
-    std::vector<Hit> hits_;
-    size_t consumed_ = 0;  // tokens before this index belong to an earlier match
-};
-
-}  // namespace
+}  // namespace cmap::text::datelex
 
 // ---------------------------------------------------------------------------------------------
 // 5. Public functions
 
+namespace cmap::text {
+
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference) {
     if (reference && !reference->valid()) reference.reset();
-    return Matcher(sentence, baseOffset, reference).run();
+    return datelex::Matcher(sentence, baseOffset, reference).run();
 }
 
 std::optional<model::DateRange> sentenceDate(const std::vector<DateMention>& mentions) {

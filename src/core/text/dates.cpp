@@ -55,7 +55,8 @@ void forEachTrigger(F&& f) {
     for (const auto& x : kPartOrdinals) f(x.name);
     for (const auto x : kNumberWords) f(x);
     for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy", "gestern",
-                                     "heute", "last", "this", "next", "weekend", "past", "recent"})
+                                     "heute", "last", "this", "next", "weekend", "past", "recent", "following",
+                                     "previous", "same", "that", "later", "earlier", "day", "hours"})
         f(x);
 }
 
@@ -206,6 +207,7 @@ size_t Matcher::matchAt(size_t i) {
         if (end == i) end = barYear(i);
         if (end == i) end = decade(i);
         if (end == i) end = agoPhrase(i);
+        if (end == i) end = storyRelative(i);
     } else if (t.kind == Kind::Word && mayStartDate(t.lower)) {
         end = weekday(i);
         if (end == i) end = explicitDate(i, i);
@@ -215,6 +217,7 @@ size_t Matcher::matchAt(size_t i) {
         if (end == i) end = lookback(i);
         if (end == i) end = relativeWord(i);
         if (end == i) end = agoPhrase(i);
+        if (end == i) end = storyRelative(i);
     }
     if (end > i) consumed_ = end;
     return end;
@@ -526,9 +529,10 @@ size_t Matcher::monthAlone(size_t i) {
 
 namespace cmap::text {
 
-std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference) {
+std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset, std::optional<model::Date> reference,
+                                   const StoryDate& storyDate) {
     if (reference && !reference->valid()) reference.reset();
-    return datelex::Matcher(sentence, baseOffset, reference).run();
+    return datelex::Matcher(sentence, baseOffset, reference, storyDate).run();
 }
 
 std::optional<model::DateRange> sentenceDate(const std::vector<DateMention>& mentions) {

@@ -7,6 +7,7 @@
 // "earlier this month", "the summer of 2014", "last autumn", "the first week of March", "the
 // second half of 2015"). A date is never more precise than the words and the publication date
 // together allow: an interval stays an interval (model::DateRange), never its first day.
+#include <functional>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -33,17 +34,23 @@ struct DateMention {
     bool recent = false;
 };
 
+/// The date a story stands at before a sentence (its last stated date), for the sentences that
+/// count from it: "the next day", "two days later", "that night". Asked for only by those, and
+/// only when the sentence states no date before them; nullopt when the story has none.
+using StoryDate = std::function<std::optional<model::DateRange>()>;
+
 /// Every date expression in one sentence, in order, without overlaps. Offsets are
 /// baseOffset + the offset in sentence. reference is the publication date; expressions that
-/// need it are skipped when it is missing. English, plus day-month-year forms in Spanish, French
+/// need it are skipped when it is missing, and those that count from the story's date when
+/// storyDate is empty or gives nothing. English, plus day-month-year forms in Spanish, French
 /// and German. Throws nothing.
 std::vector<DateMention> findDates(std::string_view sentence, uint32_t baseOffset,
-                                   std::optional<model::Date> reference);
+                                   std::optional<model::Date> reference, const StoryDate& storyDate = {});
 
 /// Whether findDates could find a date in a sentence, given as its words (tokenize()): it makes
 /// dates only from a 4-digit number (a year, a decade, an ISO or numeric date) and, given a
 /// reference, a month, weekday or season name, a relative day ("yesterday", "hoy"), "week"/"month"/"year"
-/// after last/this/next, "night", "morning", "weekend", or "... ago". A caller that has the words already can skip findDates for most
+/// after last/this/next, "night", "morning", "weekend", "day", "later", "earlier", or "... ago". A caller that has the words already can skip findDates for most
 /// sentences. Throws nothing.
 bool mayHoldDate(std::string_view text, std::span<const Token> words, const std::optional<model::Date>& reference);
 

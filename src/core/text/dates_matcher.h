@@ -3,7 +3,7 @@
 // the families of expressions that may start there. Internal to core/text: dates.cpp holds the
 // dates the words state (numeric, month-first, day-first, years, decades, months) and the public
 // functions; dates_relative.cpp those told relative to the reference (weekdays, "yesterday",
-// "last week", look-backs, seasons, parts of months and years).
+// "last week", look-backs, seasons, parts of months and years, "the next day").
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -42,8 +42,8 @@ constexpr int kMaxYear = 2100;
 
 class Matcher {
 public:
-    Matcher(std::string_view s, uint32_t base, std::optional<Date> ref)
-        : toks_(tokenize(s, lower_)), base_(base), ref_(ref) {}
+    Matcher(std::string_view s, uint32_t base, std::optional<Date> ref, const StoryDate& story)
+        : toks_(tokenize(s, lower_)), base_(base), ref_(ref), story_(story) {}
 
     std::vector<DateMention> run();
 
@@ -163,11 +163,13 @@ private:
     size_t weekend(size_t i);
     size_t lookback(size_t i);
     size_t agoPhrase(size_t i);
+    size_t storyRelative(size_t i);
 
     std::string lower_;  // declared before toks_: tokenize() fills it first
     std::vector<Tok> toks_;
     uint32_t base_;
     std::optional<Date> ref_;
+    const StoryDate& story_;
     std::vector<Hit> hits_;
     size_t consumed_ = 0;  // tokens before this index belong to an earlier match
 };

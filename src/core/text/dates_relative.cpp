@@ -3,8 +3,8 @@
 #include <algorithm>
 
 // The dates told relative to the reference: seasons and parts of months and years, weekdays,
-// "yesterday", "last week", weekends, look-backs and "... ago". The matcher's other half is in
-// dates.cpp.
+// "yesterday", "last week", weekends, look-backs and "... ago"; and relative to the story ("the
+// next day", "two days later"). The matcher's other half is in dates.cpp.
 namespace cmap::text::datelex {
 
 // --- seasons and parts of months and years -----------------------------------------------
@@ -284,6 +284,96 @@ size_t Matcher::agoPhrase(size_t i) {
     } else return i;
     if (d) add(i, i + 3, *d, true);
     return i + 3;
+}
+
+// "the next day", "the following morning", "the previous day", "the day before", "later that
+// day", "that night", "the same day", "two days later", "a week earlier", "hours later": counted
+// from the date the sentence stated before them, else from the story's (the last date an
+// earlier sentence stated). A day counted from a day is a day; "N weeks later" is the week that
+// holds the day, as "N weeks ago" is; from a longer date (a month, a span) the interval grows by
+// the count, since the words say nothing finer. Nothing to count from, or a date longer than a
+// month ("since 2011"), gives no date.
+size_t Matcher::storyRelative(size_t i) {
+    const auto partOfDay = [&](size_t k) {
+        return word(k, "day") || word(k, "night") || word(k, "morning") || word(k, "evening") || word(k, "afternoon");
+    };
+    const auto wordAt = [&](size_t k) { return k < toks_.size() && toks_[k].kind != Kind::Punct; };
+    const Tok& t = toks_[i];
+    const std::string_view w = t.kind == Kind::Word ? t.lower : std::string_view();
+    int n = 0;          // how many units later (negative: earlier)
+    int hoursDays = 0;  // for hours: how many days they may reach into
+    char unit = 'd';    // days, weeks, months, years, hours
+    size_t start = i, end = i;
+    const bool the = i > 0 && isFree(i - 1) && word(i - 1, "the");
+    if (the && (w == "next" || w == "following" || w == "previous" || w == "same") && partOfDay(i + 1)) {
+        n = w == "previous" ? -1 : w == "same" ? 0 : 1;
+        start = i - 1, end = i + 2;
+    } else if (w == "that" && partOfDay(i + 1)) {
+        end = i + 2;
+    } else if ((w == "later" || w == "earlier") && word(i + 1, "that") && partOfDay(i + 2)) {
+        end = i + 3;
+    } else if (the && w == "day" && (word(i + 1, "before") || word(i + 1, "prior") || word(i + 1, "after")) && !wordAt(i + 2)) {
+        n = word(i + 1, "after") ? 1 : -1;  // "the day before the vote" counts from the vote: not this
+        start = i - 1, end = i + 2;
+    } else {
+        // "two days later", "a week earlier", "hours later"
+        size_t k = i;
+        int count = 0;
+        if (t.kind == Kind::Number && !t.grouped && !t.suffixed && !t.ordinal && t.digits <= 3) count = t.value, ++k;
+        else if (t.kind == Kind::Word && numberWordValue(w) > 0) count = numberWordValue(w), ++k;
+        const Tok* u = tok(k);
+        const size_t after = k + 1;
+        const int sign = word(after, "later") || word(after, "afterwards") || word(after, "afterward") ? 1
+                         : word(after, "earlier")                                                        ? -1
+                                                                                                         : 0;
+        if (!u || u->kind != Kind::Word || !sign) return i;
+        const std::string_view un = u->lower;
+        const bool plural = !un.empty() && un.back() == 's';
+        if (count == 0 && !(un == "hours" && sign > 0)) return i;  // "hours later" is the one vague count read
+        if (count == 1 && plural) return i;
+        if (un == "day" || un == "days") unit = 'd';
+        else if (un == "week" || un == "weeks") unit = 'w';
+        else if (un == "month" || un == "months") unit = 'm';
+        else if (un == "year" || un == "years") unit = 'y';
+        else if (un == "hours" || un == "hour") unit = 'h', hoursDays = count ? (count + 23) / 24 : 1;
+        else return i;
+        n = sign * count;
+        end = after + 1;
+    }
+    std::optional<model::DateRange> from;
+    if (!hits_.empty()) from = hits_.back().range;
+    else if (story_) from = story_();
+    if (!from || from->last - from->first > 31) return end;
+    const bool day = from->precision == Precision::Day;
+    // Whole months or years from the first day's to the last day's, moved by n.
+    const auto months = [&](int step) {
+        const Date a = Date::fromDays(from->first), b = Date::fromDays(from->last);
+        const auto at = [&](const Date& d) {
+            const int index = d.year * 12 + d.month - 1 + step;
+            return Date{index / 12, index % 12 + 1, 0};
+        };
+        return model::DateRange::span(at(a).firstDay(), at(b).lastDay());
+    };
+    model::DateRange r;
+    switch (unit) {
+    case 'h': r = model::DateRange::span(from->first, from->last + hoursDays); break;
+    case 'w':
+        r = day ? model::DateRange::weekOf(from->first + 7 * n)
+                : model::DateRange::span(from->first + std::min(7 * n, 0), from->last + std::max(7 * n, 0));
+        break;
+    case 'm': r = months(n); break;
+    case 'y': r = months(12 * n); break;
+    default:
+        r = day ? model::DateRange::of(Date::fromDays(from->first + n))
+            : n == 0 ? *from
+                     : model::DateRange::span(from->first + std::min(n, 0), from->last + std::max(n, 0));
+    }
+    // A whole month or year is that month or year, not a span of its days.
+    const Date whole = r.date();
+    if (r.precision == Precision::Span && whole.valid() && whole.firstDay() == r.first && whole.lastDay() == r.last)
+        r = model::DateRange::of(whole);
+    add(start, end, r, true);
+    return end;
 }
 
 }  // namespace cmap::text::datelex

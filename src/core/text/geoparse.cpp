@@ -6,6 +6,9 @@
 #include "core/text/recognizer.h"
 #include "core/text/resolver.h"
 #include "core/text/sentences.h"
+#include "core/text/tokens.h"
+
+#include <functional>
 
 namespace cmap::text {
 namespace {
@@ -85,6 +88,25 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
     doc.mentions.reserve(mentions);
     doc.events.reserve(events);
 
+    // The date the story stands at before sentence i, for "the next day" and "two days later":
+    // the date the nearest earlier sentence states, within a few sentences (a story that counts
+    // days keeps them close). Rarely asked, so read then, and at most a few sentences deep.
+    std::vector<Token> words;
+    std::function<std::optional<model::DateRange>(size_t, int)> storyDate = [&](size_t i, int depth) {
+        constexpr size_t kLookBack = 6;
+        for (size_t j = i; j-- > 0 && i - j <= kLookBack;) {
+            words.clear();
+            tokenize(text, sentences[j], words);
+            if (!mayHoldDate(text, words, article.meta.published)) continue;
+            const StoryDate before = [&, j, depth]() -> std::optional<model::DateRange> {
+                return depth > 0 ? storyDate(j, depth - 1) : std::nullopt;
+            };
+            if (auto d = sentenceDate(findDates(sentences[j].in(text), sentences[j].start, article.meta.published, before)))
+                return d;
+        }
+        return std::optional<model::DateRange>();
+    };
+
     // Dates and events only for sentences that mention a place: most sentences do not.
     uint32_t eventSentence = UINT32_MAX;
     for (size_t k = 0; k < found.size(); ++k) {
@@ -108,7 +130,8 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
             eventSentence = r.sentence;
             const Span s = sentences[r.sentence];
             model::Event e;
-            if (cues[r.sentence].mayHoldDate) e.date = sentenceDate(findDates(s.in(text), s.start, article.meta.published));
+            const StoryDate before = [&, sentence = r.sentence]() { return storyDate(sentence, 2); };
+            if (cues[r.sentence].mayHoldDate) e.date = sentenceDate(findDates(s.in(text), s.start, article.meta.published, before));
             if (!e.date && article.meta.published) e.date = model::DateRange::of(*article.meta.published);
             e.category = cues[r.sentence].category;
             e.sentence = toFile(s);

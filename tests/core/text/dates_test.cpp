@@ -387,3 +387,36 @@ TEST_CASE("parts of a month or a year: weeks, halves, quarters, the end of a mon
     CHECK(found("The first week of the war and the second half of the match.", oct).empty());
     CHECK(found("The fifth week of March.", oct).empty());
 }
+
+TEST_CASE("the next day, two days later, that night: counted from the sentence's date or the story's") {
+    const Date sat{2015, 10, 10};
+    const StoryDate onMonday = [] { return std::optional(DateRange::of(Date{2015, 10, 5})); };
+    const StoryDate inMarch = [] { return std::optional(DateRange::of(Date{2015, 3, 0})); };
+    const StoryDate since2011 = [sat] { return std::optional(DateRange::span(Date{2011, 1, 1}.firstDay(), sat.firstDay())); };
+    auto story = [&](std::string_view s, const StoryDate& from) {
+        std::vector<std::string> out;
+        for (const auto& m : findDates(s, 0, sat, from))
+            out.push_back(m.range.label() + "=" + std::string(m.span.in(s)));
+        return out;
+    };
+    CHECK(story("The next day the convoy left.", onMonday) == V{"2015-10-06=The next day"});
+    CHECK(story("The previous night it rained.", onMonday) == V{"2015-10-04=The previous night"});
+    CHECK(story("Later that day the convoy left.", onMonday) == V{"2015-10-05=Later that day"});
+    CHECK(story("The day before, the convoy left.", onMonday) == V{"2015-10-04=The day before"});
+    CHECK(story("Three days later the convoy left.", onMonday) == V{"2015-10-08=Three days later"});
+    CHECK(story("Two weeks earlier the convoy left.", onMonday) == V{"week of 2015-09-21=Two weeks earlier"});
+    CHECK(story("A month later the convoy left.", onMonday) == V{"2015-11=A month later"});
+    CHECK(story("Hours later the convoy left.", onMonday) == V{"2015-10-05 to 2015-10-06=Hours later"});
+    CHECK(story("A day later the convoy left.", inMarch) == V{"2015-03-01 to 2015-04-01=A day later"});
+    CHECK(story("That night the convoy left.", inMarch) == V{"2015-03=That night"});
+    // The sentence's own date comes first.
+    CHECK(story("On Tuesday rebels massed, and the next day they attacked.", onMonday) ==
+          V{"2015-10-06=Tuesday", "2015-10-07=the next day"});
+    // Nothing to count from, or too long a stretch: no date.
+    CHECK(story("The next day the convoy left.", {}).empty());
+    CHECK(story("The next day the convoy left.", since2011).empty());
+    // Not counted from the story.
+    CHECK(story("The day before the vote, the convoy left.", onMonday).empty());
+    CHECK(story("Following the attack, the next step is talks. Days later.", onMonday).empty());
+    CHECK(story("He said that the day was long.", onMonday).empty());
+}

@@ -54,3 +54,19 @@ TEST_CASE("geoparse dates events by the interval their sentence states") {
     // No date in the words and none published: no date at all.
     CHECK(eventDates("Homs was shelled.", std::nullopt) == V{"none"});
 }
+
+TEST_CASE("geoparse counts 'the next day' and 'two days later' from the story's last date") {
+    // From the date an earlier sentence stated, even one that names no place.
+    CHECK(eventDates("Rebels attacked on Monday. The next day jets struck Homs.") == V{"day 2015-10-06..2015-10-06"});
+    CHECK(eventDates("Homs was shelled on 2 October. Two days later Latakia was hit. A week later Tartus was.") ==
+          V{"day 2015-10-02..2015-10-02", "day 2015-10-04..2015-10-04", "week 2015-10-05..2015-10-11"});
+    // A chain: each counts from the one before.
+    CHECK(eventDates("On 1 October rebels regrouped. The following day they moved. The day after, Homs fell.") ==
+          V{"day 2015-10-03..2015-10-03"});
+    CHECK(eventDates("Homs was shelled in September. The next morning Latakia was hit.") ==
+          V{"month 2015-09-01..2015-09-30", "span 2015-09-01..2015-10-01"});
+    // Nothing stated before, or only a long stretch: the publication day, as for any undated sentence.
+    CHECK(eventDates("The next day jets struck Homs.") == V{"day 2015-10-10..2015-10-10"});
+    CHECK(eventDates("Homs has been besieged since 2012. The next day jets struck Latakia.") ==
+          V{"span 2012-01-01..2015-10-10", "day 2015-10-10..2015-10-10"});
+}

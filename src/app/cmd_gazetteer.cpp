@@ -19,7 +19,9 @@ nlohmann::json placeJson(const geo::Gazetteer& g, uint32_t id) {
     j["country"] = p.country[0] ? nlohmann::json(p.countryCode()) : nlohmann::json(nullptr);
     j["lat"] = p.point.lat;
     j["lon"] = p.point.lon;
-    j["population"] = p.population > 0 ? nlohmann::json(p.population) : nlohmann::json(nullptr);
+    // An estimate is no population GeoNames states: it is told apart.
+    j["population"] = p.population > 0 && !p.populationEstimated ? nlohmann::json(p.population) : nlohmann::json(nullptr);
+    j["population_estimate"] = p.populationEstimated ? nlohmann::json(p.population) : nlohmann::json(nullptr);
     j["geonameid"] = p.geonameid > 0 ? nlohmann::json(p.geonameid) : nlohmann::json(nullptr);
     j["source"] = geo::kLayerNames[static_cast<size_t>(p.layer)];
     return j;
@@ -53,9 +55,10 @@ void registerGazetteerCommand(CLI::App& app, GlobalOptions& global, CommandResul
             } else {
                 for (const auto& c : found) {
                     const geo::Place& p = g->place(c.place);
-                    std::printf("%-32s %-8s %-2s %9.4f %10.4f %12lld  %s\n", std::string(g->name(c.place)).c_str(),
+                    const std::string population = (p.populationEstimated ? "~" : "") + std::to_string(p.population);
+                    std::printf("%-32s %-8s %-2s %9.4f %10.4f %12s  %s\n", std::string(g->name(c.place)).c_str(),
                                 std::string(geo::kindName(p.kind)).c_str(), std::string(p.countryCode()).c_str(),
-                                p.point.lat, p.point.lon, static_cast<long long>(p.population),
+                                p.point.lat, p.point.lon, population.c_str(),
                                 std::string(geo::kLayerNames[static_cast<size_t>(p.layer)]).c_str());
                 }
             }

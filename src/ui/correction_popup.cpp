@@ -19,7 +19,8 @@ void candidateList(Viewer& v, const model::Mention& first, const std::vector<geo
         bool current = p.gazetteerId == first.place.gazetteerId && p.name == first.place.name;
         ImGui::PushID(static_cast<int>(i));
         std::string label = model::describePlace(p);
-        if (g.place(list[i].place).population > 0) label += "  pop. " + std::to_string(g.place(list[i].place).population);
+        if (const geo::Place& pl = g.place(list[i].place); pl.population > 0)
+            label += (pl.populationEstimated ? "  pop. ~" : "  pop. ") + std::to_string(pl.population);
         if (ImGui::Selectable(label.c_str(), current)) {
             resolveMentions(v, c.targets, p, c.always);
             ImGui::CloseCurrentPopup();

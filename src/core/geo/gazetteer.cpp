@@ -432,6 +432,7 @@ private:
 public:
     void loadAll() {
         for (const auto& spec : kLayers) loadLayer(spec);
+        estimateSeatPopulations();
         // Curated names resolve against the preferred names, so they come after every layer.
         loadCurated("aliases.csv", NameKind::Alias);
         loadCurated("demonyms.csv", NameKind::Demonym);
@@ -440,6 +441,43 @@ public:
         t_.commonWord.assign(t_.keyOffset.size() - 1, 0);
         view();
         markCommonWords();  // looks keys up: after view()
+    }
+
+    /// GeoNames gives no population for some seats of government (Tall Afar, Al-Qamishli and
+    /// Khanaqin have 0: unknown), and a town of unknown size would be read as a village, meant
+    /// only near the story's other places. Such a seat counts as the median of the known
+    /// populations of its country's seats of the same level (PPLA2: district seats), or, where
+    /// the country has fewer than five known, of all the world's seats of that level; not for
+    /// the lowest levels (PPLA3, PPLA4), whose world medians (1,400 to 1,600 people) say nothing.
+    void estimateSeatPopulations() {
+        constexpr size_t kMinKnown = 5;
+        auto seat = [](const Place& p) {
+            const std::string_view c = p.fcode();
+            return p.kind == PlaceKind::City && (c == "PPLC" || c == "PPLA" || c == "PPLA2" || c == "PPLA3" || c == "PPLA4" || c == "PPLG");
+        };
+        auto key = [](const Place& p, bool national) {
+            return std::string(p.fcode()) + (national ? std::string(p.countryCode()) : std::string());
+        };
+        std::unordered_map<std::string, std::vector<int64_t>> known;
+        for (const Place& p : t_.places)
+            if (seat(p) && p.population > 0)
+                for (const bool national : {true, false}) known[key(p, national)].push_back(p.population);
+        auto median = [](std::vector<int64_t>& v) {
+            std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+            return v[v.size() / 2];
+        };
+        std::unordered_map<std::string, int64_t> medians;
+        for (auto& [k, v] : known)
+            if (v.size() >= kMinKnown) medians[k] = median(v);
+        for (Place& p : t_.places) {
+            if (!seat(p) || p.population > 0) continue;
+            auto m = medians.find(key(p, true));
+            const std::string_view c = p.fcode();
+            if (m == medians.end() && c != "PPLA3" && c != "PPLA4") m = medians.find(key(p, false));
+            if (m == medians.end()) continue;
+            p.population = m->second;
+            p.populationEstimated = true;
+        }
     }
 
     /// Points the gazetteer at the tables.

@@ -39,7 +39,7 @@ struct Place {
     uint32_t nameOffset = 0;  ///< into the gazetteer's string arena; use Gazetteer::name()
     uint32_t feature = 0;     ///< index of the feature in its layer
     int64_t geonameid = 0;    ///< 0 when none
-    int64_t population = 0;   ///< 0 when unknown
+    int64_t population = 0;   ///< 0 when unknown; an estimate where populationEstimated
     LonLat point;             ///< representative point (inside the polygon for areas)
     float box[4] = {0, 0, 0, 0};  ///< minLon, minLat, maxLon, maxLat
     /// GeoNames admin2 code, numbered by the gazetteer (equal numbers are equal codes within one
@@ -51,9 +51,13 @@ struct Place {
     char country[2] = {0, 0};  ///< ISO 3166-1 alpha-2, zeros when none
     char featureCode[6] = {};  ///< GeoNames feature code (PPLC, PPLA, ...), NUL-padded
     char admin1[8] = {};       ///< GeoNames admin1 code, NUL-padded; empty when unknown (GeoNames' "00" too)
+    /// GeoNames gives no population for this seat of government, and population is the median
+    /// of its country's seats of the same level (Gazetteer::load): a place of unknown size is
+    /// not a village.
+    bool populationEstimated = false;
     /// What would be padding, named so that it is zero: places are written to the cache as
     /// bytes, and padding would carry whatever the memory held.
-    char unused[2] = {};
+    char unused[1] = {};
 
     std::string_view countryCode() const { return {country, country[0] ? 2u : 0u}; }
     std::string_view fcode() const;

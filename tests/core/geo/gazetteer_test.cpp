@@ -49,6 +49,29 @@ TEST_CASE("gazetteer ranks by kind, population and name quality") {
     CHECK(all[0].score > all[1].score);
 }
 
+TEST_CASE("a seat of government of unknown population counts as its level's median seat") {
+    MiniGazetteer mini;
+    auto g = mini.load();
+    auto population = [&](std::string_view name) {
+        const auto c = g->lookup(name, 1);
+        REQUIRE(c.size() == 1);
+        const geo::Place& p = g->place(c[0].place);
+        return std::pair{p.population, p.populationEstimated};
+    };
+    // Three Syrian district seats (PPLA2) are known, too few: the median of the six anywhere
+    // (24,782 66,138 111,864 150,000 166,810 184,231) is the upper middle one.
+    CHECK(population("Qasr Nadim") == std::pair<int64_t, bool>{150000, true});
+    CHECK(population("Homs") == std::pair<int64_t, bool>{1300000, false});
+    // The lowest levels' medians say nothing: unknown stays unknown.
+    CHECK(population("Khirbat Sulum") == std::pair<int64_t, bool>{0, false});
+    // The cache keeps both.
+    auto again = mini.load();
+    REQUIRE(again->fromCache());
+    const auto c = again->lookup("Qasr Nadim", 1);
+    REQUIRE(c.size() == 1);
+    CHECK(again->place(c[0].place).populationEstimated);
+}
+
 TEST_CASE("areas know their polygons; points their distance") {
     MiniGazetteer mini;
     auto g = mini.load();

@@ -133,6 +133,9 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (36.63 35.93)", {"169388", "Idlib", "city", "SY", "165000", "169388", "Idlib", "PPLA", "07"}},
                        // A small town whose alternate name is a four-letter word, as people's names are.
                        {"POINT (36.90 36.40)", {"9900007", "Rāmah", "city", "SY", "9000", "9900007", "Ramah", "PPL", "09"}},
+                       // Seats of government whose population GeoNames does not give (both made up).
+                       {"POINT (39.50 35.80)", {"9900008", "Qasr Nadim", "city", "SY", "0", "9900008", "Qasr Nadim", "PPLA2", "04"}},
+                       {"POINT (39.90 35.60)", {"9900009", "Khirbat Sulum", "city", "SY", "0", "9900009", "Khirbat Sulum", "PPLA4", "04"}},
                        // A village named like the word that begins many armed groups' names ("Ansar Allah").
                        {"POINT (35.40 33.37)", {"9900006", "Ansar", "city", "LB", "3000", "9900006", "Ansar", "PPL", "03"}},
                    });

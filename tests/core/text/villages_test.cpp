@@ -24,6 +24,12 @@ TEST_CASE("villages: a place of under 1,000 people needs another place of the st
     CHECK(summary(parse("The envoy flew on to Vatican City.")) == "Vatican City=Vatican City/VA");
 }
 
+TEST_CASE("a seat of government of unknown size is not a village") {
+    // GeoNames gives the district seat no population; read as a village it would need another
+    // place of the story near it.
+    CHECK(summary(parse("Fighting in Syria went on. Jets struck Qasr Nadim.")) == "Syria=Syria/SY; Qasr Nadim=Qasr Nadim/SY");
+}
+
 TEST_CASE("variant spellings of a town's own name count as its name") {
     // GeoNames names the town "Dūmā"; "Douma" is an alternate that differs only as romanizations
     // do, so it is no weaker than the name. "Dumah" differs in more than that: an alternate still.

@@ -17,7 +17,6 @@ constexpr size_t kMemoWays = 4;   // entries of Recognizer::memo_ a key may take
 // kLongLoose - 1 bytes; a shorter loose key finds nothing) are a place's only for a town large
 // enough to be news: most such words are somebody's first name or an English word.
 constexpr size_t kShortLoose = 4, kLongLoose = 6;
-bool newsworthyTown(const geo::Place& pl) { return pl.kind == geo::PlaceKind::City && pl.population >= 50000; }
 
 std::string_view tokenText(std::string_view text, const Token& t) { return t.span.in(text); }
 
@@ -498,7 +497,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
                        geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))) != skeleton;
             });
             if (m.postings.empty()) return false;
-            m.loose = true;
+            m.loose = m.ownName = true;
         }
     }
     if (single && (firstClasses & words::kTitle) && !countryLevel) return false;
@@ -668,6 +667,9 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.singleToken = m.last == i;
             r.sentenceInitial = initial;
             r.loose = loose || m.loose;
+            r.ownName = m.ownName || (loose && std::none_of(r.postings.begin(), r.postings.end(), [](const geo::Posting& p) {
+                                          return p.how == geo::NameKind::Alternate;
+                                      }));
             if (!out.empty() && out.back().sentence == index) {
                 std::string_view between = text.substr(out.back().span.end, r.span.start - out.back().span.end);
                 if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&

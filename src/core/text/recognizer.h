@@ -18,15 +18,25 @@
 
 namespace cmap::text {
 
+/// A town large enough to be news under any spelling: a short spelling ("Azaz", "Edlib") or a
+/// loose one counts for it, and in a country the story names it needs no other place nearby.
+inline bool newsworthyTown(const geo::Place& pl) { return pl.kind == geo::PlaceKind::City && pl.population >= 50000; }
+
 struct Recognized {
     Span span;                           ///< in the decoded text
     std::vector<geo::Posting> postings;  ///< every gazetteer entry the words can name
     uint32_t sentence = 0;               ///< index of its sentence
     bool singleToken = false;
     bool sentenceInitial = false;
-    /// Found through the transliteration-tolerant key only ("Kafranbel" for Kafr Nubl): the
-    /// resolver keeps it only in a country the rest of the document is about.
+    /// Found through the transliteration-tolerant key only ("Kafranbel" for Kafr Nubl), or an
+    /// alternate spelling only a transliteration makes a name: the resolver keeps it only in a
+    /// country the rest of the document is about, and near its places unless ownName names a
+    /// newsworthy town.
     bool loose = false;
+    /// Loose, and a spelling of the places' own names (their consonants: "Kiev" for Kyiv,
+    /// "Qamishly" for Qamishli), not only of a name GeoNames lists among others ("Karekin" folds
+    /// like "Kraken", one of Volgograd's).
+    bool ownName = false;
     /// Part of the dateline the article opens with: context for the rest, not an event.
     bool dateline = false;
     /// Start of the mention just before this one when only a comma separates them ("Tacoma,
@@ -60,6 +70,8 @@ private:
         /// A spelling that names the places only as one of their other spellings would, guarded
         /// as Recognized::loose.
         bool loose = false;
+        /// As Recognized::ownName.
+        bool ownName = false;
     };
     /// article: tokens_[first] is a lower-case article the name starts with (articleBefore).
     Match longestMatch(std::string_view text, size_t first, bool article = false);

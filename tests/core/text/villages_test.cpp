@@ -3,6 +3,7 @@
 // the spelling the news uses. Sentences written for the test, against the mini geodata folder.
 #include <doctest/doctest.h>
 
+#include "core/text/resolver.h"
 #include "mini_gazetteer.h"
 
 using namespace cmap;
@@ -57,4 +58,28 @@ TEST_CASE("a short spelling counts for a town large enough to be news") {
     CHECK(summary(parse("Shelling hit Homs, said Rama, a medic.")) == "Homs=Homs/SY");
     // The same for a short word's tolerant key: "Edlib" folds like Idlib (165,000 people).
     CHECK(summary(parse("Shelling hit Homs and Edlib.")) == "Homs=Homs/SY; Edlib=Idlib/SY");
+}
+
+TEST_CASE("a spelling of a newsworthy town's own name needs only its country in the story") {
+    // No other Syrian town near it: the country the story names is enough for a town of 165,000.
+    CHECK(summary(parse("Fighting in Syria went on. Jets struck Edlib.")) == "Syria=Syria/SY; Edlib=Idlib/SY");
+    CHECK(summary(parse("Jets struck Edlib.")) == "");
+    // A loose spelling of another name GeoNames lists for the town ("Karekin" folds like
+    // "Kraken", one of Volgograd's) is no spelling of its own: it still needs a place nearby.
+    const geo::Gazetteer& g = *test::miniGazetteer().gaz;
+    auto only = [&](std::string_view name) {
+        const auto c = g.lookup(name, 1);
+        REQUIRE(c.size() == 1);
+        return std::vector<geo::Posting>{{c[0].place, geo::NameKind::Alternate}};
+    };
+    std::vector<text::Recognized> found(2);
+    found[0].span = {0, 5};
+    found[0].postings = only("Syria");
+    found[1].span = {20, 25};
+    found[1].postings = only("Idlib");
+    found[1].loose = true;
+    found[1].ownName = true;
+    CHECK_FALSE(text::resolve(found, g)[1].implausible);
+    found[1].ownName = false;
+    CHECK(text::resolve(found, g)[1].implausible);
 }

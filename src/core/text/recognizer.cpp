@@ -17,6 +17,7 @@ constexpr size_t kMemoWays = 4;   // entries of Recognizer::memo_ a key may take
 // kLongLoose - 1 bytes; a shorter loose key finds nothing) are a place's only for a town large
 // enough to be news: most such words are somebody's first name or an English word.
 constexpr size_t kShortLoose = 4, kLongLoose = 6;
+bool newsworthyTown(const geo::Place& pl) { return pl.kind == geo::PlaceKind::City && pl.population >= 50000; }
 
 std::string_view tokenText(std::string_view text, const Token& t) { return t.span.in(text); }
 

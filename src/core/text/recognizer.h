@@ -18,10 +18,6 @@
 
 namespace cmap::text {
 
-/// A town large enough to be news under any spelling: a short spelling ("Azaz", "Edlib") or a
-/// loose one counts for it, and in a country the story names it needs no other place nearby.
-inline bool newsworthyTown(const geo::Place& pl) { return pl.kind == geo::PlaceKind::City && pl.population >= 50000; }
-
 struct Recognized {
     Span span;                           ///< in the decoded text
     std::vector<geo::Posting> postings;  ///< every gazetteer entry the words can name
@@ -31,7 +27,7 @@ struct Recognized {
     /// Found through the transliteration-tolerant key only ("Kafranbel" for Kafr Nubl), or an
     /// alternate spelling only a transliteration makes a name: the resolver keeps it only in a
     /// country the rest of the document is about, and near its places unless ownName names a
-    /// newsworthy town.
+    /// town of some size.
     bool loose = false;
     /// Loose, and a spelling of the places' own names (their consonants: "Kiev" for Kyiv,
     /// "Qamishly" for Qamishli), not only of a name GeoNames lists among others ("Karekin" folds

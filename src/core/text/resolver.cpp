@@ -386,11 +386,11 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
             implausible = true;
         // A name matched only through its transliteration-tolerant key may be any word of that
         // shape ("Chamber" folds like Sambir): it counts only in a country the story is about,
-        // near places it pins down; a spelling of the own name of a town large enough to be news
-        // needs only the country ("Kiev" and "Fallujah" in a story about Ukraine or Iraq that
-        // names no other town).
+        // near places it pins down; a spelling of the own name of a town of kSmallTown or more
+        // needs only the country ("Kiev", "Fallujah", "Debaltsevo" in a story about Ukraine or
+        // Iraq that names no other town).
         if (r.loose && (ctx.weight(p.countryCode()) == 0 ||
-                        (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !(r.ownName && newsworthyTown(p)))))
+                        (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !(r.ownName && p.population >= kSmallTown))))
             implausible = true;
         out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, implausible});
     }

@@ -60,10 +60,13 @@ TEST_CASE("a short spelling counts for a town large enough to be news") {
     CHECK(summary(parse("Shelling hit Homs and Edlib.")) == "Homs=Homs/SY; Edlib=Idlib/SY");
 }
 
-TEST_CASE("a spelling of a newsworthy town's own name needs only its country in the story") {
-    // No other Syrian town near it: the country the story names is enough for a town of 165,000.
+TEST_CASE("a spelling of a town's own name needs only its country in the story") {
+    // No other Syrian town near it: the country the story names is enough for a town of 165,000
+    // (20,000 would do; a village needs a place near it).
     CHECK(summary(parse("Fighting in Syria went on. Jets struck Edlib.")) == "Syria=Syria/SY; Edlib=Idlib/SY");
     CHECK(summary(parse("Jets struck Edlib.")) == "");
+    CHECK(summary(parse("Fighting in Syria went on. Rebels in Kafranbel marched.")) ==
+          "Syria=Syria/SY; Kafranbel=Kafr Nubl/SY");  // 24,754 people
     // A loose spelling of another name GeoNames lists for the town ("Karekin" folds like
     // "Kraken", one of Volgograd's) is no spelling of its own: it still needs a place nearby.
     const geo::Gazetteer& g = *test::miniGazetteer().gaz;

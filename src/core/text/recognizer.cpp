@@ -668,9 +668,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.singleToken = m.last == i;
             r.sentenceInitial = initial;
             r.loose = loose || m.loose;
-            r.ownName = m.ownName || (loose && std::none_of(r.postings.begin(), r.postings.end(), [](const geo::Posting& p) {
-                                          return p.how == geo::NameKind::Alternate;
-                                      }));
+            r.ownName = m.ownName;
             if (!out.empty() && out.back().sentence == index) {
                 std::string_view between = text.substr(out.back().span.end, r.span.start - out.back().span.end);
                 if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&

@@ -26,12 +26,12 @@ struct Recognized {
     bool sentenceInitial = false;
     /// Found through the transliteration-tolerant key only ("Kafranbel" for Kafr Nubl), or an
     /// alternate spelling only a transliteration makes a name: the resolver keeps it only in a
-    /// country the rest of the document is about, and near its places unless ownName names a
-    /// town of some size.
+    /// country the rest of the document is about, and near its places unless ownName and the
+    /// town is of some size.
     bool loose = false;
-    /// Loose, and a spelling of the places' own names (their consonants: "Kiev" for Kyiv,
-    /// "Qamishly" for Qamishli), not only of a name GeoNames lists among others ("Karekin" folds
-    /// like "Kraken", one of Volgograd's).
+    /// Loose, but the words are a spelling GeoNames lists for each place, with the consonants of
+    /// its own name ("Kiev" for Kyiv), not a mere fold of a name ("Coincheck" folds like Kansk,
+    /// "Karekin" like "Kraken", one of Volgograd's names).
     bool ownName = false;
     /// Part of the dateline the article opens with: context for the rest, not an event.
     bool dateline = false;

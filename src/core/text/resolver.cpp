@@ -386,11 +386,17 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
             implausible = true;
         // A name matched only through its transliteration-tolerant key may be any word of that
         // shape ("Chamber" folds like Sambir): it counts only in a country the story is about,
-        // near places it pins down; a spelling of the own name of a town of kSmallTown or more
-        // needs only the country ("Kiev", "Fallujah", "Debaltsevo" in a story about Ukraine or
-        // Iraq that names no other town).
+        // near places it pins down. For a town of kSmallTown or more the country is enough when
+        // the words are a spelling GeoNames lists with the consonants of its own name ("Kiev",
+        // "Debaltsevo" in a story about Ukraine that names no other town), or fold like its own
+        // name and the country is the one the story is most about ("Edlib" in a story about
+        // Syria; not "Coincheck", which folds like Kansk, in a story about Japan that names
+        // Russia once). A fold of another of its names needs the places nearby.
+        const bool fold = !r.ownName && posting.how != geo::NameKind::Alternate;
+        const bool leading = ctx.weight(p.countryCode()) >= ctx.topWeight;
+        const bool ownName = r.ownName || (fold && leading);
         if (r.loose && (ctx.weight(p.countryCode()) == 0 ||
-                        (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !(r.ownName && p.population >= kSmallTown))))
+                        (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !(ownName && p.population >= kSmallTown))))
             implausible = true;
         out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, implausible});
     }

@@ -67,6 +67,10 @@ TEST_CASE("a spelling of a town's own name needs only its country in the story")
     CHECK(summary(parse("Jets struck Edlib.")) == "");
     CHECK(summary(parse("Fighting in Syria went on. Rebels in Kafranbel marched.")) ==
           "Syria=Syria/SY; Kafranbel=Kafr Nubl/SY");  // 24,754 people
+    // A fold (GeoNames lists no such spelling) only in the country the story is most about: here
+    // Russia, not Syria, named once.
+    CHECK(summary(parse("In Russia, Moscow, Grozny and Vladimir sent aid. Syria thanked Russia. Rebels in Kafranbel marched.")) ==
+          "Russia=Russia/RU; Moscow=Moscow/RU; Grozny=Groznyy/RU; Vladimir=Vladimir/RU; Syria=Syria/SY; Russia=Russia/RU");
     // A loose spelling of another name GeoNames lists for the town ("Karekin" folds like
     // "Kraken", one of Volgograd's) is no spelling of its own: it still needs a place nearby.
     const geo::Gazetteer& g = *test::miniGazetteer().gaz;

@@ -21,6 +21,18 @@ bool newsworthyTown(const geo::Place& pl) { return pl.kind == geo::PlaceKind::Ci
 
 std::string_view tokenText(std::string_view text, const Token& t) { return t.span.in(text); }
 
+// Whether two spelling skeletons are one name's in a country: Russian г is Ukrainian and
+// Belarusian г, written h ("Gorlovka" is Horlivka, "Lugansk" Luhansk), so there g and h are one.
+bool sameConsonants(std::string_view a, std::string_view b, std::string_view country) {
+    if (a.size() != b.size()) return false;
+    const bool gh = country == "UA" || country == "BY";
+    for (size_t i = 0; i < a.size(); ++i) {
+        const char x = gh && a[i] == 'g' ? 'h' : a[i], y = gh && b[i] == 'g' ? 'h' : b[i];
+        if (x != y) return false;
+    }
+    return true;
+}
+
 // Lower-case ASCII copy for the word lists (non-ASCII words are never in them).
 const std::string& lowered(std::string_view word, std::string& buf) {
     buf.assign(word);
@@ -495,7 +507,7 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
                 const geo::Place& pl = gaz_.place(p.place);
                 return !transliterated(pl.countryCode()) || skeleton.empty() ||
                        (shortWord && !newsworthyTown(pl)) ||
-                       geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))) != skeleton;
+                       !sameConsonants(skeleton, geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))), pl.countryCode());
             });
             if (m.postings.empty()) return false;
             m.loose = m.ownName = true;

@@ -119,6 +119,8 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (12.45 41.90)", {"6691831", "Vatican City", "city", "VA", "829", "6691831", "Vatican City", "PPLC", ""}},
                        // A town that gives its name to a district, and a city named like a populous state.
                        {"POINT (37.56 48.72)", {"704147", "Kramatorsk", "city", "UA", "150000", "704147", "Kramatorsk", "PPLA2", "05"}},
+                       // Ukrainian h for Russian g: the news also writes Gorlovka.
+                       {"POINT (38.05 48.34)", {"707753", "Horlivka", "city", "UA", "239828", "707753", "Horlivka", "PPLA3", "05"}},
                        {"POINT (-123.37 48.43)", {"6174041", "Victoria", "city", "CA", "289625", "6174041", "Victoria", "PPLA", "02"}},
                        // Namesakes inside one country: a dateline, the outlet's home town or the
                        // province the story names says which (the two Syrian towns are made up).
@@ -142,7 +144,7 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
                                         "169389,A'zaz\n169389,Azaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n"
                                         // GeoNames lists words like this among some town's names
-                                        "170600,Alawite\n9900007,Rama\n");
+                                        "170600,Alawite\n9900007,Rama\n707753,Gorlovka\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
                    {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
                      {"1", "Syria", "country", "SY", "0", "0", "SYR"}},

@@ -50,6 +50,12 @@ TEST_CASE("variant spellings of a town's own name count as its name") {
           "Dumah=Dūmā/SY; Damascus=Damascus/SY");
 }
 
+TEST_CASE("Russian g is Ukrainian h") {
+    // GeoNames lists "Gorlovka" among Horlivka's names; g and h differ only as the two languages
+    // write one letter, so it is a spelling of the town's own name.
+    CHECK(summary(parse("Shelling hit Kramatorsk and Gorlovka.")) == "Kramatorsk=Kramatorsk/UA; Gorlovka=Horlivka/UA");
+}
+
 TEST_CASE("a short spelling counts for a town large enough to be news") {
     // "Azaz" is how wires spell I‘zāz (66,000 people); short alternates are mostly people's first
     // names, so they count for towns of at least 50,000 only, and near the story's places.

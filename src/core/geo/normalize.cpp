@@ -173,6 +173,8 @@ std::string spellingSkeleton(std::string_view key) {
             ++i;
         } else if (c == 'q' || c == 'c') {
             c = 'k';
+        } else if (c == 'm' && next == 'b') {
+            c = 'n';  // n is said m before b, and some write it so: Membij = Manbij, Ambar = Anbar
         } else if (c == 'w') {
             // A diphthong's w is a vowel ("Dayr az Zawr" = "Deir ez-Zor"); elsewhere a v (Lwiw).
             c = i > 0 && isVowel(joined[i - 1]) && !isVowel(next) ? 'u' : 'v';

@@ -30,6 +30,7 @@ TEST_CASE("looseKey folds transliteration variants together and leaves short or 
     CHECK(loose("Slovyansk") == loose("Sloviansk"));             // -ysk/-iansk
     CHECK(loose("Kramatorske") == loose("Kramatorsk"));          // a final -e
     CHECK(loose("Salamiyah") == loose("Salamiyeh"));             // -iyah/-iyeh
+    CHECK(loose("Membij") == loose("Manbij"));                   // m for n before b
     CHECK(loose("Kafranbel") != loose("Kafr Zita"));
     CHECK(loose("Homs") == "");      // too few letters left to tell it from other words
     CHECK(loose("Москва") == "");    // other scripts match exactly or not at all

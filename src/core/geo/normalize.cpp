@@ -129,15 +129,28 @@ bool isArticle(std::string_view w) {
 
 bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
+// The consonants of a key as spellings of one name share them; with vowelSlots, a '.' where each
+// run of vowels stands.
+std::string skeleton(std::string_view key, bool vowelSlots);
+
 }  // namespace
 
 std::string looseKey(std::string_view key) {
-    std::string out = spellingSkeleton(key);
-    if (out.size() < 4) return {};
-    return out;
+    std::string out = skeleton(key, false);
+    if (out.size() >= 4) return out;
+    // Three letters fold together too many words; with the places of their vowels they are a
+    // name's shape ("h.s.k." is Hasakah and Hassakeh, not Hosk or Husky).
+    if (out.size() == 3) return skeleton(key, true);
+    return {};
 }
 
-std::string spellingSkeleton(std::string_view key) {
+std::string spellingSkeleton(std::string_view key) { return skeleton(key, false); }
+
+bool isShapeKey(std::string_view looseKey) { return looseKey.find('.') != std::string_view::npos; }
+
+namespace {
+
+std::string skeleton(std::string_view key, bool vowelSlots) {
     std::string joined;
     joined.reserve(key.size());
     size_t pos = 0;
@@ -181,6 +194,10 @@ std::string spellingSkeleton(std::string_view key) {
         }
         const bool doubled = c == last;  // Raqqa = Raqa, Hassan = Hasan
         last = c;
+        if (vowelSlots && isVowel(c)) {
+            if (out.empty() || out.back() != '.') out.push_back('.');  // one slot a run of vowels
+            continue;
+        }
         if (out.empty()) {
             out.push_back(isVowel(c) && c != 'y' ? 'a' : c);  // A'zaz = I'zaz = Azaz
             continue;
@@ -190,6 +207,8 @@ std::string spellingSkeleton(std::string_view key) {
     }
     return out;
 }
+
+}  // namespace
 
 std::string normalizeName(std::string_view name) {
     std::string out;

@@ -19,9 +19,14 @@ void appendNormalized(std::string_view name, std::string& out);
 /// "Al Qamishli", "Raqqah" and "Ar-Raqqa" fold to one key. Leading articles (al-, el-, ash-, ...)
 /// and word breaks go, kh/sh/ch/q/c/w fold into one consonant each, vowels after the first
 /// letter and doubled letters go (which covers ou/u, ee/i, ai/ey, y/i, -iya/-iyah/-ieh, -e/-o,
-/// -sk/-ysk). Empty when the key is too short to be told from other words this way (fewer than
-/// four letters left), holds a digit or is not ASCII: such keys match exactly or not at all.
+/// -sk/-ysk). Three letters left keep a '.' where each run of vowels stood ("h.s.k." of Hasakah
+/// and Hassakeh: isShapeKey), too few to tell a name from other words otherwise. Empty when fewer
+/// are left, or the key holds a digit or is not ASCII: such keys match exactly or not at all.
 std::string looseKey(std::string_view normalizedKey);
+
+/// Whether a looseKey() is of three letters and its vowels' places: it folds fewer spellings
+/// together, and more of them are words.
+bool isShapeKey(std::string_view looseKey);
 
 /// looseKey() at any length: the consonants of a short name too ("flj" of "al fallujah" and of
 /// "fallujah"), to tell whether two spellings are of one name. Empty for a key with a digit or

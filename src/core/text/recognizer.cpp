@@ -421,9 +421,17 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
             memo->second = gaz_.loosePostings(key_);
             // Only where names are transliterated: an English word of the same consonants
             // ("Chamber", "Christ") must not become a town in Ukraine or Florida.
-            const bool shortKey = key_.size() < kLongLoose;
+            const bool shortKey = key_.size() < kLongLoose || geo::isShapeKey(geo::looseKey(key_));
+            // A word that ends in i where the town's name does not is its nisba, somebody's name
+            // or an adjective ("Homsi", "al-Tikriti", "Basri": of Homs, Tikrit, Basra), which
+            // folds like the town as its vowels go.
+            const bool nisba = key_.back() == 'i';
             std::erase_if(memo->second, [&](const geo::Posting& p) {
                 const geo::Place& pl = gaz_.place(p.place);
+                if (nisba) {
+                    const std::string own = geo::normalizeName(gaz_.name(p.place));
+                    if (own.empty() || (own.back() != 'i' && own.back() != 'y')) return true;
+                }
                 return !transliterated(pl.countryCode()) || (shortKey && !newsworthyTown(pl));
             });
         }

@@ -90,6 +90,12 @@ TEST_CASE("people: a given name and a surname around a place's name make a perso
     CHECK(summary(parse("John F. Kerry reached Moscow on Sunday. Kerry left on Monday.")) == "Moscow=Moscow/RU");
 }
 
+TEST_CASE("people: a nisba is somebody's name, not the town it comes from") {
+    // "Tartusi" (of Tartus) folds like Tartus once its vowels go.
+    CHECK(summary(parse("Shelling hit Homs, said Tartusi, a medic.")) == "Homs=Homs/SY");
+    CHECK(summary(parse("Shelling hit Homs and Tartous.")) == "Homs=Homs/SY; Tartous=Tartus/SY");
+}
+
 TEST_CASE("people: a number starting a sentence is no given name") {
     // "Two Richmond officers" is no person named Two Richmond: Richmond stays a place, here and
     // in the rest of the document.

@@ -50,6 +50,13 @@ TEST_CASE("variant spellings of a town's own name count as its name") {
           "Dumah=Dūmā/SY; Damascus=Damascus/SY");
 }
 
+TEST_CASE("a name of three consonants folds with its vowels' places") {
+    // Hasakah, Hassakeh: three letters are left of either, too few to fold on, but the vowels
+    // stand where they stood.
+    CHECK(summary(parse("Shelling hit Homs and Hasakeh.")) == "Homs=Homs/SY; Hasakeh=Al Ḩasakah/SY");
+    CHECK(summary(parse("Shelling hit Homs and Hums.")) == "Homs=Homs/SY; Hums=Homs/SY");
+}
+
 TEST_CASE("Russian g is Ukrainian h") {
     // GeoNames lists "Gorlovka" among Horlivka's names; g and h differ only as the two languages
     // write one letter, so it is a spelling of the town's own name.

@@ -686,6 +686,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.postings = std::move(m.postings);
             r.sentence = index;
             r.singleToken = m.last == i;
+            r.givenName = r.singleToken && is(text, i, words::kFirstName);
             r.sentenceInitial = initial;
             r.loose = loose || m.loose;
             r.ownName = m.ownName;

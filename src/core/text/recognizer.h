@@ -33,6 +33,9 @@ struct Recognized {
     /// its own name ("Kiev" for Kyiv), not a mere fold of a name ("Coincheck" folds like Kansk,
     /// "Karekin" like "Kraken", one of Volgograd's names).
     bool ownName = false;
+    /// One word that is also a given name ("Hassan", "Omar"): alone it is more often somebody
+    /// than a town in a country the story never touches.
+    bool givenName = false;
     /// Part of the dateline the article opens with: context for the rest, not an event.
     bool dateline = false;
     /// Start of the mention just before this one when only a comma separates them ("Tacoma,

@@ -24,6 +24,7 @@ constexpr double kForeignContainer = 3.0;  // "Atlanta, Georgia": a country the 
 // than one named in passing, and the very place it names is meant by a later bare namesake.
 constexpr double kPinCountry = 2.0;
 constexpr double kPinned = 2.0;
+constexpr int64_t kMillion = 1000000;    // a city this large is meant by its name, whoever else bears it
 constexpr int64_t kVillage = 1000;       // a place this small is meant only near the document's other places
 constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
 
@@ -399,6 +400,20 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
                         (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !(ownName && p.population >= kSmallTown))))
             implausible = true;
         out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, implausible});
+    }
+    // A given name alone ("Hassan said", "Omar met them") names a town only in a country the
+    // story's other places are in, or a city of a million (Hassan, India; Omer, Israel: not in a
+    // story about Syria). Other places: the context counts the name's own country, and the
+    // misreadings dropped above count for nothing.
+    std::unordered_set<std::string_view> otherCountries;
+    for (size_t k = 0; k < mentions.size(); ++k)
+        if (!mentions[k].givenName && !out[k].implausible) otherCountries.insert(chosen(k)->countryCode());
+    for (uint32_t id : home) otherCountries.insert(g.place(id).countryCode());
+    for (size_t k = 0; k < mentions.size(); ++k) {
+        const geo::Place& p = *chosen(k);
+        if (mentions[k].givenName && p.kind == geo::PlaceKind::City && p.population < kMillion &&
+            !otherCountries.contains(p.countryCode()))
+            out[k].implausible = true;
     }
     return out;
 }

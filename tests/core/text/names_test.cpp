@@ -90,6 +90,15 @@ TEST_CASE("people: a given name and a surname around a place's name make a perso
     CHECK(summary(parse("John F. Kerry reached Moscow on Sunday. Kerry left on Monday.")) == "Moscow=Moscow/RU");
 }
 
+TEST_CASE("people: a given name alone is a town only in a country the story's places are in") {
+    // David, Panama and Vladimir, Russia share given names; a story about Syria means people.
+    CHECK(summary(parse("Shelling hit Homs on Monday. David said the town was quiet.")) == "Homs=Homs/SY");
+    CHECK(summary(parse("Shelling hit Homs on Monday. Vladimir said the town was quiet.")) == "Homs=Homs/SY");
+    // Where the story is about the town's country, or the city has a million people, it is the town.
+    CHECK(summary(parse("Grozny and Moscow sent aid. Vladimir sent more.")) ==
+          "Grozny=Groznyy/RU; Moscow=Moscow/RU; Vladimir=Vladimir/RU");
+}
+
 TEST_CASE("people: a nisba is somebody's name, not the town it comes from") {
     // "Tartusi" (of Tartus) folds like Tartus once its vowels go.
     CHECK(summary(parse("Shelling hit Homs, said Tartusi, a medic.")) == "Homs=Homs/SY");

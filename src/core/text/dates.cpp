@@ -56,7 +56,7 @@ void forEachTrigger(F&& f) {
     for (const auto x : kNumberWords) f(x);
     for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy", "gestern",
                                      "heute", "last", "this", "next", "weekend", "past", "recent", "following",
-                                     "previous", "same", "that", "later", "earlier", "day", "hours"})
+                                     "previous", "same", "that", "later", "earlier", "day", "hours", "ramadan", "eid"})
         f(x);
 }
 
@@ -213,6 +213,7 @@ size_t Matcher::matchAt(size_t i) {
         if (end == i) end = explicitDate(i, i);
         if (end == i) end = season(i);
         if (end == i) end = partOf(i);
+        if (end == i) end = islamic(i);
         if (end == i) end = monthAlone(i);
         if (end == i) end = lookback(i);
         if (end == i) end = relativeWord(i);

@@ -5,7 +5,7 @@
 // weekend", "two weeks ago", "last year"), and
 // intervals ("in the 1990s", "between 3 and 5 October", "from March to May 2015", "since 2011",
 // "earlier this month", "the summer of 2014", "last autumn", "the first week of March", "the
-// second half of 2015"). A date is never more precise than the words and the publication date
+// second half of 2015", "during Ramadan", "Eid al-Adha"). A date is never more precise than the words and the publication date
 // together allow: an interval stays an interval (model::DateRange), never its first day.
 #include <functional>
 #include <optional>

@@ -158,6 +158,7 @@ private:
     // Dates told relative to the reference, or parts of a season, month or year (dates_relative.cpp).
     size_t season(size_t i);
     size_t partOf(size_t i);
+    size_t islamic(size_t i);
     size_t weekday(size_t i);
     size_t relativeWord(size_t i);
     size_t weekend(size_t i);

@@ -7,6 +7,85 @@
 // next day", "two days later"). The matcher's other half is in dates.cpp.
 namespace cmap::text::datelex {
 
+namespace {
+
+// The day (Date::firstDay's count) of a date of the tabular Islamic calendar: 30 years of 354 or
+// 355 days from 19 July 622. Observed months begin with the sighted moon, a day or two apart from
+// it, so the holidays below are given a day wider at each end.
+int islamicDay(int year, int month, int day) {
+    static const int epoch = model::daysFromCivil(622, 7, 19);
+    return day + (59 * (month - 1) + 1) / 2 + (year - 1) * 354 + (3 + 11 * year) / 30 + epoch - 1;
+}
+
+// Ramadan, Eid al-Fitr (its first three days) and Eid al-Adha (four days from the 10th of Dhu
+// al-Hijja) of an Islamic year, as days, widened by a day for the moon.
+model::DateRange islamicHoliday(char which, int year) {
+    switch (which) {
+    case 'r': return model::DateRange::span(islamicDay(year, 9, 1) - 1, islamicDay(year, 10, 1));
+    case 'f': return model::DateRange::span(islamicDay(year, 10, 1) - 1, islamicDay(year, 10, 3) + 1);
+    default: return model::DateRange::span(islamicDay(year, 12, 10) - 1, islamicDay(year, 12, 13) + 1);
+    }
+}
+
+}  // namespace
+
+// "during Ramadan", "Ramadan 2015", "the Eid al-Fitr holiday", "since Eid al-Adha", "last
+// Ramadan": the days of the tabular Islamic calendar, a day wider at each end. Without a year, the
+// latest begun by the reference, up to it ("last": the latest ended before it); with one, the
+// one that begins in that year. A bare "Eid" is the later of the two. "Tariq Ramadan" and "next
+// Ramadan" are no dates.
+size_t Matcher::islamic(size_t i) {
+    const std::string_view w = toks_[i].lower;
+    size_t k = i + 1;
+    std::string_view kinds;  // 'r' Ramadan, 'f' Eid al-Fitr, 'a' Eid al-Adha
+    if (w == "ramadan") {
+        kinds = "r";
+    } else if (w == "eid") {
+        size_t j = dash(k) ? k + 1 : k;  // "Eid al-Fitr", "Eid-al-Adha", "Eid ul Fitr"
+        if (word(j, "al") || word(j, "ul") || word(j, "el")) j += dash(j + 1) ? 2 : 1;
+        if (word(j, "fitr")) kinds = "f", k = j + 1;
+        else if (word(j, "adha")) kinds = "a", k = j + 1;
+        else kinds = "fa";
+    } else {
+        return i;
+    }
+    const Tok* p = i > 0 && isFree(i - 1) ? before(i) : nullptr;
+    const std::string_view prev = p && p->kind == Kind::Word ? p->lower : std::string_view();
+    const bool lastW = prev == "last", nextW = prev == "next" || prev == "coming";
+    const bool context = lastW || nextW || prev == "this" || prev == "during" || prev == "in" || prev == "since" ||
+                         prev == "before" || prev == "after" || prev == "until" || prev == "through" ||
+                         prev == "throughout" || prev == "of" || prev == "the" || prev == "for" || prev == "over";
+    size_t y = k;
+    if (word(y, "of")) ++y;
+    const bool year = isYear(y, kMinBareYear) && !countNounAfter(y);
+    if (!context && !(year && kinds.size() == 1)) return i;
+    const size_t start = lastW || prev == "this" ? i - 1 : i;
+    if (nextW) return k;
+    // The Islamic years about the Gregorian one: 32 of them take 31 of ours.
+    const int gregorian = year ? tok(y)->value : ref_ ? ref_->year : 0;
+    if (!gregorian) return k;
+    const int ah = (gregorian - 622) * 33 / 32 + 1;
+    std::optional<model::DateRange> best;
+    if (year) {
+        const int lo = Date{gregorian, 1, 1}.firstDay(), hi = Date{gregorian, 12, 31}.firstDay();
+        for (int a = ah - 2; a <= ah + 2 && !best; ++a) {
+            const model::DateRange r = islamicHoliday(kinds[0], a);
+            if (r.first + 1 >= lo && r.first + 1 <= hi) best = r;
+        }
+        if (best) add(start, y + 1, *best, false);
+        return y + 1;
+    }
+    const int refFirst = ref_->firstDay(), refEnd = ref_->precision() == Precision::Day ? refFirst : ref_->lastDay();
+    for (int a = ah - 2; a <= ah + 2; ++a)
+        for (const char kind : kinds) {
+            const model::DateRange r = islamicHoliday(kind, a);
+            if (lastW ? r.last >= refFirst : r.first > refEnd) continue;
+            if (!best || r.first > best->first) best = r;
+        }
+    if (best) add(start, k, model::DateRange::span(best->first, std::min(best->last, refEnd)), true);
+    return k;
+}
+
 // --- seasons and parts of months and years -----------------------------------------------
 // "summer 2015", "the summer of 2015": its three months; a winter with a year is that year
 // (it straddles two). "in the summer", "over the winter", "early last spring": the latest such

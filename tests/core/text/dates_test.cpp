@@ -420,3 +420,19 @@ TEST_CASE("the next day, two days later, that night: counted from the sentence's
     CHECK(story("Following the attack, the next step is talks. Days later.", onMonday).empty());
     CHECK(story("He said that the day was long.", onMonday).empty());
 }
+
+TEST_CASE("Ramadan and the Eids: the tabular Islamic calendar, a day wider at each end") {
+    const Date oct{2015, 10, 10}, jul{2015, 7, 1};
+    // Ramadan 1436 began on 18 June 2015 (tabular and observed) and ended on 16 or 17 July.
+    CHECK(found("Fighting slowed during Ramadan 2015.") == V{"2015-06-17..2015-07-18=Ramadan 2015"});
+    CHECK(found("Fighting slowed during Ramadan.", oct) == V{"2015-06-17..2015-07-18=Ramadan"});
+    CHECK(found("Fighting slowed during Ramadan.", jul) == V{"2015-06-17..2015-07-01=Ramadan"});  // up to publication
+    CHECK(found("Fighting slowed last Ramadan.", jul) == V{"2014-06-28..2014-07-29=last Ramadan"});
+    CHECK(found("A truce held over Eid al-Adha.", oct) == V{"2015-09-23..2015-09-28=Eid al-Adha"});
+    CHECK(found("A truce held for Eid al-Fitr.", oct) == V{"2015-07-17..2015-07-21=Eid al-Fitr"});
+    CHECK(found("A truce held over the Eid holiday.", oct) == V{"2015-09-23..2015-09-28=Eid"});  // the later Eid
+    CHECK(found("Shelling has not stopped since Eid al-Adha.", oct) == V{"2015-09-23..2015-10-10=Eid al-Adha"});
+    // A person's name, a plan: no date.
+    CHECK(found("Tariq Ramadan spoke in Paris.", oct).empty());
+    CHECK(found("A truce may hold next Ramadan.", oct).empty());
+}

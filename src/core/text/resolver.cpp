@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <array>
+#include <bitset>
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
@@ -405,14 +406,14 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     // story's other places are in, or a city of a million (Hassan, India; Omer, Israel: not in a
     // story about Syria). Other places: the context counts the name's own country, and the
     // misreadings dropped above count for nothing.
-    std::unordered_set<std::string_view> otherCountries;
+    std::bitset<kNoCountry + 1> otherCountries;
     for (size_t k = 0; k < mentions.size(); ++k)
-        if (!mentions[k].givenName && !out[k].implausible) otherCountries.insert(chosen(k)->countryCode());
-    for (uint32_t id : home) otherCountries.insert(g.place(id).countryCode());
+        if (!mentions[k].givenName && !out[k].implausible) otherCountries.set(countrySlot(chosen(k)->countryCode()));
+    for (uint32_t id : home) otherCountries.set(countrySlot(g.place(id).countryCode()));
     for (size_t k = 0; k < mentions.size(); ++k) {
         const geo::Place& p = *chosen(k);
         if (mentions[k].givenName && p.kind == geo::PlaceKind::City && p.population < kMillion &&
-            !otherCountries.contains(p.countryCode()))
+            !otherCountries.test(countrySlot(p.countryCode())))
             out[k].implausible = true;
     }
     return out;

@@ -476,7 +476,7 @@ public:
             if (m == medians.end() && c != "PPLA3" && c != "PPLA4") m = medians.find(key(p, false));
             if (m == medians.end()) continue;
             p.population = m->second;
-            p.populationEstimated = true;
+            p.populationEstimated = 1;
         }
     }
 

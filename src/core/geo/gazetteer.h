@@ -53,8 +53,9 @@ struct Place {
     char admin1[8] = {};       ///< GeoNames admin1 code, NUL-padded; empty when unknown (GeoNames' "00" too)
     /// GeoNames gives no population for this seat of government, and population is the median
     /// of its country's seats of the same level (Gazetteer::load): a place of unknown size is
-    /// not a village.
-    bool populationEstimated = false;
+    /// not a village. A byte, 0 or 1, not a bool: places are read from the cache as bytes, and a
+    /// damaged one must not hold an impossible bool.
+    uint8_t populationEstimated = 0;
     /// What would be padding, named so that it is zero: places are written to the cache as
     /// bytes, and padding would carry whatever the memory held.
     char unused[1] = {};

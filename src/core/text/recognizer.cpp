@@ -417,8 +417,7 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
         // compound ("Austro-Hungarian"), not a name.
         if (key_.size() < kShortLoose || tokens_[ends[e]].gapAfter == Gap::Hyphen) continue;
         auto [memo, fresh] = looseMemo_.try_emplace(key_);
-        if (fresh) {
-            memo->second = gaz_.loosePostings(key_);
+        if (fresh && !(memo->second = gaz_.loosePostings(key_)).empty()) {
             // Only where names are transliterated: an English word of the same consonants
             // ("Chamber", "Christ") must not become a town in Ukraine or Florida.
             const bool shortKey = key_.size() < kLongLoose || geo::isShapeKey(geo::looseKey(key_));

@@ -56,7 +56,8 @@ void forEachTrigger(F&& f) {
     for (const auto x : kNumberWords) f(x);
     for (const std::string_view x : {"eleven", "yesterday", "today", "tonight", "tomorrow", "ayer", "hoy", "gestern",
                                      "heute", "last", "this", "next", "weekend", "past", "recent", "following",
-                                     "previous", "same", "that", "later", "earlier", "day", "hours", "ramadan", "eid"})
+                                     "previous", "same", "that", "later", "earlier", "day", "hours", "ramadan", "eid",
+                                     "overnight"})
         f(x);
 }
 

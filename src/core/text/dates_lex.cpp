@@ -198,7 +198,7 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words, const std:
         for (const auto& x : datelex::kSeasons) set.insert(x.name);
         for (std::string_view w : {"yesterday", "ayer", "gestern", "today", "tonight", "hoy", "heute", "tomorrow",
                                    "week", "weekend", "night", "morning", "afternoon", "evening", "month", "year", "ago",
-                                   "past", "recent", "day", "days", "later", "earlier", "ramadan", "eid"})
+                                   "past", "recent", "day", "days", "later", "earlier", "ramadan", "eid", "overnight"})
             set.insert(w);
         return set;
     }();

@@ -102,6 +102,15 @@ private:
         return t && t->kind == Kind::Word && in(kCountNouns, t->lower);
     }
 
+    // Whether token k is an English weekday's name ("Tuesday").
+    bool weekdayAt(size_t k) const {
+        const Tok* t = tok(k);
+        if (!t || t->kind != Kind::Word || !t->firstUpper) return false;
+        for (const auto& d : kWeekdays)
+            if (d.lang == En && d.name == t->lower) return true;
+        return false;
+    }
+
     // A capitalised word right before k that is not a sentence-initial lead word marks a name
     // ("Bloody Sunday", "USA Today", "Theresa May").
     bool nameBefore(size_t k) const {

@@ -219,6 +219,18 @@ size_t Matcher::relativeWord(size_t i) {
     const std::string_view w = t.lower;
     std::optional<int> days;
     if (w == "weekend") return weekend(i);
+    if (w == "overnight") {
+        // The night before publication: its evening and the publication day's early hours. A
+        // day after it names the night ("overnight Tuesday", "overnight on January 28",
+        // "overnight into Monday"), and that day is the date.
+        const Tok* n = tok(i + 1);
+        if (weekdayAt(i + 1) || (n && monthOf(*n, MonthCtx::DayAfter)) || word(i + 1, "on") || word(i + 1, "into") ||
+            word(i + 1, "of") || word(i + 1, "from") || word(i + 1, "between"))
+            return i + 1;
+        if (ref_ && ref_->precision() == Precision::Day)
+            add(i, i + 1, model::DateRange::span(ref_->firstDay() - 1, ref_->firstDay()), true);
+        return i + 1;
+    }
     if (w == "yesterday" || w == "ayer" || w == "gestern") days = -1;
     else if (w == "today" || w == "tonight" || w == "hoy" || w == "heute") days = 0;
     else if (w == "tomorrow") days = 1;

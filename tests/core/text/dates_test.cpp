@@ -330,6 +330,12 @@ TEST_CASE("interval words cut short or alone make no interval") {
 TEST_CASE("nights, mornings, weekends and weeks back") {
     const Date sat{2015, 10, 10}, mon{2015, 10, 12}, sun{2015, 10, 11};
     CHECK(found("Jets struck the ridge last night.", sat) == V{"2015-10-09=last night"});
+    // Overnight: the evening before publication and the early hours of its day.
+    CHECK(found("Jets struck the ridge overnight.", sat) == V{"2015-10-09..2015-10-10=overnight"});
+    CHECK(found("An overnight raid hit the ridge.", sat) == V{"2015-10-09..2015-10-10=overnight"});
+    CHECK(found("Jets struck the ridge overnight Tuesday.", sat) == V{"2015-10-06=Tuesday"});
+    CHECK(found("Jets struck the ridge overnight on Tuesday.", sat) == V{"2015-10-06=Tuesday"});
+    CHECK(found("Jets struck the ridge overnight on October 3.", sat) == V{"2015-10-03=October 3"});
     CHECK(found("This morning the crossing reopened.", sat) == V{"2015-10-10=This morning"});
     CHECK(found("The crossing reopened this week.", sat) == V{"2015-10-05..2015-10-10=this week"});
     CHECK(found("The crossing reopened this week.", Date{2015, 10, 5}) == V{"2015-10-05=this week"});  // a Monday

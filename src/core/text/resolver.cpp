@@ -363,6 +363,12 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
 
     std::vector<Resolution> out;
     out.reserve(mentions.size());
+    // A given name alone ("Hassan said", "Omar met them") names a town only in a country the
+    // story's other places are in, or a city of a million (Hassan, India; Omer, Israel: not in a
+    // story about Syria). Other places: the context counts the name's own country, and the
+    // misreadings dropped below count for nothing. Gathered in the one pass over the mentions.
+    std::bitset<kNoCountry + 1> otherCountries;
+    std::vector<uint32_t> givenNames;
     for (size_t k = 0; k < mentions.size(); ++k) {
         const Recognized& r = mentions[k];
         const geo::Posting& posting = r.postings[choices[k].index];
@@ -401,21 +407,14 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
                         (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !(ownName && p.population >= kSmallTown))))
             implausible = true;
         out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, implausible});
+        if (r.givenName && p.kind == geo::PlaceKind::City && p.population < kMillion && !implausible)
+            givenNames.push_back(static_cast<uint32_t>(k));
+        else if (!r.givenName && !implausible)
+            otherCountries.set(countrySlot(p.countryCode()));
     }
-    // A given name alone ("Hassan said", "Omar met them") names a town only in a country the
-    // story's other places are in, or a city of a million (Hassan, India; Omer, Israel: not in a
-    // story about Syria). Other places: the context counts the name's own country, and the
-    // misreadings dropped above count for nothing.
-    std::bitset<kNoCountry + 1> otherCountries;
-    for (size_t k = 0; k < mentions.size(); ++k)
-        if (!mentions[k].givenName && !out[k].implausible) otherCountries.set(countrySlot(chosen(k)->countryCode()));
     for (uint32_t id : home) otherCountries.set(countrySlot(g.place(id).countryCode()));
-    for (size_t k = 0; k < mentions.size(); ++k) {
-        const geo::Place& p = *chosen(k);
-        if (mentions[k].givenName && p.kind == geo::PlaceKind::City && p.population < kMillion &&
-            !otherCountries.test(countrySlot(p.countryCode())))
-            out[k].implausible = true;
-    }
+    for (const uint32_t k : givenNames)
+        if (!otherCountries.test(countrySlot(chosen(k)->countryCode()))) out[k].implausible = true;
     return out;
 }
 

@@ -16,6 +16,7 @@ Relatives gathered outside Sednaya prison after the guards fled.
 A patrol boat left the Ochakov naval base. Supplies came through the Semalka border crossing.
 A drone struck the Chornobaivka airfield outside Kherson.
 Trucks of flour crossed into Idlib at Bab al-Hawa, and the militia held the oil ports of Ras Lanuf and Es Sider.
+Jets flew from Kweires to strike Deir ez-Zor, and a convoy reached al-Tanf.
 EOF
 expect_exit 0 "geoparse facilities" -- geoparse --json "$TMP/a.txt"
 # text in the article|kind||lat|lon it must resolve to, within 10 km
@@ -32,6 +33,8 @@ Kherson|city||46.64|32.61
 Bab al-Hawa|poi||36.23|36.67
 Ras Lanuf|poi||30.50|18.55
 Es Sider|poi||30.63|18.35
+Kweires|poi||36.19|37.58
+al-Tanf|poi||33.50|38.66
 WANT
 
 # The lookup finds them under the outlets' other spellings.

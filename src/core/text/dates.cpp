@@ -406,8 +406,7 @@ size_t Matcher::barYear(size_t i) {
     std::optional<size_t> start;
     const Tok* p = before(i);
     if (p && isFree(i - 1)) {
-        if (dash(i - 1) && attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) &&
-            (word(i - 2, "mid") || word(i - 2, "early") || word(i - 2, "late")))
+        if (dash(i - 1) && attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) && qualifier(i - 2))
             start = i - 2;  // "mid-2014"
         else if (p->kind == Kind::Word && in(kModifiers, p->lower))
             start = i - 1;  // "early 2015", "summer 2015"
@@ -448,7 +447,6 @@ size_t Matcher::decade(size_t i) {
         end = i + 3;
     }
     size_t start = i;
-    const auto qualifier = [&](size_t k) { return word(k, "early") || word(k, "late") || word(k, "mid"); };
     if (i >= 2 && dash(i - 1) && attached(i) && attached(i - 1) && qualifier(i - 2)) start = i - 2;
     else if (i >= 1 && qualifier(i - 1)) start = i - 1;
     if (start == 0 || !word(start - 1, "the") || !isFree(start - 1)) return i;
@@ -468,9 +466,7 @@ size_t Matcher::monthAlone(size_t i) {
     std::optional<Date> d;
     bool completed = false;
     if (dash(i - 1)) {
-        if (!(attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) &&
-              (word(i - 2, "mid") || word(i - 2, "early") || word(i - 2, "late"))))
-            return i;
+        if (!(attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) && qualifier(i - 2))) return i;
         start = i - 2;
         d = completeYear(month, 0, ref_);
         completed = true;

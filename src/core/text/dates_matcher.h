@@ -102,6 +102,18 @@ private:
         return t && t->kind == Kind::Word && in(kCountNouns, t->lower);
     }
 
+    // Whether token k qualifies a date's part of its period ("early", "late", "mid").
+    bool qualifier(size_t k) const { return word(k, "early") || word(k, "late") || word(k, "mid"); }
+
+    // The count a number or number word at token k states ("3", "two", "a"), 0 for none: a
+    // small plain number, not "2,000", "60km" or "15th".
+    int countAt(size_t k) const {
+        const Tok* t = tok(k);
+        if (!t) return 0;
+        if (t->kind == Kind::Number) return !t->grouped && !t->suffixed && !t->ordinal && t->digits <= 3 ? t->value : 0;
+        return t->kind == Kind::Word ? numberWordValue(t->lower) : 0;
+    }
+
     // Whether token k is an English weekday's name ("Tuesday").
     bool weekdayAt(size_t k) const {
         const Tok* t = tok(k);

@@ -96,8 +96,7 @@ size_t Matcher::season(size_t i) {
     const SeasonName* s = nullptr;
     for (const auto& c : kSeasons)
         if (c.name == toks_[i].lower) s = &c;
-    if (!s || word(i + 1, "'s") || punct(i + 1, '\'')) return i;
-    const auto qualifier = [&](size_t k) { return word(k, "early") || word(k, "late") || word(k, "mid"); };
+    if (!s || punct(i + 1, '\'') || punct(i + 1, 0x2019)) return i;  // "summer's end"
     size_t c = i;  // the season or its qualifier
     if (c > 0 && isFree(c - 1) && qualifier(c - 1)) --c;
     const Tok* p = c > 0 && isFree(c - 1) ? before(c) : nullptr;
@@ -320,9 +319,7 @@ size_t Matcher::lookback(size_t i) {
     size_t k = i + 1;
     int n = 0;  // 0: a vague count
     if (const Tok* c = tok(k); c && !recent) {
-        if (c->kind == Kind::Number && !c->grouped && !c->suffixed && !c->ordinal && c->digits <= 3) n = c->value, ++k;
-        else if (c->kind == Kind::Word && c->lower != "a" && c->lower != "an" && numberWordValue(c->lower) > 0)
-            n = numberWordValue(c->lower), ++k;
+        if (countAt(k) > 0 && !word(k, "a") && !word(k, "an")) n = countAt(k), ++k;  // "the past a week" is no count
         else if (word(k, "few") || word(k, "several")) ++k;
         else if (word(k, "couple") && word(k + 1, "of")) n = 2, k += 2;
     }
@@ -356,10 +353,7 @@ size_t Matcher::lookback(size_t i) {
 // "two days ago", "3 months ago", "a year ago", "two weeks ago" (the Monday-to-Sunday week
 // that holds the day that many weeks back: rarely exact, so never a day).
 size_t Matcher::agoPhrase(size_t i) {
-    const Tok& t = toks_[i];
-    int n = 0;
-    if (t.kind == Kind::Number && !t.grouped && !t.suffixed && !t.ordinal && t.digits <= 3) n = t.value;
-    else if (t.kind == Kind::Word) n = numberWordValue(t.lower);
+    const int n = countAt(i);
     if (n <= 0 || !word(i + 2, "ago")) return i;
     const Tok* unit = tok(i + 1);
     if (!unit || unit->kind != Kind::Word) return i;
@@ -408,10 +402,8 @@ size_t Matcher::storyRelative(size_t i) {
         start = i - 1, end = i + 2;
     } else {
         // "two days later", "a week earlier", "hours later"
-        size_t k = i;
-        int count = 0;
-        if (t.kind == Kind::Number && !t.grouped && !t.suffixed && !t.ordinal && t.digits <= 3) count = t.value, ++k;
-        else if (t.kind == Kind::Word && numberWordValue(w) > 0) count = numberWordValue(w), ++k;
+        const int count = countAt(i);
+        const size_t k = count > 0 ? i + 1 : i;
         const Tok* u = tok(k);
         const size_t after = k + 1;
         const int sign = word(after, "later") || word(after, "afterwards") || word(after, "afterward") ? 1
@@ -436,14 +428,10 @@ size_t Matcher::storyRelative(size_t i) {
     else if (story_) from = story_();
     if (!from || from->last - from->first > 31) return end;
     const bool day = from->precision == Precision::Day;
-    // Whole months or years from the first day's to the last day's, moved by n.
+    // Whole months from the first day's to the last day's, moved by step: one month is that month.
     const auto months = [&](int step) {
-        const Date a = Date::fromDays(from->first), b = Date::fromDays(from->last);
-        const auto at = [&](const Date& d) {
-            const int index = d.year * 12 + d.month - 1 + step;
-            return Date{index / 12, index % 12 + 1, 0};
-        };
-        return model::DateRange::span(at(a).firstDay(), at(b).lastDay());
+        const Date a = *shiftMonths(step, Date::fromDays(from->first)), b = *shiftMonths(step, Date::fromDays(from->last));
+        return a == b ? model::DateRange::of(a) : model::DateRange::span(a.firstDay(), b.lastDay());
     };
     model::DateRange r;
     switch (unit) {
@@ -459,10 +447,6 @@ size_t Matcher::storyRelative(size_t i) {
             : n == 0 ? *from
                      : model::DateRange::span(from->first + std::min(n, 0), from->last + std::max(n, 0));
     }
-    // A whole month or year is that month or year, not a span of its days.
-    const Date whole = r.date();
-    if (r.precision == Precision::Span && whole.valid() && whole.firstDay() == r.first && whole.lastDay() == r.last)
-        r = model::DateRange::of(whole);
     add(start, end, r, true);
     return end;
 }

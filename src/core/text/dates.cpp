@@ -184,7 +184,7 @@ void Matcher::joinRanges() {
 // reference (the publication day, or the end of its month or year when that is all we know).
 void Matcher::extendSince() {
     if (!ref_) return;
-    const int end = ref_->precision() == Precision::Day ? ref_->firstDay() : ref_->lastDay();
+    const int end = referenceEnd();
     for (Hit& h : hits_) {
         size_t k = h.tb;
         if (k > 0 && word(k - 1, "the")) --k;

@@ -102,6 +102,10 @@ private:
         return t && t->kind == Kind::Word && in(kCountNouns, t->lower);
     }
 
+    // The last day "up to the reference" reaches: the publication day, or the end of the month
+    // or year when that is all that is known of it. Needs a reference.
+    int referenceEnd() const { return ref_->precision() == Precision::Day ? ref_->firstDay() : ref_->lastDay(); }
+
     // Whether token k qualifies a date's part of its period ("early", "late", "mid").
     bool qualifier(size_t k) const { return word(k, "early") || word(k, "late") || word(k, "mid"); }
 

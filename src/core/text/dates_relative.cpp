@@ -75,7 +75,7 @@ size_t Matcher::islamic(size_t i) {
         if (best) add(start, y + 1, *best, false);
         return y + 1;
     }
-    const int refFirst = ref_->firstDay(), refEnd = ref_->precision() == Precision::Day ? refFirst : ref_->lastDay();
+    const int refFirst = ref_->firstDay(), refEnd = referenceEnd();
     for (int a = ah - 2; a <= ah + 2; ++a)
         for (const char kind : kinds) {
             const model::DateRange r = islamicHoliday(kind, a);
@@ -120,7 +120,7 @@ size_t Matcher::season(size_t i) {
     }
     if (word(i + 1, "of") || !(lastW || thisW || thePrep || (prep && !fall))) return i;
     if (!ref_ || ref_->month == 0) return i + 1;
-    const int refFirst = ref_->firstDay(), refEnd = ref_->precision() == Precision::Day ? refFirst : ref_->lastDay();
+    const int refFirst = ref_->firstDay(), refEnd = referenceEnd();
     std::optional<model::DateRange> r;
     for (const int y : {ref_->year, ref_->year - 1}) {
         const int first = Date{y, s->month, 1}.firstDay();

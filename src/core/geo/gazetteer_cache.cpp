@@ -22,7 +22,7 @@ constexpr char kMagic[8] = {'C', 'M', 'A', 'P', 'G', 'A', 'Z', '1'};
 // Bump when the index layout, normalization, representative points or ranking inputs change.
 // It is part of the file name too, so builds of two versions side by side keep one cache each
 // instead of rebuilding the other's at every start.
-constexpr uint32_t kFormatVersion = 21;
+constexpr uint32_t kFormatVersion = 22;
 
 struct Header {
     char magic[8];

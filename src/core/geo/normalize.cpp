@@ -188,6 +188,12 @@ std::string skeleton(std::string_view key, bool vowelSlots) {
             c = 'k';
         } else if (c == 'm' && next == 'b') {
             c = 'n';  // n is said m before b, and some write it so: Membij = Manbij, Ambar = Anbar
+        } else if (c == 'o' && next == 'u' && i + 2 < joined.size() && isVowel(joined[i + 2]) && joined[i + 2] != 'y') {
+            // French ou before a vowel: w at the start (Ouadi = Wadi), u and w inside (Soueida =
+            // Suwayda).
+            if (vowelSlots && i > 0 && out.back() != '.') out.push_back('.');
+            c = 'v';
+            ++i;
         } else if (c == 'w') {
             // A diphthong's w is a vowel ("Dayr az Zawr" = "Deir ez-Zor"); elsewhere a v (Lwiw).
             c = i > 0 && isVowel(joined[i - 1]) && !isVowel(next) ? 'u' : 'v';

@@ -17,7 +17,8 @@ void appendNormalized(std::string_view name, std::string& out);
 /// A transliteration-tolerant key of an already-normalized key, for Latin spellings of Arabic,
 /// Persian, Russian and Ukrainian names: "Kafranbel" and "Kafr Nubl", "Kamechliye" and
 /// "Al Qamishli", "Raqqah" and "Ar-Raqqa" fold to one key. Leading articles (al-, el-, ash-, ...)
-/// and word breaks go, kh/sh/ch/q/c/w fold into one consonant each, vowels after the first
+/// and word breaks go, kh/sh/ch/q/c/w (and French ou before a vowel, "Soueida") fold into one
+/// consonant each, vowels after the first
 /// letter and doubled letters go (which covers ou/u, ee/i, ai/ey, y/i, -iya/-iyah/-ieh, -e/-o,
 /// -sk/-ysk). Three letters left keep a '.' where each run of vowels stood ("h.s.k." of Hasakah
 /// and Hassakeh: isShapeKey), too few to tell a name from other words otherwise. Empty when fewer

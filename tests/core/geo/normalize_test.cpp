@@ -31,6 +31,9 @@ TEST_CASE("looseKey folds transliteration variants together and leaves short or 
     CHECK(loose("Kramatorske") == loose("Kramatorsk"));          // a final -e
     CHECK(loose("Salamiyah") == loose("Salamiyeh"));             // -iyah/-iyeh
     CHECK(loose("Membij") == loose("Manbij"));                   // m for n before b
+    CHECK(loose("Soueida") == loose("As-Suwayda"));              // French ou for w before a vowel
+    CHECK(loose("Ouadi Barada") == loose("Wadi Barada"));
+    CHECK(loose("Douma") == loose("Duma"));                      // ou before a consonant is u
     CHECK(loose("Kafranbel") != loose("Kafr Zita"));
     // Three letters left: with the places of the vowels.
     CHECK(loose("Hassakeh") == loose("Al-Hasakah"));

@@ -17,6 +17,8 @@ constexpr size_t kMemoWays = 4;   // entries of Recognizer::memo_ a key may take
 // kLongLoose - 1 bytes; a shorter loose key finds nothing) are a place's only for a town large
 // enough to be news: most such words are somebody's first name or an English word.
 constexpr size_t kShortLoose = 4, kLongLoose = 6;
+constexpr int64_t kShapeTown = 20000;  // the least town a three-consonant loose key names
+constexpr int64_t kOtherNameTown = 20000;  // the least town another of its names names alone
 bool newsworthyTown(const geo::Place& pl) { return pl.kind == geo::PlaceKind::City && pl.population >= 50000; }
 
 std::string_view tokenText(std::string_view text, const Token& t) { return t.span.in(text); }
@@ -401,9 +403,10 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
             continue;
         }
         // Ordinary words, titles and organisation heads are not the rest of a place's name, and a
-        // given name starts a person's.
+        // given name starts a person's; after a name's first word it may be part of it ("Beni
+        // Walid", "Tal Hamid").
         using namespace words;
-        if (t.allCaps() || (c & (kCommon | kTitle | kOrgSuffix | kFeatureNoun | kFirstName))) break;
+        if (t.allCaps() || (c & (kCommon | kTitle | kOrgSuffix | kFeatureNoun)) || (j == first && (c & kFirstName))) break;
         ends[nEnds++] = j;
     }
     for (size_t e = nEnds; e-- > 0;) {
@@ -418,9 +421,10 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
         if (key_.size() < kShortLoose || tokens_[ends[e]].gapAfter == Gap::Hyphen) continue;
         auto [memo, fresh] = looseMemo_.try_emplace(key_);
         if (fresh && !(memo->second = gaz_.loosePostings(key_)).empty()) {
-            // Only where names are transliterated: an English word of the same consonants
-            // ("Chamber", "Christ") must not become a town in Ukraine or Florida.
-            const bool shortKey = key_.size() < kLongLoose || geo::isShapeKey(geo::looseKey(key_));
+            // A short word folds like many names: only a town large enough to be news. Three
+            // consonants of a longer word ("Hawija", "h.v.j.") keep their vowels' places, which
+            // sets the words of that shape apart: a town, not a village.
+            const bool shortKey = key_.size() < kLongLoose, shapeKey = geo::isShapeKey(geo::looseKey(key_));
             // A word that ends in i where the town's name does not is its nisba, somebody's name
             // or an adjective ("Homsi", "al-Tikriti", "Basri": of Homs, Tikrit, Basra), which
             // folds like the town as its vowels go.
@@ -431,7 +435,10 @@ Recognizer::Match Recognizer::looseMatch(std::string_view text, size_t first) {
                     const std::string own = geo::normalizeName(gaz_.name(p.place));
                     if (own.empty() || (own.back() != 'i' && own.back() != 'y')) return true;
                 }
-                return !transliterated(pl.countryCode()) || (shortKey && !newsworthyTown(pl));
+                // Only where names are transliterated: an English word of the same consonants
+                // ("Chamber", "Christ") must not become a town in Ukraine or Florida.
+                return !transliterated(pl.countryCode()) || (shortKey && !newsworthyTown(pl)) ||
+                       (shapeKey && !(pl.kind == geo::PlaceKind::City && pl.population >= kShapeTown));
             });
         }
         // As for exact names: a district's name without its noun names nothing.
@@ -449,6 +456,25 @@ void Recognizer::rememberPerson(std::string_view text, size_t from, size_t to) {
         personWords_.emplace(word);
         const uint64_t h = geo::hashKey(word) >> 24 & 4095;
         personBits_[h / 64] |= uint64_t{1} << (h % 64);
+    }
+}
+
+bool Recognizer::afterIndefinite(std::string_view text, size_t k) const {
+    if (k == 0 || tokens_[k - 1].gapAfter != Gap::Space) return false;
+    const std::string_view w = tokenText(text, tokens_[k - 1]);
+    return w == "a" || w == "an" || w == "A" || w == "An";
+}
+
+void Recognizer::rememberAged(std::string_view text) {
+    // "Karim Saadi, 34, was": two or three capitalized words, then an age between commas.
+    auto nameWord = [&](size_t i) { return tokens_[i].upper() && !tokens_[i].allCaps() && !(tokens_[i].flags & kDigits); };
+    for (size_t j = 1; j + 1 < tokens_.size(); ++j) {
+        const Token& age = tokens_[j + 1];
+        if (tokens_[j].gapAfter != Gap::Comma || !(age.flags & kDigit) || age.span.size() > 3 || age.gapAfter != Gap::Comma)
+            continue;
+        size_t k = j;
+        while (k > 0 && j - k < 2 && nameWord(k - 1) && tokens_[k - 1].gapAfter == Gap::Space) --k;
+        if (k < j && nameWord(j)) rememberPerson(text, k, j);
     }
 }
 
@@ -503,21 +529,32 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
         bool alternateOnly = std::all_of(m.postings.begin(), m.postings.end(),
                                          [](const geo::Posting& p) { return p.how == geo::NameKind::Alternate; });
         if (alternateOnly && (tokens_[first].span.size() <= 4 || !isStrong)) {
-            // A spelling of the same name, that is: the consonants of the place's own name
-            // ("Alawite" is no spelling of ‘Ilut, though GeoNames lists it among its names). A
+            // A spelling of the same name, that is: the consonants of the place's own name. A
             // word of four letters or fewer only for a town large enough to be news ("Azaz").
+            // Another name (a former, Russian or Kurdish one: "Artyomovsk" for Bakhmut, "Shingal"
+            // for Sinjar) only for a town, not for a given name ("Khalil" is Hebron's Arabic name,
+            // and more often somebody's) nor a word after "a" or "an" ("an Alawite officer":
+            // GeoNames lists "Alawite" among a Syrian town's names), and only where no place is
+            // named by a spelling of its own name.
             const bool shortWord = tokens_[first].span.size() <= 4;
+            const bool otherNames = !shortWord && !(firstClasses & words::kFirstName) && !afterIndefinite(text, first);
             key_.clear();
             geo::appendNormalized(tokenText(text, tokens_[first]), key_);
             const std::string skeleton = geo::spellingSkeleton(key_);
-            std::erase_if(m.postings, [&](const geo::Posting& p) {
+            std::vector<geo::Posting> spellings, others;
+            for (const geo::Posting& p : m.postings) {
                 const geo::Place& pl = gaz_.place(p.place);
-                return !transliterated(pl.countryCode()) || skeleton.empty() ||
-                       (shortWord && !newsworthyTown(pl)) ||
-                       !sameConsonants(skeleton, geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))), pl.countryCode());
-            });
+                if (!transliterated(pl.countryCode()) || skeleton.empty() || (shortWord && !newsworthyTown(pl))) continue;
+                if (sameConsonants(skeleton, geo::spellingSkeleton(geo::normalizeName(gaz_.name(p.place))), pl.countryCode()))
+                    spellings.push_back(p);
+                else if (otherNames && pl.kind == geo::PlaceKind::City && pl.population >= kOtherNameTown)
+                    others.push_back(p);
+            }
+            m.loose = true;
+            m.ownName = !spellings.empty();
+            m.otherName = !m.ownName;
+            m.postings = std::move(m.ownName ? spellings : others);
             if (m.postings.empty()) return false;
-            m.loose = m.ownName = true;
         }
     }
     if (single && (firstClasses & words::kTitle) && !countryLevel) return false;
@@ -621,8 +658,12 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
         }
         if (!townLike(*likeliest)) return true;
     }
-    // Not remembered: "Cambridge Analytica" does not make every later "Cambridge" a person.
-    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(text, m.last + 1)) return false;
+    // Not remembered: "Cambridge Analytica" does not make every later "Cambridge" a person. A
+    // loose spelling so followed is ("Saadi Karim", later "Saadi").
+    if (m.last + 1 < tokens_.size() && tokens_[m.last].gapAfter == Gap::Space && nameLike(text, m.last + 1)) {
+        if (m.loose) rememberPerson(text, first, m.last + 1);
+        return false;
+    }
     return true;
 }
 
@@ -645,6 +686,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
                 t.gapAfter != Gap::Space)
                 t.flags &= static_cast<uint8_t>(~kAllCaps);
     tokenClasses_.assign(tokens_.size(), 0);
+    rememberAged(text);
     for (size_t i = 0; i < tokens_.size(); ++i) {
         const Token& t = tokens_[i];
         // The names that matter hold a place's name after their first word.
@@ -689,6 +731,7 @@ void Recognizer::sentence(std::string_view text, Span sentence, uint32_t index, 
             r.sentenceInitial = initial;
             r.loose = loose || m.loose;
             r.ownName = m.ownName;
+            r.otherName = m.otherName;
             if (!out.empty() && out.back().sentence == index) {
                 std::string_view between = text.substr(out.back().span.end, r.span.start - out.back().span.end);
                 if (between.size() >= 1 && between.size() <= 3 && between[0] == ',' &&

@@ -33,6 +33,9 @@ struct Recognized {
     /// its own name ("Kiev" for Kyiv), not a mere fold of a name ("Coincheck" folds like Kansk,
     /// "Karekin" like "Kraken", one of Volgograd's names).
     bool ownName = false;
+    /// Loose, and the words are another name GeoNames lists for each place, not a spelling of its
+    /// own (a former, Russian or Kurdish one: "Artyomovsk" for Bakhmut, "Shingal" for Sinjar).
+    bool otherName = false;
     /// One word that is also a given name ("Hassan", "Omar"): alone it is more often somebody
     /// than a town in a country the story never touches.
     bool givenName = false;
@@ -71,6 +74,8 @@ private:
         bool loose = false;
         /// As Recognized::ownName.
         bool ownName = false;
+        /// As Recognized::otherName.
+        bool otherName = false;
     };
     /// article: tokens_[first] is a lower-case article the name starts with (articleBefore).
     Match longestMatch(std::string_view text, size_t first, bool article = false);
@@ -103,6 +108,10 @@ private:
     static bool majorPlace(const geo::Place& p);
     /// Remembers the words of a person's name found at tokens [from, to] (a given name at from
     /// left out: "Paris Hilton" makes "Hilton" a person, not "Paris").
+    /// Whether tokens_[k] follows "a" or "an": a common noun or an adjective, not a name.
+    bool afterIndefinite(std::string_view text, size_t k) const;
+    /// Remembers the words of a name given with an age ("Karim Saadi, 34,") as a person's.
+    void rememberAged(std::string_view text);
     void rememberPerson(std::string_view text, size_t from, size_t to);
     /// Whether token k reads as part of a person's name: capitalized, not an ordinary word, a
     /// title or an organisation's word, and a given name or no well-known place (surname: no

@@ -15,19 +15,20 @@ constexpr double kCountryContext = 1.5;  // prior units for a candidate in the d
 constexpr double kNearby = 1.2;          // ... for one within kNearbyKm of a place already pinned down
 constexpr double kNearbyKm = 400;
 constexpr double kInProvince = 1.5;      // ... for a town inside a province the document names, and back
-constexpr double kClearMargin = 1.5;
+constexpr double kClearMargin = 1.5;     // a choice this far ahead of the runner-up is context for others
 constexpr size_t kNoCountry = 26 * 26;
 constexpr double kContainer = 2.0;       // "Tacoma, Washington": the second holds the first
-constexpr double kSameKind = 1.5;
+constexpr double kSameKind = 1.5;        // "California or Washington": list members share a kind
 constexpr double kLooseAbroad = 5.0;     // a loose spelling's candidate outside the document's countries
-constexpr double kForeignContainer = 3.0;  // "Atlanta, Georgia": a country the town is not in is not meant        // "California or Washington": list members share a kind
+constexpr double kForeignContainer = 3.0;  // "Atlanta, Georgia": a country the town is not in is not meant
 // A dateline or the outlet's home town says where the story stands: its country counts as more
 // than one named in passing, and the very place it names is meant by a later bare namesake.
 constexpr double kPinCountry = 2.0;
 constexpr double kPinned = 2.0;
 constexpr int64_t kMillion = 1000000;    // a city this large is meant by its name, whoever else bears it
 constexpr int64_t kVillage = 1000;       // a place this small is meant only near the document's other places
-constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading     // a choice this far ahead of the runner-up is context for others
+constexpr int64_t kSmallTown = 20000;    // a town this small, far outside the document's countries, is a misreading
+constexpr int64_t kNewsTown = 50000;     // another name of a town this large needs no place nearby
 
 size_t countrySlot(std::string_view iso2) {
     if (iso2.size() != 2 || iso2[0] < 'A' || iso2[0] > 'Z' || iso2[1] < 'A' || iso2[1] > 'Z') return kNoCountry;
@@ -324,11 +325,18 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
     };
 
     std::vector<Choice> choices(mentions.size());
+    auto townOfGivenName = [&](size_t k, const geo::Place& p) {
+        return mentions[k].givenName && p.kind == geo::PlaceKind::City && p.population < kMillion;
+    };
+    auto evidence = [&](size_t k) {
+        return !mentions[k].loose && !townOfGivenName(k, g.place(mentions[k].postings[choices[k].index].place));
+    };
     Context ctx;
     for (size_t k = 0; k < mentions.size(); ++k) {
         choices[k] = chooseFor(k, nullptr, {});
-        // A loose spelling is no evidence of a country: it needs the others' (see below).
-        if (!mentions[k].loose)
+        // A loose spelling is no evidence of a country, nor a given name alone read as a town:
+        // each needs the others' (see below).
+        if (evidence(k))
             ctx.add(g.place(mentions[k].postings[choices[k].index].place),
                     choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
     }
@@ -349,7 +357,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         }
         for (size_t k = 0; k < mentions.size(); ++k) {
             choices[k] = chooseFor(k, &ctx, pairs[k]);
-            if (!mentions[k].loose)
+            if (evidence(k))
                 next.add(g.place(mentions[k].postings[choices[k].index].place),
                          choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
         }
@@ -399,15 +407,17 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         // "Debaltsevo" in a story about Ukraine that names no other town), or fold like its own
         // name and the country is the one the story is most about ("Edlib" in a story about
         // Syria; not "Coincheck", which folds like Kansk, in a story about Japan that names
-        // Russia once). A fold of another of its names needs the places nearby.
+        // Russia once). Another of its names, as GeoNames lists it ("Artyomovsk" for Bakhmut),
+        // counts with the leading country for a town of kNewsTown or more. A fold of another of
+        // its names needs the places nearby.
         const bool fold = !r.ownName && posting.how != geo::NameKind::Alternate;
         const bool leading = ctx.weight(p.countryCode()) >= ctx.topWeight;
         const bool ownName = r.ownName || (fold && leading);
-        if (r.loose && (ctx.weight(p.countryCode()) == 0 ||
-                        (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !(ownName && p.population >= kSmallTown))))
+        const bool countryEnough = (ownName && p.population >= kSmallTown) || (r.otherName && leading && p.population >= kNewsTown);
+        if (r.loose && (ctx.weight(p.countryCode()) == 0 || (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !countryEnough)))
             implausible = true;
         out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, implausible});
-        if (r.givenName && p.kind == geo::PlaceKind::City && p.population < kMillion && !implausible)
+        if (townOfGivenName(k, p) && !implausible)
             givenNames.push_back(static_cast<uint32_t>(k));
         else if (!r.givenName && !implausible)
             otherCountries.set(countrySlot(p.countryCode()));

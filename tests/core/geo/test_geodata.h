@@ -140,11 +140,22 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (39.90 35.60)", {"9900009", "Khirbat Sulum", "city", "SY", "0", "9900009", "Khirbat Sulum", "PPLA4", "04"}},
                        // A village named like the word that begins many armed groups' names ("Ansar Allah").
                        {"POINT (35.40 33.37)", {"9900006", "Ansar", "city", "LB", "3000", "9900006", "Ansar", "PPL", "03"}},
+                       // Made up: a town of three consonants, between 20,000 and 50,000 people; a
+                       // name whose second word is a given name; a town with another name GeoNames
+                       // lists (a former one) and one whose other name is a given name.
+                       {"POINT (37.60 35.90)", {"9900010", "Al Ḩuwayjah", "city", "SY", "31000", "9900010", "Al Huwayjah", "PPL", "04"}},
+                       {"POINT (36.90 34.50)", {"9900011", "Bani Hamid", "city", "SY", "6000", "9900011", "Bani Hamid", "PPL", "11"}},
+                       {"POINT (38.55 35.84)", {"9900012", "Madīnat ath Thawrah", "city", "SY", "69000", "9900012", "Madinat ath Thawrah", "PPL", "04"}},
+                       {"POINT (37.10 36.20)", {"9900013", "Sabīnah", "city", "SY", "64000", "9900013", "Sabinah", "PPL", "01"}},
+                       // A village near David, Panama (the population made up).
+                       {"POINT (-82.57 8.50)", {"9900014", "Boquerón", "city", "PA", "600", "9900014", "Boqueron", "PPL", "04"}},
                    });
     writeText(dir / "places_names.csv", "id,name\n173579,Al Lādhiqīyah\n173579,\"Laodicea, ad Mare\"\n557893,Grozny\n"
                                         "169389,A'zaz\n169389,Azaz\n170592,Daraa\n170600,Douma\n170600,Dumah\n524901,Москва\n"
                                         // GeoNames lists words like this among some town's names
-                                        "170600,Alawite\n9900007,Rama\n707753,Gorlovka\n");
+                                        "170600,Alawite\n9900007,Rama\n707753,Gorlovka\n"
+                                        // a former name, and another name that is a given name
+                                        "9900012,Tabqa\n9900013,Khalil\n");
     writeShapefile(dir / "admin0.shp", wkbMultiPolygon, withExtra({"iso_a3"}),
                    {{"MULTIPOLYGON (((35.7 32.3, 42.4 32.3, 42.4 37.3, 35.7 37.3, 35.7 32.3)))",
                      {"1", "Syria", "country", "SY", "0", "0", "SYR"}},

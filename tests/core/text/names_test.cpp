@@ -42,6 +42,11 @@ TEST_CASE("a village named like a name's first word does not hide the longer nam
           "Tall al-Hamra=Tell Hamra/SY; Daraa=Dar‘ā/SY");
 }
 
+TEST_CASE("a given name may be a later word of a loose spelling") {
+    // "Hamid" is a given name, and the second word of Bani Hamid, spelt "Beni" by some.
+    CHECK(summary(parse("Shelling hit Homs and Beni Hamid.")) == "Homs=Homs/SY; Beni Hamid=Bani Hamid/SY");
+}
+
 TEST_CASE("the Arabic article in lower case starts the name it is hyphened to") {
     CHECK(summary(parse("Police in Homs and al-Hasakah closed the markets.")) ==
           "Homs=Homs/SY; al-Hasakah=Al Ḩasakah/SY");
@@ -88,6 +93,20 @@ TEST_CASE("people: a given name and a surname around a place's name make a perso
     // A person named in full, also with a middle initial, makes the bare surname that person.
     CHECK(summary(parse("Envoy talks: John Kerry flew to Moscow. Kerry spoke for an hour.")) == "Moscow=Moscow/RU");
     CHECK(summary(parse("John F. Kerry reached Moscow on Sunday. Kerry left on Monday.")) == "Moscow=Moscow/RU");
+}
+
+TEST_CASE("people: a name given with an age is a person's, remembered") {
+    CHECK(summary(parse("Shelling hit Homs. Tirza Brookings, 34, was hurt. Brookings said the road was closed.")) ==
+          "Homs=Homs/SY");
+    // A loose spelling before a name is a person's too: later alone, it is that person.
+    CHECK(summary(parse("Shelling hit Homs. Kafranbel Jones spoke to reporters. Kafranbel left for Hama.")) ==
+          "Homs=Homs/SY");
+}
+
+TEST_CASE("people: a given name alone is no evidence of its town's country for the others") {
+    // David is a town in Panama and a given name; read as the town it would put Boquerón, a
+    // village near it, on the map, and the village would in turn make David the town.
+    CHECK(summary(parse("Shelling hit Homs. David said Boquerón was quiet.")) == "Homs=Homs/SY");
 }
 
 TEST_CASE("people: a given name alone is a town only in a country the story's places are in") {

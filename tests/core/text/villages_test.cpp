@@ -57,6 +57,22 @@ TEST_CASE("a name of three consonants folds with its vowels' places") {
     CHECK(summary(parse("Shelling hit Homs and Hums.")) == "Homs=Homs/SY; Hums=Homs/SY");
 }
 
+TEST_CASE("three consonants of a longer word name a town of 20,000, not a village") {
+    // "Hawija" folds like Al Ḩuwayjah (31,000 people) with the vowels in their places; the
+    // story's country is enough, as for any spelling of a town's own name.
+    CHECK(summary(parse("Fighting in Syria went on. Jets struck Hawija.")) == "Syria=Syria/SY; Hawija=Al Ḩuwayjah/SY");
+    CHECK(summary(parse("Fighting in Syria went on. Jets struck Huwaija.")) == "Syria=Syria/SY; Huwaija=Al Ḩuwayjah/SY");
+    CHECK(summary(parse("Jets struck Hawija.")) == "");
+}
+
+TEST_CASE("another name of a town counts with the story's country for a town of 50,000") {
+    // Tabqa is the town's former name, not a spelling of Madīnat ath Thawrah (69,000 people).
+    CHECK(summary(parse("Fighting in Syria went on. Jets struck Tabqa.")) == "Syria=Syria/SY; Tabqa=Madīnat ath Thawrah/SY");
+    CHECK(summary(parse("Jets struck Tabqa.")) == "");
+    // Another name that is a given name is somebody's.
+    CHECK(summary(parse("Fighting in Syria went on. Khalil said the roads were closed.")) == "Syria=Syria/SY");
+}
+
 TEST_CASE("Russian g is Ukrainian h") {
     // GeoNames lists "Gorlovka" among Horlivka's names; g and h differ only as the two languages
     // write one letter, so it is a spelling of the town's own name.

@@ -635,7 +635,9 @@ bool Recognizer::keep(std::string_view text, size_t first, Match& m, bool senten
     if (prev > 0 && tokens_[prev - 1].gapAfter == Gap::Space && nameLike(text, prev - 1)) {
         const bool given = is(text, prev - 1, words::kFirstName);
         if (given || !major(m.postings)) {
-            rememberPerson(text, prev - 1, m.last);
+            // "X al-Town" after a word that is no given name is as often a place's own longer
+            // name ("Amiriyat al-Fallujah", a town beside Fallujah): not remembered.
+            if (given || prev == first) rememberPerson(text, prev - 1, m.last);
             return false;
         }
     }

@@ -946,10 +946,14 @@ class Build:
         counts["admin0"] = len(admin0)
         for u in self.admin1:
             u.update(name=u["names"].primary, kind="admin1")
+        # `cores`: its names without their designator (;-separated), which the gazetteer lets
+        # running text use only with a designator after ("Latakia province").
         counts["admin1_names"] = self.write_polygons(
             tmp, "admin1", self.admin1,
-            [("admin", ogr.OFTString, 254), ("admin1", ogr.OFTString, 20), ("admin2", ogr.OFTString, 80)],
-            lambda u: [u["admin"], u["admin1"], u["admin2"]])
+            [("admin", ogr.OFTString, 254), ("admin1", ogr.OFTString, 20), ("admin2", ogr.OFTString, 80),
+             ("cores", ogr.OFTString, 254)],
+            lambda u: [u["admin"], u["admin1"], u["admin2"],
+                       ";".join(divisions.admin1_cores([u["names"].primary] + u["names"].items))])
         counts["admin1"] = len(self.admin1)
         counts["regions_names"] = self.write_polygons(
             tmp, "regions", sorted(self.regions, key=lambda r: r["id"]),

@@ -65,6 +65,39 @@ def admin2_cores(name):
     return [c for c in out if len(c) >= 3]
 
 
+# The words that make a first-order division's name ("Latakia Governorate", "Donetsk Oblast",
+# "Province of Bari"): running text names it by the rest with a designator of its own ("Latakia
+# province", "the Donetsk region"). Longest first.
+ADMIN1_SUFFIXES = sorted([
+    "Governorate", "Province", "Oblast", "Oblast'", "Region", "State", "Prefecture", "Krai", "Kray",
+    "Department", "Muhafazah", "Wilayah", "Vilayati", "Voivodeship", "County",
+], key=len, reverse=True)
+ADMIN1_PREFIXES = sorted([
+    "Province of", "Provincia di", "Provincia de", "Muhafazat", "Wilayat", "State of", "Región de",
+    "Departamento de", "Département de", "Département du",
+], key=len, reverse=True)
+
+
+def admin1_cores(names):
+    """The names of a first-order division without their designator, those not among its names."""
+    have = {n.casefold() for n in names}
+    out = []
+    for name in names:
+        core = name
+        for suf in ADMIN1_SUFFIXES:
+            if core.casefold().endswith(" " + suf.casefold()) and len(core) > len(suf) + 2:
+                core = core[: -len(suf) - 1].strip(" -")
+                break
+        for pre in ADMIN1_PREFIXES:
+            if core.casefold().startswith(pre.casefold() + " ") and len(core) > len(pre) + 2:
+                core = core[len(pre) + 1:].strip(" -")
+                break
+        if len(core) >= 3 and core.casefold() not in have:
+            have.add(core.casefold())
+            out.append(core)
+    return out
+
+
 def unit_locator(admin1, ogr):
     """unit_of(cc, lon, lat): the index of the admin1 unit of country cc (or of none) whose polygon
     holds the point, or None; and the number of polygons prepared so far. A grid of 1-degree cells

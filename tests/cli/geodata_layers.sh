@@ -153,6 +153,14 @@ else:
         err(f"admin2.shp: Manbij District is {f.GetField('country')} {f.GetField('core')!r} at {g.GetX():.2f},{g.GetY():.2f}")
     else:
         print(f"ok: admin2: Manbij District at {g.GetX():.2f},{g.GetY():.2f}, core 'Manbij'")
+# A province named with its designator ("Latakia Governorate") has the name without it as a core,
+# for "Latakia province" in running text.
+found = [f for f in datasets["admin1"].GetLayer(0) if f.GetField("name") == "Latakia Governorate"]
+cores = (found[0].GetField("cores") or "").split(";") if found else []
+if "Latakia" not in cores:
+    err(f"admin1.shp: Latakia Governorate's cores are {cores}, expected 'Latakia' among them")
+else:
+    print(f"ok: admin1: Latakia Governorate's cores {cores}")
 
 sys.exit(1 if errors else 0)
 EOF

@@ -167,7 +167,7 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
     // Provinces carry the summed population of their places (build_geodata.py); 0 is unknown.
     // Some carry the GeoNames codes of their places (admin1, and admin2 where the unit is one
     // GeoNames district); the others are matched by their box.
-    writeShapefile(dir / "admin1.shp", wkbMultiPolygon, withExtra({"admin", "admin1", "admin2"}),
+    writeShapefile(dir / "admin1.shp", wkbMultiPolygon, withExtra({"admin", "admin1", "admin2", "cores"}),
                    {{"MULTIPOLYGON (((35.7 35.2, 36.3 35.2, 36.3 36.0, 35.7 36.0, 35.7 35.2)))",
                      {"1", "Latakia", "admin1", "SY", "1200000", "0", "Syria"}},
                     {"MULTIPOLYGON (((-124.7 45.5, -117 45.5, -117 49, -124.7 49, -124.7 45.5)))",
@@ -192,7 +192,10 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                      {"10", "Illinois", "admin1", "US", "0", "0", "United States of America", "IL", ""}},
                     // With its bootheel Missouri's box reaches east past Springfield, Illinois.
                     {"MULTIPOLYGON (((-95.8 36, -89.1 36, -89.1 37, -90 37, -90 40.6, -95.8 40.6, -95.8 36)))",
-                     {"11", "Missouri", "admin1", "US", "0", "0", "United States of America", "MO", ""}}});
+                     {"11", "Missouri", "admin1", "US", "0", "0", "United States of America", "MO", ""}},
+                    // A province named with its designator, and its name without it as a core.
+                    {"MULTIPOLYGON (((36.3 34.9, 37.6 34.9, 37.6 35.6, 36.3 35.6, 36.3 34.9)))",
+                     {"12", "Hama Governorate", "admin1", "SY", "1600000", "0", "Syria", "", "", "Hama"}}});
     // Second-order divisions: points with the box of their places and their names without designator.
     writeShapefile(dir / "admin2.shp", wkbPoint,
                    withExtra({"admin1", "admin2", "core", "cores", "min_lon", "min_lat", "max_lon", "max_lat"}),

@@ -31,6 +31,9 @@ TEST_CASE("divisions: a division noun after a name makes the mention that divisi
     // First-order nouns name the province, in either case.
     CHECK(summary(parse("Jets struck Latakia province and the Latakia Governorate again.")) ==
           "Latakia province=Latakia/admin1; Latakia Governorate=Latakia/admin1");
+    // A province whose name carries its designator ("Hama Governorate") by the rest of its name.
+    CHECK(summary(parse("Jets struck Hama province.")) == "Hama province=Hama Governorate/admin1");
+    CHECK(summary(parse("Jets struck Hama.")) == "");
 }
 
 TEST_CASE("divisions: a plural noun after a list makes each name of the list a division") {

@@ -98,6 +98,34 @@ std::optional<Date> completeYear(int month, int day, const std::optional<Date>& 
     return same;
 }
 
+std::optional<Date> Matcher::yearless(int month, int day) const {
+    // Within two months ahead the nearest stands: a meeting "on 3 October" in a paper of 30
+    // September is more likely days off than a year ago. Judged by the month, so that the days
+    // of one month ("from April 8 to 18") keep one year.
+    constexpr int kAheadDays = 61;
+    std::optional<Date> d = completeYear(month, day, ref_);
+    if (d && Date{d->year, month, 0}.firstDay() > referenceEnd() + kAheadDays && !speaksOfPlans()) {
+        const Date before{d->year - 1, month, day};
+        if (before.valid()) d = before;
+    }
+    return d;
+}
+
+bool Matcher::speaksOfPlans() const {
+    if (!plans_)
+        plans_ = std::any_of(toks_.begin(), toks_.end(), [](const Tok& t) { return t.kind == Kind::Word && in(kPlanWords, t.lower); });
+    return *plans_;
+}
+
+std::pair<int, size_t> Matcher::yearWordsAt(size_t k) const {
+    const size_t of = word(k, "of") ? 1 : 0;
+    if (!word(k + of + 1, "year")) return {0, 0};
+    if (word(k + of, "last")) return {-1, of + 2};
+    if (word(k + of, "this")) return {0, of + 2};
+    if (word(k + of, "next")) return {1, of + 2};
+    return {0, 0};
+}
+
 // A day n days from the reference; a reference known only to the month or year yields itself,
 // since the day is unknown and its month might not even be the reference's.
 std::optional<Date> shiftDays(int n, const std::optional<Date>& ref) {
@@ -205,6 +233,7 @@ size_t Matcher::matchAt(size_t i) {
     if (t.kind == Kind::Number) {
         end = explicitDate(i, i);
         if (end == i) end = leadingDay(i);
+        if (end == i) end = ordinalDay(i);
         if (end == i) end = barYear(i);
         if (end == i) end = decade(i);
         if (end == i) end = agoPhrase(i);
@@ -324,8 +353,8 @@ size_t Matcher::monthFirst(size_t i, size_t spanStart) {
         if (n && n->kind == Kind::Word &&
             (n->lower == "attacks" || n->lower == "attack" || n->lower == "anniversary" || n->lower == "hijackers"))
             return after;
-        if (auto d = completeYear(month, day, ref_)) {
-            const auto d2 = secondDay ? completeYear(month, tok(*secondDay)->value, ref_) : std::nullopt;
+        if (auto d = yearless(month, day)) {
+            const auto d2 = secondDay ? yearless(month, tok(*secondDay)->value) : std::nullopt;
             if (d2 && list) {
                 addList(*d, *d2, *secondDay + 1, true);
             } else {
@@ -371,7 +400,7 @@ size_t Matcher::dayFirst(size_t i, size_t spanStart) {
         add(spanStart, yearTok + 1, Date{tok(yearTok)->value, month, day}, false);
         return yearTok + 1;
     }
-    if (auto d = completeYear(month, day, ref_)) add(spanStart, y, *d, true, true);
+    if (auto d = yearless(month, day)) add(spanStart, y, *d, true, true);
     return y;
 }
 
@@ -468,7 +497,7 @@ size_t Matcher::monthAlone(size_t i) {
     if (dash(i - 1)) {
         if (!(attached(i) && attached(i - 1) && i >= 2 && isFree(i - 2) && qualifier(i - 2))) return i;
         start = i - 2;
-        d = completeYear(month, 0, ref_);
+        d = yearless(month, 0);
         completed = true;
     } else if (p.lower == "last" || p.lower == "pasado") {
         // The latest such month that ended before the reference began.
@@ -488,16 +517,23 @@ size_t Matcher::monthAlone(size_t i) {
         return i + 1;  // a plan, and "next" is ambiguous around the turn of the year
     } else if (in(kModifiers, p.lower)) {
         start = i - 1;
-        d = completeYear(month, 0, ref_);
+        d = yearless(month, 0);
         completed = true;
     } else if (in(kYearPreps, p.lower) || p.lower == "de" ||
                (p.lower == "of" && i >= 2 && tok(i - 2)->kind == Kind::Word && in(kOfTimeNouns, tok(i - 2)->lower)) ||
                (!hits_.empty() && hits_.back().te == i - 1 && rangeJoiner(hits_.back().tb, i - 1))) {
         // "in June", "at the end of June", and the second month of "between March and May"
-        d = completeYear(month, 0, ref_);
+        d = yearless(month, 0);
         completed = true;
     } else {
         return i;
+    }
+    // "in September last year", "in March of this year": the year the words give.
+    if (const auto [offset, taken] = yearWordsAt(i + 1); taken && completed) {
+        if (offset > 0 || !ref_) return i + 1 + taken;  // "in June next year": a plan
+        d = Date{ref_->year + offset, month, 0};
+        add(start, i + 1 + taken, *d, true);
+        return i + 1 + taken;
     }
     if (completed && i + 2 < toks_.size() && rangeJoiner(start, i + 1)) {
         // "from November to February 2015": the first month takes the year of the date after
@@ -517,6 +553,24 @@ size_t Matcher::monthAlone(size_t i) {
         }
     }
     if (d) add(start, i + 1, *d, true, completed);
+    return i + 1;
+}
+
+// "on the 5th": that day of the reference's month, or of the month before when the reference
+// is earlier in its month. Not "on the 5th floor": a word after it must not be a noun's.
+size_t Matcher::ordinalDay(size_t i) {
+    const Tok& t = toks_[i];
+    if (!t.ordinal || t.digits > 2 || t.value < 1 || t.value > 31 || i < 2 || !word(i - 1, "the") || !word(i - 2, "on") ||
+        !isFree(i - 2))
+        return i;
+    if (const Tok* n = tok(i + 1); n && n->kind == Kind::Word && !in(kAfterDay, n->lower)) return i;
+    if (!ref_ || ref_->precision() != Precision::Day) return i + 1;
+    std::optional<Date> d = Date{ref_->year, ref_->month, t.value};
+    for (int back = 1; back <= 2 && (!d->valid() || d->firstDay() > ref_->firstDay()); ++back) {
+        const auto m = shiftMonths(-back, ref_);
+        d = Date{m->year, m->month, t.value};
+    }
+    if (d->valid() && d->firstDay() <= ref_->firstDay()) add(i - 2, i + 1, *d, true, true);
     return i + 1;
 }
 

@@ -198,7 +198,9 @@ bool mayHoldDate(std::string_view text, std::span<const Token> words, const std:
         for (const auto& x : datelex::kSeasons) set.insert(x.name);
         for (std::string_view w : {"yesterday", "ayer", "gestern", "today", "tonight", "hoy", "heute", "tomorrow",
                                    "week", "weekend", "night", "morning", "afternoon", "evening", "month", "year", "ago",
-                                   "past", "recent", "day", "days", "later", "earlier", "ramadan", "eid", "overnight"})
+                                   "past", "recent", "day", "days", "later", "earlier", "ramadan", "eid", "overnight",
+                                   // the ordinal's letters in "on the 5th", read by the digit-run loop below
+                                   "st", "nd", "rd", "th"})
             set.insert(w);
         return set;
     }();

@@ -124,6 +124,12 @@ inline constexpr std::string_view kTemporalPreps[] = {"in", "since", "during", "
 
 // Words that qualify a year or month without changing its precision; they belong in the span.
 inline constexpr std::string_view kModifiers[] = {"early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"};
+// Words of a sentence about what is to come: its months without a year may lie ahead.
+inline constexpr std::string_view kPlanWords[] = {"will", "shall", "scheduled", "planned", "plans", "plan", "planning",
+                                                  "upcoming", "forthcoming", "expected", "expects", "due", "next", "ll"};
+// Words that may follow "on the 5th" when it is a date ("on the 5th and 6th", "on the 5th, when").
+inline constexpr std::string_view kAfterDay[] = {"and", "or", "when", "as", "after", "before", "at", "in", "the", "during",
+                                                 "while", "but", "with", "by", "from", "of", "this", "that"};
 
 // Nouns after "of" that make the year a date ("the end of 2015", "the summer of 2015").
 inline constexpr std::string_view kOfTimeNouns[] = {

@@ -106,6 +106,17 @@ private:
     // or year when that is all that is known of it. Needs a reference.
     int referenceEnd() const { return ref_->precision() == Precision::Day ? ref_->firstDay() : ref_->lastDay(); }
 
+    // A month, or a day of a month, the words give without a year: the nearest such to the
+    // reference (completeYear), but not one more than two months after it in a sentence that
+    // speaks of no plan ("the siege ended in September" in a May paper is last September's).
+    // nullopt without a reference.
+    std::optional<Date> yearless(int month, int day) const;
+    // Whether the sentence speaks of what is to come ("will", "scheduled", "plans").
+    bool speaksOfPlans() const;
+    // "last year", "this year", "next year", "of last year" at token k: the year's offset from
+    // the reference's and the tokens they take (0 for none); an offset of +1 is a plan.
+    std::pair<int, size_t> yearWordsAt(size_t k) const;
+
     // Whether token k qualifies a date's part of its period ("early", "late", "mid").
     bool qualifier(size_t k) const { return word(k, "early") || word(k, "late") || word(k, "mid"); }
 
@@ -180,6 +191,7 @@ private:
     size_t barYear(size_t i);
     size_t decade(size_t i);
     size_t monthAlone(size_t i);
+    size_t ordinalDay(size_t i);
     // Dates told relative to the reference, or parts of a season, month or year (dates_relative.cpp).
     size_t season(size_t i);
     size_t partOf(size_t i);
@@ -198,6 +210,7 @@ private:
     const StoryDate& story_;
     std::vector<Hit> hits_;
     size_t consumed_ = 0;  // tokens before this index belong to an earlier match
+    mutable std::optional<bool> plans_;  // speaksOfPlans(), asked at most once a sentence
 };
 
 }  // namespace cmap::text::datelex

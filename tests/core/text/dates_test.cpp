@@ -63,6 +63,30 @@ TEST_CASE("a date without a year takes it from the reference, or is skipped") {
     CHECK(found("Since the September 11 attacks, the region changed.", kSep30).empty());
 }
 
+TEST_CASE("a month without a year more than two months after publication is last year's, unless planned") {
+    const Date may10{2018, 5, 10};
+    CHECK(found("The siege ended in September.", may10) == V{"2017-09=September"});
+    CHECK(found("The town fell on 15 September.", may10) == V{"2017-09-15=15 September"});
+    CHECK(found("The town fell on September 15 and 16.", may10) == V{"2017-09-15..2017-09-16=September 15 and 16"});
+    CHECK(found("Talks will be held in September.", may10) == V{"2018-09=September"});
+    CHECK(found("A vote is scheduled for September 15.", may10) == V{"2018-09-15=September 15"});
+    // Within two months ahead the nearest stands.
+    CHECK(found("The convoy left in June.", may10) == V{"2018-06=June"});
+    // The year the words give.
+    CHECK(found("The siege ended in September last year.", may10) == V{"2017-09=September last year"});
+    CHECK(found("The town fell in March of this year.", may10) == V{"2018-03=March of this year"});
+    CHECK(found("The town may fall in June next year.", may10).empty());
+}
+
+TEST_CASE("'on the 5th' is that day of the publication month, or of the month before") {
+    const Date may10{2018, 5, 10};
+    CHECK(found("Rebels shelled the town on the 5th.", may10) == V{"2018-05-05=on the 5th"});
+    CHECK(found("Rebels shelled the town on the 25th, activists said.", may10) == V{"2018-04-25=on the 25th"});
+    CHECK(found("Rebels shelled the 5th floor.", may10).empty());
+    CHECK(found("Rebels fired on the 5th Brigade.", may10).empty());
+    CHECK(found("Rebels shelled the town on the 5th.").empty());
+}
+
 TEST_CASE("month and year give month precision") {
     CHECK(found("He defected in June 2015 to join them.") == V{"2015-06=June 2015"});
     CHECK(found("Prices rose in June, 2015.") == V{"2015-06=June, 2015"});

@@ -18,6 +18,7 @@ struct MeshVertex {
 
 // Segments per draw call (see drawInBlocks): each is a quad out of the line geometry shader.
 constexpr GLsizei kSegmentBlock = 1 << 14;
+constexpr GLsizei kTriangleBlock = 1 << 14;  // fill triangles a draw bins at once (bounded_draw.h)
 
 bool valid(const geo::Vec2& p) { return !std::isnan(p.x) && !std::isnan(p.y); }
 
@@ -210,7 +211,10 @@ void FeatureMesh::drawFill() {
     if (fillCount_ == 0) return;
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fillIndices_.get());
-    glDrawElements(GL_TRIANGLES, fillCount_, GL_UNSIGNED_INT, nullptr);
+    drawInBlocks(0, fillCount_, 3 * kTriangleBlock, [](GLsizei first, GLsizei count) {
+        glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(static_cast<size_t>(first) * sizeof(uint32_t)));
+    });
 }
 
 void FeatureMesh::drawSegments() {

@@ -12,6 +12,18 @@ namespace {
 // Events per draw call (see drawInBlocks).
 constexpr GLsizei kEventBlock = 1 << 14;
 
+// The first day (days since 1970; years 0..9999 need 23 bits) and the category in one word.
+int32_t packFirst(int32_t firstDay, model::EventCategory category) {
+    return static_cast<int32_t>((static_cast<uint32_t>(firstDay) & 0xFFFFFFu) | static_cast<uint32_t>(category) << 24);
+}
+
+// Days from first to day, at most cap: a span of 179 years is drawn as one of 179 years, and a
+// report superseded that much later (or never) as never superseded.
+uint16_t daysAfter(int32_t first, int32_t day, uint16_t cap) {
+    const int64_t d = static_cast<int64_t>(day) - first;
+    return static_cast<uint16_t>(std::clamp<int64_t>(d, 0, cap));
+}
+
 }  // namespace
 
 EventBuffer* Renderer::Impl::eventsFor(const model::EventTablePtr& table) {
@@ -56,8 +68,8 @@ EventBuffer* Renderer::Impl::eventsFor(const model::EventTablePtr& table) {
             if (!buffer.keptBefore.empty()) buffer.keptBefore.push_back(buffer.keptBefore.back() + (shown ? 1 : 0));
             if (!shown) continue;
             instances.push_back({static_cast<float>(p.x - buffer.origin.x), static_cast<float>(p.y - buffer.origin.y),
-                                 static_cast<float>(t.firstDay[i]), static_cast<float>(t.lastDay[i]),
-                                 static_cast<float>(t.supersededDay[i]), static_cast<float>(t.category[i])});
+                                 packFirst(t.firstDay[i], t.category[i]), daysAfter(t.firstDay[i], t.lastDay[i], kDaysNever - 1),
+                                 daysAfter(t.firstDay[i], t.supersededDay[i], kDaysNever)});
         }
         glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(static_cast<size_t>(count) * sizeof(EventInstance)),
                         static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)), instances.data());
@@ -72,15 +84,16 @@ EventBuffer* Renderer::Impl::eventsFor(const model::EventTablePtr& table) {
 // Instance attributes of the event program from instance `first` of the bound buffer (as
 // pointAttributes).
 void Renderer::Impl::eventAttributes(GLsizei first) {
-    auto attribute = [&](GLuint index, GLint size, size_t offset) {
+    auto attribute = [&](GLuint index, GLint size, GLenum type, size_t offset) {
         glEnableVertexAttribArray(index);
-        glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(EventInstance),
-                              reinterpret_cast<const void*>(static_cast<size_t>(first) * sizeof(EventInstance) + offset));
+        const void* at = reinterpret_cast<const void*>(static_cast<size_t>(first) * sizeof(EventInstance) + offset);
+        if (type == GL_FLOAT) glVertexAttribPointer(index, size, type, GL_FALSE, sizeof(EventInstance), at);
+        else glVertexAttribIPointer(index, size, type, sizeof(EventInstance), at);
         glVertexAttribDivisor(index, 1);
     };
-    attribute(0, 2, 0);
-    attribute(1, 3, offsetof(EventInstance, firstDay));
-    attribute(2, 1, offsetof(EventInstance, category));
+    attribute(0, 2, GL_FLOAT, 0);
+    attribute(1, 1, GL_INT, offsetof(EventInstance, firstAndCategory));
+    attribute(2, 2, GL_UNSIGNED_SHORT, offsetof(EventInstance, lastAfter));
 }
 
 void Renderer::Impl::drawEvents(const Frame& f, const Tile& t, const scene::EventLayer& layer, const EventBuffer& buffer,

@@ -65,11 +65,14 @@ struct PointBuffer {
 };
 
 // An event table's columns as the GPU filters them: uploaded once per projection.
+// 16 bytes: a million events hold 16 MB in the driver, not 24.
 struct EventInstance {
-    float x, y;                           // relative to the buffer's origin
-    float firstDay, lastDay, superseded;  // exact in float for any day in years 0..9999
-    float category;
+    float x, y;                // relative to the buffer's origin
+    int32_t firstAndCategory;  // the first day in the low 24 bits (signed), the category above
+    uint16_t lastAfter;        // days from the first to the last, at most kDaysNever - 1
+    uint16_t supersededAfter;  // days from the first to the superseding report; kDaysNever: none
 };
+constexpr uint16_t kDaysNever = 0xFFFF;
 
 // Instances [first, end) of an event buffer.
 struct InstanceRange {

@@ -89,6 +89,32 @@ Renderer::Impl::MeshEntry* Renderer::Impl::entryFor(const geo::FeatureSetPtr& fe
     return &entry;
 }
 
+// A fill's edges are its rings, which a line layer of the same features draws as antialiased
+// lines over them: at least kCoveringPx wide and opaque enough that the fill's own staircase edge
+// shows through by at most kShowingThrough (a mentioned area's hatch under its outline: at most
+// 0.16), it leaves nothing of multisampling the fill (a copy of the frame in and out, four samples
+// a pixel) to see, even four times enlarged. On llvmpipe that is a quarter of a 1080p export's
+// time.
+void Renderer::Impl::outlinedFills(Frame& f) {
+    constexpr float kCoveringPx = 0.75f, kShowingThrough = 0.2f;
+    // The most opaque covering line of each feature set met so far, walking back from the top.
+    std::vector<std::pair<const geo::FeatureSet*, float>> outlines;
+    for (size_t i = f.layers.size(); i-- > 0;) {
+        PreparedLayer& p = f.layers[i];
+        const auto& content = p.layer->content;
+        if (const auto* line = std::get_if<scene::LineLayer>(&content)) {
+            if (line->features && line->widthPx * f.scale >= kCoveringPx) outlines.emplace_back(line->features.get(), line->color.a);
+        } else if (const auto* fill = std::get_if<scene::FillLayer>(&content)) {
+            float lineAlpha = 0;
+            for (const auto& [features, alpha] : outlines)
+                if (features == fill->features.get()) lineAlpha = std::max(lineAlpha, alpha);
+            float fillAlpha = std::max(fill->color.a, fill->hatch ? fill->hatch->color.a : 0.f);
+            for (const scene::Color& c : fill->featureColors) fillAlpha = std::max(fillAlpha, c.a);
+            p.outlined = fill->features && lineAlpha > 0 && fillAlpha * (1 - lineAlpha) <= kShowingThrough;
+        }
+    }
+}
+
 void Renderer::Impl::triangulate(FeatureMesh& mesh) {
     if (mesh.triangulated()) return;
     mesh.prepareFill();
@@ -162,6 +188,7 @@ Frame Renderer::Impl::prepare(const scene::Scene& scene, int width, int height, 
         }
     }
     prepareLabels(f, obstacles, panels);
+    outlinedFills(f);
     for (size_t i = 0; i < f.layers.size(); ++i)
         if (!drawnLast(*f.layers[i].layer)) f.drawn.push_back(i);
     ensureTargets(std::min(width, maxTile), std::min(height, maxTile));  // may drop kept images: first

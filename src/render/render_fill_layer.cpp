@@ -1,5 +1,6 @@
 // Fill layers and the globe: drawn in runs of consecutive fills, 4x multisampled within the run's
 // bounding box (their edges have no other antialiasing).
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -39,6 +40,18 @@ void Renderer::Impl::drawFillRun(const Frame& f, const Tile& t, size_t begin, si
         const PreparedLayer& p = f.layers[f.drawn[begin]];
         glBindFramebuffer(GL_FRAMEBUFFER, targets.frameFbo.get());
         drawGlobe(f, t, std::get<scene::GlobeLayer>(p.layer->content), *p.mesh);
+    }
+    // Likewise a run of fills whose outlines are drawn over their edges.
+    if (std::all_of(f.drawn.begin() + static_cast<std::ptrdiff_t>(begin), f.drawn.begin() + static_cast<std::ptrdiff_t>(end),
+                    [&](size_t i) { return f.layers[i].outlined || !f.layers[i].mesh; })) {
+        glBindFramebuffer(GL_FRAMEBUFFER, targets.frameFbo.get());
+        for (size_t i = begin; i < end; ++i) {
+            const PreparedLayer& p = f.layers[f.drawn[i]];
+            if (!p.mesh) continue;
+            drawFill(f, t, std::get<scene::FillLayer>(p.layer->content), *p.mesh);
+            ++stats.fillsOutlined;
+        }
+        return;
     }
     if (begin == end) return;
     PixelRect r;

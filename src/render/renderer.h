@@ -35,6 +35,7 @@ struct RenderStats {
     size_t haloLabelsDrawn = 0;      ///< labels those drew (round labels that changed, or all of a layer's)
     size_t eventsDrawn = 0;          ///< event instances drawn (those the timeline may show, or new since the kept image)
     size_t framesReused = 0;         ///< frames equal to the last one drawn: its image copied, nothing drawn
+    size_t fillsOutlined = 0;        ///< fills drawn single-sampled: their outline, drawn later, covers their edges
 };
 
 class Renderer {

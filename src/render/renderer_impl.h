@@ -117,6 +117,9 @@ struct PreparedLayer {
     size_t markerFirst = 0;  // marker instances of a label layer's placed labels
     GLsizei markerCount = 0;
     std::optional<ScreenGeometry> screen;  // a screen layer's, laid out for this image
+    // A fill whose every edge a later opaque line of its own features covers: its edges need no
+    // multisampling (outlinedFills).
+    bool outlined = false;
 };
 
 struct Frame {
@@ -270,6 +273,7 @@ struct Renderer::Impl {
     // Rasterises every size and character the frame's labels and furniture write, at once.
     void requireGlyphs(const Frame& f);
     void prepareLabels(Frame& f, const std::vector<Box>& obstacles, const std::vector<Box>& panels);
+    static void outlinedFills(Frame& f);
     void drawLabels(const Frame& f, const Tile& t, const scene::LabelLayer& layer, const PreparedLayer& p,
                     HaloCoverage& halo);
     HaloCoverage& haloCoverage(size_t index);

@@ -45,18 +45,23 @@ ADMIN2_PREFIXES = sorted([
 _SLAVIC_ADJ = re.compile(r"(?i)(s?k)(yi|iy|ij|y|ii|iy|yy)$")
 
 
-def admin2_cores(name):
-    """Spellings of a division's name without its designator: the name itself when it has none."""
+def without_designator(name, suffixes, prefixes):
+    """The name without one of the suffixes (longest first) and then one of the prefixes."""
     core = name
-    for suf in ADMIN2_SUFFIXES:
+    for suf in suffixes:
         if core.casefold().endswith(" " + suf.casefold()) and len(core) > len(suf) + 2:
             core = core[: -len(suf) - 1].strip(" -")
             break
-    for pre in ADMIN2_PREFIXES:
+    for pre in prefixes:
         if core.casefold().startswith(pre.casefold() + " ") and len(core) > len(pre) + 2:
             core = core[len(pre) + 1:].strip(" -")
             break
-    core = core.rstrip(")").strip()
+    return core
+
+
+def admin2_cores(name):
+    """Spellings of a division's name without its designator: the name itself when it has none."""
+    core = without_designator(name, ADMIN2_SUFFIXES, ADMIN2_PREFIXES).rstrip(")").strip()
     out = [core]
     m = _SLAVIC_ADJ.search(core)
     if m and " " not in core and len(core) > 6:
@@ -83,15 +88,7 @@ def admin1_cores(names):
     have = {n.casefold() for n in names}
     out = []
     for name in names:
-        core = name
-        for suf in ADMIN1_SUFFIXES:
-            if core.casefold().endswith(" " + suf.casefold()) and len(core) > len(suf) + 2:
-                core = core[: -len(suf) - 1].strip(" -")
-                break
-        for pre in ADMIN1_PREFIXES:
-            if core.casefold().startswith(pre.casefold() + " ") and len(core) > len(pre) + 2:
-                core = core[len(pre) + 1:].strip(" -")
-                break
+        core = without_designator(name, ADMIN1_SUFFIXES, ADMIN1_PREFIXES)
         if len(core) >= 3 and core.casefold() not in have:
             have.add(core.casefold())
             out.append(core)

@@ -594,4 +594,52 @@ std::optional<model::DateRange> sentenceDate(const std::vector<DateMention>& men
     return mentions.front().range;
 }
 
+std::optional<model::DateRange> placeDate(const std::vector<DateMention>& mentions, std::string_view text, Span sentence,
+                                          Span place) {
+    const bool differ = std::any_of(mentions.begin(), mentions.end(),
+                                    [&](const DateMention& m) { return m.range != mentions.front().range; });
+    if (!differ) return sentenceDate(mentions);
+    // The clause around the place: from the last separator before it to the first after it.
+    const std::string_view s = sentence.in(text);
+    const auto at = [&](uint32_t offset) { return static_cast<size_t>(offset - sentence.start); };
+    const auto separatorAt = [&](size_t i) -> size_t {  // its length, 0 for none
+        // Not inside a date's words: "in January and February", "between 3 and 5 October".
+        for (const DateMention& m : mentions)
+            if (i >= at(m.span.start) && i < at(m.span.end)) return 0;
+        if (s[i] == ';') return 1;
+        for (std::string_view w : {" and ", " but ", " while ", " whereas "})
+            if (s.compare(i, w.size(), w) == 0) return w.size();
+        return 0;
+    };
+    size_t from = 0, to = s.size();
+    for (size_t i = 0; i < at(place.start); ++i)
+        if (const size_t n = separatorAt(i)) from = i + n;
+    for (size_t i = at(place.end); i < s.size(); ++i)
+        if (separatorAt(i)) {
+            to = i;
+            break;
+        }
+    std::vector<DateMention> clause;
+    const DateMention *before = nullptr, *after = nullptr;
+    for (const DateMention& m : mentions) {
+        if (at(m.span.start) >= from && at(m.span.end) <= to) clause.push_back(m);
+        else if (m.span.end <= place.start) before = &m;
+        else if (!after && s.substr(at(place.end), at(m.span.start) - at(place.end)).find(';') == std::string_view::npos)
+            after = &m;
+    }
+    if (!clause.empty()) return sentenceDate(clause);
+    // A list's first names share the date that follows them ("struck Mayadin and Abu Kamal
+    // yesterday", "Guam, Louisiana and Nevada by March"), within the part of the sentence up to a
+    // semicolon: a name that ends its clause but for more names, not one the clause goes on
+    // after ("in Minneapolis with others, and ... in March").
+    bool endsClause = true;
+    for (size_t i = at(place.end); i < to && endsClause; ++i) {
+        const bool wordStart = i == 0 || s[i - 1] == ' ';
+        endsClause = s[i] == ' ' || s[i] == ',' || !wordStart || (s[i] >= 'A' && s[i] <= 'Z');
+    }
+    if (after && endsClause) return after->range;
+    if (before) return before->range;
+    return sentenceDate(mentions);
+}
+
 }  // namespace cmap::text

@@ -67,4 +67,13 @@ std::optional<model::Date> inferPublicationDate(std::string_view text);
 /// and to correct by hand. nullopt for no mentions. Throws nothing.
 std::optional<model::DateRange> sentenceDate(const std::vector<DateMention>& mentions);
 
+/// The date of a place named at `place` in a sentence whose dates are `mentions`, all offsets in
+/// `text`: where the sentence states dates that differ, each clause has its own ("Jets struck
+/// Idlib on Monday and Hama on Tuesday"; clauses part at ";" and at "and", "but", "while",
+/// "whereas"): the clause's date (sentenceDate of its mentions), else the first stated after the
+/// place before a ";" (a list's first names: "struck Idlib and Hama on Monday"), else the nearest
+/// before it, else the sentence's. Otherwise sentenceDate. Throws nothing.
+std::optional<model::DateRange> placeDate(const std::vector<DateMention>& mentions, std::string_view text, Span sentence,
+                                          Span place);
+
 }  // namespace cmap::text

@@ -8,6 +8,7 @@
 #include "core/text/sentences.h"
 #include "core/text/tokens.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace cmap::text {
@@ -107,8 +108,11 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
         return std::optional<model::DateRange>();
     };
 
-    // Dates and events only for sentences that mention a place: most sentences do not.
-    uint32_t eventSentence = UINT32_MAX;
+    // Dates and events only for sentences that mention a place: most sentences do not. A
+    // sentence has an event for each date its places have (placeDate): mostly one.
+    uint32_t datedSentence = UINT32_MAX;
+    std::vector<DateMention> dates;  // of datedSentence
+    size_t sentenceEvents = 0;       // its first event
     for (size_t k = 0; k < found.size(); ++k) {
         const Recognized& r = found[k];
         if (resolved[k].implausible) continue;
@@ -126,16 +130,25 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
             doc.mentions.push_back(std::move(m));
             continue;
         }
-        if (r.sentence != eventSentence) {
-            eventSentence = r.sentence;
-            const Span s = sentences[r.sentence];
-            model::Event e;
+        const Span s = sentences[r.sentence];
+        if (r.sentence != datedSentence) {
+            datedSentence = r.sentence;
+            dates.clear();
             const StoryDate before = [&, sentence = r.sentence]() { return storyDate(sentence, 2); };
-            if (cues[r.sentence].mayHoldDate) e.date = sentenceDate(findDates(s.in(text), s.start, article.meta.published, before));
-            if (!e.date && article.meta.published) e.date = model::DateRange::of(*article.meta.published);
+            if (cues[r.sentence].mayHoldDate) dates = findDates(s.in(text), s.start, article.meta.published, before);
+            sentenceEvents = doc.events.size();
+        }
+        std::optional<model::DateRange> date = placeDate(dates, text, s, r.span);
+        if (!date && article.meta.published) date = model::DateRange::of(*article.meta.published);
+        auto event = std::find_if(doc.events.begin() + static_cast<std::ptrdiff_t>(sentenceEvents), doc.events.end(),
+                                  [&](const model::Event& e) { return e.date == date; });
+        if (event == doc.events.end()) {
+            model::Event e;
+            e.date = date;
             e.category = cues[r.sentence].category;
             e.sentence = toFile(s);
             doc.events.push_back(std::move(e));
+            event = doc.events.end() - 1;
         }
         model::Mention m;
         m.range = toFile(r.span);
@@ -144,10 +157,10 @@ model::Document geoparse(const Article& article, const geo::Gazetteer& gazetteer
         m.text = std::string(r.span.in(text));
         m.place = model::resolvedPlace(gazetteer, resolved[k].place);
         m.confidence = resolved[k].confidence;
-        m.date = doc.events.back().date;
-        m.sentence = doc.events.back().sentence;
-        m.event = static_cast<uint32_t>(doc.events.size() - 1);
-        doc.events.back().mentions.push_back(static_cast<uint32_t>(doc.mentions.size()));
+        m.date = event->date;
+        m.sentence = event->sentence;
+        m.event = static_cast<uint32_t>(event - doc.events.begin());
+        event->mentions.push_back(static_cast<uint32_t>(doc.mentions.size()));
         doc.mentions.push_back(std::move(m));
     }
     return doc;

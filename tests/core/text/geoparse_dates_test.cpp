@@ -70,3 +70,21 @@ TEST_CASE("geoparse counts 'the next day' and 'two days later' from the story's 
     CHECK(eventDates("Homs has been besieged since 2012. The next day jets struck Latakia.") ==
           V{"span 2012-01-01..2015-10-10", "day 2015-10-10..2015-10-10"});
 }
+
+TEST_CASE("geoparse gives each clause of a sentence its own date, and each date its event") {
+    // Published Saturday 10 October 2015: Monday is the 5th, Tuesday the 6th.
+    CHECK(eventDates("Jets struck Idlib on Monday and Homs on Tuesday.") ==
+          V{"day 2015-10-05..2015-10-05", "day 2015-10-06..2015-10-06"});
+    CHECK(eventDates("On Monday, jets struck Idlib and on Tuesday Homs.") ==
+          V{"day 2015-10-05..2015-10-05", "day 2015-10-06..2015-10-06"});
+    // The first names of a list share the date after them; a semicolon ends the part they share.
+    CHECK(eventDates("Rebels have held Tartus since 2012; jets struck Idlib and Homs yesterday.") ==
+          V{"span 2012-01-01..2015-10-10", "day 2015-10-09..2015-10-09"});
+    // A clause that goes on past its place takes the date before it, not the next clause's.
+    CHECK(eventDates("In January and February rebels fought in Homs beside allies, and they reached Tartus by March.") ==
+          V{"month 2015-01-01..2015-01-31", "month 2015-03-01..2015-03-31"});
+    // One clause: its recent date, as before ("besieged since 2012" is background).
+    CHECK(eventDates("Homs, besieged since 2012, was shelled on Tuesday.") == V{"day 2015-10-06..2015-10-06"});
+    // One date for all: one event.
+    CHECK(eventDates("Jets struck Idlib and Homs on Monday.") == V{"day 2015-10-05..2015-10-05"});
+}

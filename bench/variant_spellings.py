@@ -6,7 +6,11 @@ and counts as found when a mention covers it and as placed when that mention lie
 of the town. Coordinates are rounded from GeoNames; the spellings are those wires, local outlets
 and monitors use (Arabic, Russian and Ukrainian names in English, French and German styles).
 
-    bench/variant_spellings.py [--bin build/conflictmap] [--misses]
+    bench/variant_spellings.py [--bin build/conflictmap] [--misses] [--neighbour]
+
+With --neighbour the story also names the nearest other town of the list in the same country
+(within 200 km, by its first spelling), as reports usually name places together: the case the
+guards against ordinary words let through most.
 """
 import argparse, csv, json, math, os, subprocess, sys, tempfile
 
@@ -22,19 +26,29 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/conflictmap")
     ap.add_argument("--misses", action="store_true", help="list the spellings not found or misplaced")
+    ap.add_argument("--neighbour", action="store_true", help="name the nearest other town of the list too")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     items = []
+    towns = []
     with open(os.path.join(here, "variant_spellings.csv"), newline="") as f:
         for r in csv.DictReader(f):
+            towns.append((r["country"], float(r["lat"]), float(r["lon"]), r["spellings"].split(";")[0]))
             for s in r["spellings"].split(";"):
                 items.append((r["country"], float(r["lat"]), float(r["lon"]), s))
+
+    def neighbour(cc, lat, lon):
+        near = [(km(lat, lon, t[1], t[2]), t[3]) for t in towns if t[0] == cc and (t[1], t[2]) != (lat, lon)]
+        near = [n for n in near if n[0] <= 200]
+        return min(near)[1] if near else None
     with tempfile.TemporaryDirectory() as tmp:
         files = []
-        for k, (cc, _, _, s) in enumerate(items):
+        for k, (cc, lat, lon, s) in enumerate(items):
             path = os.path.join(tmp, f"{k:04d}.txt")
+            other = neighbour(cc, lat, lon) if args.neighbour else None
+            near = f" near {other}" if other else ""
             with open(path, "x") as f:
-                f.write(f"Fighting in {COUNTRY[cc]} continued. Government forces shelled {s} on Monday, residents said.\n")
+                f.write(f"Fighting in {COUNTRY[cc]} continued{near}. Government forces shelled {s} on Monday, residents said.\n")
             files.append(path)
         out = subprocess.run([args.bin, "geoparse", "--json", *files], capture_output=True, text=True, check=True).stdout
     found = placed = 0

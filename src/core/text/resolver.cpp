@@ -14,6 +14,7 @@ namespace {
 constexpr double kCountryContext = 1.5;  // prior units for a candidate in the document's main country
 constexpr double kNearby = 1.2;          // ... for one within kNearbyKm of a place already pinned down
 constexpr double kNearbyKm = 400;
+constexpr double kOtherNameNearKm = 200;  // ... for another name of a town (a former, a Kurdish one)
 constexpr double kInProvince = 1.5;      // ... for a town inside a province the document names, and back
 constexpr double kClearMargin = 1.5;     // a choice this far ahead of the runner-up is context for others
 constexpr size_t kNoCountry = 26 * 26;
@@ -149,8 +150,14 @@ struct Context {
 struct Choice {
     size_t index = 0;
     double score = -1e9, runnerUp = -1e9;
+    double runnerUpElsewhere = -1e9;  ///< of the candidates kNearbyKm or more from the best
     double context = 0;  ///< what the document added to the best's score, beyond its prior
     double margin(size_t candidates) const { return candidates == 1 ? 3.0 : score - runnerUp; }
+    /// How clear the choice is about where: a runner-up in the same place (Mosul's province for
+    /// Mosul) leaves no doubt about the map, only about the name.
+    bool clearWhere(size_t candidates) const {
+        return margin(candidates) >= kClearMargin || score - runnerUpElsewhere >= kClearMargin;
+    }
 };
 
 double contextScore(const geo::Gazetteer& g, const Recognized& m, const geo::Place& p, const Context& ctx) {
@@ -216,6 +223,8 @@ struct Pair {
 // priors[i] is g.prior(m.postings[i]) held below namesakeCap(): computed once, used in every round.
 Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors, const Context* ctx, Pair pair = {}) {
     Choice c;
+    thread_local std::vector<double> scores;
+    scores.resize(m.postings.size());
     for (size_t i = 0; i < m.postings.size(); ++i) {
         const geo::Place& p = g.place(m.postings[i].place);
         const double prior = priors[i];
@@ -239,6 +248,13 @@ Choice choose(const geo::Gazetteer& g, const Recognized& m, const double* priors
             s += kSameKind;
         if (s > c.score) c.runnerUp = c.score, c.score = s, c.index = i, c.context = s - prior;
         else c.runnerUp = std::max(c.runnerUp, s);
+        scores[i] = s;
+    }
+    if (c.score - c.runnerUp < kClearMargin) {  // only then does where matter apart from which
+        const geo::LonLat best = g.place(m.postings[c.index].place).point;
+        for (size_t i = 0; i < m.postings.size(); ++i)
+            if (i != c.index && geo::haversineKm(best, g.place(m.postings[i].place).point) >= kNearbyKm)
+                c.runnerUpElsewhere = std::max(c.runnerUpElsewhere, scores[i]);
     }
     return c;
 }
@@ -337,8 +353,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         // A loose spelling is no evidence of a country, nor a given name alone read as a town:
         // each needs the others' (see below).
         if (evidence(k))
-            ctx.add(g.place(mentions[k].postings[choices[k].index].place),
-                    choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
+            ctx.add(g.place(mentions[k].postings[choices[k].index].place), choices[k].clearWhere(mentions[k].postings.size()));
     }
     for (uint32_t id : home) ctx.pin(g.place(id), false);
     ctx.finish();
@@ -358,8 +373,7 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         for (size_t k = 0; k < mentions.size(); ++k) {
             choices[k] = chooseFor(k, &ctx, pairs[k]);
             if (evidence(k))
-                next.add(g.place(mentions[k].postings[choices[k].index].place),
-                         choices[k].margin(mentions[k].postings.size()) >= kClearMargin);
+                next.add(g.place(mentions[k].postings[choices[k].index].place), choices[k].clearWhere(mentions[k].postings.size()));
         }
         // The dateline's places as this round chose them (with its "Town, Region" pair): context
         // from the next round on.
@@ -414,7 +428,10 @@ std::vector<Resolution> resolve(const std::vector<Recognized>& mentions, const g
         const bool leading = ctx.weight(p.countryCode()) >= ctx.topWeight;
         const bool ownName = r.ownName || (fold && leading);
         const bool countryEnough = (ownName && p.population >= kSmallTown) || (r.otherName && leading && p.population >= kNewsTown);
-        if (r.loose && (ctx.weight(p.countryCode()) == 0 || (ctx.nearestAnchorKm(p.point) >= kNearbyKm && !countryEnough)))
+        // Another name is weaker evidence than a spelling: the places that make it plausible must
+        // be nearer.
+        const double nearKm = r.otherName ? kOtherNameNearKm : kNearbyKm;
+        if (r.loose && (ctx.weight(p.countryCode()) == 0 || (ctx.nearestAnchorKm(p.point) >= nearKm && !countryEnough)))
             implausible = true;
         out.push_back({posting.place, std::round(calibratedConfidence(e) * 1000) / 1000, implausible});
         if (townOfGivenName(k, p) && !implausible)

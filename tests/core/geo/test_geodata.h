@@ -147,6 +147,8 @@ inline void writeMiniGeodata(const std::filesystem::path& dir) {
                        {"POINT (36.90 34.50)", {"9900011", "Bani Hamid", "city", "SY", "6000", "9900011", "Bani Hamid", "PPL", "11"}},
                        {"POINT (38.55 35.84)", {"9900012", "Madīnat ath Thawrah", "city", "SY", "69000", "9900012", "Madinat ath Thawrah", "PPL", "04"}},
                        {"POINT (37.10 36.20)", {"9900013", "Sabīnah", "city", "SY", "64000", "9900013", "Sabinah", "PPL", "01"}},
+                       // A village near Latakia, whose province shares its name (the population made up).
+                       {"POINT (35.80 35.67)", {"9900015", "Burj Islam", "city", "SY", "600", "9900015", "Burj Islam", "PPL", "02"}},
                        // A village near David, Panama (the population made up).
                        {"POINT (-82.57 8.50)", {"9900014", "Boquerón", "city", "PA", "600", "9900014", "Boqueron", "PPL", "04"}},
                    });

@@ -25,6 +25,19 @@ TEST_CASE("villages: a place of under 1,000 people needs another place of the st
     CHECK(summary(parse("The envoy flew on to Vatican City.")) == "Vatican City=Vatican City/VA");
 }
 
+TEST_CASE("villages: a name whose candidates lie in one place pins the map down for its neighbours") {
+    // A name that is a city's and a district's around it (as "Mosul" is), close in the ranking:
+    // which is unclear, where is not, so a village near it is plausible.
+    const geo::Gazetteer& g = *test::miniGazetteer().gaz;
+    auto posting = [&](std::string_view name) { return geo::Posting{g.lookup(name, 1).at(0).place, geo::NameKind::Preferred}; };
+    std::vector<text::Recognized> found(2);
+    found[0].span = {0, 7};
+    found[0].postings = {posting("Latakia"), posting("Tartus District")};
+    found[1].span = {20, 30};
+    found[1].postings = {posting("Burj Islam")};
+    CHECK_FALSE(text::resolve(found, g)[1].implausible);
+}
+
 TEST_CASE("a seat of government of unknown size is not a village") {
     // GeoNames gives the district seat no population; read as a village it would need another
     // place of the story near it.

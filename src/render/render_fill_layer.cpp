@@ -1,5 +1,6 @@
 // Fill layers and the globe: drawn in runs of consecutive fills, 4x multisampled within the run's
-// bounding box (their edges have no other antialiasing).
+// bounding box (their edges have no other antialiasing), unless every fill of the run has its
+// edges covered by its own outline.
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -41,7 +42,8 @@ void Renderer::Impl::drawFillRun(const Frame& f, const Tile& t, size_t begin, si
         glBindFramebuffer(GL_FRAMEBUFFER, targets.frameFbo.get());
         drawGlobe(f, t, std::get<scene::GlobeLayer>(p.layer->content), *p.mesh);
     }
-    // Likewise a run of fills whose outlines are drawn over their edges.
+    if (begin == end) return;
+    // Likewise a run of fills whose outlines are drawn over their edges (outlinedFills).
     if (std::all_of(f.drawn.begin() + static_cast<std::ptrdiff_t>(begin), f.drawn.begin() + static_cast<std::ptrdiff_t>(end),
                     [&](size_t i) { return f.layers[i].outlined || !f.layers[i].mesh; })) {
         glBindFramebuffer(GL_FRAMEBUFFER, targets.frameFbo.get());
@@ -53,7 +55,6 @@ void Renderer::Impl::drawFillRun(const Frame& f, const Tile& t, size_t begin, si
         }
         return;
     }
-    if (begin == end) return;
     PixelRect r;
     for (size_t i = begin; i < end; ++i) {
         const PreparedLayer& p = f.layers[f.drawn[i]];

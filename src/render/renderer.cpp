@@ -9,7 +9,8 @@
 // layers go into a single-sampled frame buffer in order, labels last. Runs of consecutive fills
 // are drawn 4x multisampled (their edges have no other antialiasing) within their bounding box:
 // the frame is copied into the multisampled buffer there, the fills drawn, the box resolved back;
-// a sea (globe) leading a run with no edge in the tile is drawn single-sampled before it.
+// a sea (globe) leading a run with no edge in the tile is drawn single-sampled before it, and so
+// is a run whose every fill a later line of its own features covers at the edges (outlinedFills).
 // Lines, points and text antialias in their shaders and draw single-sampled; their full-image
 // passes (coverage buffers) are cut down to the layer's box with the scissor. On a software
 // renderer every full-image pass costs milliseconds, so this is most of the frame time.
